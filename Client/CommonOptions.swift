@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import LantianClient
+
+/// Options every command takes, and the one way commands report errors.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "本机数据文件，默认 $LANTIAN_DB 或 ~/.local/share/lantian/field.sqlite。The local store file.")
+    var db: String?
+
+    @Option(help: "界面语言 zh 或 en，默认跟随 LANG。Language, zh or en; default from LANG.")
+    var lang: String?
+
+    /// Opens the store and runs `body`; any error is printed in the user's language and ends the
+    /// command with a non-zero status (69 when the server is unreachable, 65 for bad input, 1 otherwise).
+    func run(_ body: (FieldClient, Texts) throws -> Void) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let texts = Texts(Language.choose(flag: lang, environment: environment))
+        do {
+            let client = try FieldClient(databasePath: db ?? FieldClient.defaultDatabasePath(environment: environment))
+            try body(client, texts)
+        } catch {
+            FileHandle.standardError.write(Data((texts.describe(error) + "\n").utf8))
+            throw ExitCode(ExitStatus.of(error))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import LantianClient
+import LantianProtocol
+
+@main
+struct Lantian: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lantian",
+        abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
+        subcommands: [Setup.self, Fire.self, Status.self, Sync.self])
+}
+
+struct Setup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "设置本机：用户和服务器。Set up this device: its user and server.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "使用本机的用户名，对所记录的内容负责。The user of this device, who answers for what it records.")
+    var user: String
+
+    @Option(help: "服务器地址 主机:端口。The server, HOST:PORT.")
+    var server: String
+
+    func run() throws {
+        try common.run { client, texts in
+            print(texts.setUpDone(try client.setUp(actor: user, server: server)))
+        }
+    }
+}
+
+struct Fire: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "秸秆焚烧火点。Straw-burning fire points.",
+        subcommands: [Report.self, List.self])
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "记录现场发现的火点（无需联网）。Record a fire point seen in the field (works offline).")
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(help: "纬度（WGS 84）。Latitude (WGS 84).")
+        var lat: Double
+
+        @Option(help: "经度（WGS 84）。Longitude (WGS 84).")
+        var lon: Double
+
+        @Option(help: "发现时间，北京时间 YYYY-MM-DD HH:MM，默认现在。When it was seen, Beijing time; default now.")
+        var at: String?
+
+        @Option(help: "备注。A note.")
+        var note = ""
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let location = try GeoPoint(latitude: lat, longitude: lon)
+                let observedAt = try at.map(BeijingTime.parse) ?? now
+                let event = try client.reportFirePoint(location: location, observedAt: observedAt, note: note, now: now)
+                let report = try PayloadCodec.decode(FirePointReport.self, from: event)
+                let pending = try client.status(probe: false).pending
+                print(texts.firePointRecorded(event, report: report, pending: pending))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "列出本机已有的火点。List the fire points on this device.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Flag(help: "以 JSON 输出。Print JSON.")
+        var json = false
+
+        func run() throws {
+            try common.run { client, texts in
+                let points = try client.firePoints()
+                print(json ? try JSONOutput.render(points.map(JSONOutput.FirePointRecord.init)) : texts.firePointTable(points))
+            }
+        }
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "待同步事件数、上次同步时间、服务器是否可连接。What waits to sync, the last sync, and whether the server answers.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "不尝试连接服务器。Do not try to reach the server.")
+    var offline = false
+
+    @Flag(help: "以 JSON 输出。Print JSON.")
+    var json = false
+
+    func run() throws {
+        try common.run { client, texts in
+            let status = try client.status(probe: !offline)
+            print(json ? try JSONOutput.render(JSONOutput.StatusRecord(status)) : texts.status(status))
+        }
+    }
+}
+
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "上传本机记录并下载新记录。Push this device's records and pull new ones.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "本次使用的服务器 主机:端口，默认为设置的服务器。The server for this sync; default the one set up.")
+    var server: String?
+
+    @Flag(help: "以 JSON 输出。Print JSON.")
+    var json = false
+
+    func run() throws {
+        try common.run { client, texts in
+            let report = try client.sync(server: server)
+            let target = try server ?? client.store.localDevice()?.server ?? ""
+            print(json ? try JSONOutput.render(JSONOutput.SyncRecord(report)) : texts.synced(report, server: target))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lantian",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lantiand", targets: ["lantiand"]),
+        .executable(name: "lantian", targets: ["lantian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The pure core shared by server and client: no I/O, no clocks.
+        .target(name: "LantianProtocol", path: "Protocol", exclude: ["PROTOCOL.md"]),
+
+        // Edges: libuv, SQLite, the sync engine, and the two applications' logic.
+        .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),
+        .target(name: "LantianStore", dependencies: [
+            "LantianProtocol",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "LantianTransport", dependencies: ["LantianProtocol", "CLibUV"]),
+        .target(name: "LantianSync", dependencies: [
+            "LantianProtocol", "LantianStore", "LantianTransport",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "LantianServer", dependencies: ["LantianSync"]),
+        .target(name: "LantianClient", dependencies: ["LantianSync"]),
+
+        // The two executables: argument parsing only.
+        .executableTarget(name: "lantiand", dependencies: [
+            "LantianServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Server"),
+        .executableTarget(name: "lantian", dependencies: [
+            "LantianClient",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Client"),
+
+        .testTarget(name: "LantianProtocolTests", dependencies: ["LantianProtocol"]),
+        .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore"]),
+        .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport"]),
+        .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

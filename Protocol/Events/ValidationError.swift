@@ -1,0 +1,22 @@
+/// A value a user gave breaks a rule: names the field and the rule, so the message can say what to fix.
+///
+/// ```swift
+/// throw ValidationError(field: "latitude", rule: .outOfRange(min: -90, max: 90))
+/// ```
+public struct ValidationError: Error, Hashable, Sendable {
+    public enum Rule: Hashable, Sendable {
+        case outOfRange(min: Double, max: Double)
+        case tooLong(maxCharacters: Int)
+        case empty
+        /// Not a time in the form `YYYY-MM-DD HH:MM`.
+        case invalidTime
+    }
+
+    public var field: String
+    public var rule: Rule
+
+    public init(field: String, rule: Rule) {
+        self.field = field
+        self.rule = rule
+    }
+}

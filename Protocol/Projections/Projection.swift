@@ -1,0 +1,24 @@
+/// State computed from events: a fold over them in canonical order.
+///
+/// Projections are caches: they can be dropped and rebuilt from the events at any time, and every
+/// replica holding the same events computes the same state, whatever order the events arrived in.
+///
+/// ```swift
+/// let points = FirePoints.fold(events)
+/// ```
+public protocol Projection: Sendable {
+    /// The event types this projection reads; a store passes it only these.
+    static var eventTypes: Set<EventType> { get }
+    init()
+    /// Applies one event; events come in canonical order (``Event/precedesInCanonicalOrder(_:_:)``).
+    mutating func apply(_ event: Event)
+}
+
+extension Projection {
+    /// The state after applying `events`, sorted into canonical order first.
+    public static func fold(_ events: some Sequence<Event>) -> Self {
+        var state = Self()
+        for event in events.sorted(by: Event.precedesInCanonicalOrder) { state.apply(event) }
+        return state
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Appends protocol fields in wire order: integers big-endian, variable-length fields after a `u32` length.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
+
+    mutating func write(_ value: UInt8) { bytes.append(value) }
+    mutating func write(_ value: UInt16) { appendBigEndian(value) }
+    mutating func write(_ value: UInt32) { appendBigEndian(value) }
+    mutating func write(_ value: Int64) { appendBigEndian(UInt64(bitPattern: value)) }
+    mutating func write(_ value: UUID) { withUnsafeBytes(of: value.uuid) { bytes.append(contentsOf: $0) } }
+
+    mutating func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func write(_ value: Data) {
+        write(UInt32(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    /// Writes a count then each element.
+    mutating func write<Element>(_ elements: [Element], each: (inout ByteWriter, Element) -> Void) {
+        write(UInt32(elements.count))
+        for element in elements { each(&self, element) }
+    }
+
+    private mutating func appendBigEndian<Integer: FixedWidthInteger>(_ value: Integer) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Everything server and client say to each other, one message per frame.
+///
+/// A session: the client sends ``Hello``, the server answers ``Welcome``; the client pushes its
+/// unacknowledged events in ``Push`` batches, each answered by ``PushAck`` after the server has
+/// committed them; then it pulls ``Page``s of accepted events after its cursor until it has caught up.
+public enum Message: Hashable, Sendable {
+    case hello(Hello)
+    case welcome(Welcome)
+    case push(Push)
+    case pushAck(PushAck)
+    case pull(Pull)
+    case page(Page)
+    case error(WireError)
+}
+
+/// The client opens a session: the protocol versions it speaks, and who it is.
+public struct Hello: Hashable, Sendable {
+    public var versions: ClosedRange<UInt16>
+    public var device: UUID
+    public var actor: String
+
+    public init(versions: ClosedRange<UInt16>, device: UUID, actor: String) {
+        self.versions = versions
+        self.device = device
+        self.actor = actor
+    }
+}
+
+/// The server accepts a session.
+public struct Welcome: Hashable, Sendable {
+    /// The protocol version both sides now speak.
+    public var version: UInt16
+    /// The server database's identity, fixed when it was created; a change means it was restored or replaced.
+    public var epoch: UUID
+    public var limits: WireLimits
+    /// The highest sequence number of the client's device that the server holds.
+    public var acknowledgedCseq: Int64
+
+    public init(version: UInt16, epoch: UUID, limits: WireLimits, acknowledgedCseq: Int64) {
+        self.version = version
+        self.epoch = epoch
+        self.limits = limits
+        self.acknowledgedCseq = acknowledgedCseq
+    }
+}
+
+/// A batch of the client device's own events, in sequence order.
+public struct Push: Hashable, Sendable {
+    public var events: [Event]
+    public init(events: [Event]) { self.events = events }
+}
+
+/// The server has committed the device's events up to and including `acknowledgedCseq`.
+public struct PushAck: Hashable, Sendable {
+    public var acknowledgedCseq: Int64
+    public init(acknowledgedCseq: Int64) { self.acknowledgedCseq = acknowledgedCseq }
+}
+
+/// Asks for accepted events with a global sequence number greater than `after`.
+public struct Pull: Hashable, Sendable {
+    public var after: Int64
+    public var limit: UInt32
+
+    public init(after: Int64, limit: UInt32) {
+        self.after = after
+        self.limit = limit
+    }
+}
+
+/// Accepted events after the requested cursor, in global sequence order.
+public struct Page: Hashable, Sendable {
+    public var events: [AcceptedEvent]
+    /// The server's highest global sequence number when the page was read.
+    public var head: Int64
+
+    public init(events: [AcceptedEvent], head: Int64) {
+        self.events = events
+        self.head = head
+    }
+}
+
+/// A refusal: a code a program can act on and a message a person can read.
+public struct WireError: Error, Hashable, Sendable {
+    public var code: ErrorCode
+    public var message: String
+
+    public init(code: ErrorCode, message: String) {
+        self.code = code
+        self.message = message
+    }
+}
+
+/// The sizes a server accepts, announced in ``Welcome``.
+public struct WireLimits: Hashable, Sendable {
+    public static let standard = WireLimits(maxFrameBytes: 4 << 20, maxBatch: 1_000)
+
+    /// The largest frame body accepted.
+    public var maxFrameBytes: UInt32
+    /// The most events in one push or one page.
+    public var maxBatch: UInt32
+
+    public init(maxFrameBytes: UInt32, maxBatch: UInt32) {
+        self.maxFrameBytes = maxFrameBytes
+        self.maxBatch = maxBatch
+    }
+}

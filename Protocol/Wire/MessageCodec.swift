@@ -1,0 +1,170 @@
+import Foundation
+
+/// Encodes messages as frame bodies and decodes them back, byte for byte as PROTOCOL.md specifies.
+///
+/// ```swift
+/// let body = MessageCodec.encode(.pushAck(PushAck(acknowledgedCseq: 42)))
+/// let message = try MessageCodec.decode(body)
+/// ```
+public enum MessageCodec {
+    /// The protocol versions this build speaks.
+    public static let versions: ClosedRange<UInt16> = 1...1
+
+    /// Upper bounds on single fields, so one field cannot take a whole frame by accident.
+    public enum FieldLimit {
+        public static let actorBytes = 256
+        public static let typeBytes = 256
+        public static let payloadBytes = 256 << 10
+        public static let messageBytes = 4_096
+    }
+
+    enum TypeTag: UInt8 {
+        case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06
+        case error = 0x7F
+    }
+
+    /// The smallest possible encoded event, used to bound counts before allocating.
+    static let minEventBytes = 16 + 16 + 8 + 4 + 8 + 8 + 16 + 4 + 2 + 4
+
+    public static func encode(_ message: Message) -> [UInt8] {
+        var writer = ByteWriter()
+        switch message {
+        case .hello(let hello):
+            writer.write(TypeTag.hello.rawValue)
+            writer.write(hello.versions.lowerBound)
+            writer.write(hello.versions.upperBound)
+            writer.write(hello.device)
+            writer.write(hello.actor)
+        case .welcome(let welcome):
+            writer.write(TypeTag.welcome.rawValue)
+            writer.write(welcome.version)
+            writer.write(welcome.epoch)
+            writer.write(welcome.limits.maxFrameBytes)
+            writer.write(welcome.limits.maxBatch)
+            writer.write(welcome.acknowledgedCseq)
+        case .push(let push):
+            writer = ByteWriter(capacity: 1 + 4 + push.events.count * (minEventBytes + 256))
+            writer.write(TypeTag.push.rawValue)
+            writer.write(push.events) { $0.write(event: $1) }
+        case .pushAck(let ack):
+            writer.write(TypeTag.pushAck.rawValue)
+            writer.write(ack.acknowledgedCseq)
+        case .pull(let pull):
+            writer.write(TypeTag.pull.rawValue)
+            writer.write(pull.after)
+            writer.write(pull.limit)
+        case .page(let page):
+            writer = ByteWriter(capacity: 1 + 12 + page.events.count * (minEventBytes + 272))
+            writer.write(TypeTag.page.rawValue)
+            writer.write(page.head)
+            writer.write(page.events) { writer, accepted in
+                writer.write(accepted.sseq)
+                writer.write(accepted.receivedAt.millisecondsSince1970)
+                writer.write(event: accepted.event)
+            }
+        case .error(let error):
+            writer.write(TypeTag.error.rawValue)
+            writer.write(error.code.rawValue)
+            writer.write(error.message)
+        }
+        return writer.bytes
+    }
+
+    public static func decode(_ body: [UInt8]) throws(WireFormatError) -> Message {
+        var reader = ByteReader(body)
+        guard !body.isEmpty else { throw .emptyBody }
+        let tagByte = try reader.readUInt8("type")
+        guard let tag = TypeTag(rawValue: tagByte) else { throw .unknownMessageType(tagByte) }
+        let message: Message
+        switch tag {
+        case .hello:
+            let lowest = try reader.readUInt16("hello.minVersion")
+            let highest = try reader.readUInt16("hello.maxVersion")
+            guard lowest <= highest else { throw .outOfRange(field: "hello.maxVersion", value: Int64(highest)) }
+            message = .hello(Hello(
+                versions: lowest...highest,
+                device: try reader.readUUID("hello.device"),
+                actor: try reader.readString("hello.actor", maxBytes: FieldLimit.actorBytes)))
+        case .welcome:
+            message = .welcome(Welcome(
+                version: try reader.readUInt16("welcome.version"),
+                epoch: try reader.readUUID("welcome.epoch"),
+                limits: WireLimits(maxFrameBytes: try reader.readUInt32("welcome.maxFrameBytes"),
+                                   maxBatch: try reader.readUInt32("welcome.maxBatch")),
+                acknowledgedCseq: try reader.readInt64("welcome.acknowledgedCseq", in: 0...Int64.max)))
+        case .push:
+            let events = try reader.readArray("push.count", max: Int(UInt32.max), minElementBytes: minEventBytes) {
+                (reader: inout ByteReader) throws(WireFormatError) in try reader.readEvent()
+            }
+            message = .push(Push(events: events))
+        case .pushAck:
+            message = .pushAck(PushAck(acknowledgedCseq: try reader.readInt64("pushAck.acknowledgedCseq", in: 0...Int64.max)))
+        case .pull:
+            message = .pull(Pull(after: try reader.readInt64("pull.after", in: 0...Int64.max),
+                                 limit: try reader.readUInt32("pull.limit")))
+        case .page:
+            let head = try reader.readInt64("page.head", in: 0...Int64.max)
+            let events = try reader.readArray("page.count", max: Int(UInt32.max), minElementBytes: minEventBytes + 16) {
+                (reader: inout ByteReader) throws(WireFormatError) in
+                let sseq = try reader.readInt64("page.sseq", in: 1...Int64.max)
+                let receivedAt = Timestamp(millisecondsSince1970: try reader.readInt64("page.receivedAt"))
+                return AcceptedEvent(event: try reader.readEvent(), sseq: sseq, receivedAt: receivedAt)
+            }
+            message = .page(Page(events: events, head: head))
+        case .error:
+            message = .error(WireError(
+                code: ErrorCode(rawValue: try reader.readUInt16("error.code")),
+                message: try reader.readString("error.message", maxBytes: FieldLimit.messageBytes)))
+        }
+        try reader.expectEnd()
+        return message
+    }
+}
+
+extension ByteWriter {
+    mutating func write(event: Event) {
+        write(event.id)
+        write(event.device)
+        write(event.cseq)
+        write(event.actor)
+        write(event.hlc.packed)
+        write(event.recordedAt.millisecondsSince1970)
+        write(event.subject)
+        write(event.type.rawValue)
+        write(event.schema)
+        write(event.payload)
+    }
+}
+
+extension ByteReader {
+    mutating func readEvent() throws(WireFormatError) -> Event {
+        let id = try readUUID("event.id")
+        let device = try readUUID("event.device")
+        let cseq = try readInt64("event.cseq", in: 1...Int64.max)
+        let actor = try readString("event.actor", maxBytes: MessageCodec.FieldLimit.actorBytes)
+        let packedClock = try readInt64("event.hlc", in: 0...Int64.max)
+        let recordedAt = Timestamp(millisecondsSince1970: try readInt64("event.recordedAt"))
+        let subject = try readUUID("event.subject")
+        let type = try readString("event.type", maxBytes: MessageCodec.FieldLimit.typeBytes)
+        let schema = try readUInt16("event.schema")
+        let payload = try readData("event.payload", maxBytes: MessageCodec.FieldLimit.payloadBytes)
+        return Event(id: id, device: device, cseq: cseq, actor: actor, hlc: HybridTimestamp(packed: packedClock)!,
+                     recordedAt: recordedAt, subject: subject, type: EventType(rawValue: type), schema: schema,
+                     payload: payload)
+    }
+}
+
+extension MessageCodec {
+    /// The bytes `event` takes inside a ``Push``, without encoding it.
+    public static func encodedBytes(of event: Event) -> Int {
+        minEventBytes + event.actor.utf8.count + event.type.rawValue.utf8.count + event.payload.count
+    }
+
+    /// The bytes `accepted` takes inside a ``Page``, without encoding it.
+    public static func encodedBytes(of accepted: AcceptedEvent) -> Int {
+        16 + encodedBytes(of: accepted.event)
+    }
+
+    /// The bytes of a message body around its events (type, counts, head), with room to spare.
+    public static let envelopeBytes = 64
+}

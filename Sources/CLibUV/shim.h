@@ -1,0 +1,2 @@
+// libuv from Debian's libuv1-dev (installed by script/bootstrap).
+#include <uv.h>

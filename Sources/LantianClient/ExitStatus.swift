@@ -1,0 +1,13 @@
+import LantianProtocol
+import LantianSync
+
+/// The process exit status for an error, following sysexits(3).
+public enum ExitStatus {
+    public static func of(_ error: any Error) -> Int32 {
+        switch error {
+        case is ValidationError, is FieldError: 65  // EX_DATAERR: fix the input
+        case SyncError.unreachable, SyncError.connectionClosed, SyncError.timedOut: 69  // EX_UNAVAILABLE: try later
+        default: 1
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import LantianSync
+import LantianTransport
+
+/// The field client's operations on its local store: what each `lantian` command does.
+///
+/// Every operation works with no network except ``sync()`` and the reachability part of ``status(probe:)``.
+///
+/// ```swift
+/// let client = try FieldClient(databasePath: path)
+/// let event = try client.reportFirePoint(location: point, observedAt: time, note: "", now: .now())
+/// ```
+public final class FieldClient {
+    public let store: EventStore
+
+    public init(databasePath: String) throws {
+        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try EventStore(path: databasePath)
+    }
+
+    /// The default store location: `$LANTIAN_DB`, else `~/.local/share/lantian/field.sqlite`.
+    public static func defaultDatabasePath(environment: [String: String]) -> String {
+        if let path = environment["LANTIAN_DB"], !path.isEmpty { return path }
+        let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        return "\(home)/.local/share/lantian/field.sqlite"
+    }
+
+    /// Sets this device up for `actor`, syncing with `server`; the device id never changes once made.
+    public func setUp(actor: String, server: String) throws -> LocalDevice {
+        let actor = actor.trimmingCharacters(in: .whitespaces)
+        guard !actor.isEmpty else { throw ValidationError(field: "user", rule: .empty) }
+        guard actor.utf8.count <= MessageCodec.FieldLimit.actorBytes else {
+            throw ValidationError(field: "user", rule: .tooLong(maxCharacters: MessageCodec.FieldLimit.actorBytes))
+        }
+        _ = try parseServer(server)
+        return try store.setUpLocalDevice(actor: actor, server: server)
+    }
+
+    /// Records a fire point seen in the field.
+    public func reportFirePoint(location: GeoPoint, observedAt: Timestamp, note: String, now: Timestamp) throws -> Event {
+        let device = try requireDevice()
+        let report = try FirePointReport(location: location, observedAt: observedAt, note: note)
+        var random = SystemRandomNumberGenerator()
+        let draft = try EventDraft(subject: .version7(at: now, using: &random), payload: report)
+        return try store.record(draft, device: device, now: now)
+    }
+
+    /// All fire points this device knows of, its own and those synced from others.
+    public func firePoints() throws -> [FirePoint] {
+        try store.project(FirePoints.self).all
+    }
+
+    /// What is waiting, when the device last synced, and (if `probe`) whether the server answers.
+    public func status(probe: Bool) throws -> Status {
+        let device = try requireDevice()
+        let state = try store.syncState()
+        var status = Status(device: device, pending: try store.pendingCount(device: device.id), sync: state,
+                            eventCount: try store.count(), reachability: nil)
+        if probe, let server = device.server {
+            let endpoint = try parseServer(server)
+            do throws(SyncError) {
+                let report = try SyncClient.run(store: store, device: device, server: endpoint,
+                                                purpose: .handshake, connectTimeout: 2_000, idleTimeout: 3_000)
+                status.reachability = .reachable(epoch: report.serverEpoch)
+            } catch {
+                status.reachability = .unreachable(error)
+            }
+        }
+        return status
+    }
+
+    /// Pushes this device's unacknowledged events and pulls everything new from the server.
+    public func sync(server override: String? = nil, now: @escaping () -> Timestamp = Timestamp.now) throws -> SyncReport {
+        let device = try requireDevice()
+        guard let server = override ?? device.server else { throw FieldError.noServer }
+        let report = try SyncClient.run(store: store, device: device, server: try parseServer(server))
+        try store.noteSyncCompleted(at: now())
+        return report
+    }
+
+    private func requireDevice() throws -> LocalDevice {
+        guard let device = try store.localDevice() else { throw FieldError.notSetUp }
+        return device
+    }
+
+    private func parseServer(_ text: String) throws -> Endpoint {
+        do { return try Endpoint(parsing: text) } catch { throw FieldError.badServerAddress(text) }
+    }
+}
+
+/// What `lantian status` shows.
+public struct Status: Sendable {
+    public enum Reachability: Sendable {
+        case reachable(epoch: UUID?)
+        case unreachable(SyncError)
+    }
+
+    public var device: LocalDevice
+    /// This device's events the server has not acknowledged.
+    public var pending: Int
+    public var sync: SyncState
+    public var eventCount: Int
+    /// `nil` when not probed or no server is configured.
+    public var reachability: Reachability?
+}
+
+/// A field-client operation cannot go ahead, for a reason the user can fix.
+public enum FieldError: Error, Hashable, Sendable {
+    case notSetUp
+    case noServer
+    case badServerAddress(String)
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// The language the client speaks: Simplified Chinese unless English is asked for.
+public enum Language: String, Sendable, CaseIterable {
+    case chinese = "zh"
+    case english = "en"
+
+    /// `--lang` if given (`zh`, `en`, or a locale such as `en_US.UTF-8`); otherwise the first of
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG` that is set; Chinese when none says English.
+    public static func choose(flag: String?, environment: [String: String]) -> Language {
+        let chosen = flag ?? ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return chosen?.lowercased().hasPrefix("en") == true ? .english : .chinese
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import LantianSync
+
+/// Everything the client says to a person, in the chosen language.
+public struct Texts: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    private func say(_ chinese: String, _ english: String) -> String {
+        language == .chinese ? chinese : english
+    }
+
+    // MARK: Set-up and recording
+
+    public func setUpDone(_ device: LocalDevice) -> String {
+        say("本机已设置：设备 \(short(device.id))，用户 \(device.actor)，服务器 \(device.server ?? "未设置")",
+            "Device set up: \(short(device.id)), user \(device.actor), server \(device.server ?? "none")")
+    }
+
+    public func firePointRecorded(_ event: Event, report: FirePointReport, pending: Int) -> String {
+        say("""
+            已记录火点 \(short(event.subject))：\(place(report.location))，\(BeijingTime.format(report.observedAt))
+            已保存在本机，待同步 \(pending) 条
+            """, """
+            Fire point \(short(event.subject)) recorded: \(place(report.location)), \(BeijingTime.format(report.observedAt))
+            Saved on this device; \(pending) event(s) waiting to sync
+            """)
+    }
+
+    // MARK: Status and sync
+
+    public func status(_ status: Status) -> String {
+        let server: String
+        switch status.reachability {
+        case .reachable?: server = say("\(status.device.server ?? "") — 可连接", "\(status.device.server ?? "") — reachable")
+        case .unreachable(let error)?:
+            server = say("\(status.device.server ?? "") — 无法连接（\(reason(error))）",
+                         "\(status.device.server ?? "") — unreachable (\(reason(error)))")
+        case nil: server = status.device.server ?? say("未设置", "not set")
+        }
+        let lastSync = status.sync.lastSyncAt.map(BeijingTime.format) ?? say("从未同步", "never")
+        let rows = [
+            [say("设备", "Device"), "\(short(status.device.id)) (\(status.device.actor))"],
+            [say("服务器", "Server"), server],
+            [say("待同步", "Waiting to sync"), say("\(status.pending) 条事件", "\(status.pending) event(s)")],
+            [say("上次同步", "Last sync"), lastSync],
+            [say("本机事件", "Events on device"), "\(status.eventCount)"],
+        ]
+        let width = rows.map { TextTable.displayWidth($0[0]) }.max() ?? 0
+        return rows.map { $0[0] + String(repeating: " ", count: width - TextTable.displayWidth($0[0])) + "  " + $0[1] }
+            .joined(separator: "\n")
+    }
+
+    public func synced(_ report: SyncReport, server: String) -> String {
+        say("同步完成（\(server)）：上传 \(report.pushed) 条，下载 \(report.pulled) 条",
+            "Synced with \(server): \(report.pushed) pushed, \(report.pulled) pulled")
+    }
+
+    // MARK: Fire points
+
+    public func firePointTable(_ points: [FirePoint]) -> String {
+        if points.isEmpty { return say("暂无火点记录", "No fire points yet") }
+        let rows = points.map { point in
+            [BeijingTime.format(point.observedAt), place(point.location), point.reportedBy, point.note]
+        }
+        return TextTable(header: [say("发现时间", "Observed"), say("位置", "Location"), say("上报人", "Reported by"),
+                                  say("备注", "Note")], rows: rows).rendered
+            + "\n" + say("共 \(points.count) 个火点", "\(points.count) fire point(s)")
+    }
+
+    // MARK: Errors
+
+    /// A message that says what went wrong and what to do about it.
+    public func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as ValidationError: return describe(error)
+        case let error as FieldError: return describe(error)
+        case let error as SyncError: return describe(error)
+        case let error as StoreError: return describe(error)
+        default: return say("出错：\(error)", "Error: \(error)")
+        }
+    }
+
+    private func describe(_ error: ValidationError) -> String {
+        let field = fieldName(error.field)
+        switch error.rule {
+        case .outOfRange(let min, let max):
+            return say("\(field)超出范围：应在 \(number(min)) 到 \(number(max)) 之间", "\(field) is out of range: it must be between \(number(min)) and \(number(max))")
+        case .tooLong(let max):
+            return say("\(field)太长：最多 \(max) 个字符", "\(field) is too long: at most \(max) characters")
+        case .empty:
+            return say("\(field)不能为空", "\(field) must not be empty")
+        case .invalidTime:
+            return say("\(field)格式不对：应为 YYYY-MM-DD HH:MM（北京时间），例如 2026-06-01 19:30",
+                       "\(field) is not valid: use YYYY-MM-DD HH:MM (Beijing time), for example 2026-06-01 19:30")
+        }
+    }
+
+    private func describe(_ error: FieldError) -> String {
+        switch error {
+        case .notSetUp:
+            say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口",
+                "This device is not set up: run lantian setup --user NAME --server HOST:PORT first")
+        case .noServer:
+            say("未设置服务器：运行 lantian setup --user 用户名 --server 主机:端口，或在 sync 时加 --server",
+                "No server is set: run lantian setup --user NAME --server HOST:PORT, or pass --server to sync")
+        case .badServerAddress(let text):
+            say("服务器地址“\(text)”格式不对：应为 主机:端口，例如 127.0.0.1:7700",
+                "Server address '\(text)' is not valid: use HOST:PORT, for example 127.0.0.1:7700")
+        }
+    }
+
+    private func describe(_ error: SyncError) -> String {
+        switch error {
+        case .unreachable, .connectionClosed, .timedOut:
+            say("无法完成同步（\(reason(error))）。记录都已保存在本机，网络恢复后再运行 lantian sync。",
+                "Sync did not complete (\(reason(error))). Everything is saved on this device; run lantian sync again when the network is back.")
+        case .refused(let refusal):
+            say("服务器拒绝了请求（\(refusal.code)）：\(refusal.message)" + (refusal.code.isRetryable ? "。稍后重试即可。" : ""),
+                "The server refused (\(refusal.code)): \(refusal.message)" + (refusal.code.isRetryable ? ". Trying again later is safe." : ""))
+        case .protocolViolation(let detail):
+            say("服务器的响应不符合协议：\(detail)。请确认地址指向蓝天服务器。",
+                "The server's answer breaks the protocol: \(detail). Check that the address is a Lantian server.")
+        case .storage(let detail):
+            say("本机数据库出错：\(detail)", "The local store failed: \(detail)")
+        }
+    }
+
+    private func describe(_ error: StoreError) -> String {
+        switch error {
+        case .notAStore(let path):
+            say("\(path) 不是蓝天数据文件：用 --db 指定本机数据文件", "\(path) is not a Lantian store: pass the right file with --db")
+        case .cannotOpen(let path, let detail):
+            say("无法打开 \(path)（\(detail)）：检查路径和权限", "Cannot open \(path) (\(detail)): check the path and permissions")
+        case .corruptEvent(let id, let detail):
+            say("事件 \(id.map(short) ?? "?") 无法读取：\(detail)", "Event \(id.map(short) ?? "?") cannot be read: \(detail)")
+        case .notSetUp:
+            describe(FieldError.notSetUp)
+        }
+    }
+
+    private func reason(_ error: SyncError) -> String {
+        switch error {
+        case .unreachable(let transport): transport.description
+        case .connectionClosed: say("连接中断", "connection closed")
+        case .timedOut(let seconds): say("服务器 \(seconds) 秒无响应", "no answer for \(seconds) s")
+        default: describe(error)
+        }
+    }
+
+    private func fieldName(_ field: String) -> String {
+        switch field {
+        case "latitude": say("纬度", "Latitude")
+        case "longitude": say("经度", "Longitude")
+        case "note": say("备注", "Note")
+        case "time": say("时间", "Time")
+        case "user": say("用户名", "User")
+        default: field
+        }
+    }
+
+    private func place(_ point: GeoPoint) -> String {
+        String(format: "%.5f,%.5f", point.latitude, point.longitude)
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    private func short(_ id: UUID) -> String {
+        String(id.uuidString.lowercased().suffix(8))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Glibc
+import LantianProtocol
+import LantianStore
+import LantianSync
+import LantianTransport
+import Logging
+
+/// `lantiand serve`: serves one store until SIGINT or SIGTERM, then shuts down cleanly.
+///
+/// ```swift
+/// try Daemon.serve(databasePath: "server.sqlite", listen: Endpoint(host: "127.0.0.1", port: 7700))
+/// ```
+public enum Daemon {
+    /// Opens (or creates) the store, listens, and returns once a signal has stopped the server and
+    /// every connection is closed. Prints `listening on HOST:PORT epoch EPOCH` on standard output
+    /// when ready to accept connections.
+    public static func serve(databasePath: String, listen: Endpoint, verbose: Bool = false) throws {
+        var logger = Logger(label: "lantiand") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .info
+        let store = try EventStore(path: databasePath)
+        let loop = try EventLoop()
+        let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger)
+        var watchers: [SignalWatcher] = []
+        let stop = {
+            logger.info("stopping: closing \(server.connectionCount) connection(s)")
+            server.shutDown()
+            for watcher in watchers { watcher.close() }
+        }
+        watchers = [try SignalWatcher(loop: loop, signal: SIGINT, action: stop),
+                    try SignalWatcher(loop: loop, signal: SIGTERM, action: stop)]
+        let ready = "listening on \(server.endpoint) epoch \(store.epoch.uuidString.lowercased())\n"
+        FileHandle.standardOutput.write(Data(ready.utf8))
+        let events = try store.count()
+        logger.info("serving \(databasePath) (\(events) events) on \(server.endpoint)")
+        loop.run()
+        logger.info("stopped")
+    }
+}

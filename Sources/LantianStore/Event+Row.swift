@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import LantianProtocol
+
+extension Event {
+    /// The envelope columns, in the order ``init(row:)`` and ``insert(into:sseq:receivedAt:)`` use.
+    static let columns = "id, device, cseq, actor, hlc, recordedAt, subject, type, schema, payload"
+
+    init(row: Row) throws {
+        let packedClock: Int64 = row["hlc"]
+        guard let hlc = HybridTimestamp(packed: packedClock) else {
+            throw StoreError.corruptEvent(id: row["id"], reason: "hlc \(packedClock) is negative")
+        }
+        self.init(
+            id: row["id"], device: row["device"], cseq: row["cseq"], actor: row["actor"], hlc: hlc,
+            recordedAt: Timestamp(millisecondsSince1970: row["recordedAt"]), subject: row["subject"],
+            type: EventType(rawValue: row["type"]), schema: row["schema"], payload: row["payload"])
+    }
+
+    /// Inserts the event; throws a constraint error if its id or (device, cseq) is already taken.
+    func insert(into db: Database, sseq: Int64? = nil, receivedAt: Timestamp? = nil) throws {
+        try insertStatement(db).execute(arguments: arguments(sseq: sseq, receivedAt: receivedAt))
+    }
+
+    /// Inserts the event unless one with its id is stored; returns whether it was inserted.
+    func insertUnlessPresent(into db: Database, sseq: Int64, receivedAt: Timestamp) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO event (\(Self.columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
+            """)
+        try statement.execute(arguments: arguments(sseq: sseq, receivedAt: receivedAt))
+        return db.changesCount > 0
+    }
+
+    private func insertStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(sql: """
+            INSERT INTO event (\(Self.columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    private func arguments(sseq: Int64?, receivedAt: Timestamp?) -> StatementArguments {
+        [id, device, cseq, actor, hlc.packed, recordedAt.millisecondsSince1970, subject, type.rawValue,
+         Int64(schema), payload, sseq, receivedAt?.millisecondsSince1970]
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import LantianProtocol
+
+extension EventStore {
+    public func syncState() throws -> SyncState {
+        try database.read { db in try Self.syncState(db) }
+    }
+
+    /// How many of `device`'s events the server has not acknowledged, as far as this store knows.
+    public func pendingCount(device: UUID) throws -> Int {
+        try database.read { db in
+            let acknowledged = try Self.syncState(db).acknowledgedCseq
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE device = ? AND cseq > ?",
+                                    arguments: [device, acknowledged]) ?? 0
+        }
+    }
+
+    /// `device`'s events after sequence number `cseq`, in sequence order.
+    public func events(of device: UUID, after cseq: Int64, limit: Int) throws -> [Event] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Event.columns) FROM event WHERE device = ? AND cseq > ? ORDER BY cseq LIMIT ?
+                """, arguments: [device, cseq, limit]).map(Event.init(row:))
+        }
+    }
+
+    /// Notes what the server said on connecting. A server with another epoch than last time was
+    /// replaced or restored: the cursor goes back to zero so everything is pulled again (duplicates
+    /// are ignored), and the server's acknowledgement replaces ours so anything it lost is pushed again.
+    public func noteServer(epoch: UUID, acknowledgedCseq: Int64) throws {
+        try database.write { db in
+            let state = try Self.syncState(db)
+            let cursor = state.serverEpoch == epoch ? state.cursor : 0
+            try db.execute(sql: "UPDATE sync_state SET serverEpoch = ?, cursor = ?, acknowledgedCseq = ?",
+                           arguments: [epoch, cursor, acknowledgedCseq])
+        }
+    }
+
+    /// Notes that the server has committed this device's events up to `cseq`.
+    public func noteAcknowledged(through cseq: Int64) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE sync_state SET acknowledgedCseq = MAX(acknowledgedCseq, ?)", arguments: [cseq])
+        }
+    }
+
+    /// Stores a pulled page and moves the cursor past it, in one transaction; events already
+    /// stored (this device's own, or a page received twice) are skipped. Returns how many were new.
+    @discardableResult
+    public func storePulled(_ page: Page) throws -> Int {
+        try database.write { db in
+            var inserted = 0
+            for accepted in page.events
+            where try accepted.event.insertUnlessPresent(into: db, sseq: accepted.sseq, receivedAt: accepted.receivedAt) {
+                inserted += 1
+            }
+            if let last = page.events.last?.sseq {
+                try db.execute(sql: "UPDATE sync_state SET cursor = MAX(cursor, ?)", arguments: [last])
+            }
+            return inserted
+        }
+    }
+
+    /// Notes that a sync finished at `time`.
+    public func noteSyncCompleted(at time: Timestamp) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE sync_state SET lastSyncAt = ?", arguments: [time.millisecondsSince1970])
+        }
+    }
+
+    private static func syncState(_ db: Database) throws -> SyncState {
+        let row = try Row.fetchOne(db, sql: "SELECT serverEpoch, cursor, acknowledgedCseq, lastSyncAt FROM sync_state")!
+        return SyncState(
+            serverEpoch: row["serverEpoch"], cursor: row["cursor"], acknowledgedCseq: row["acknowledgedCseq"],
+            lastSyncAt: (row["lastSyncAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
+    }
+}

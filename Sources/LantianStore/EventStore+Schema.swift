@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+extension EventStore {
+    /// The schema, one named migration per change; never edit a migration once released.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: events, store identity, client sync state") { db in
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    position   INTEGER PRIMARY KEY,      -- local insertion order
+                    id         BLOB    NOT NULL UNIQUE,  -- UUIDv7, 16 bytes
+                    device     BLOB    NOT NULL,
+                    cseq       INTEGER NOT NULL CHECK (cseq >= 1),
+                    actor      TEXT    NOT NULL,
+                    hlc        INTEGER NOT NULL CHECK (hlc >= 0),
+                    recordedAt INTEGER NOT NULL,
+                    subject    BLOB    NOT NULL,
+                    type       TEXT    NOT NULL,
+                    schema     INTEGER NOT NULL,
+                    payload    BLOB    NOT NULL,
+                    sseq       INTEGER UNIQUE,           -- the server's global sequence, once known
+                    receivedAt INTEGER,                  -- the server's clock when it accepted the event
+                    UNIQUE (device, cseq)
+                );
+                CREATE INDEX event_in_canonical_order ON event (hlc, device, cseq);
+                CREATE TRIGGER event_refuses_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correction as a new event'); END;
+                CREATE TRIGGER event_refuses_delete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'events are immutable: they are never deleted'); END;
+
+                CREATE TABLE store_identity (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    epoch     BLOB NOT NULL
+                );
+
+                -- Client side: this device, and how far it has synced with its server.
+                CREATE TABLE local_device (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    id        BLOB NOT NULL,
+                    actor     TEXT NOT NULL,
+                    server    TEXT
+                );
+                CREATE TABLE sync_state (
+                    singleton        INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    serverEpoch      BLOB,
+                    cursor           INTEGER NOT NULL DEFAULT 0,
+                    acknowledgedCseq INTEGER NOT NULL DEFAULT 0,
+                    lastSyncAt       INTEGER
+                );
+                INSERT INTO sync_state (singleton) VALUES (1);
+                """)
+            try db.execute(sql: "INSERT INTO store_identity (singleton, epoch) VALUES (1, ?)", arguments: [UUID()])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import LantianProtocol
+
+/// The append-only event log in one SQLite file: the same code on server and client.
+///
+/// Events are only ever inserted; triggers refuse any `UPDATE` or `DELETE` of an event row.
+/// Every write is one transaction, committed with `synchronous = FULL`, so what a method
+/// returns from is on disk.
+///
+/// ```swift
+/// let store = try EventStore(path: "field.sqlite")
+/// let event = try store.record(draft, device: device, now: now)
+/// ```
+public final class EventStore: Sendable {
+    let database: DatabaseQueue
+
+    /// The store's identity, fixed when the file was created; a server announces it as its epoch.
+    public let epoch: UUID
+
+    /// Opens the store at `path`, creating the file and migrating its schema as needed.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(database)
+            epoch = try database.read { db in
+                try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity")
+            } ?? UUID()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAStore(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// The number of events stored.
+    public func count() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+    }
+
+    /// The event with `id`, if stored.
+    public func event(id: UUID) throws -> Event? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [id])
+                .map(Event.init(row:))
+        }
+    }
+
+    /// All events, in canonical order.
+    public func allEvents() throws -> [Event] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event ORDER BY hlc, device, cseq")
+                .map(Event.init(row:))
+        }
+    }
+
+    /// Folds the events a projection reads, in canonical order.
+    public func project<P: Projection>(_: P.Type) throws -> P {
+        try database.read { db in
+            let types = P.eventTypes.map(\.rawValue)
+            let placeholders = databaseQuestionMarks(count: types.count)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Event.columns) FROM event WHERE type IN (\(placeholders)) ORDER BY hlc, device, cseq
+                """, arguments: StatementArguments(types))
+            var state = P()
+            while let row = try rows.next() { state.apply(try Event(row: row)) }
+            return state
+        }
+    }
+}

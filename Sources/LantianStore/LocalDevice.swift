@@ -1,0 +1,29 @@
+import Foundation
+import LantianProtocol
+
+/// The device a client store belongs to, and who uses it.
+public struct LocalDevice: Hashable, Sendable {
+    public var id: UUID
+    /// The user who acts on this device; every event it records names them.
+    public var actor: String
+    /// The server to sync with, as `host:port`.
+    public var server: String?
+
+    public init(id: UUID, actor: String, server: String?) {
+        self.id = id
+        self.actor = actor
+        self.server = server
+    }
+}
+
+/// How far a client has synced with its server.
+public struct SyncState: Hashable, Sendable {
+    /// The epoch of the server last synced with; a different one means the server was replaced.
+    public var serverEpoch: UUID?
+    /// The highest global sequence number pulled and stored.
+    public var cursor: Int64
+    /// The highest of this device's sequence numbers the server has acknowledged.
+    public var acknowledgedCseq: Int64
+    /// When the last sync finished.
+    public var lastSyncAt: Timestamp?
+}

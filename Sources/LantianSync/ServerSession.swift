@@ -1,0 +1,141 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+
+/// The server's side of one sync session, without sockets: each message in, the answer out.
+///
+/// A session must start with ``Hello``; after ``Welcome`` the client may push and pull in any
+/// order. Pushed batches are committed before they are acknowledged.
+///
+/// ```swift
+/// let session = ServerSession(store: store, limits: .standard, clock: { now })
+/// let reply = session.handle(.hello(hello))   // .send(.welcome(…))
+/// ```
+public final class ServerSession {
+    /// What to do after handling a message.
+    public enum Reply: Hashable, Sendable {
+        case send(Message)
+        /// Send the message, then close the connection: the session cannot go on.
+        case sendAndClose(Message)
+        case close
+    }
+
+    /// The server's protocol versions.
+    public static let versions = MessageCodec.versions
+
+    /// The client, once it has said hello.
+    public private(set) var peer: Hello?
+    /// Events this session has stored (not counting resends).
+    public private(set) var acceptedCount = 0
+
+    private let store: EventStore
+    private let limits: WireLimits
+    private let clock: () -> Timestamp
+
+    public init(store: EventStore, limits: WireLimits, clock: @escaping () -> Timestamp) {
+        self.store = store
+        self.limits = limits
+        self.clock = clock
+    }
+
+    public func handle(_ message: Message) -> Reply {
+        switch message {
+        case .hello(let hello):
+            return greet(hello)
+        case .push(let push):
+            guard let peer else { return refuse(.unexpectedMessage, "send hello before push", close: true) }
+            return accept(push, from: peer)
+        case .pull(let pull):
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before pull", close: true) }
+            return page(after: pull)
+        case .error:
+            return .close
+        case .welcome, .pushAck, .page:
+            return refuse(.unexpectedMessage, "only a server sends \(message.name)", close: true)
+        }
+    }
+
+    /// The answer to a frame whose body is not a valid message.
+    public func handle(malformed error: WireFormatError) -> Reply {
+        refuse(.malformedFrame, "malformed message: \(error)", close: true)
+    }
+
+    /// The answer to a byte stream that breaks the frame layout.
+    public func handle(badFrame error: FrameError) -> Reply {
+        switch error {
+        case .oversized(let declared, let max):
+            refuse(.frameTooLarge, "frame of \(declared) bytes exceeds the limit of \(max) bytes", close: true)
+        case .emptyBody:
+            refuse(.malformedFrame, "empty frame: every frame carries a message type", close: true)
+        }
+    }
+
+    private func greet(_ hello: Hello) -> Reply {
+        guard peer == nil else { return refuse(.unexpectedMessage, "hello was already sent", close: true) }
+        let common = max(hello.versions.lowerBound, Self.versions.lowerBound)...min(hello.versions.upperBound, Self.versions.upperBound)
+        guard common.lowerBound <= common.upperBound else {
+            return refuse(.unsupportedVersion, """
+                no common protocol version: server speaks \(Self.versions.lowerBound)–\(Self.versions.upperBound), \
+                client \(hello.versions.lowerBound)–\(hello.versions.upperBound)
+                """, close: true)
+        }
+        do {
+            let acknowledged = try store.acknowledgedCseq(device: hello.device)
+            peer = hello
+            return .send(.welcome(Welcome(version: common.upperBound, epoch: store.epoch, limits: limits,
+                                          acknowledgedCseq: acknowledged)))
+        } catch {
+            return refuse(.serverFailure, "cannot read the store: \(error)", close: true)
+        }
+    }
+
+    private func accept(_ push: Push, from peer: Hello) -> Reply {
+        guard push.events.count <= Int(limits.maxBatch) else {
+            return refuse(.invalidEvent, "a push carries at most \(limits.maxBatch) events, this one \(push.events.count)", close: false)
+        }
+        do {
+            let before = try store.head()
+            let acknowledged = try store.accept(push.events, from: peer.device, receivedAt: clock())
+            acceptedCount += Int(try store.head() - before)
+            return .send(.pushAck(PushAck(acknowledgedCseq: acknowledged)))
+        } catch PushRefusal.gap(let expected, let received) {
+            return refuse(.sequenceGap, "expected cseq \(expected), received \(received): resend from \(expected)", close: false)
+        } catch PushRefusal.conflict(let id, let cseq) {
+            return refuse(.conflict, "event \(id) (cseq \(cseq)) differs from the one stored", close: false)
+        } catch PushRefusal.foreignDevice(let id, let device) {
+            return refuse(.invalidEvent, "event \(id) was recorded by device \(device), not by the connected device", close: false)
+        } catch {
+            return refuse(.serverFailure, "storing failed, nothing was acknowledged: \(error)", close: false)
+        }
+    }
+
+    private func page(after pull: Pull) -> Reply {
+        do {
+            let limit = Int(min(max(pull.limit, 1), limits.maxBatch))
+            let maxBytes = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
+            return .send(.page(try store.page(after: pull.after, limit: limit, maxBytes: maxBytes)))
+        } catch {
+            return refuse(.serverFailure, "reading failed: \(error)", close: false)
+        }
+    }
+
+    private func refuse(_ code: ErrorCode, _ message: String, close: Bool) -> Reply {
+        let error = Message.error(WireError(code: code, message: message))
+        return close ? .sendAndClose(error) : .send(error)
+    }
+}
+
+extension Message {
+    /// The message's name as PROTOCOL.md writes it.
+    public var name: String {
+        switch self {
+        case .hello: "hello"
+        case .welcome: "welcome"
+        case .push: "push"
+        case .pushAck: "push-ack"
+        case .pull: "pull"
+        case .page: "page"
+        case .error: "error"
+        }
+    }
+}

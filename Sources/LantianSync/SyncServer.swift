@@ -1,0 +1,95 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import LantianTransport
+import Logging
+
+/// Serves sync sessions on a libuv loop: one ``ServerSession`` per connection.
+///
+/// A connection that sends a malformed or oversized frame gets an error frame and is closed;
+/// every other connection carries on.
+///
+/// ```swift
+/// let server = try SyncServer(loop: loop, store: store, endpoint: endpoint, logger: logger)
+/// loop.run()
+/// ```
+public final class SyncServer {
+    private let listener: TCPListener
+    private let store: EventStore
+    private let limits: WireLimits
+    private let logger: Logger
+    private let clock: () -> Timestamp
+    private var connections: [ObjectIdentifier: Connection] = [:]
+
+    /// The address the server listens on, with the real port when 0 was asked for.
+    public var endpoint: Endpoint { listener.boundEndpoint }
+    /// Connections currently open.
+    public var connectionCount: Int { connections.count }
+
+    public init(
+        loop: EventLoop, store: EventStore, endpoint: Endpoint, limits: WireLimits = .standard, logger: Logger,
+        clock: @escaping () -> Timestamp = Timestamp.now
+    ) throws(TransportError) {
+        self.store = store
+        self.limits = limits
+        self.logger = logger
+        self.clock = clock
+        listener = try TCPListener(loop: loop, endpoint: endpoint, maxFrameBytes: Int(limits.maxFrameBytes))
+        listener.onConnection = { [unowned self] connection in serve(connection) }
+        listener.onAcceptError = { [logger] error in logger.warning("accept failed: \(error)") }
+    }
+
+    /// Stops accepting and closes every connection once what it has queued is written.
+    public func shutDown() {
+        listener.close()
+        for connection in connections.values { connection.close() }
+    }
+
+    private func serve(_ connection: Connection) {
+        let session = ServerSession(store: store, limits: limits, clock: clock)
+        let peer = connection.peer
+        connections[ObjectIdentifier(connection)] = connection
+        logger.debug("connection opened", metadata: ["peer": "\(peer)"])
+
+        connection.onFrame = { [unowned connection, logger] body in
+            let reply: ServerSession.Reply
+            do throws(WireFormatError) {
+                reply = session.handle(try MessageCodec.decode(body))
+            } catch {
+                logger.warning("malformed message, closing", metadata: ["peer": "\(peer)", "error": "\(error)"])
+                reply = session.handle(malformed: error)
+            }
+            Self.apply(reply, to: connection)
+        }
+        connection.onFrameError = { [unowned connection, logger] error in
+            logger.warning("bad frame, closing", metadata: ["peer": "\(peer)", "error": "\(error)"])
+            Self.apply(session.handle(badFrame: error), to: connection)
+        }
+        connection.onClose = { [unowned self, unowned connection] reason in
+            connections[ObjectIdentifier(connection)] = nil
+            logger.info("session ended", metadata: [
+                "peer": "\(peer)", "actor": "\(session.peer?.actor ?? "-")", "accepted": "\(session.acceptedCount)",
+                "reason": "\(reason)",
+            ])
+        }
+    }
+
+    private static func apply(_ reply: ServerSession.Reply, to connection: Connection) {
+        switch reply {
+        case .send(let message):
+            connection.send(MessageCodec.encode(message))
+        case .sendAndClose(let message):
+            connection.send(MessageCodec.encode(message))
+            connection.close()
+        case .close:
+            connection.close()
+        }
+    }
+}
+
+extension Timestamp {
+    /// The system clock now. The only place the sync engine reads a clock; tests pass their own.
+    @Sendable public static func now() -> Timestamp {
+        Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}

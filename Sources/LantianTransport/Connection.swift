@@ -1,0 +1,179 @@
+import CLibUV
+import LantianProtocol
+
+/// One TCP connection carrying length-prefixed frames (see ``Frame``).
+///
+/// Frames arrive through ``onFrame``. A byte stream that breaks the frame layout stops reading
+/// and is reported through ``onFrameError``, so the owner can answer with an error frame and close.
+/// ``onClose`` is called exactly once, after libuv has released the socket.
+public final class Connection: HandleOwner {
+    public enum CloseReason: Hashable, Sendable {
+        /// This side closed it.
+        case closedLocally
+        /// The peer closed its end.
+        case peerClosed
+        /// The socket failed.
+        case failed(TransportError)
+    }
+
+    public var onFrame: (([UInt8]) -> Void)?
+    public var onFrameError: ((FrameError) -> Void)?
+    public var onClose: ((CloseReason) -> Void)?
+
+    /// The peer's address, for logs.
+    public private(set) var peer = "?"
+    /// Bytes handed to libuv but not yet written to the socket.
+    public private(set) var queuedWriteBytes = 0
+    public private(set) var isOpen = true
+
+    let loop: EventLoop
+    let handle: UnsafeMutablePointer<uv_tcp_t>
+    private var decoder: FrameDecoder
+    private var closeReason = CloseReason.closedLocally
+
+    init(loop: EventLoop, maxFrameBytes: Int) throws(TransportError) {
+        self.loop = loop
+        decoder = FrameDecoder(maxBodyBytes: maxFrameBytes)
+        handle = Handle.allocate(uv_tcp_t.self)
+        let result = uv_tcp_init(loop.raw, handle)
+        guard result == 0 else {
+            handle.deallocate()
+            throw TransportError(code: result, operation: "uv_tcp_init")
+        }
+        Handle.retain(self, in: handle)
+        uv_tcp_nodelay(handle, 1)
+    }
+
+    /// Starts delivering frames; called once the socket is connected.
+    func startReading() {
+        peer = Self.peerName(handle)
+        let result = uv_read_start(Handle.stream(handle), { handle, _, buffer in
+            let connection = Handle.owner(of: handle!, as: Connection.self)
+            buffer!.pointee = uv_buf_init(
+                connection.loop.readBuffer.baseAddress!.assumingMemoryBound(to: CChar.self),
+                UInt32(connection.loop.readBuffer.count))
+        }, { stream, count, buffer in
+            let connection = Handle.owner(of: stream!, as: Connection.self)
+            if count > 0 {
+                connection.received(UnsafeRawBufferPointer(start: buffer!.pointee.base, count: count))
+            } else if count < 0 {
+                connection.fail(Int32(count), operation: "read")
+            }
+        })
+        if result < 0 { fail(result, operation: "uv_read_start") }
+    }
+
+    /// Sends one frame carrying `body`. Does nothing once the connection is closing.
+    public func send(_ body: [UInt8]) {
+        guard isOpen else { return }
+        var frame = Frame.encode(body: body)
+        var offset = 0
+        if queuedWriteBytes == 0 {
+            let written = frame.withUnsafeMutableBytes { bytes in
+                var buffer = uv_buf_init(bytes.baseAddress!.assumingMemoryBound(to: CChar.self), UInt32(bytes.count))
+                return uv_try_write(Handle.stream(handle), &buffer, 1)
+            }
+            if written == frame.count { return }
+            if written > 0 {
+                offset = Int(written)
+            } else if written != UV_EAGAIN.rawValue {
+                return fail(written, operation: "write")
+            }
+        }
+        queue(frame[offset...])
+    }
+
+    /// Closes the connection once everything queued has been written.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        uv_read_stop(Handle.stream(handle))
+        let request = UnsafeMutablePointer<uv_shutdown_t>.allocate(capacity: 1)
+        let result = uv_shutdown(request, Handle.stream(handle)) { request, _ in
+            let stream = request!.pointee.handle!
+            request!.deallocate()
+            Handle.close(stream)
+        }
+        if result < 0 {
+            request.deallocate()
+            Handle.close(handle)
+        }
+    }
+
+    /// Closes the connection at once, dropping anything not yet written.
+    public func abort() {
+        isOpen = false
+        Handle.close(handle)
+    }
+
+    func handleDidClose() {
+        isOpen = false
+        let onClose = onClose
+        onFrame = nil
+        onFrameError = nil
+        self.onClose = nil
+        onClose?(closeReason)
+    }
+
+    private func received(_ bytes: UnsafeRawBufferPointer) {
+        decoder.append(bytes)
+        do {
+            while isOpen, let body = try decoder.nextBody() { onFrame?(body) }
+        } catch {
+            uv_read_stop(Handle.stream(handle))
+            if let onFrameError { onFrameError(error) } else { close() }
+        }
+    }
+
+    private func fail(_ code: Int32, operation: String) {
+        if code == UV_EOF.rawValue {
+            closeReason = .peerClosed
+        } else {
+            closeReason = .failed(TransportError(code: code, operation: "\(operation) \(peer)"))
+        }
+        abort()
+    }
+
+    private func queue(_ bytes: ArraySlice<UInt8>) {
+        let pending = PendingWrite(bytes)
+        let request = UnsafeMutablePointer<uv_write_t>.allocate(capacity: 1)
+        request.pointee.data = Unmanaged.passRetained(pending).toOpaque()
+        var buffer = uv_buf_init(pending.storage.baseAddress!.assumingMemoryBound(to: CChar.self),
+                                 UInt32(pending.storage.count))
+        queuedWriteBytes += pending.storage.count
+        let result = uv_write(request, Handle.stream(handle), &buffer, 1) { request, status in
+            let pending = Unmanaged<PendingWrite>.fromOpaque(request!.pointee.data).takeRetainedValue()
+            let connection = Handle.owner(of: request!.pointee.handle!, as: Connection.self)
+            request!.deallocate()
+            connection.queuedWriteBytes -= pending.storage.count
+            if status < 0, status != UV_ECANCELED.rawValue { connection.fail(status, operation: "write") }
+        }
+        if result < 0 {
+            Unmanaged<PendingWrite>.fromOpaque(request.pointee.data).release()
+            request.deallocate()
+            queuedWriteBytes -= pending.storage.count
+            fail(result, operation: "write")
+        }
+    }
+
+    private static func peerName(_ handle: UnsafeMutablePointer<uv_tcp_t>) -> String {
+        var storage = sockaddr_storage()
+        var length = Int32(MemoryLayout<sockaddr_storage>.size)
+        let result = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { uv_tcp_getpeername(handle, $0, &length) }
+        }
+        return result == 0 ? SocketAddress.describe(storage) : "?"
+    }
+}
+
+/// Bytes handed to `uv_write`, kept alive until its callback.
+private final class PendingWrite {
+    let storage: UnsafeMutableRawBufferPointer
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        storage = .allocate(byteCount: bytes.count, alignment: 1)
+        storage.copyBytes(from: bytes)
+    }
+
+    deinit { storage.deallocate() }
+}

@@ -1,0 +1,134 @@
+import CLibUV
+
+extension Connection {
+    /// Connects to `endpoint`, resolving a host name first if needed, and calls `completion` exactly
+    /// once: with the connection, reading and ready for ``send(_:)``, or with why it failed.
+    /// Gives up with `ETIMEDOUT` after `timeoutMilliseconds`.
+    ///
+    /// ```swift
+    /// Connection.connect(loop: loop, endpoint: endpoint, maxFrameBytes: 1 << 20, timeoutMilliseconds: 3_000) { result in … }
+    /// ```
+    public static func connect(
+        loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int, timeoutMilliseconds: UInt64,
+        completion: @escaping (Result<Connection, TransportError>) -> Void
+    ) {
+        do {
+            let connector = try Connector(loop: loop, endpoint: endpoint, maxFrameBytes: maxFrameBytes, completion: completion)
+            connector.start(timeoutMilliseconds: timeoutMilliseconds)
+        } catch {
+            completion(.failure(error))
+        }
+    }
+}
+
+/// One connection attempt: name resolution, TCP connect and a deadline over both.
+private final class Connector {
+    private let loop: EventLoop
+    private let endpoint: Endpoint
+    private let maxFrameBytes: Int
+    private var completion: ((Result<Connection, TransportError>) -> Void)?
+    private let deadline: LoopTimer
+    private var connection: Connection?
+
+    init(loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int,
+         completion: @escaping (Result<Connection, TransportError>) -> Void) throws(TransportError) {
+        self.loop = loop
+        self.endpoint = endpoint
+        self.maxFrameBytes = maxFrameBytes
+        self.completion = completion
+        deadline = try LoopTimer(loop: loop)
+    }
+
+    func start(timeoutMilliseconds: UInt64) {
+        deadline.start(afterMilliseconds: timeoutMilliseconds) { [self] in
+            connection?.abort()
+            finish(.failure(TransportError(code: UV_ETIMEDOUT.rawValue, operation: "connect \(endpoint)")))
+        }
+        if let address = SocketAddress.numeric(endpoint) {
+            connect(to: address)
+        } else {
+            resolve()
+        }
+    }
+
+    private func resolve() {
+        let request = UnsafeMutablePointer<uv_getaddrinfo_t>.allocate(capacity: 1)
+        request.pointee.data = Unmanaged.passRetained(self).toOpaque()
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        let result = uv_getaddrinfo(loop.raw, request, { request, status, results in
+            let connector = Unmanaged<Connector>.fromOpaque(request!.pointee.data).takeRetainedValue()
+            request!.deallocate()
+            defer { uv_freeaddrinfo(results) }
+            guard status == 0, let first = results, let address = first.pointee.ai_addr else {
+                return connector.finish(.failure(TransportError(code: status, operation: "resolve \(connector.endpoint.host)")))
+            }
+            var storage = sockaddr_storage()
+            withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: UnsafeRawBufferPointer(start: address, count: Int(first.pointee.ai_addrlen))) }
+            storage.ss_family = sa_family_t(first.pointee.ai_family)
+            connector.setPort(&storage)
+            connector.connect(to: storage)
+        }, endpoint.host, nil, &hints)
+        if result < 0 {
+            Unmanaged<Connector>.fromOpaque(request.pointee.data).release()
+            request.deallocate()
+            finish(.failure(TransportError(code: result, operation: "resolve \(endpoint.host)")))
+        }
+    }
+
+    private func setPort(_ storage: inout sockaddr_storage) {
+        withUnsafeMutablePointer(to: &storage) { pointer in
+            if Int32(pointer.pointee.ss_family) == AF_INET6 {
+                pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port = endpoint.port.bigEndian }
+            } else {
+                pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port = endpoint.port.bigEndian }
+            }
+        }
+    }
+
+    private func connect(to address: sockaddr_storage) {
+        guard completion != nil else { return }  // timed out while resolving
+        let connection: Connection
+        do {
+            connection = try Connection(loop: loop, maxFrameBytes: maxFrameBytes)
+        } catch {
+            return finish(.failure(error))
+        }
+        self.connection = connection
+        var address = address
+        let request = UnsafeMutablePointer<uv_connect_t>.allocate(capacity: 1)
+        request.pointee.data = Unmanaged.passRetained(self).toOpaque()
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                uv_tcp_connect(request, connection.handle, address) { request, status in
+                    let connector = Unmanaged<Connector>.fromOpaque(request!.pointee.data).takeRetainedValue()
+                    request!.deallocate()
+                    connector.connected(status: status)
+                }
+            }
+        }
+        if result < 0 {
+            Unmanaged<Connector>.fromOpaque(request.pointee.data).release()
+            request.deallocate()
+            connected(status: result)
+        }
+    }
+
+    private func connected(status: Int32) {
+        guard let connection else { return }
+        guard status == 0 else {
+            connection.abort()
+            return finish(.failure(TransportError(code: status, operation: "connect \(endpoint)")))
+        }
+        guard completion != nil else { return connection.abort() }
+        connection.startReading()
+        finish(.success(connection))
+    }
+
+    private func finish(_ result: Result<Connection, TransportError>) {
+        deadline.close()
+        let completion = completion
+        self.completion = nil
+        completion?(result)
+    }
+}

@@ -1,0 +1,42 @@
+import CLibUV
+
+/// A libuv timer: runs an action after a delay, and optionally again at an interval.
+///
+/// ```swift
+/// let timer = try LoopTimer(loop: loop)
+/// timer.start(afterMilliseconds: 2_000) { connection.abort() }
+/// ```
+public final class LoopTimer: HandleOwner {
+    private let handle: UnsafeMutablePointer<uv_timer_t>
+    private var action: (() -> Void)?
+
+    public init(loop: EventLoop) throws(TransportError) {
+        handle = Handle.allocate(uv_timer_t.self)
+        let result = uv_timer_init(loop.raw, handle)
+        guard result == 0 else {
+            handle.deallocate()
+            throw TransportError(code: result, operation: "uv_timer_init")
+        }
+        Handle.retain(self, in: handle)
+    }
+
+    /// (Re)starts the timer; a repeat of 0 fires once.
+    public func start(afterMilliseconds delay: UInt64, repeatMilliseconds interval: UInt64 = 0, action: @escaping () -> Void) {
+        self.action = action
+        uv_timer_start(handle, { handle in
+            Handle.owner(of: handle!, as: LoopTimer.self).action?()
+        }, delay, interval)
+    }
+
+    public func stop() {
+        uv_timer_stop(handle)
+    }
+
+    public func close() {
+        Handle.close(handle)
+    }
+
+    func handleDidClose() {
+        action = nil
+    }
+}

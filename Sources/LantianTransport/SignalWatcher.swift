@@ -1,0 +1,38 @@
+import CLibUV
+
+/// Runs an action on the loop thread when the process receives a signal (SIGINT, SIGTERM…).
+///
+/// ```swift
+/// let interrupt = try SignalWatcher(loop: loop, signal: SIGINT) { server.shutDown() }
+/// ```
+public final class SignalWatcher: HandleOwner {
+    private let handle: UnsafeMutablePointer<uv_signal_t>
+    private var action: (() -> Void)?
+
+    public init(loop: EventLoop, signal: Int32, action: @escaping () -> Void) throws(TransportError) {
+        handle = Handle.allocate(uv_signal_t.self)
+        let result = uv_signal_init(loop.raw, handle)
+        guard result == 0 else {
+            handle.deallocate()
+            throw TransportError(code: result, operation: "uv_signal_init")
+        }
+        Handle.retain(self, in: handle)
+        self.action = action
+        do {
+            try TransportError.check(uv_signal_start(handle, { handle, _ in
+                Handle.owner(of: handle!, as: SignalWatcher.self).action?()
+            }, signal), "watch signal \(signal)")
+        } catch {
+            Handle.close(handle)
+            throw error
+        }
+    }
+
+    public func close() {
+        Handle.close(handle)
+    }
+
+    func handleDidClose() {
+        action = nil
+    }
+}
