@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LantianServer
 import LantianTransport
 
@@ -26,6 +27,11 @@ struct Serve: ParsableCommand {
     func run() throws {
         let endpoint: Endpoint
         do { endpoint = try Endpoint(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
-        try Daemon.serve(databasePath: db, listen: endpoint, verbose: verbose)
+        do {
+            try Daemon.serve(databasePath: db, listen: endpoint, verbose: verbose)
+        } catch {
+            FileHandle.standardError.write(Data("lantiand: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A store cannot be used, or holds something it should not: says which file or event, and why.
-public enum StoreError: Error, Hashable, Sendable {
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file exists but is not a Lantian store (not SQLite at all).
     case notAStore(path: String)
     /// The file cannot be opened or created (missing folder, no permission…).
@@ -10,4 +10,13 @@ public enum StoreError: Error, Hashable, Sendable {
     case corruptEvent(id: UUID?, reason: String)
     /// This store has no device identity yet: the client was never set up.
     case notSetUp
+
+    public var description: String {
+        switch self {
+        case .notAStore(let path): "\(path) is not a Lantian store (not an SQLite file): check the path"
+        case .cannotOpen(let path, let reason): "cannot open \(path) (\(reason)): check that its folder exists and is writable"
+        case .corruptEvent(let id, let reason): "event \(id?.uuidString ?? "?") cannot be read: \(reason)"
+        case .notSetUp: "this store has no device identity: set the device up first"
+        }
+    }
 }

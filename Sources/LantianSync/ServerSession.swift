@@ -72,8 +72,9 @@ public final class ServerSession {
 
     private func greet(_ hello: Hello) -> Reply {
         guard peer == nil else { return refuse(.unexpectedMessage, "hello was already sent", close: true) }
-        let common = max(hello.versions.lowerBound, Self.versions.lowerBound)...min(hello.versions.upperBound, Self.versions.upperBound)
-        guard common.lowerBound <= common.upperBound else {
+        let lowest = max(hello.versions.lowerBound, Self.versions.lowerBound)
+        let highest = min(hello.versions.upperBound, Self.versions.upperBound)
+        guard lowest <= highest else {
             return refuse(.unsupportedVersion, """
                 no common protocol version: server speaks \(Self.versions.lowerBound)–\(Self.versions.upperBound), \
                 client \(hello.versions.lowerBound)–\(hello.versions.upperBound)
@@ -82,7 +83,7 @@ public final class ServerSession {
         do {
             let acknowledged = try store.acknowledgedCseq(device: hello.device)
             peer = hello
-            return .send(.welcome(Welcome(version: common.upperBound, epoch: store.epoch, limits: limits,
+            return .send(.welcome(Welcome(version: highest, epoch: store.epoch, limits: limits,
                                           acknowledgedCseq: acknowledged)))
         } catch {
             return refuse(.serverFailure, "cannot read the store: \(error)", close: true)

@@ -32,6 +32,12 @@ public final class LoopTimer: HandleOwner {
         uv_timer_stop(handle)
     }
 
+    /// Whether a pending timer keeps ``EventLoop/run()`` from returning; a watchdog should not.
+    public var keepsLoopAlive: Bool {
+        get { uv_has_ref(Handle.generic(handle)) != 0 }
+        set { newValue ? uv_ref(Handle.generic(handle)) : uv_unref(Handle.generic(handle)) }
+    }
+
     public func close() {
         Handle.close(handle)
     }

@@ -1,4 +1,5 @@
 import CLibUV
+import Glibc
 
 /// Runs an action on the loop thread when the process receives a signal (SIGINT, SIGTERM…).
 ///
@@ -18,6 +19,11 @@ public final class SignalWatcher: HandleOwner {
         }
         Handle.retain(self, in: handle)
         self.action = action
+        // A process may inherit a mask that blocks the signal (a parent's thread did); watch it for real.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, signal)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         do {
             try TransportError.check(uv_signal_start(handle, { handle, _ in
                 Handle.owner(of: handle!, as: SignalWatcher.self).action?()

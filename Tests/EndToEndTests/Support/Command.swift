@@ -1,0 +1,79 @@
+import Foundation
+
+/// What a finished command printed and how it ended.
+struct CommandResult {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+/// Runs a built executable to completion (killing it after `timeout` seconds), with no language
+/// set in its environment unless `environment` sets one.
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try Binaries.path(executable))
+    process.arguments = arguments
+    var inherited = ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_MESSAGES", "LANTIAN_DB"].contains($0.key) }
+    inherited.merge(environment) { $1 }
+    process.environment = inherited
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
+    let complained = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    watchdog.cancel()
+    return CommandResult(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
+                         errors: String(decoding: complained, as: UTF8.self))
+}
+
+/// One field client: a user with a local store of their own.
+struct FieldDevice {
+    let store: String
+
+    init(user: String, server: String, folder: URL) throws {
+        store = folder.appendingPathComponent("\(user).sqlite").path
+        try expectSuccess(["setup", "--user", user, "--server", server])
+    }
+
+    func lantian(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try run("lantian", arguments + ["--db", store], environment: environment)
+    }
+
+    @discardableResult
+    func expectSuccess(_ arguments: [String]) throws -> String {
+        let result = try lantian(arguments)
+        guard result.status == 0 else { throw Failure("lantian \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.errors)") }
+        return result.output
+    }
+
+    func json<Value: Decodable>(_ type: Value.Type, _ arguments: [String]) throws -> Value {
+        try JSONDecoder().decode(type, from: Data(try expectSuccess(arguments + ["--json"]).utf8))
+    }
+
+    func status() throws -> StatusJSON { try json(StatusJSON.self, ["status"]) }
+    func firePoints() throws -> [FirePointJSON] { try json([FirePointJSON].self, ["fire", "list"]) }
+
+    func reportFire(note: String, latitude: Double = 36.45, longitude: Double = 115.98) throws {
+        try expectSuccess(["fire", "report", "--lat", "\(latitude)", "--lon", "\(longitude)", "--at", "2026-06-01 19:30", "--note", note])
+    }
+}
+
+struct StatusJSON: Decodable {
+    var device: String
+    var pending: Int
+    var events: Int
+    var reachable: Bool?
+    var cursor: Int64
+}
+
+struct FirePointJSON: Decodable, Hashable {
+    var id: String
+    var note: String
+    var reportedBy: String
+    var observedAt: String
+}

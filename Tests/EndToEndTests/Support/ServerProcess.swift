@@ -1,0 +1,52 @@
+import Foundation
+
+/// A real `lantiand serve` process on loopback.
+final class ServerProcess {
+    let database: String
+    let port: UInt16
+    var address: String { "127.0.0.1:\(port)" }
+    private let process = Process()
+    private let output: URL
+    private let log: URL
+
+    /// Starts the server and returns once it prints that it is listening.
+    init(database: String, port: UInt16, folder: URL) throws {
+        self.database = database
+        self.port = port
+        output = folder.appendingPathComponent("lantiand-\(UUID().uuidString).out")
+        log = folder.appendingPathComponent("lantiand-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: output.path, contents: nil),
+              FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create files in \(folder.path)") }
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("lantiand"))
+        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"]
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains("listening on") {
+            guard process.isRunning, Date() < deadline else {
+                process.terminate()
+                throw Failure("lantiand did not start: \(self.logText)")
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Kills the server with SIGKILL: no chance to close anything.
+    func kill() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Asks the server to stop with SIGTERM and returns its exit status.
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit { if process.isRunning { kill() } }
+}

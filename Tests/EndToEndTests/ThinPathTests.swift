@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The walking skeleton's path, on the real binaries: record offline, sync, review.
+@Suite struct ThinPathTests {
+    @Test func anOfficerRecordsOfflineAndASupervisorSeesTheFirePointAfterBothSync() throws {
+        let folder = try temporaryFolder()
+        let port = try freePort()
+        let server = "127.0.0.1:\(port)"
+        let officer = try FieldDevice(user: "officer.zhang", server: server, folder: folder)
+
+        try officer.reportFire(note: "麦茬地冒烟，已通知村委")
+        let offline = try officer.status()
+        #expect(offline.pending == 1)
+        #expect(offline.reachable == false)
+        let statusText = try officer.expectSuccess(["status"])
+        #expect(statusText.contains("无法连接"))
+        #expect(statusText.contains("1 条事件"))
+
+        let lantiand = try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: port, folder: folder)
+        #expect(try officer.expectSuccess(["sync"]).contains("上传 1 条"))
+        let online = try officer.status()
+        #expect(online.pending == 0)
+        #expect(online.reachable == true)
+
+        let supervisor = try FieldDevice(user: "supervisor.wang", server: server, folder: folder)
+        try supervisor.expectSuccess(["sync"])
+        let seen = try supervisor.firePoints()
+        #expect(seen.map(\.note) == ["麦茬地冒烟，已通知村委"])
+        #expect(seen.first?.reportedBy == "officer.zhang")
+        #expect(seen.first?.observedAt == "2026-06-01T19:30:00+08:00")
+        #expect(try supervisor.expectSuccess(["fire", "list"]).contains("officer.zhang"))
+        #expect(try supervisor.lantian(["fire", "list"], environment: ["LANG": "en_US.UTF-8"]).output.contains("Reported by"))
+
+        #expect(lantiand.stop() == 0)
+    }
+
+    @Test func aStoppedServerLeavesNothingRunningAndSyncSaysWhatToDo() throws {
+        let folder = try temporaryFolder()
+        let port = try freePort()
+        let lantiand = try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: port, folder: folder)
+        let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
+        try officer.reportFire(note: "第一处")
+        try officer.expectSuccess(["sync"])
+        #expect(lantiand.stop() == 0)
+        #expect(lantiand.logText.contains("stopped"))
+
+        try officer.reportFire(note: "第二处")
+        let failed = try officer.lantian(["sync"])
+        #expect(failed.status == 69)
+        #expect(failed.errors.contains("记录都已保存在本机"))
+        #expect(try officer.status().pending == 1)
+    }
+}

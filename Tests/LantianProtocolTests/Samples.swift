@@ -1,0 +1,33 @@
+import Foundation
+@testable import LantianProtocol
+
+/// Fixed values for tests: the same bytes on every run.
+enum Sample {
+    static let device = UUID(uuidString: "0192F0C4-0000-7000-8000-00000000D001")!
+    static let otherDevice = UUID(uuidString: "0192F0C4-0000-7000-8000-00000000D002")!
+    static let epoch = UUID(uuidString: "0192F0C4-0000-7000-8000-0000000E90C4")!
+
+    static func event(cseq: Int64 = 1, device: UUID = device, hlc: HybridTimestamp? = nil, note: String = "麦茬地冒烟") -> Event {
+        let report = try! FirePointReport(location: try! GeoPoint(latitude: 36.45, longitude: 115.98),
+                                          observedAt: Timestamp(millisecondsSince1970: 1_780_000_000_000), note: note)
+        return Event(
+            id: UUID(uuidString: String(format: "0192F0C4-0000-7000-8000-%012llX", cseq + (device == Self.device ? 0 : 1 << 40)))!,
+            device: device, cseq: cseq, actor: "officer.zhang",
+            hlc: hlc ?? HybridTimestamp(wallMilliseconds: 1_780_000_000_000 + cseq, counter: 0),
+            recordedAt: Timestamp(millisecondsSince1970: 1_780_000_000_000 + cseq),
+            subject: UUID(uuidString: String(format: "0192F0C4-0000-7000-8000-%012llX", 0xF00 + cseq))!,
+            type: FirePointReport.eventType, schema: FirePointReport.schema, payload: try! PayloadCodec.encode(report))
+    }
+
+    /// One message of every type.
+    static let messages: [Message] = [
+        .hello(Hello(versions: 1...1, device: device, actor: "officer.zhang")),
+        .welcome(Welcome(version: 1, epoch: epoch, limits: .standard, acknowledgedCseq: 41)),
+        .push(Push(events: [event(cseq: 1), event(cseq: 2)])),
+        .push(Push(events: [])),
+        .pushAck(PushAck(acknowledgedCseq: 2)),
+        .pull(Pull(after: 99, limit: 500)),
+        .page(Page(events: [AcceptedEvent(event: event(cseq: 1), sseq: 100, receivedAt: Timestamp(millisecondsSince1970: 5))], head: 100)),
+        .error(WireError(code: .sequenceGap, message: "expected cseq 3, received 5")),
+    ]
+}

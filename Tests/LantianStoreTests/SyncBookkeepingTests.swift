@@ -1,0 +1,135 @@
+import Foundation
+import LantianProtocol
+import Testing
+@testable import LantianStore
+
+/// The server side: accepting pushed batches exactly once, and paging by global sequence.
+@Suite struct AcceptingTests {
+    let device = UUID()
+
+    func events(_ range: ClosedRange<Int64>, device: UUID? = nil) throws -> [Event] {
+        try range.map { cseq in
+            Event(id: UUID(), device: device ?? self.device, cseq: cseq, actor: "officer.zhang",
+                  hlc: HybridTimestamp(wallMilliseconds: cseq, counter: 0), recordedAt: time(cseq), subject: UUID(),
+                  type: FirePointReport.eventType, schema: 1, payload: try fireDraft("#\(cseq)").payload)
+        }
+    }
+
+    @Test func aBatchIsStoredWithConsecutiveGlobalSequenceNumbers() throws {
+        let (server, _) = try temporaryStore("server")
+        let batch = try events(1...3)
+        #expect(try server.accept(batch, from: device, receivedAt: time(9)) == 3)
+        let page = try server.page(after: 0, limit: 10, maxBytes: 1 << 20)
+        #expect(page.events.map(\.sseq) == [1, 2, 3])
+        #expect(page.events.map(\.event) == batch)
+        #expect(page.head == 3)
+    }
+
+    @Test func sendingTheSameBatchAgainStoresNothingTwice() throws {
+        let (server, _) = try temporaryStore("server")
+        let batch = try events(1...3)
+        _ = try server.accept(batch, from: device, receivedAt: time(9))
+        #expect(try server.accept(batch, from: device, receivedAt: time(10)) == 3)
+        #expect(try server.count() == 3)
+    }
+
+    @Test func aBatchOverlappingWhatIsStoredStoresOnlyTheNewEvents() throws {
+        let (server, _) = try temporaryStore("server")
+        let all = try events(1...5)
+        _ = try server.accept(Array(all[0..<3]), from: device, receivedAt: time(9))
+        #expect(try server.accept(Array(all[1..<5]), from: device, receivedAt: time(10)) == 5)
+        #expect(try server.count() == 5)
+    }
+
+    @Test func aBatchWithAGapIsRefusedWholeNamingTheExpectedNumber() throws {
+        let (server, _) = try temporaryStore("server")
+        let all = try events(1...4)
+        #expect(throws: PushRefusal.gap(expected: 3, received: 4)) {
+            try server.accept([all[0], all[1], all[3]], from: device, receivedAt: time(9))
+        }
+        #expect(try server.count() == 0)
+    }
+
+    @Test func theSameSequenceNumberWithDifferentContentIsAConflict() throws {
+        let (server, _) = try temporaryStore("server")
+        let original = try events(1...1)
+        _ = try server.accept(original, from: device, receivedAt: time(9))
+        var altered = original[0]
+        altered.payload = try fireDraft("改过的内容").payload
+        #expect(throws: PushRefusal.conflict(id: altered.id, cseq: 1)) {
+            try server.accept([altered], from: device, receivedAt: time(10))
+        }
+        #expect(try server.event(id: original[0].id) == original[0])
+    }
+
+    @Test func anIdAlreadyUsedByAnotherEventIsAConflict() throws {
+        let (server, _) = try temporaryStore("server")
+        let other = UUID()
+        let theirs = try events(1...1, device: other)
+        _ = try server.accept(theirs, from: other, receivedAt: time(9))
+        var mine = try events(1...1)[0]
+        mine.id = theirs[0].id
+        #expect(throws: PushRefusal.conflict(id: mine.id, cseq: 1)) { try server.accept([mine], from: device, receivedAt: time(9)) }
+    }
+
+    @Test func aDeviceCannotPushAnotherDevicesEvents() throws {
+        let (server, _) = try temporaryStore("server")
+        let foreign = try events(1...1, device: UUID())
+        #expect(throws: PushRefusal.foreignDevice(id: foreign[0].id, device: foreign[0].device)) {
+            try server.accept(foreign, from: device, receivedAt: time(9))
+        }
+    }
+
+    @Test func pagesStopAtTheCountAndTheByteBudgetButNeverReturnNothing() throws {
+        let (server, _) = try temporaryStore("server")
+        _ = try server.accept(try events(1...10), from: device, receivedAt: time(9))
+        #expect(try server.page(after: 0, limit: 4, maxBytes: 1 << 20).events.map(\.sseq) == [1, 2, 3, 4])
+        #expect(try server.page(after: 4, limit: 100, maxBytes: 1 << 20).events.map(\.sseq) == [5, 6, 7, 8, 9, 10])
+        #expect(try server.page(after: 0, limit: 100, maxBytes: 1).events.map(\.sseq) == [1])
+        #expect(try server.page(after: 10, limit: 100, maxBytes: 1 << 20).events.isEmpty)
+    }
+}
+
+/// The client side: acknowledgements, the pull cursor, and a server that changed.
+@Suite struct ClientBookkeepingTests {
+    @Test func pendingCountsOwnEventsTheServerHasNotAcknowledged() throws {
+        let (store, _) = try temporaryStore()
+        let device = try store.setUpLocalDevice(actor: "officer.zhang", server: nil)
+        for _ in 0..<3 { _ = try store.record(try fireDraft(), device: device, now: time(1_000)) }
+        #expect(try store.pendingCount(device: device.id) == 3)
+        try store.noteAcknowledged(through: 2)
+        #expect(try store.pendingCount(device: device.id) == 1)
+        try store.noteAcknowledged(through: 1)  // a late, older acknowledgement changes nothing
+        #expect(try store.pendingCount(device: device.id) == 1)
+    }
+
+    @Test func aPulledPageAndTheCursorAreStoredTogetherAndOnlyOnce() throws {
+        let (server, _) = try temporaryStore("server")
+        let (client, _) = try temporaryStore("client")
+        let officer = UUID()
+        let pushed = try AcceptingTests().events(1...3, device: officer)
+        _ = try server.accept(pushed, from: officer, receivedAt: time(9))
+        let page = try server.page(after: 0, limit: 10, maxBytes: 1 << 20)
+
+        #expect(try client.storePulled(page) == 3)
+        #expect(try client.syncState().cursor == 3)
+        #expect(try client.storePulled(page) == 0)
+        #expect(try client.count() == 3)
+    }
+
+    @Test func aServerWithANewEpochIsPulledFromTheStartAndItsAcknowledgementBelieved() throws {
+        let (client, _) = try temporaryStore("client")
+        let first = UUID()
+        try client.noteServer(epoch: first, acknowledgedCseq: 0)
+        try client.storePulled(Page(events: [AcceptedEvent(event: try #require(try RecordingTests.foreignEvent()), sseq: 7, receivedAt: time(0))], head: 7))
+        try client.noteAcknowledged(through: 5)
+        #expect(try client.syncState().cursor == 7)
+
+        try client.noteServer(epoch: first, acknowledgedCseq: 5)
+        #expect(try client.syncState().cursor == 7)
+
+        let restored = UUID()
+        try client.noteServer(epoch: restored, acknowledgedCseq: 2)
+        #expect(try client.syncState() == SyncState(serverEpoch: restored, cursor: 0, acknowledgedCseq: 2, lastSyncAt: nil))
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import LantianProtocol
+@testable import LantianStore
+
+/// A store in a fresh temporary folder, for one test.
+func temporaryStore(_ name: String = "store") throws -> (EventStore, path: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("\(name).sqlite").path
+    return (try EventStore(path: path), path)
+}
+
+func time(_ milliseconds: Int64) -> Timestamp { Timestamp(millisecondsSince1970: milliseconds) }
+
+func fireDraft(_ note: String = "") throws -> EventDraft {
+    let report = try FirePointReport(location: try GeoPoint(latitude: 36.45, longitude: 115.98), observedAt: time(1_000), note: note)
+    return try EventDraft(subject: UUID(), payload: report)
+}

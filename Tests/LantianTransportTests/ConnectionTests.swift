@@ -1,0 +1,118 @@
+import Testing
+@testable import LantianProtocol
+@testable import LantianTransport
+
+/// Runs `loop` until it has nothing left to do, or stops it after `seconds` and reports that.
+func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
+    let watchdog = try LoopTimer(loop: loop)
+    var timedOut = false
+    watchdog.keepsLoopAlive = false
+    watchdog.start(afterMilliseconds: seconds * 1000) { timedOut = true; loop.stop() }
+    loop.run()
+    watchdog.close()
+    return !timedOut
+}
+
+@Suite struct ConnectionTests {
+    let localhost = Endpoint(host: "127.0.0.1", port: 0)
+
+    @Test func framesArriveWholeAndInOrderWhateverTheirSize() throws {
+        let loop = try EventLoop()
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 8 << 20)
+        let bodies: [[UInt8]] = [[1, 2, 3], (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0) }, [9]]
+        var received: [[UInt8]] = []
+        listener.onConnection = { connection in
+            connection.onFrame = { body in
+                received.append(body)
+                if received.count == bodies.count { connection.close(); listener.close() }
+            }
+        }
+        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1 << 10, timeoutMilliseconds: 2_000) { result in
+            guard case .success(let connection) = result else { return listener.close() }
+            for body in bodies { connection.send(body) }
+            connection.close()
+        }
+        #expect(try run(loop))
+        #expect(received == bodies)
+    }
+
+    @Test func anOversizedFrameIsReportedToTheReceiverBeforeItsBodyArrives() throws {
+        let loop = try EventLoop()
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024)
+        var reported: FrameError?
+        listener.onConnection = { connection in
+            connection.onFrame = { _ in Issue.record("an oversized frame must not be delivered") }
+            connection.onFrameError = { error in
+                reported = error
+                connection.close()
+                listener.close()
+            }
+        }
+        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1_024, timeoutMilliseconds: 2_000) { result in
+            guard case .success(let connection) = result else { return listener.close() }
+            connection.send([UInt8](repeating: 1, count: 2_048))
+            connection.close()
+        }
+        #expect(try run(loop))
+        #expect(reported == .oversized(declaredBytes: 2_048, maxBytes: 1_024))
+    }
+
+    @Test func aPeerClosingIsReportedOnce() throws {
+        let loop = try EventLoop()
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024)
+        listener.onConnection = { connection in
+            connection.close()
+            listener.close()
+        }
+        var reasons: [Connection.CloseReason] = []
+        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1_024, timeoutMilliseconds: 2_000) { result in
+            guard case .success(let connection) = result else { return }
+            connection.onClose = { reasons.append($0) }
+        }
+        #expect(try run(loop))
+        #expect(reasons == [.peerClosed])
+    }
+
+    @Test func connectingWhereNothingListensFailsAsUnreachable() throws {
+        let loop = try EventLoop()
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024)
+        let closedPort = listener.boundEndpoint
+        listener.close()
+        var failure: TransportError?
+        Connection.connect(loop: loop, endpoint: closedPort, maxFrameBytes: 1_024, timeoutMilliseconds: 2_000) { result in
+            if case .failure(let error) = result { failure = error }
+        }
+        #expect(try run(loop))
+        #expect(failure?.name == "ECONNREFUSED")
+        #expect(failure?.isUnreachable == true)
+    }
+
+    @Test func aHostThatDoesNotResolveFailsAsUnreachable() throws {
+        let loop = try EventLoop()
+        var failure: TransportError?
+        Connection.connect(loop: loop, endpoint: Endpoint(host: "no-such-host.invalid", port: 7700), maxFrameBytes: 1_024,
+                           timeoutMilliseconds: 3_000) { result in
+            if case .failure(let error) = result { failure = error }
+        }
+        #expect(try run(loop))
+        #expect(failure?.isUnreachable == true)
+    }
+}
+
+@Suite struct EndpointTests {
+    @Test(arguments: [
+        ("127.0.0.1:7700", Endpoint(host: "127.0.0.1", port: 7700)),
+        ("[::1]:80", Endpoint(host: "::1", port: 80)),
+        ("grid.liaocheng.example:7700", Endpoint(host: "grid.liaocheng.example", port: 7700)),
+    ])
+    func parsesHostAndPort(_ text: String, _ expected: Endpoint) throws {
+        #expect(try Endpoint(parsing: text) == expected)
+        #expect(expected.description == text)
+    }
+
+    @Test(arguments: ["7700", "host:", ":7700", "host:99999", "::1:7700", "[::1]7700", "host:port"])
+    func refusesAnythingElseSayingWhatIsExpected(_ text: String) {
+        #expect(throws: EndpointError(text: text)) { try Endpoint(parsing: text) }
+        #expect(EndpointError(text: text).description.contains("HOST:PORT"))
+    }
+}
