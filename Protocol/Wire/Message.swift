@@ -13,6 +13,19 @@ public enum Message: Hashable, Sendable {
     case pull(Pull)
     case page(Page)
     case error(WireError)
+
+    /// The message's name as PROTOCOL.md writes it.
+    public var name: String {
+        switch self {
+        case .hello: "hello"
+        case .welcome: "welcome"
+        case .push: "push"
+        case .pushAck: "push-ack"
+        case .pull: "pull"
+        case .page: "page"
+        case .error: "error"
+        }
+    }
 }
 
 /// The client opens a session: the protocol versions it speaks, and who it is.

@@ -125,18 +125,3 @@ public final class ServerSession {
         return close ? .sendAndClose(error) : .send(error)
     }
 }
-
-extension Message {
-    /// The message's name as PROTOCOL.md writes it.
-    public var name: String {
-        switch self {
-        case .hello: "hello"
-        case .welcome: "welcome"
-        case .push: "push"
-        case .pushAck: "push-ack"
-        case .pull: "pull"
-        case .page: "page"
-        case .error: "error"
-        }
-    }
-}
