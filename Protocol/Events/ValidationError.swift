@@ -10,6 +10,8 @@ public struct ValidationError: Error, Hashable, Sendable {
         case empty
         /// Not a time in the form `YYYY-MM-DD HH:MM`.
         case invalidTime
+        /// A time later than now, such as a fire seen tomorrow.
+        case inTheFuture
     }
 
     public var field: String

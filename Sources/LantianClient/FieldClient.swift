@@ -15,6 +15,9 @@ import LantianTransport
 public final class FieldClient {
     public let store: EventStore
 
+    /// How far ahead of this device's clock a reported time may be (another watch, a minute off).
+    static let clockTolerance: Int64 = 10 * 60 * 1000
+
     public init(databasePath: String) throws {
         let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,6 +45,9 @@ public final class FieldClient {
     /// Records a fire point seen in the field.
     public func reportFirePoint(location: GeoPoint, observedAt: Timestamp, note: String, now: Timestamp) throws -> Event {
         let device = try requireDevice()
+        guard observedAt.millisecondsSince1970 <= now.millisecondsSince1970 + Self.clockTolerance else {
+            throw ValidationError(field: "time", rule: .inTheFuture)
+        }
         let report = try FirePointReport(location: location, observedAt: observedAt, note: note)
         var random = SystemRandomNumberGenerator()
         let draft = try EventDraft(subject: .version7(at: now, using: &random), payload: report)

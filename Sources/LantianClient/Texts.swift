@@ -93,6 +93,8 @@ public struct Texts: Sendable {
             return say("\(field)太长：最多 \(max) 个字符", "\(field) is too long: at most \(max) characters")
         case .empty:
             return say("\(field)不能为空", "\(field) must not be empty")
+        case .inTheFuture:
+            return say("\(field)不能晚于现在", "\(field) cannot be in the future")
         case .invalidTime:
             return say("\(field)格式不对：应为 YYYY-MM-DD HH:MM（北京时间），例如 2026-06-01 19:30",
                        "\(field) is not valid: use YYYY-MM-DD HH:MM (Beijing time), for example 2026-06-01 19:30")

@@ -29,9 +29,10 @@ public final class EventStore: Sendable {
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
-            epoch = try database.read { db in
-                try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity")
-            } ?? UUID()
+            guard let identity = try database.read({ db in try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity") }) else {
+                throw StoreError.notAStore(path: path)
+            }
+            epoch = identity
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notAStore(path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {

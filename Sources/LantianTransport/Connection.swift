@@ -34,12 +34,7 @@ public final class Connection: HandleOwner {
     init(loop: EventLoop, maxFrameBytes: Int) throws(TransportError) {
         self.loop = loop
         decoder = FrameDecoder(maxBodyBytes: maxFrameBytes)
-        handle = Handle.allocate(uv_tcp_t.self)
-        let result = uv_tcp_init(loop.raw, handle)
-        guard result == 0 else {
-            handle.deallocate()
-            throw TransportError(code: result, operation: "uv_tcp_init")
-        }
+        handle = try Handle.make(uv_tcp_t.self, "uv_tcp_init") { uv_tcp_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
         uv_tcp_nodelay(handle, 1)
     }

@@ -9,9 +9,18 @@ protocol HandleOwner: AnyObject {
 /// `handle->data` holds a retained reference to the owner from initialisation, and the close
 /// callback frees the memory and releases the owner — never earlier, as libuv may still call back.
 enum Handle {
-    /// Allocates a handle of type `T` whose `data` will point at its owner.
-    static func allocate<T>(_: T.Type) -> UnsafeMutablePointer<T> {
-        .allocate(capacity: 1)
+    /// Allocates a handle of type `T` and initialises it with `initialise` (such as `uv_tcp_init`),
+    /// freeing it again if that fails. The owner then calls ``retain(_:in:)``.
+    static func make<T>(
+        _: T.Type, _ operation: String, _ initialise: (UnsafeMutablePointer<T>) -> Int32
+    ) throws(TransportError) -> UnsafeMutablePointer<T> {
+        let handle = UnsafeMutablePointer<T>.allocate(capacity: 1)
+        let result = initialise(handle)
+        guard result == 0 else {
+            handle.deallocate()
+            throw TransportError(code: result, operation: operation)
+        }
+        return handle
     }
 
     /// Makes `handle` keep `owner` alive until it is closed.

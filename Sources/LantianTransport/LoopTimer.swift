@@ -11,12 +11,7 @@ public final class LoopTimer: HandleOwner {
     private var action: (() -> Void)?
 
     public init(loop: EventLoop) throws(TransportError) {
-        handle = Handle.allocate(uv_timer_t.self)
-        let result = uv_timer_init(loop.raw, handle)
-        guard result == 0 else {
-            handle.deallocate()
-            throw TransportError(code: result, operation: "uv_timer_init")
-        }
+        handle = try Handle.make(uv_timer_t.self, "uv_timer_init") { uv_timer_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
     }
 

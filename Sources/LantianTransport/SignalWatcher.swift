@@ -11,12 +11,7 @@ public final class SignalWatcher: HandleOwner {
     private var action: (() -> Void)?
 
     public init(loop: EventLoop, signal: Int32, action: @escaping () -> Void) throws(TransportError) {
-        handle = Handle.allocate(uv_signal_t.self)
-        let result = uv_signal_init(loop.raw, handle)
-        guard result == 0 else {
-            handle.deallocate()
-            throw TransportError(code: result, operation: "uv_signal_init")
-        }
+        handle = try Handle.make(uv_signal_t.self, "uv_signal_init") { uv_signal_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
         self.action = action
         // A process may inherit a mask that blocks the signal (a parent's thread did); watch it for real.

@@ -25,12 +25,7 @@ public final class TCPListener: HandleOwner {
         self.loop = loop
         self.maxFrameBytes = maxFrameBytes
         boundEndpoint = endpoint
-        handle = Handle.allocate(uv_tcp_t.self)
-        let initialised = uv_tcp_init(loop.raw, handle)
-        guard initialised == 0 else {
-            handle.deallocate()
-            throw TransportError(code: initialised, operation: "uv_tcp_init")
-        }
+        handle = try Handle.make(uv_tcp_t.self, "uv_tcp_init") { uv_tcp_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
         do {
             let bound = withUnsafePointer(to: &address) {

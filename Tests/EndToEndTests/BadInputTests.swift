@@ -8,6 +8,7 @@ import Testing
         (["--lat", "95", "--lon", "115.98"], "纬度超出范围：应在 -90 到 90 之间"),
         (["--lat", "36.45", "--lon=-181"], "经度超出范围：应在 -180 到 180 之间"),
         (["--lat", "36.45", "--lon", "115.98", "--at", "2026-02-30 10:00"], "时间格式不对"),
+        (["--lat", "36.45", "--lon", "115.98", "--at", "2099-06-01 10:00"], "时间不能晚于现在"),
         (["--lat", "36.45", "--lon", "115.98", "--note", String(repeating: "烟", count: 501)], "备注太长：最多 500 个字符"),
     ])
     func anImpossibleFirePointIsRefusedAndNothingIsRecorded(_ arguments: [String], _ message: String) throws {
