@@ -12,10 +12,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The pure core shared by server and client: no I/O, no clocks.
-        .target(name: "LantianProtocol", path: "Protocol", exclude: ["PROTOCOL.md"]),
+        .target(name: "LantianProtocol", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], path: "Protocol", exclude: ["PROTOCOL.md"]),
 
         // Edges: libuv, SQLite, the sync engine, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 extension UUID {
@@ -39,5 +40,22 @@ extension UUID {
     /// Byte-wise order, the order SQLite gives BLOB columns.
     public static func precedesInByteOrder(_ lhs: UUID, _ rhs: UUID) -> Bool {
         lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    }
+}
+
+extension UUID {
+    /// Lantian's namespace for name-based ids.
+    public static let lantianNamespace = UUID(uuidString: "6c616e74-6961-5e00-8000-677269640000")!
+
+    /// A name-based UUID, version 5 (RFC 9562): the same name always gives the same id.
+    ///
+    /// ```swift
+    /// UUID.version5(name: "grid:371502001")  // the subject of that grid node, on every device
+    /// ```
+    public static func version5(name: String, namespace: UUID = lantianNamespace) -> UUID {
+        var digest = Array(Insecure.SHA1.hash(data: namespace.bytes + Array(name.utf8)).prefix(16))
+        digest[6] = (digest[6] & 0x0F) | 0x50  // version 5
+        digest[8] = (digest[8] & 0x3F) | 0x80  // variant 10
+        return UUID(bytes: digest)!
     }
 }

@@ -1,0 +1,25 @@
+/// The four levels of the grid (四级网格), from the top.
+public enum GridLevel: String, Codable, Hashable, Sendable, CaseIterable, Comparable {
+    /// City (市).
+    case city
+    /// County or district (县/区).
+    case county
+    /// Township or street (乡镇/街道).
+    case township
+    /// Village or community cell (村/社区网格).
+    case cell
+
+    /// The level right below this one; `nil` for a cell.
+    public var below: GridLevel? {
+        switch self {
+        case .city: .county
+        case .county: .township
+        case .township: .cell
+        case .cell: nil
+        }
+    }
+
+    public static func < (lhs: GridLevel, rhs: GridLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,11 @@
+/// What a user does in the grid, which decides what they may record.
+public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
+    /// A grid officer (网格员): patrols one cell, reports issues and adds evidence.
+    case gridOfficer = "grid-officer"
+    /// Township or street staff (乡镇/街道环保工作人员): assign, get issues rectified, report rectification.
+    case townshipStaff = "township-staff"
+    /// A county or city supervisor (督导): verifies on site, closes, rejects, reopens, escalates.
+    case supervisor
+    /// An administrator: manages users and the grid, takes no part in the workflow.
+    case admin
+}

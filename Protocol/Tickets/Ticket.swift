@@ -1,0 +1,59 @@
+import Foundation
+
+/// Where a ticket stands in the workflow.
+public enum TicketState: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Found and reported (排查), not yet assigned.
+    case reported
+    /// Assigned with a deadline (交办).
+    case assigned
+    /// Being rectified (整改).
+    case rectifying
+    /// Reported rectified; waiting for on-site verification.
+    case rectificationReported = "rectification-reported"
+    /// Verified on site and closed out (销号).
+    case closed
+}
+
+/// One issue as users see it: computed from its events, never stored.
+public struct Ticket: Hashable, Sendable {
+    public var id: UUID
+    public var report: TicketReported
+    public var reportedBy: String
+    public var reportedAt: Timestamp
+    public var state: TicketState
+    public var assignee: String?
+    public var deadline: Timestamp?
+    public var escalations: [TicketStep.Escalation] = []
+    /// How many times it was reopened after close-out (rebounds).
+    public var reopenCount = 0
+    public var closedAt: Timestamp?
+    public var evidence: [Evidence]
+    /// Every accepted step, in canonical order.
+    public var history: [Entry] = []
+    /// Steps that were not valid where they fell in the canonical order: kept and shown, never applied.
+    public var conflicts: [Conflict] = []
+
+    public struct Entry: Hashable, Sendable {
+        public var event: UUID
+        public var kind: TicketStep.Kind?
+        public var actor: String
+        public var at: Timestamp
+        public var note: String
+    }
+
+    public struct Conflict: Hashable, Sendable {
+        public var event: UUID
+        public var actor: String
+        public var attempted: String
+        public var reason: TicketRuleViolation
+    }
+
+    /// Whether the deadline has passed while the township still owes the rectification.
+    /// Computed from the current time; never stored.
+    public func isOverdue(at now: Timestamp) -> Bool {
+        guard let deadline, state == .assigned || state == .rectifying else { return false }
+        return now > deadline
+    }
+
+    public var isOpen: Bool { state != .closed }
+}

@@ -1,0 +1,80 @@
+/// Why a workflow step is not allowed.
+public enum TicketRuleViolation: Error, Hashable, Sendable {
+    /// The user's role may not take this step.
+    case roleNotAllowed(Role?, step: String)
+    /// The ticket is not in a state this step starts from.
+    case wrongState(TicketState, step: String)
+    /// An escalation before the deadline has passed.
+    case notOverdue
+    /// A step without a field it needs (an assignment without assignee or deadline…).
+    case missing(field: String)
+    /// A step on a ticket that was never reported, or a second report of the same ticket.
+    case unknownTicket
+    case alreadyReported
+}
+
+/// The rules of the issue workflow (排查 → 交办 → 整改 → 核查 → 销号): who may take which step, from which state.
+///
+/// ```swift
+/// let next = try TicketWorkflow.apply(.verified, step, by: .supervisor, to: ticket, at: now)
+/// ```
+public enum TicketWorkflow {
+    /// Who may report a ticket.
+    public static let reporters: Set<Role> = [.gridOfficer]
+
+    /// The roles allowed to take each step.
+    public static func roles(for kind: TicketStep.Kind) -> Set<Role> {
+        switch kind {
+        case .assigned, .rectificationStarted, .rectificationReported: [.townshipStaff]
+        case .verified, .verificationFailed, .reopened, .escalated: [.supervisor]
+        case .evidenceAdded: [.gridOfficer]
+        }
+    }
+
+    /// The states each step may start from.
+    public static func states(for kind: TicketStep.Kind) -> Set<TicketState> {
+        switch kind {
+        case .assigned: [.reported, .assigned]
+        case .rectificationStarted: [.assigned]
+        case .rectificationReported: [.rectifying]
+        case .verified, .verificationFailed: [.rectificationReported]
+        case .reopened: [.closed]
+        case .escalated: [.assigned, .rectifying]
+        case .evidenceAdded: Set(TicketState.allCases)
+        }
+    }
+
+    /// The ticket after `step`, or why the step is not allowed.
+    public static func apply(
+        _ kind: TicketStep.Kind, _ step: TicketStep, by role: Role?, to ticket: Ticket, at time: Timestamp
+    ) throws(TicketRuleViolation) -> Ticket {
+        guard let role, roles(for: kind).contains(role) else { throw .roleNotAllowed(role, step: kind.rawValue) }
+        guard states(for: kind).contains(ticket.state) else { throw .wrongState(ticket.state, step: kind.rawValue) }
+        var next = ticket
+        switch kind {
+        case .assigned:
+            guard let assignee = step.assignee, !assignee.isEmpty else { throw .missing(field: "assignee") }
+            guard let deadline = step.deadline else { throw .missing(field: "deadline") }
+            (next.state, next.assignee, next.deadline) = (.assigned, assignee, deadline)
+        case .rectificationStarted:
+            next.state = .rectifying
+        case .rectificationReported:
+            next.state = .rectificationReported
+        case .verified:
+            (next.state, next.closedAt) = (.closed, time)
+        case .verificationFailed:
+            next.state = .rectifying
+        case .reopened:
+            (next.state, next.closedAt, next.assignee, next.deadline) = (.reported, nil, nil, nil)
+            next.reopenCount += 1
+        case .escalated:
+            guard let escalation = step.escalation else { throw .missing(field: "escalation") }
+            guard ticket.isOverdue(at: time) else { throw .notOverdue }
+            next.escalations.append(escalation)
+        case .evidenceAdded:
+            guard !step.evidence.isEmpty else { throw .missing(field: "evidence") }
+        }
+        next.evidence += step.evidence
+        return next
+    }
+}

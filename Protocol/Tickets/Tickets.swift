@@ -1,0 +1,59 @@
+import Foundation
+
+/// Every ticket, computed from the reports and steps in canonical order, with the users' roles as
+/// they stood at each step.
+///
+/// A step that breaks the workflow where it falls in the canonical order (two supervisors acting
+/// on the same report while offline, say) is kept in the ticket's ``Ticket/conflicts`` — never
+/// dropped, never applied.
+public struct Tickets: Projection {
+    public static let eventTypes: Set<EventType> = Set(TicketStep.Kind.allCases.map(\.eventType))
+        .union([TicketReported.eventType, UserRegistered.eventType])
+
+    public private(set) var byID: [UUID: Ticket] = [:]
+    /// Steps about tickets nobody reported (yet, on this replica), and unreadable events.
+    public private(set) var orphans: [UUID] = []
+    private var directory = Directory()
+
+    public init() {}
+
+    public mutating func apply(_ event: Event) {
+        let time = Timestamp(millisecondsSince1970: event.hlc.wallMilliseconds)
+        if event.type == UserRegistered.eventType { return directory.apply(event) }
+        if event.type == TicketReported.eventType {
+            guard let report = try? PayloadCodec.decode(TicketReported.self, from: event) else { return orphans.append(event.id) }
+            if var existing = byID[event.subject] {
+                existing.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: "reported", reason: .alreadyReported))
+                byID[event.subject] = existing
+                return
+            }
+            var ticket = Ticket(id: event.subject, report: report, reportedBy: event.actor, reportedAt: time, state: .reported,
+                                evidence: report.evidence)
+            let role = directory.role(of: event.actor)
+            if role == nil || !TicketWorkflow.reporters.contains(role!) {
+                ticket.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: "reported",
+                                                        reason: .roleNotAllowed(role, step: "reported")))
+            }
+            ticket.history.append(Ticket.Entry(event: event.id, kind: nil, actor: event.actor, at: time, note: report.note))
+            byID[event.subject] = ticket
+            return
+        }
+        guard let kind = TicketStep.Kind(eventType: event.type),
+              let step = try? PayloadCodec.decode(TicketStep.self, from: event.payload),
+              let ticket = byID[event.subject] else { return orphans.append(event.id) }
+        do {
+            var next = try TicketWorkflow.apply(kind, step, by: directory.role(of: event.actor), to: ticket, at: time)
+            next.history.append(Ticket.Entry(event: event.id, kind: kind, actor: event.actor, at: time, note: step.note))
+            byID[event.subject] = next
+        } catch {
+            byID[event.subject]?.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: kind.rawValue, reason: error))
+        }
+    }
+
+    /// All tickets, oldest report first.
+    public var all: [Ticket] {
+        byID.values.sorted { ($0.reportedAt, $0.id.uuidString) < ($1.reportedAt, $1.id.uuidString) }
+    }
+
+    public subscript(id: UUID) -> Ticket? { byID[id] }
+}
