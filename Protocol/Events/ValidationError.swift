@@ -12,6 +12,10 @@ public struct ValidationError: Error, Hashable, Sendable {
         case invalidTime
         /// A time later than now, such as a fire seen tomorrow.
         case inTheFuture
+        /// Zero or negative where only a positive value makes sense (an area, a number of days).
+        case mustBePositive
+        /// Not an item of the checklist in force.
+        case notInChecklist
     }
 
     public var field: String

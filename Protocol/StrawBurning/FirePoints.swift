@@ -1,37 +1,58 @@
 import Foundation
 
-/// A fire point as users see it: the report, who made it and on which device.
-public struct FirePoint: Hashable, Sendable, Codable {
+/// A fire point as users see it: the report, who made it, and what followed.
+public struct FirePoint: Hashable, Sendable {
     public var id: UUID
-    public var location: GeoPoint
-    public var observedAt: Timestamp
-    public var note: String
+    public var report: FirePointReport
     public var reportedBy: String
     public var reportedFrom: UUID
     public var recordedAt: Timestamp
+    public var response: FireResponseRecorded?
+    public var accountability: [FireAccountabilityRecorded] = []
+
+    public var location: GeoPoint { report.location }
+    public var observedAt: Timestamp { report.observedAt }
+    public var note: String { report.note }
+
+    /// From observation to extinguishing, in minutes, once put out.
+    public var responseMinutes: Int64? {
+        response.map { ($0.extinguishedAt.millisecondsSince1970 - observedAt.millisecondsSince1970) / 60_000 }
+    }
 }
 
 /// The projection of all reported fire points, oldest observation first.
 public struct FirePoints: Projection {
-    public static let eventTypes: Set<EventType> = [FirePointReport.eventType]
+    public static let eventTypes: Set<EventType> = [FirePointReport.eventType, FireResponseRecorded.eventType, FireAccountabilityRecorded.eventType]
 
     private var byID: [UUID: FirePoint] = [:]
-    /// Events whose payload could not be read: kept and shown, never dropped silently.
+    /// Events that could not be read or concern no known fire point: kept in sight, never dropped silently.
     public private(set) var unreadable: [UUID] = []
 
     public init() {}
 
     public mutating func apply(_ event: Event) {
-        guard event.type == FirePointReport.eventType else { return }
-        guard let report = try? PayloadCodec.decode(FirePointReport.self, from: event) else {
-            unreadable.append(event.id)
+        switch event.type {
+        case FirePointReport.eventType:
+            guard let report = try? PayloadCodec.decode(FirePointReport.self, from: event) else { return unreadable.append(event.id) }
+            guard byID[event.subject] == nil else { return }
+            byID[event.subject] = FirePoint(id: event.subject, report: report, reportedBy: event.actor, reportedFrom: event.device,
+                                            recordedAt: event.recordedAt)
+        case FireResponseRecorded.eventType:
+            guard let response = try? PayloadCodec.decode(FireResponseRecorded.self, from: event), byID[event.subject] != nil else {
+                return unreadable.append(event.id)
+            }
+            byID[event.subject]?.response = response
+        case FireAccountabilityRecorded.eventType:
+            guard let record = try? PayloadCodec.decode(FireAccountabilityRecorded.self, from: event), byID[event.subject] != nil else {
+                return unreadable.append(event.id)
+            }
+            byID[event.subject]?.accountability.append(record)
+        default:
             return
         }
-        guard byID[event.subject] == nil else { return }
-        byID[event.subject] = FirePoint(
-            id: event.subject, location: report.location, observedAt: report.observedAt, note: report.note,
-            reportedBy: event.actor, reportedFrom: event.device, recordedAt: event.recordedAt)
     }
+
+    public subscript(id: UUID) -> FirePoint? { byID[id] }
 
     /// All fire points, by time observed, then id.
     public var all: [FirePoint] {

@@ -93,6 +93,10 @@ public struct Texts: Sendable {
             return say("\(field)太长：最多 \(max) 个字符", "\(field) is too long: at most \(max) characters")
         case .empty:
             return say("\(field)不能为空", "\(field) must not be empty")
+        case .notInChecklist:
+            return say("“\(field)”不是现行检查表中的项目", "'\(field)' is not an item of the checklist in force")
+        case .mustBePositive:
+            return say("\(field)必须大于 0", "\(field) must be greater than 0")
         case .inTheFuture:
             return say("\(field)不能晚于现在", "\(field) cannot be in the future")
         case .invalidTime:

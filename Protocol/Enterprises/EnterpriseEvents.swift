@@ -1,0 +1,114 @@
+import Foundation
+
+/// A scattered-polluting enterprise (散乱污企业) was found and put on file (建档立册). The subject is the enterprise.
+public struct EnterpriseRegistered: EventPayload, Hashable {
+    public static let eventType: EventType = "enterprise.registered"
+    public static let schema: UInt16 = 1
+
+    /// How the enterprise came to light.
+    public enum LeadSource: String, Codable, Hashable, Sendable, CaseIterable {
+        case patrol
+        /// The power company's data on dedicated transformers (专变用电数据).
+        case electricityData = "electricity-data"
+        case satellite, drone
+        case publicReport = "public-report"
+    }
+
+    public var name: String
+    public var address: String
+    /// The grid node (by code) it lies in.
+    public var node: String
+    public var industry: String
+    public var leadSource: LeadSource
+
+    public init(name: String, address: String, node: String, industry: String, leadSource: LeadSource) throws(ValidationError) {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(field: "name", rule: .empty) }
+        self.name = name
+        self.address = address
+        self.node = node
+        self.industry = industry
+        self.leadSource = leadSource
+    }
+}
+
+/// What is to become of an enterprise (分类处置).
+public enum Disposition: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Ban and close (关停取缔): complete when the five "two cuts, three clears" are all recorded.
+    case banClose = "ban-close"
+    /// Consolidate and relocate into an industrial park (整合搬迁).
+    case relocate
+    /// Upgrade in place (升级改造): may resume only after every required department has signed off.
+    case upgrade
+}
+
+/// The "two cuts, three clears" (两断三清) that complete a ban-close.
+public enum ClosureItem: String, Codable, Hashable, Sendable, CaseIterable {
+    case waterCut = "water-cut"
+    case powerCut = "power-cut"
+    case rawMaterialsCleared = "raw-materials-cleared"
+    case productsCleared = "products-cleared"
+    case equipmentCleared = "equipment-cleared"
+}
+
+/// One step in an enterprise's case after registration. Its kind is the event type.
+public struct EnterpriseStep: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
+        /// The disposition was decided.
+        case disposed
+        /// One of the five closure items was done.
+        case closureItemDone
+        /// A department signed off an upgrade (会审签字).
+        case signedOff
+        /// Relocation into the park was completed.
+        case relocated
+        /// An upgraded enterprise resumed production, signed and with open doors (挂牌生产、开门生产).
+        case productionResumed
+        /// A patrol found a completed case operating again (死灰复燃).
+        case resurgenceFound
+
+        public var eventType: EventType { EventType(rawValue: "enterprise.\(rawValue)") }
+
+        public init?(eventType: EventType) {
+            guard eventType.rawValue.hasPrefix("enterprise.") else { return nil }
+            self.init(rawValue: String(eventType.rawValue.dropFirst("enterprise.".count)))
+        }
+    }
+
+    public var disposition: Disposition?
+    public var item: ClosureItem?
+    public var department: String?
+    public var note: String
+    public var evidence: [Evidence]
+
+    public init(disposition: Disposition? = nil, item: ClosureItem? = nil, department: String? = nil, note: String = "",
+                evidence: [Evidence] = []) {
+        self.disposition = disposition
+        self.item = item
+        self.department = department
+        self.note = note
+        self.evidence = evidence
+    }
+
+    public static let schema: UInt16 = 1
+
+    public func draft(_ kind: Kind, enterprise: UUID) throws -> EventDraft {
+        EventDraft(subject: enterprise, type: kind.eventType, schema: Self.schema, payload: try PayloadCodec.encode(self))
+    }
+}
+
+/// The departments that must sign off an upgrade, for a node and everything below it.
+public struct SignOffDepartmentsDefined: EventPayload, Hashable {
+    public static let eventType: EventType = "enterprise.signOffDepartments.defined"
+    public static let schema: UInt16 = 1
+
+    public var node: String
+    public var departments: [String]
+
+    public init(node: String, departments: [String]) {
+        self.node = node
+        self.departments = departments
+    }
+
+    /// The departments seed 000 names for upgraded enterprises (会审签字后方可投入运行).
+    public static let standard = ["生态环境", "自然资源和规划", "市场监管", "应急管理", "发展改革"]
+}
