@@ -16,6 +16,8 @@ public struct FirePointReport: EventPayload, Hashable {
     }
 
     public let location: GeoPoint
+    /// The grid node (by code) the fire point lies in; `nil` only in the first fire points recorded.
+    public let node: String?
     /// When the fire was seen, which may be earlier than when it was recorded.
     public let observedAt: Timestamp
     public let note: String
@@ -25,7 +27,7 @@ public struct FirePointReport: EventPayload, Hashable {
     public let riskySlot: RiskySlot?
     public let evidence: [Evidence]
 
-    public init(location: GeoPoint, observedAt: Timestamp, note: String, source: Source = .patrol,
+    public init(location: GeoPoint, node: String? = nil, observedAt: Timestamp, note: String, source: Source = .patrol,
                 estimatedAreaSquareMetres: Double? = nil, riskySlot: RiskySlot? = nil, evidence: [Evidence] = []) throws(ValidationError) {
         guard note.count <= Self.maxNoteCharacters else {
             throw ValidationError(field: "note", rule: .tooLong(maxCharacters: Self.maxNoteCharacters))
@@ -34,6 +36,7 @@ public struct FirePointReport: EventPayload, Hashable {
             throw ValidationError(field: "area", rule: .mustBePositive)
         }
         self.location = location
+        self.node = node
         self.observedAt = observedAt
         self.note = note
         self.source = source
@@ -43,7 +46,7 @@ public struct FirePointReport: EventPayload, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case location, observedAt, note, source, estimatedAreaSquareMetres, riskySlot, evidence
+        case location, node, observedAt, note, source, estimatedAreaSquareMetres, riskySlot, evidence
     }
 
     /// Reads every version of the payload: the first fire points had only location, time and note.
@@ -51,6 +54,7 @@ public struct FirePointReport: EventPayload, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(
             location: try container.decode(GeoPoint.self, forKey: .location),
+            node: try container.decodeIfPresent(String.self, forKey: .node),
             observedAt: try container.decode(Timestamp.self, forKey: .observedAt),
             note: try container.decode(String.self, forKey: .note),
             source: try container.decodeIfPresent(Source.self, forKey: .source) ?? .patrol,

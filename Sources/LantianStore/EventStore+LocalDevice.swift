@@ -29,18 +29,30 @@ extension EventStore {
     /// Records a new event from this device: gives it an id, the next sequence number and a clock
     /// reading later than every event stored, all in the transaction that stores it.
     public func record(_ draft: EventDraft, device: LocalDevice, now: Timestamp) throws -> Event {
+        try record([draft], device: device, now: now)[0]
+    }
+
+    /// Records several events from this device in one transaction: all are stored, or none
+    /// (an inspection and the issues it opens, say).
+    ///
+    /// - Parameter accepting: on a server, also give each event the next global sequence number,
+    ///   as if it had been pushed (events an administrator records on the server itself).
+    public func record(_ drafts: [EventDraft], device: LocalDevice, now: Timestamp, accepting: Bool = false) throws -> [Event] {
         try database.write { db in
-            let cseq = try Int64.fetchOne(db, sql: "SELECT MAX(cseq) FROM event WHERE device = ?",
-                                          arguments: [device.id]) ?? 0
-            let latestClock = try Int64.fetchOne(db, sql: "SELECT MAX(hlc) FROM event")
-                .flatMap(HybridTimestamp.init(packed:)) ?? .zero
+            var cseq = try Int64.fetchOne(db, sql: "SELECT MAX(cseq) FROM event WHERE device = ?", arguments: [device.id]) ?? 0
+            var clock = try Int64.fetchOne(db, sql: "SELECT MAX(hlc) FROM event").flatMap(HybridTimestamp.init(packed:)) ?? .zero
+            var sseq = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
             var random = SystemRandomNumberGenerator()
-            let event = Event(
-                id: .version7(at: now, using: &random), device: device.id, cseq: cseq + 1, actor: device.actor,
-                hlc: latestClock.next(now: now), recordedAt: now, subject: draft.subject, type: draft.type,
-                schema: draft.schema, payload: draft.payload)
-            try event.insert(into: db)
-            return event
+            return try drafts.map { draft in
+                cseq += 1
+                clock = clock.next(now: now)
+                sseq += 1
+                let event = Event(
+                    id: .version7(at: now, using: &random), device: device.id, cseq: cseq, actor: device.actor, hlc: clock,
+                    recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload)
+                try event.insert(into: db, sseq: accepting ? sseq : nil, receivedAt: accepting ? now : nil)
+                return event
+            }
         }
     }
 }

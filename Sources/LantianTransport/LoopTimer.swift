@@ -8,16 +8,20 @@ import CLibUV
 /// ```
 public final class LoopTimer: HandleOwner {
     private let handle: UnsafeMutablePointer<uv_timer_t>
+    private let loop: EventLoop
     private var action: (() -> Void)?
 
     public init(loop: EventLoop) throws(TransportError) {
+        self.loop = loop
         handle = try Handle.make(uv_timer_t.self, "uv_timer_init") { uv_timer_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
     }
 
-    /// (Re)starts the timer; a repeat of 0 fires once.
+    /// (Re)starts the timer; a repeat of 0 fires once. The delay counts from now, not from the
+    /// loop's cached time, which is stale when work ran since the loop last turned.
     public func start(afterMilliseconds delay: UInt64, repeatMilliseconds interval: UInt64 = 0, action: @escaping () -> Void) {
         self.action = action
+        uv_update_time(loop.raw)
         uv_timer_start(handle, { handle in
             Handle.owner(of: handle!, as: LoopTimer.self).action?()
         }, delay, interval)

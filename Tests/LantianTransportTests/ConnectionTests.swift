@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LantianProtocol
 @testable import LantianTransport
@@ -33,7 +34,8 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
             connection.close()
         }
         #expect(try run(loop))
-        #expect(received == bodies)
+        #expect(received.map(\.count) == bodies.map(\.count))
+        #expect(received == bodies, "the bytes differ")
     }
 
     @Test func anOversizedFrameIsReportedToTheReceiverBeforeItsBodyArrives() throws {
@@ -114,5 +116,21 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
     func refusesAnythingElseSayingWhatIsExpected(_ text: String) {
         #expect(throws: EndpointError(text: text)) { try Endpoint(parsing: text) }
         #expect(EndpointError(text: text).description.contains("HOST:PORT"))
+    }
+}
+
+@Suite struct LoopTimerTests {
+    @Test func aTimerCountsFromWhenItIsStartedNotFromWhenTheLoopLastRan() throws {
+        let loop = try EventLoop()
+        Thread.sleep(forTimeInterval: 0.3)  // work done before the loop runs leaves its cached time behind
+        let timer = try LoopTimer(loop: loop)
+        let started = Date()
+        var firedAfter: TimeInterval?
+        timer.start(afterMilliseconds: 200) {
+            firedAfter = Date().timeIntervalSince(started)
+            timer.close()
+        }
+        loop.run()
+        #expect(try #require(firedAfter) >= 0.19)
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Dust-fall stations, their monthly readings and the limits in force, from events in canonical order.
+public struct DustfallNetwork: Projection {
+    public static let eventTypes: Set<EventType> = [
+        DustfallStationRegistered.eventType, DustfallReadingRecorded.eventType, DustfallLimitSet.eventType, GridNodeDefined.eventType,
+    ]
+
+    public struct Reading: Hashable, Sendable {
+        public var event: UUID
+        public var recordedBy: String
+        public var reading: DustfallReadingRecorded
+    }
+
+    public private(set) var stations: [String: DustfallStationRegistered] = [:]
+    /// Readings by station code, in canonical order; a later reading for the same month corrects an earlier one.
+    public private(set) var readings: [String: [Reading]] = [:]
+    public private(set) var limits: [DustfallLimitSet] = []
+    public private(set) var orphans: [UUID] = []
+    public private(set) var grid = Grid()
+
+    public init() {}
+
+    public mutating func apply(_ event: Event) {
+        switch event.type {
+        case GridNodeDefined.eventType:
+            grid.apply(event)
+        case DustfallStationRegistered.eventType:
+            guard let station = try? PayloadCodec.decode(DustfallStationRegistered.self, from: event) else { return orphans.append(event.id) }
+            stations[station.code] = station
+        case DustfallLimitSet.eventType:
+            guard let limit = try? PayloadCodec.decode(DustfallLimitSet.self, from: event) else { return orphans.append(event.id) }
+            limits.append(limit)
+        case DustfallReadingRecorded.eventType:
+            guard let reading = try? PayloadCodec.decode(DustfallReadingRecorded.self, from: event), stations[reading.station] != nil else {
+                return orphans.append(event.id)
+            }
+            readings[reading.station, default: []].append(Reading(event: event.id, recordedBy: event.actor, reading: reading))
+        default:
+            return
+        }
+    }
+
+    /// The limit for `node` in `year`.
+    public func limit(for node: String, year: Int) -> Double {
+        DustfallLimit.limit(for: node, year: year, in: grid, settings: limits)
+    }
+
+    /// The station's reading for `month`: the latest recorded.
+    public func reading(station: String, month: String) -> DustfallReadingRecorded? {
+        readings[station]?.last { $0.reading.month == month }?.reading
+    }
+}

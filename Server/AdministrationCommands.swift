@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import LantianProtocol
+import LantianServer
+
+extension Role: ExpressibleByArgument {}
+extension GridLevel: ExpressibleByArgument {}
+
+/// Runs an administration command, printing any error as a sentence that says what to fix.
+private func administer(_ databasePath: String, _ body: (Administration) throws -> Void) throws {
+    do {
+        try body(try Administration(databasePath: databasePath))
+    } catch {
+        FileHandle.standardError.write(Data("lantiand: \(error)\n".utf8))
+        throw ExitCode(65)
+    }
+}
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "用户：角色与负责范围。Users: their roles and scopes.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "添加用户或修改其角色、范围。Add a user, or change their role or scope.")
+
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Argument(help: "用户名，如 officer.zhang。The user name.") var name: String
+        @Option(help: "角色：grid-officer, township-staff, supervisor, admin。The role.") var role: Role
+        @Option(help: "负责的网格节点编码。The grid node (code) the user answers for.") var scope: String
+
+        func run() throws {
+            try administer(db) { admin in
+                try admin.addUser(name: name, role: role, scope: scope)
+                print("user \(name): \(role.rawValue), scope \(scope)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出用户。List users.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+        func run() throws {
+            try administer(db) { admin in
+                for user in try admin.store.project(Directory.self).users.values.sorted(by: { $0.name < $1.name }) {
+                    print("\(user.name)\t\(user.role.rawValue)\t\(user.scope)")
+                }
+            }
+        }
+    }
+}
+
+struct GridCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grid", abstract: "网格：市、县、乡镇、村居。The grid: city, county, township, cell.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "添加或更名网格节点。Add or rename a grid node.")
+
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Argument(help: "节点编码，如 371502001。The node's code.") var code: String
+        @Argument(help: "名称，如 古楼街道。The node's Chinese name.") var name: String
+        @Option(help: "层级：city, county, township, cell。The level.") var level: GridLevel
+        @Option(help: "上级节点编码（市级不填）。The parent's code (none for a city).") var parent: String?
+
+        func run() throws {
+            try administer(db) { admin in
+                try admin.defineNode(code: code, name: name, level: level, parent: parent)
+                print("grid node \(code) \(name) (\(level.rawValue))")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出网格树。Print the grid tree.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+        func run() throws {
+            try administer(db) { admin in
+                let grid = try admin.store.project(Grid.self)
+                func show(_ node: GridNodeDefined, depth: Int) {
+                    print(String(repeating: "  ", count: depth) + "\(node.code) \(node.name)")
+                    for child in grid.children(of: node.code) { show(child, depth: depth + 1) }
+                }
+                for root in grid.nodes.values.filter({ $0.parent == nil }).sorted(by: { $0.code < $1.code }) { show(root, depth: 0) }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import LantianSync
+
+/// What an administrator records on the server: users and grid nodes. Each is an event of the
+/// server's own device, accepted at once, so clients receive it on their next sync.
+///
+/// ```swift
+/// let admin = try Administration(databasePath: "server.sqlite")
+/// try admin.defineNode(code: "371502", name: "东昌府区", level: .county, parent: "371500")
+/// try admin.addUser(name: "officer.zhang", role: .gridOfficer, scope: "371502001001")
+/// ```
+public struct Administration {
+    public let store: EventStore
+    private let actor: String
+
+    public init(databasePath: String, actor: String = "admin") throws {
+        store = try EventStore(path: databasePath)
+        self.actor = actor
+    }
+
+    /// Defines a grid node, or renames it. Its parent must exist one level up (only a city has none).
+    @discardableResult
+    public func defineNode(code: String, name: String, level: GridLevel, parent: String?, boundary: GeoBoundary? = nil,
+                           now: Timestamp = .now()) throws -> Event {
+        guard !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw AdministrationError.badCode(code)
+        }
+        let grid = try store.project(Grid.self)
+        if let parent {
+            guard let parentNode = grid[parent] else { throw AdministrationError.unknownNode(parent) }
+            guard parentNode.level.below == level else {
+                throw AdministrationError.wrongLevel(node: code, level: level, parent: parent, parentLevel: parentNode.level)
+            }
+        } else if level != .city {
+            throw AdministrationError.parentRequired(code, level)
+        }
+        let node = GridNodeDefined(code: code, name: name, level: level, parent: parent, boundary: boundary)
+        return try record(try EventDraft(subject: GridNodeDefined.subject(for: code), payload: node), now: now)
+    }
+
+    /// Registers a user with a role and a scope, or changes them; the scope must be a grid node.
+    @discardableResult
+    public func addUser(name: String, role: Role, scope: String, now: Timestamp = .now()) throws -> Event {
+        guard !name.isEmpty, name.utf8.count <= MessageCodec.FieldLimit.actorBytes else { throw AdministrationError.badUserName(name) }
+        guard try store.project(Grid.self)[scope] != nil else { throw AdministrationError.unknownNode(scope) }
+        let user = UserRegistered(name: name, role: role, scope: scope)
+        return try record(try EventDraft(subject: UserRegistered.subject(for: name), payload: user), now: now)
+    }
+
+    private func record(_ draft: EventDraft, now: Timestamp) throws -> Event {
+        let device = try store.localDevice() ?? store.setUpLocalDevice(actor: actor, server: nil)
+        return try store.record([draft], device: LocalDevice(id: device.id, actor: actor, server: nil), now: now, accepting: true)[0]
+    }
+}
+
+/// An administration command that cannot go ahead; says what to fix.
+public enum AdministrationError: Error, Hashable, CustomStringConvertible {
+    case unknownNode(String)
+    case wrongLevel(node: String, level: GridLevel, parent: String, parentLevel: GridLevel)
+    case parentRequired(String, GridLevel)
+    case badCode(String)
+    case badUserName(String)
+
+    public var description: String {
+        switch self {
+        case .unknownNode(let code): "no grid node has code \(code): define it first with `lantiand grid add`"
+        case .wrongLevel(let node, let level, let parent, let parentLevel):
+            "\(node) is a \(level.rawValue) but its parent \(parent) is a \(parentLevel.rawValue): a \(level.rawValue)'s parent must be one level up"
+        case .parentRequired(let code, let level): "\(code) is a \(level.rawValue): give its parent with --parent (only a city has none)"
+        case .badCode(let code): "'\(code)' is not a node code: use letters, digits and '-' only, such as 371502001"
+        case .badUserName(let name): "'\(name)' is not a user name: give 1 to 256 bytes, such as officer.zhang"
+        }
+    }
+}
