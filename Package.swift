@@ -32,7 +32,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "LantianServer", dependencies: ["LantianSync"]),
-        .target(name: "LantianClient", dependencies: ["LantianSync"]),
+        .target(name: "LantianClient", dependencies: [
+            "LantianSync",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [

@@ -8,7 +8,7 @@ struct Lantian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian",
         abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
-        subcommands: [Setup.self, Fire.self, Status.self, Sync.self])
+        subcommands: [Setup.self, Status.self, Sync.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self])
 }
 
 struct Setup: ParsableCommand {
@@ -26,60 +26,6 @@ struct Setup: ParsableCommand {
     func run() throws {
         try common.run { client, texts in
             print(texts.setUpDone(try client.setUp(actor: user, server: server)))
-        }
-    }
-}
-
-struct Fire: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "秸秆焚烧火点。Straw-burning fire points.",
-        subcommands: [Report.self, List.self])
-
-    struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "记录现场发现的火点（无需联网）。Record a fire point seen in the field (works offline).")
-
-        @OptionGroup var common: CommonOptions
-
-        @Option(help: "纬度（WGS 84）。Latitude (WGS 84).")
-        var lat: Double
-
-        @Option(help: "经度（WGS 84）。Longitude (WGS 84).")
-        var lon: Double
-
-        @Option(help: "发现时间，北京时间 YYYY-MM-DD HH:MM，默认现在。When it was seen, Beijing time; default now.")
-        var at: String?
-
-        @Option(help: "备注。A note.")
-        var note = ""
-
-        func run() throws {
-            try common.run { client, texts in
-                let now = Timestamp.now()
-                let location = try GeoPoint(latitude: lat, longitude: lon)
-                let observedAt = try at.map(BeijingTime.parse) ?? now
-                let event = try client.reportFirePoint(location: location, observedAt: observedAt, note: note, now: now)
-                let report = try PayloadCodec.decode(FirePointReport.self, from: event)
-                let pending = try client.status(probe: false).pending
-                print(texts.firePointRecorded(event, report: report, pending: pending))
-            }
-        }
-    }
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "列出本机已有的火点。List the fire points on this device.")
-
-        @OptionGroup var common: CommonOptions
-
-        @Flag(help: "以 JSON 输出。Print JSON.")
-        var json = false
-
-        func run() throws {
-            try common.run { client, texts in
-                let points = try client.firePoints()
-                print(json ? try JSONOutput.render(points.map(JSONOutput.FirePointRecord.init)) : texts.firePointTable(points))
-            }
         }
     }
 }

@@ -16,6 +16,10 @@ public struct ValidationError: Error, Hashable, Sendable {
         case mustBePositive
         /// Not an item of the checklist in force.
         case notInChecklist
+        /// Not a month in the form `YYYY-MM`.
+        case invalidMonth
+        /// A time before the fire was seen.
+        case beforeObservation
     }
 
     public var field: String

@@ -19,8 +19,17 @@ public enum TicketRuleViolation: Error, Hashable, Sendable {
 /// let next = try TicketWorkflow.apply(.verified, step, by: .supervisor, to: ticket, at: now)
 /// ```
 public enum TicketWorkflow {
-    /// Who may report a ticket.
+    /// Who may report an issue they found.
     public static let reporters: Set<Role> = [.gridOfficer]
+    /// Who may record something that opens an issue by itself (a failed inspection item, a
+    /// dust-fall value over the limit): the issue follows from the measurement, not a judgement.
+    public static let derivedReporters: Set<Role> = [.gridOfficer, .townshipStaff, .supervisor]
+
+    /// Who may report `report`: anyone in the field for an issue that follows from a record, else a grid officer.
+    public static func mayReport(_ report: TicketReported, role: Role?) -> Bool {
+        guard let role else { return false }
+        return (report.origin == nil ? reporters : derivedReporters).contains(role)
+    }
 
     /// The roles allowed to take each step.
     public static func roles(for kind: TicketStep.Kind) -> Set<Role> {

@@ -30,7 +30,7 @@ public struct Tickets: Projection {
             var ticket = Ticket(id: event.subject, report: report, reportedBy: event.actor, reportedAt: time, state: .reported,
                                 evidence: report.evidence)
             let role = directory.role(of: event.actor)
-            if role == nil || !TicketWorkflow.reporters.contains(role!) {
+            if !TicketWorkflow.mayReport(report, role: role) {
                 ticket.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: "reported",
                                                         reason: .roleNotAllowed(role, step: "reported")))
             }

@@ -42,23 +42,6 @@ public final class FieldClient {
         return try store.setUpLocalDevice(actor: actor, server: server)
     }
 
-    /// Records a fire point seen in the field.
-    public func reportFirePoint(location: GeoPoint, observedAt: Timestamp, note: String, now: Timestamp) throws -> Event {
-        let device = try requireDevice()
-        guard observedAt.millisecondsSince1970 <= now.millisecondsSince1970 + Self.clockTolerance else {
-            throw ValidationError(field: "time", rule: .inTheFuture)
-        }
-        let report = try FirePointReport(location: location, observedAt: observedAt, note: note)
-        var random = SystemRandomNumberGenerator()
-        let draft = try EventDraft(subject: .version7(at: now, using: &random), payload: report)
-        return try store.record(draft, device: device, now: now)
-    }
-
-    /// All fire points this device knows of, its own and those synced from others.
-    public func firePoints() throws -> [FirePoint] {
-        try store.project(FirePoints.self).all
-    }
-
     /// What is waiting, when the device last synced, and (if `probe`) whether the server answers.
     public func status(probe: Bool) throws -> Status {
         let device = try requireDevice()
@@ -87,7 +70,7 @@ public final class FieldClient {
         return report
     }
 
-    private func requireDevice() throws -> LocalDevice {
+    func requireDevice() throws -> LocalDevice {
         guard let device = try store.localDevice() else { throw FieldError.notSetUp }
         return device
     }
@@ -118,4 +101,17 @@ public enum FieldError: Error, Hashable, Sendable {
     case notSetUp
     case noServer
     case badServerAddress(String)
+    /// The user is not in the directory this device has synced.
+    case unknownUser(String)
+    case unknownNode(String)
+    /// The location lies outside every grid node with a boundary.
+    case outsideGrid(GeoPoint)
+    /// No record matches the id given, or several do.
+    case noSuchRecord(String)
+    case ambiguousRecord(String, candidates: [String])
+    case unreadableFile(String)
+    /// The workflow does not allow this step now.
+    case stepRefused(TicketRuleViolation)
+    case enterpriseStepRefused(EnterpriseRuleViolation)
+    case unknownStation(String)
 }

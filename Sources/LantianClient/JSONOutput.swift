@@ -11,17 +11,50 @@ public enum JSONOutput {
     }
 
     public struct FirePointRecord: Encodable {
-        var id: String, latitude: Double, longitude: Double, observedAt: String, note: String
-        var reportedBy: String, device: String
+        var id: String, latitude: Double, longitude: Double, node: String?, observedAt: String, note: String
+        var reportedBy: String, device: String, source: String, riskySlot: String?, extinguishedAt: String?, responseMinutes: Int64?
 
         public init(_ point: FirePoint) {
             id = point.id.uuidString.lowercased()
             latitude = point.location.latitude
             longitude = point.location.longitude
+            node = point.report.node
             observedAt = BeijingTime.iso8601(point.observedAt)
             note = point.note
             reportedBy = point.reportedBy
             device = point.reportedFrom.uuidString.lowercased()
+            source = point.report.source.rawValue
+            riskySlot = point.report.riskySlot?.rawValue
+            extinguishedAt = point.response.map { BeijingTime.iso8601($0.extinguishedAt) }
+            responseMinutes = point.responseMinutes
+        }
+    }
+
+    public struct TicketRecord: Encodable {
+        var id: String, category: String, node: String, title: String, state: String, overdue: Bool
+        var reportedBy: String, reportedAt: String, assignee: String?, deadline: String?, reopenCount: Int
+        var escalations: [String], history: [Step], conflicts: [Conflict]
+
+        struct Step: Encodable { var step: String, actor: String, at: String, note: String }
+        struct Conflict: Encodable { var event: String, actor: String, attempted: String, reason: String }
+
+        public init(_ ticket: Ticket, now: Timestamp) {
+            id = ticket.id.uuidString.lowercased()
+            category = ticket.report.category.rawValue
+            node = ticket.report.node
+            title = ticket.report.title
+            state = ticket.state.rawValue
+            overdue = ticket.isOverdue(at: now)
+            reportedBy = ticket.reportedBy
+            reportedAt = BeijingTime.iso8601(ticket.reportedAt)
+            assignee = ticket.assignee
+            deadline = ticket.deadline.map(BeijingTime.iso8601)
+            reopenCount = ticket.reopenCount
+            escalations = ticket.escalations.map(\.rawValue)
+            history = ticket.history.map { Step(step: $0.kind?.rawValue ?? "reported", actor: $0.actor, at: BeijingTime.iso8601($0.at), note: $0.note) }
+            conflicts = ticket.conflicts.map {
+                Conflict(event: $0.event.uuidString.lowercased(), actor: $0.actor, attempted: $0.attempted, reason: "\($0.reason)")
+            }
         }
     }
 

@@ -9,7 +9,7 @@ public struct Texts: Sendable {
 
     public init(_ language: Language) { self.language = language }
 
-    private func say(_ chinese: String, _ english: String) -> String {
+    func say(_ chinese: String, _ english: String) -> String {
         language == .chinese ? chinese : english
     }
 
@@ -20,12 +20,12 @@ public struct Texts: Sendable {
             "Device set up: \(short(device.id)), user \(device.actor), server \(device.server ?? "none")")
     }
 
-    public func firePointRecorded(_ event: Event, report: FirePointReport, pending: Int) -> String {
+    public func firePointRecorded(_ event: Event, report: FirePointReport, pending: Int, issues: [UUID] = []) -> String {
         say("""
-            已记录火点 \(short(event.subject))：\(place(report.location))，\(BeijingTime.format(report.observedAt))
+            已记录火点 \(short(event.subject))：\(place(report.location))，\(BeijingTime.format(report.observedAt))\(issues.map { "，已上报问题 \(short($0))" }.joined())
             已保存在本机，待同步 \(pending) 条
             """, """
-            Fire point \(short(event.subject)) recorded: \(place(report.location)), \(BeijingTime.format(report.observedAt))
+            Fire point \(short(event.subject)) recorded: \(place(report.location)), \(BeijingTime.format(report.observedAt))\(issues.map { "; issue \(short($0)) reported" }.joined())
             Saved on this device; \(pending) event(s) waiting to sync
             """)
     }
@@ -59,18 +59,6 @@ public struct Texts: Sendable {
             "Synced with \(server): \(report.pushed) pushed, \(report.pulled) pulled")
     }
 
-    // MARK: Fire points
-
-    public func firePointTable(_ points: [FirePoint]) -> String {
-        if points.isEmpty { return say("暂无火点记录", "No fire points yet") }
-        let rows = points.map { point in
-            [BeijingTime.format(point.observedAt), place(point.location), point.reportedBy, point.note]
-        }
-        return TextTable(header: [say("发现时间", "Observed"), say("位置", "Location"), say("上报人", "Reported by"),
-                                  say("备注", "Note")], rows: rows).rendered
-            + "\n" + say("共 \(points.count) 个火点", "\(points.count) fire point(s)")
-    }
-
     // MARK: Errors
 
     /// A message that says what went wrong and what to do about it.
@@ -99,6 +87,10 @@ public struct Texts: Sendable {
             return say("\(field)必须大于 0", "\(field) must be greater than 0")
         case .inTheFuture:
             return say("\(field)不能晚于现在", "\(field) cannot be in the future")
+        case .invalidMonth:
+            return say("\(field)格式不对：应为 YYYY-MM，例如 2026-10", "\(field) is not valid: use YYYY-MM, for example 2026-10")
+        case .beforeObservation:
+            return say("\(field)不能早于发现火点的时间", "\(field) cannot be before the fire was seen")
         case .invalidTime:
             return say("\(field)格式不对：应为 YYYY-MM-DD HH:MM（北京时间），例如 2026-06-01 19:30",
                        "\(field) is not valid: use YYYY-MM-DD HH:MM (Beijing time), for example 2026-06-01 19:30")
@@ -116,6 +108,25 @@ public struct Texts: Sendable {
         case .badServerAddress(let text):
             say("服务器地址“\(text)”格式不对：应为 主机:端口，例如 127.0.0.1:7700",
                 "Server address '\(text)' is not valid: use HOST:PORT, for example 127.0.0.1:7700")
+        case .unknownUser(let user):
+            say("本机还不知道用户 \(user) 的角色：请管理员在服务器登记（lantiand user add），然后运行 lantian sync",
+                "This device does not know user \(user)'s role yet: have an administrator add them (lantiand user add), then run lantian sync")
+        case .unknownNode(let code):
+            say("没有编码为 \(code) 的网格：检查编码，或先运行 lantian sync 取得网格", "No grid node has code \(code): check the code, or run lantian sync to get the grid")
+        case .outsideGrid(let point):
+            say("位置 \(place(point)) 不在任何网格内：检查经纬度（WGS 84）", "Location \(place(point)) lies outside the grid: check the coordinates (WGS 84)")
+        case .noSuchRecord(let reference):
+            say("没有编号为 \(reference) 的记录：用列表命令查看编号（至少 4 位）", "No record has id \(reference): list them to see the ids (4 characters at least)")
+        case .ambiguousRecord(let reference, let candidates):
+            say("编号 \(reference) 对应多条记录（\(candidates.joined(separator: "、"))）：请多写几位", "Id \(reference) matches several records (\(candidates.joined(separator: ", "))): give more characters")
+        case .unreadableFile(let path):
+            say("无法读取文件 \(path)：检查路径", "Cannot read file \(path): check the path")
+        case .stepRefused(let violation):
+            say("不能执行此操作：\(describe(violation))", "Not allowed: \(describe(violation))")
+        case .enterpriseStepRefused(let violation):
+            say("不能执行此操作：\(describe(violation))", "Not allowed: \(describe(violation))")
+        case .unknownStation(let code):
+            say("没有编码为 \(code) 的降尘监测点：先用 lantian dustfall station add 登记", "No dust-fall station has code \(code): register it with lantian dustfall station add")
         }
     }
 
@@ -157,18 +168,23 @@ public struct Texts: Sendable {
         }
     }
 
-    private func fieldName(_ field: String) -> String {
+    func fieldName(_ field: String) -> String {
         switch field {
+        case "title": say("标题", "Title")
+        case "area": say("面积", "Area")
+        case "month": say("月份", "Month")
+        case "name": say("名称", "Name")
+        case "jar": say("降尘缸", "Jar")
         case "latitude": say("纬度", "Latitude")
         case "longitude": say("经度", "Longitude")
         case "note": say("备注", "Note")
         case "time": say("时间", "Time")
         case "user": say("用户名", "User")
-        default: field
+        default: field.replacingOccurrences(of: "jar ", with: say("降尘缸 ", "jar "))
         }
     }
 
-    private func place(_ point: GeoPoint) -> String {
+    func place(_ point: GeoPoint) -> String {
         String(format: "%.5f,%.5f", point.latitude, point.longitude)
     }
 
@@ -176,7 +192,10 @@ public struct Texts: Sendable {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 
-    private func short(_ id: UUID) -> String {
+    func short(_ id: UUID) -> String { Self.shortID(id) }
+
+    /// The last 8 hex digits of an id: what lists show and commands accept.
+    public static func shortID(_ id: UUID) -> String {
         String(id.uuidString.lowercased().suffix(8))
     }
 }

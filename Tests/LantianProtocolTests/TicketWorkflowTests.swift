@@ -175,3 +175,14 @@ extension TicketScript {
         return script
     }
 }
+
+@Suite struct DerivedIssueTests {
+    @Test(arguments: Role.allCases)
+    func anIssueThatFollowsFromARecordMayBeOpenedByAnyoneInTheField(_ role: Role) {
+        let derived = TicketReported(category: .dustfall, node: "1", title: "超标", origin: UUID())
+        let judged = TicketReported(category: .dust, node: "1", title: "发现")
+        #expect(TicketWorkflow.mayReport(derived, role: role) == (role != .admin))
+        #expect(TicketWorkflow.mayReport(judged, role: role) == (role == .gridOfficer))
+        #expect(!TicketWorkflow.mayReport(derived, role: nil))
+    }
+}

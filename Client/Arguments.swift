@@ -1,0 +1,34 @@
+import ArgumentParser
+import LantianClient
+import LantianProtocol
+
+extension InspectionCategory: ExpressibleByArgument {}
+extension TicketState: ExpressibleByArgument {}
+extension TicketStep.Escalation: ExpressibleByArgument {}
+extension FirePointReport.Source: ExpressibleByArgument {}
+extension RiskySlot: ExpressibleByArgument {}
+extension DustSiteRegistered.Kind: ExpressibleByArgument {}
+extension Disposition: ExpressibleByArgument {}
+extension ClosureItem: ExpressibleByArgument {}
+extension EnterpriseRegistered.LeadSource: ExpressibleByArgument {}
+
+/// A location given as `--lat` and `--lon`, both or neither.
+struct LocationOptions: ParsableArguments {
+    @Option(help: "纬度（WGS 84）。Latitude (WGS 84).") var lat: Double?
+    @Option(help: "经度（WGS 84）。Longitude (WGS 84).") var lon: Double?
+
+    func location() throws -> GeoPoint? {
+        switch (lat, lon) {
+        case (nil, nil): return nil
+        case (let lat?, let lon?): return try GeoPoint(latitude: lat, longitude: lon)
+        case (nil, _): throw LantianProtocol.ValidationError(field: "latitude", rule: .empty)
+        case (_, nil): throw LantianProtocol.ValidationError(field: "longitude", rule: .empty)
+        }
+    }
+}
+
+/// A note and photos, which most steps may carry.
+struct NoteOptions: ParsableArguments {
+    @Option(help: "说明。A note.") var note = ""
+    @Option(name: .customLong("photo"), help: "照片文件，可多次给出。A photo file; repeat for more.") var photos: [String] = []
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import LantianClient
+import LantianProtocol
+
+struct Fire: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "秸秆焚烧火点。Straw-burning fire points.",
+        subcommands: [Report.self, List.self, Out.self, Accountability.self])
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "记录发现的火点（无需联网）。Record a fire point seen (works offline).")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "纬度（WGS 84）。Latitude (WGS 84).") var lat: Double
+        @Option(help: "经度（WGS 84）。Longitude (WGS 84).") var lon: Double
+        @Option(help: "发现时间，北京时间 YYYY-MM-DD HH:MM，默认现在。When it was seen, Beijing time; default now.") var at: String?
+        @Option(help: "网格编码，默认按位置。The grid node; default from the location.") var node: String?
+        @Option(help: "来源：patrol, satellite, drone, video, infrared, public-report。The source.") var source: FirePointReport.Source = .patrol
+        @Option(help: "估计过火面积（平方米）。Estimated burnt area, m².") var area: Double?
+        @Option(help: "高发时段（收工时、上半夜按时间自动判断）：before-rain, before-sowing…。The risky slot, if the clock cannot tell.") var slot: RiskySlot?
+        @OptionGroup var details: NoteOptions
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let event = try client.reportFirePoint(
+                    location: try GeoPoint(latitude: lat, longitude: lon), node: node, observedAt: try at.map(BeijingTime.parse) ?? now,
+                    note: details.note, source: source, estimatedAreaSquareMetres: area, riskySlot: slot,
+                    evidence: try client.evidence(photos: details.photos), now: now)
+                let report = try PayloadCodec.decode(FirePointReport.self, from: event)
+                print(texts.firePointRecorded(event, report: report, pending: try client.status(probe: false).pending,
+                                              issues: try client.issues(from: event.subject).map(\.id)))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出本机已有的火点。List the fire points on this device.")
+        @OptionGroup var common: CommonOptions
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+
+        func run() throws {
+            try common.run { client, texts in
+                let points = try client.firePoints()
+                print(json ? try JSONOutput.render(points.map(JSONOutput.FirePointRecord.init)) : texts.fireTable(points))
+            }
+        }
+    }
+
+    struct Out: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "记录火点已扑灭。Record that a fire was put out.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "火点编号。The fire point's id.") var id: String
+        @Option(help: "扑灭时间，北京时间，默认现在。When, Beijing time; default now.") var at: String?
+        @Option(help: "扑灭人或队伍。Who put it out.") var by: String
+        @Option(help: "说明。A note.") var note = ""
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let point = try client.recordFireResponse(id, extinguishedAt: try at.map(BeijingTime.parse) ?? now, by: by, note: note, now: now)
+                print(texts.fireTable([point]))
+            }
+        }
+    }
+
+    struct Accountability: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "记录追责。Record who is held accountable.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "火点编号。The fire point's id.") var id: String
+        @Option(help: "责任人。Who answers for it.") var responsible: String
+        @Option(help: "处理措施。The measure taken.") var measure: String
+        @Option(help: "说明。A note.") var note = ""
+
+        func run() throws {
+            try common.run { client, _ in
+                try client.recordAccountability(id, responsible: responsible, measure: measure, note: note, now: .now())
+                print("✓")
+            }
+        }
+    }
+}

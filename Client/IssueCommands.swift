@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import LantianClient
+import LantianProtocol
+
+struct Issue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "问题：排查、交办、整改、核查、销号。Issues: report, assign, rectify, verify, close out.",
+        subcommands: [Report.self, List.self, Show.self, Assign.self, Start.self, Rectified.self, Verify.self, Reject.self,
+                      Reopen.self, Escalate.self, AddEvidence.self])
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "上报发现的问题（网格员）。Report an issue found (grid officer).")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "类别：scattered-polluting, straw-burning, dust, dustfall。The category.") var category: InspectionCategory
+        @Option(help: "标题。A short title.") var title: String
+        @Option(help: "网格编码，默认按位置或本人网格。The grid node; default from the location or your own cell.") var node: String?
+        @OptionGroup var location: LocationOptions
+        @OptionGroup var details: NoteOptions
+
+        func run() throws {
+            try common.run { client, texts in
+                let event = try client.reportTicket(category: category, node: node, location: try location.location(), title: title,
+                                                    note: details.note, evidence: try client.evidence(photos: details.photos), now: .now())
+                print(texts.ticketReported(event, try PayloadCodec.decode(TicketReported.self, from: event)))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出问题，默认未销号的。List issues; open ones unless asked.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "状态。State: reported, assigned, rectifying, rectification-reported, closed.") var state: TicketState?
+        @Option(help: "类别。Category.") var category: InspectionCategory?
+        @Option(help: "网格编码（含下级）。A grid node, and below.") var node: String?
+        @Flag(help: "只看逾期的。Overdue only.") var overdue = false
+        @Flag(help: "包括已销号的。Include closed ones.") var all = false
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let tickets = try client.tickets(TicketFilter(state: state, category: category, node: node, overdueOnly: overdue,
+                                                              includeClosed: all), now: now)
+                print(json ? try JSONOutput.render(tickets.map { JSONOutput.TicketRecord($0, now: now) }) : texts.ticketTable(tickets, now: now))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "查看一个问题的经过。Show one issue and its history.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "问题编号。The issue's id.") var id: String
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let ticket = try client.ticket(id)
+                print(json ? try JSONOutput.render(JSONOutput.TicketRecord(ticket, now: now)) : texts.ticketDetail(ticket, now: now))
+            }
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "交办并定整改期限（乡镇）。Assign with a deadline (township staff).")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "问题编号。The issue's id.") var id: String
+        @Option(help: "整改责任人。Who is to rectify it.") var to: String
+        @Option(help: "整改期限，北京时间 YYYY-MM-DD HH:MM。The deadline, Beijing time.") var deadline: String
+        @OptionGroup var details: NoteOptions
+
+        func run() throws {
+            try common.run { client, texts in
+                let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), assignee: to,
+                                      deadline: try BeijingTime.parse(deadline))
+                print(texts.ticketRecorded(try client.takeStep(.assigned, on: id, step, now: .now()), step: .assigned))
+            }
+        }
+    }
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "开始整改（乡镇）。Start rectification (township staff).")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.take(.rectificationStarted) }
+    }
+
+    struct Rectified: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "报告整改完成，申请销号（乡镇）。Report rectified and ask for close-out (township staff).")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.take(.rectificationReported) }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "现场核查合格，销号（督导）。Verified on site: close out (supervisor).")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.take(.verified) }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "核查不合格，退回整改（督导）。Verification failed: back to rectification (supervisor).")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.take(.verificationFailed) }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "问题反弹，重新打开（督导）。The issue rebounded: reopen it (supervisor).")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.take(.reopened) }
+    }
+
+    struct Escalate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "逾期问题升级督办（督导）。Escalate an overdue issue (supervisor).")
+        @OptionGroup var step: StepOptions
+        @Option(help: "interview（约谈）或 special-inspection（专项督察）。") var level: TicketStep.Escalation
+        func run() throws { try step.take(.escalated, escalation: level) }
+    }
+
+    struct AddEvidence: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "evidence", abstract: "补充证据照片（网格员）。Add evidence (grid officer).")
+        @OptionGroup var step: StepOptions
+        func run() throws { try step.take(.evidenceAdded) }
+    }
+}
+
+/// What every plain workflow step takes: the issue, a note and photos.
+struct StepOptions: ParsableArguments {
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "问题编号。The issue's id.") var id: String
+    @OptionGroup var details: NoteOptions
+
+    func take(_ kind: TicketStep.Kind, escalation: TicketStep.Escalation? = nil) throws {
+        try common.run { client, texts in
+            let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), escalation: escalation)
+            print(texts.ticketRecorded(try client.takeStep(kind, on: id, step, now: .now()), step: kind))
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import LantianProtocol
+
+/// What the client says about issues and the four categories.
+extension Texts {
+    // MARK: Names
+
+    public func name(_ category: InspectionCategory) -> String {
+        switch category {
+        case .scatteredPolluting: say("散乱污", "scattered-polluting")
+        case .strawBurning: say("秸秆焚烧", "straw burning")
+        case .dust: say("扬尘", "dust")
+        case .dustfall: say("降尘", "dust-fall")
+        }
+    }
+
+    public func name(_ state: TicketState) -> String {
+        switch state {
+        case .reported: say("已上报", "reported")
+        case .assigned: say("已交办", "assigned")
+        case .rectifying: say("整改中", "rectifying")
+        case .rectificationReported: say("待核查", "awaiting verification")
+        case .closed: say("已销号", "closed out")
+        }
+    }
+
+    public func name(_ kind: TicketStep.Kind?) -> String {
+        switch kind {
+        case nil: say("上报", "reported")
+        case .assigned?: say("交办", "assigned")
+        case .rectificationStarted?: say("开始整改", "rectification started")
+        case .rectificationReported?: say("报告整改完成", "rectification reported")
+        case .verified?: say("核查销号", "verified and closed")
+        case .verificationFailed?: say("核查不合格", "verification failed")
+        case .reopened?: say("反弹重开", "reopened")
+        case .escalated?: say("升级督办", "escalated")
+        case .evidenceAdded?: say("补充证据", "evidence added")
+        }
+    }
+
+    public func name(_ role: Role?) -> String {
+        switch role {
+        case .gridOfficer?: say("网格员", "grid officer")
+        case .townshipStaff?: say("乡镇工作人员", "township staff")
+        case .supervisor?: say("督导人员", "supervisor")
+        case .admin?: say("管理员", "administrator")
+        case nil: say("未登记用户", "an unregistered user")
+        }
+    }
+
+    public func name(_ state: EnterpriseState) -> String {
+        switch state {
+        case .registered: say("待处置", "awaiting disposition")
+        case .inProgress: say("整治中", "in progress")
+        case .completed: say("已完成（白名单）", "completed (whitelist)")
+        }
+    }
+
+    public func name(_ disposition: Disposition?) -> String {
+        switch disposition {
+        case .banClose?: say("关停取缔", "ban and close")
+        case .relocate?: say("整合搬迁", "relocate")
+        case .upgrade?: say("升级改造", "upgrade")
+        case nil: "—"
+        }
+    }
+
+    // MARK: Rule violations
+
+    public func describe(_ violation: TicketRuleViolation) -> String {
+        switch violation {
+        case .roleNotAllowed(let role, let step):
+            say("\(name(role))不能执行“\(name(TicketStep.Kind(rawValue: step)))”", "\(name(role)) may not take the step '\(name(TicketStep.Kind(rawValue: step)))'")
+        case .wrongState(let state, let step):
+            say("问题当前为“\(name(state))”，不能执行“\(name(TicketStep.Kind(rawValue: step)))”",
+                "the issue is \(name(state)); '\(name(TicketStep.Kind(rawValue: step)))' is not possible now")
+        case .notOverdue: say("问题尚未逾期，不能升级督办", "the issue is not overdue, so it cannot be escalated")
+        case .missing(let field): say("缺少\(fieldName(field))", "\(fieldName(field)) is missing")
+        case .unknownTicket: say("没有这个问题", "no such issue")
+        case .alreadyReported: say("该问题已上报过", "the issue was already reported")
+        }
+    }
+
+    public func describe(_ violation: EnterpriseRuleViolation) -> String {
+        switch violation {
+        case .wrongState(let state, let step): say("企业当前为“\(name(state))”，不能执行 \(step)", "the enterprise is \(name(state)); \(step) is not possible now")
+        case .wrongDisposition(let disposition, let step):
+            say("处置方式为“\(name(disposition))”，不适用 \(step)", "the disposition is \(name(disposition)); \(step) does not apply")
+        case .missing(let field): say("缺少\(fieldName(field))", "\(fieldName(field)) is missing")
+        case .missingSignOffs(let departments):
+            say("以下部门尚未会审签字：\(departments.joined(separator: "、"))", "these departments have not signed off: \(departments.joined(separator: ", "))")
+        case .unknownDepartment(let department): say("“\(department)”不在会审部门名单中", "'\(department)' is not on the sign-off list")
+        case .unknownEnterprise: say("没有这家企业", "no such enterprise")
+        }
+    }
+
+    // MARK: Issues
+
+    public func ticketRecorded(_ ticket: Ticket, step: TicketStep.Kind?) -> String {
+        say("问题 \(short(ticket.id))：\(name(step))，当前“\(name(ticket.state))”。已保存在本机，同步后生效",
+            "Issue \(short(ticket.id)): \(name(step)); now \(name(ticket.state)). Saved on this device; it takes effect when synced")
+    }
+
+    public func ticketReported(_ event: Event, _ report: TicketReported) -> String {
+        say("已上报问题 \(short(event.subject))（\(name(report.category))，网格 \(report.node)）：\(report.title)。已保存在本机，待同步",
+            "Issue \(short(event.subject)) reported (\(name(report.category)), grid \(report.node)): \(report.title). Saved on this device, waiting to sync")
+    }
+
+    public func ticketTable(_ tickets: [Ticket], now: Timestamp) -> String {
+        if tickets.isEmpty { return say("没有符合条件的问题", "No issues match") }
+        let rows = tickets.map { ticket in
+            [short(ticket.id), name(ticket.report.category), name(ticket.state) + (ticket.isOverdue(at: now) ? say("·逾期", "·overdue") : ""),
+             ticket.report.node, ticket.deadline.map(BeijingTime.format) ?? "—", ticket.report.title]
+        }
+        return TextTable(header: [say("编号", "Id"), say("类别", "Category"), say("状态", "State"), say("网格", "Grid"),
+                                  say("期限", "Deadline"), say("标题", "Title")], rows: rows).rendered
+            + "\n" + say("共 \(tickets.count) 个问题", "\(tickets.count) issue(s)")
+    }
+
+    public func ticketDetail(_ ticket: Ticket, now: Timestamp) -> String {
+        var lines = [
+            "\(short(ticket.id))  \(ticket.report.title)",
+            say("类别 \(name(ticket.report.category))，网格 \(ticket.report.node)，状态“\(name(ticket.state))”",
+                "\(name(ticket.report.category)), grid \(ticket.report.node), \(name(ticket.state))")
+                + (ticket.isOverdue(at: now) ? say("，已逾期", ", overdue") : ""),
+        ]
+        if let assignee = ticket.assignee, let deadline = ticket.deadline {
+            lines.append(say("整改责任人 \(assignee)，期限 \(BeijingTime.format(deadline))", "Assigned to \(assignee), due \(BeijingTime.format(deadline))"))
+        }
+        if ticket.reopenCount > 0 { lines.append(say("反弹 \(ticket.reopenCount) 次", "Reopened \(ticket.reopenCount) time(s)")) }
+        lines.append(say("经过：", "History:"))
+        lines += ticket.history.map { "  \(BeijingTime.format($0.at))  \($0.actor)  \(name($0.kind))" + ($0.note.isEmpty ? "" : "：\($0.note)") }
+        if !ticket.evidence.isEmpty {
+            lines.append(say("证据：", "Evidence:") + ticket.evidence.map { "\($0.fileName) (\($0.sha256.prefix(12)))" }.joined(separator: ", "))
+        }
+        if !ticket.conflicts.isEmpty {
+            lines.append(say("冲突（已保留，未生效，需处理）：", "Conflicts (kept, not applied, to resolve):"))
+            lines += ticket.conflicts.map { "  \($0.actor)  \(name(TicketStep.Kind(rawValue: $0.attempted)))：\(describe($0.reason))" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Categories
+
+    public func fireTable(_ points: [FirePoint]) -> String {
+        if points.isEmpty { return say("暂无火点记录", "No fire points yet") }
+        let rows = points.map { point in
+            [short(point.id), BeijingTime.format(point.observedAt), place(point.location), point.reportedBy,
+             point.responseMinutes.map { say("\($0) 分钟扑灭", "out in \($0) min") } ?? say("未扑灭", "not out"), point.note]
+        }
+        return TextTable(header: [say("编号", "Id"), say("发现时间", "Observed"), say("位置", "Location"), say("上报人", "Reported by"),
+                                  say("处置", "Response"), say("备注", "Note")], rows: rows).rendered
+            + "\n" + say("共 \(points.count) 个火点", "\(points.count) fire point(s)")
+    }
+
+    public func inspectionRecorded(_ site: DustSites.Site, opened: [TicketReported]) -> String {
+        opened.isEmpty
+            ? say("\(site.registration.name) 检查全部达标", "\(site.registration.name): every item passed")
+            : say("\(site.registration.name) 检查有 \(opened.count) 项不达标，已各自上报问题：", "\(site.registration.name): \(opened.count) item(s) failed, each reported as an issue:")
+                + "\n" + opened.map { "  " + $0.title }.joined(separator: "\n")
+    }
+
+    public func dustSiteTable(_ sites: DustSites) -> String {
+        if sites.all.isEmpty { return say("暂无扬尘源", "No dust sites yet") }
+        let rows = sites.all.map { site in
+            [short(site.id), site.registration.name, site.registration.node, String(format: "%.0f", site.registration.areaSquareMetres),
+             site.registration.lacksRequiredMonitoring() ? say("缺在线监测", "lacks monitoring") : "✓", "\(site.inspections.count)"]
+        }
+        return TextTable(header: [say("编号", "Id"), say("名称", "Name"), say("网格", "Grid"), say("面积㎡", "Area m²"),
+                                  say("监测", "Monitoring"), say("检查次数", "Inspections")], rows: rows).rendered
+    }
+
+    public func dustfallRecorded(station: String, month: String, value: Double?, limit: Double, opened: TicketReported?) -> String {
+        guard let value else { return say("\(station) \(month)：两个降尘缸都无有效值，已记录", "\(station) \(month): neither jar gives a value; recorded") }
+        let figure = String(format: "%.2f", value)
+        return opened == nil
+            ? say("\(station) \(month) 降尘 \(figure) 吨/(平方公里·30天)，未超过限值 \(limit)", "\(station) \(month): \(figure) t/(km²·30 d), within the limit \(limit)")
+            : say("\(station) \(month) 降尘 \(figure) 吨/(平方公里·30天)，超过限值 \(limit)，已上报问题", "\(station) \(month): \(figure) t/(km²·30 d), over the limit \(limit); an issue was reported")
+    }
+
+    public func enterpriseTable(_ ledger: Enterprises) -> String {
+        if ledger.all.isEmpty { return say("暂无散乱污企业", "No scattered-polluting enterprises yet") }
+        let rows = ledger.all.map { enterprise in
+            [short(enterprise.id), enterprise.registration.name, enterprise.registration.node, name(enterprise.disposition), name(enterprise.state),
+             enterprise.resurgences > 0 ? say("复燃 \(enterprise.resurgences)", "resurged \(enterprise.resurgences)") : ""]
+        }
+        return TextTable(header: [say("编号", "Id"), say("名称", "Name"), say("网格", "Grid"), say("处置", "Disposition"),
+                                  say("状态", "State"), ""], rows: rows).rendered
+    }
+
+    public func enterpriseRegistered(_ enterprise: Enterprise, issues: [UUID]) -> String {
+        enterpriseRecorded(enterprise) + issues.map { say("；已上报问题 \(short($0))", "; issue \(short($0)) reported") }.joined()
+    }
+
+    public func enterpriseRecorded(_ enterprise: Enterprise) -> String {
+        say("\(enterprise.registration.name)（\(short(enterprise.id))）：\(name(enterprise.disposition))，\(name(enterprise.state))。已保存在本机",
+            "\(enterprise.registration.name) (\(short(enterprise.id))): \(name(enterprise.disposition)), \(name(enterprise.state)). Saved on this device")
+    }
+
+    public func dustSiteRegistered(_ id: UUID, name: String) -> String {
+        say("已登记扬尘源 \(short(id))：\(name)", "Dust site \(short(id)) registered: \(name)")
+    }
+
+    public func stationRegistered(code: String, name: String) -> String {
+        say("已登记降尘监测点 \(code) \(name)", "Dust-fall station \(code) \(name) registered")
+    }
+
+    public func dustfallTable(_ network: DustfallNetwork) -> String {
+        let rows = network.stations.values.sorted { $0.code < $1.code }.flatMap { station in
+            (network.readings[station.code] ?? []).map { reading in
+                [station.code, station.name, reading.reading.month,
+                 reading.reading.dustfall.map { String(format: "%.2f", $0) } ?? "—", reading.reading.valueJar?.rawValue ?? "—"]
+            }
+        }
+        if rows.isEmpty { return say("暂无降尘数据", "No dust-fall readings yet") }
+        return TextTable(header: [say("编码", "Code"), say("监测点", "Station"), say("月份", "Month"), say("降尘 t/(km²·30d)", "Dust-fall t/(km²·30d)"),
+                                  say("取值缸", "Jar")], rows: rows).rendered
+    }
+}

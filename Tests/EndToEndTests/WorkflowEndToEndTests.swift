@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// One issue of each category, from report to close-out, across three users' devices syncing
+/// through a real server: the heart of Lantian, on the real binaries.
+@Suite struct WorkflowEndToEndTests {
+    @Test func oneIssueOfEachCategoryGoesFromReportToCloseOut() throws {
+        let town = try Town()
+        let (officer, staff, supervisor) = (town.officer, town.staff, town.supervisor)
+
+        // Straw burning: a fire point opens an issue.
+        try officer.reportFire(note: "北关村麦田焚烧")
+        // Scattered-polluting: a newly found enterprise opens an issue.
+        try officer.expectSuccess(["enterprise", "register", "--name", "北关村塑料颗粒加工点", "--industry", "塑料", "--lead", "electricity-data"])
+        // Dust: an inspection with two failed items opens two issues.
+        try officer.expectSuccess(["dust", "site", "--name", "北关村安置房工地", "--kind", "construction", "--area", "8000", "--node", Town.cell])
+        let site = try #require(officer.expectSuccess(["dust", "sites"]).split(separator: "\n").dropFirst(2).first?.prefix(8))
+        #expect(try officer.expectSuccess(["dust", "inspect", String(site), "--failed", "covering", "vehicle-washing"]).contains("2 项不达标"))
+        // Dust-fall: a reading over the limit opens an issue (12.00 > 9).
+        try supervisor.expectSuccess(["dustfall", "station", "--code", "GL-01", "--name", "古楼站", "--node", Town.township])
+        #expect(try supervisor.expectSuccess(["dustfall", "record", "--station", "GL-01", "--month", "2026-10",
+                                              "--a", "0.2850,0.0050,0.0250,28"]).contains("超过限值"))
+        try town.syncAll()
+
+        let reported = try staff.issues()
+        #expect(reported.map(\.category).sorted() == ["dust", "dust", "dustfall", "scattered-polluting", "straw-burning"])
+        #expect(reported.allSatisfy { $0.state == "reported" })
+
+        for issue in reported {
+            try staff.expectSuccess(["issue", "assign", staff.shortID(issue), "--to", "staff.wang", "--deadline", "2030-01-01 18:00"])
+            try staff.expectSuccess(["issue", "start", staff.shortID(issue)])
+            try staff.expectSuccess(["issue", "rectified", staff.shortID(issue), "--note", "已整改"])
+        }
+        try town.syncAll()
+        #expect(try supervisor.issues().allSatisfy { $0.state == "rectification-reported" })
+
+        for issue in try supervisor.issues() { try supervisor.expectSuccess(["issue", "verify", supervisor.shortID(issue), "--note", "核查合格"]) }
+        try town.syncAll()
+
+        for device in [officer, staff, supervisor] {
+            let closed = try device.issues()
+            #expect(closed.count == 5)
+            #expect(closed.allSatisfy { $0.state == "closed" && $0.conflicts.isEmpty })
+        }
+        #expect(try officer.issues(["--state", "closed"]).count == 5)
+        #expect(try officer.json([TicketJSON].self, ["issue", "list"]).isEmpty)  // open ones only: none left
+        #expect(town.server.stop() == 0)
+    }
+
+    @Test func aStepTheRoleMayNotTakeIsRefusedAndNothingIsWritten() throws {
+        let town = try Town()
+        try town.officer.expectSuccess(["issue", "report", "--category", "dust", "--title", "道路积尘"])
+        try town.syncAll()
+        let issue = try #require(try town.staff.issues().first)
+        let before = try town.staff.status().events
+
+        let refused = try town.staff.lantian(["issue", "verify", town.staff.shortID(issue)])
+        #expect(refused.status == 65)
+        #expect(refused.errors.contains("乡镇工作人员不能执行“核查销号”"))
+        let tooEarly = try town.staff.lantian(["issue", "start", town.staff.shortID(issue)])
+        #expect(tooEarly.errors.contains("问题当前为“已上报”，不能执行“开始整改”"))
+        #expect(try town.staff.status().events == before)
+
+        let supervisorReport = try town.supervisor.lantian(["issue", "report", "--category", "dust", "--title", "x"])
+        #expect(supervisorReport.status == 65)
+        #expect(try town.supervisor.lantian(["issue", "report", "--category", "dust", "--title", "x", "--lang", "en"]).errors
+            .contains("supervisor may not take the step 'reported'"))
+        #expect(town.server.stop() == 0)
+    }
+
+    @Test func aPlaceOutsideTheGridOrAnUnknownNodeIsRefused() throws {
+        let town = try Town()
+        let unknown = try town.officer.lantian(["issue", "report", "--category", "dust", "--title", "x", "--node", "999"])
+        #expect(unknown.status == 65)
+        #expect(unknown.errors.contains("没有编码为 999 的网格"))
+        let negative = try town.supervisor.lantian(["dustfall", "record", "--station", "nope", "--month", "2026-10", "--a", "1,0,0.02,30"])
+        #expect(negative.errors.contains("没有编码为 nope 的降尘监测点"))
+        try town.supervisor.expectSuccess(["dustfall", "station", "--code", "S1", "--name", "站", "--node", Town.township])
+        let zeroDays = try town.supervisor.lantian(["dustfall", "record", "--station", "S1", "--month", "2026-10", "--a", "0.2,0.01,0.02,0"])
+        #expect(zeroDays.status == 65)
+        #expect(zeroDays.errors.contains("降尘缸 A exposure days必须大于 0") || zeroDays.errors.contains("必须大于 0"))
+        let badMonth = try town.supervisor.lantian(["dustfall", "record", "--station", "S1", "--month", "2026-13", "--a", "0.2,0.01,0.02,30"])
+        #expect(badMonth.errors.contains("月份格式不对"))
+        #expect(town.server.stop() == 0)
+    }
+}
