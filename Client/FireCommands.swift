@@ -74,9 +74,9 @@ struct Fire: ParsableCommand {
         @Option(help: "说明。A note.") var note = ""
 
         func run() throws {
-            try common.run { client, _ in
+            try common.run { client, texts in
                 try client.recordAccountability(id, responsible: responsible, measure: measure, note: note, now: .now())
-                print("✓")
+                print(texts.accountabilityRecorded(id, responsible: responsible, measure: measure))
             }
         }
     }

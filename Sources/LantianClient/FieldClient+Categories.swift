@@ -21,11 +21,15 @@ extension FieldClient {
         return try record([try EventDraft(subject: fire, payload: report)] + issue, now: now)[0]
     }
 
-    /// The issue a grid officer's record opens at once (a fire point, a newly found enterprise);
-    /// none when this user may not report issues or is not known yet.
+    /// The issue a grid officer's record opens at once (a fire point, a newly found enterprise).
+    /// None when this user is known not to report issues. A user this device does not know yet
+    /// (never synced) still opens it: recorded offline as said, and shown as a conflict if the
+    /// role turns out not to allow it.
     private func issueOpenedByReporter(category: InspectionCategory, node: String?, title: String, location: GeoPoint?, origin: UUID,
                                        evidence: [Evidence], now: Timestamp) throws -> [EventDraft] {
-        guard let node, let role = try profile()?.role, TicketWorkflow.reporters.contains(role) else { return [] }
+        let role = try profile()?.role
+        guard let node = try node ?? profile()?.scope ?? placeNode(nil, location: location),
+              role.map(TicketWorkflow.reporters.contains) ?? true else { return [] }
         let ticket = TicketReported(category: category, node: node, title: title, location: location, origin: origin, evidence: evidence)
         return [try EventDraft(subject: newSubject(now), payload: ticket)]
     }

@@ -182,10 +182,10 @@ extension Texts {
         if ledger.all.isEmpty { return say("暂无散乱污企业", "No scattered-polluting enterprises yet") }
         let rows = ledger.all.map { enterprise in
             [short(enterprise.id), enterprise.registration.name, enterprise.registration.node, name(enterprise.disposition), name(enterprise.state),
-             enterprise.resurgences > 0 ? say("复燃 \(enterprise.resurgences)", "resurged \(enterprise.resurgences)") : ""]
+             "\(enterprise.resurgences)"]
         }
         return TextTable(header: [say("编号", "Id"), say("名称", "Name"), say("网格", "Grid"), say("处置", "Disposition"),
-                                  say("状态", "State"), ""], rows: rows).rendered
+                                  say("状态", "State"), say("复燃", "Resurged")], rows: rows).rendered
     }
 
     public func enterpriseRegistered(_ enterprise: Enterprise, issues: [UUID]) -> String {
@@ -215,5 +215,9 @@ extension Texts {
         if rows.isEmpty { return say("暂无降尘数据", "No dust-fall readings yet") }
         return TextTable(header: [say("编码", "Code"), say("监测点", "Station"), say("月份", "Month"), say("降尘 t/(km²·30d)", "Dust-fall t/(km²·30d)"),
                                   say("取值缸", "Jar")], rows: rows).rendered
+    }
+
+    public func accountabilityRecorded(_ reference: String, responsible: String, measure: String) -> String {
+        say("火点 \(reference) 已记录追责：\(responsible)，\(measure)", "Fire point \(reference): \(responsible) held accountable — \(measure)")
     }
 }

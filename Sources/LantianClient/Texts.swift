@@ -168,6 +168,21 @@ public struct Texts: Sendable {
         }
     }
 
+    /// `jar A sample mass` → `A 缸样品质量`.
+    private func jarFieldName(_ field: String) -> String? {
+        let parts = field.split(separator: " ", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] == "jar" else { return nil }
+        let measure: String
+        switch parts[2] {
+        case "sample mass": measure = say("样品质量", "sample mass")
+        case "blank mass": measure = say("空白质量", "blank mass")
+        case "opening area": measure = say("缸口面积", "opening area")
+        case "exposure days": measure = say("暴露天数", "exposure days")
+        default: measure = parts[2]
+        }
+        return say("\(parts[1]) 缸\(measure)", "Jar \(parts[1]) \(measure)")
+    }
+
     func fieldName(_ field: String) -> String {
         switch field {
         case "title": say("标题", "Title")
@@ -180,7 +195,7 @@ public struct Texts: Sendable {
         case "note": say("备注", "Note")
         case "time": say("时间", "Time")
         case "user": say("用户名", "User")
-        default: field.replacingOccurrences(of: "jar ", with: say("降尘缸 ", "jar "))
+        default: jarFieldName(field) ?? field
         }
     }
 
