@@ -75,6 +75,8 @@ public struct Texts: Sendable {
     private func describe(_ error: ValidationError) -> String {
         let field = fieldName(error.field)
         switch error.rule {
+        case .outOfRange(let min, let max) where !max.isFinite:
+            return say("\(field)超出范围：应不小于 \(number(min))", "\(field) is out of range: it must be at least \(number(min))")
         case .outOfRange(let min, let max):
             return say("\(field)超出范围：应在 \(number(min)) 到 \(number(max)) 之间", "\(field) is out of range: it must be between \(number(min)) and \(number(max))")
         case .tooLong(let max):
@@ -204,7 +206,7 @@ public struct Texts: Sendable {
     }
 
     private func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value.isFinite && value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     func short(_ id: UUID) -> String { Self.shortID(id) }

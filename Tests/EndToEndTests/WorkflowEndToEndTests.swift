@@ -81,7 +81,7 @@ import Testing
         #expect(zeroDays.errors.contains("A 缸暴露天数必须大于 0"))
         let negative = try town.supervisor.lantian(["dustfall", "record", "--station", "S1", "--month", "2026-10", "--b=-0.2,0.01,0.02,30"])
         #expect(negative.status == 65)
-        #expect(negative.errors.contains("B 缸样品质量超出范围"))
+        #expect(negative.errors.contains("B 缸样品质量超出范围：应不小于 0"))
         let badMonth = try town.supervisor.lantian(["dustfall", "record", "--station", "S1", "--month", "2026-13", "--a", "0.2,0.01,0.02,30"])
         #expect(badMonth.errors.contains("月份格式不对"))
         #expect(town.server.stop() == 0)
