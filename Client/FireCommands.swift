@@ -12,8 +12,8 @@ struct Fire: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "记录发现的火点（无需联网）。Record a fire point seen (works offline).")
         @OptionGroup var common: CommonOptions
-        @Option(help: "纬度（WGS 84）。Latitude (WGS 84).") var lat: Double
-        @Option(help: "经度（WGS 84）。Longitude (WGS 84).") var lon: Double
+        @Option(help: "纬度（WGS 84），不给则询问。Latitude (WGS 84); asked if missing.") var lat: Double?
+        @Option(help: "经度（WGS 84），不给则询问。Longitude (WGS 84); asked if missing.") var lon: Double?
         @Option(help: "发现时间，北京时间 YYYY-MM-DD HH:MM，默认现在。When it was seen, Beijing time; default now.") var at: String?
         @Option(help: "网格编码，默认按位置。The grid node; default from the location.") var node: String?
         @Option(help: "来源：patrol, satellite, drone, video, infrared, public-report。The source.") var source: FirePointReport.Source = .patrol
@@ -24,8 +24,19 @@ struct Fire: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
+                let prompter = Prompter.terminal
+                guard let lat = lat ?? prompter?.ask(texts.askLatitude, parse: Double.init) else {
+                    throw LantianProtocol.ValidationError(field: "latitude", rule: .empty)
+                }
+                guard let lon = lon ?? prompter?.ask(texts.askLongitude, parse: Double.init) else {
+                    throw LantianProtocol.ValidationError(field: "longitude", rule: .empty)
+                }
+                let observedAt = try at.map(BeijingTime.parse) ?? now
+                let slot = slot ?? RiskySlot.derived(from: observedAt) ?? prompter?.ask(texts.askRiskySlot) { answer in
+                    ["1": RiskySlot.beforeRain, "2": .beforeSowing][answer]
+                }
                 let event = try client.reportFirePoint(
-                    location: try GeoPoint(latitude: lat, longitude: lon), node: node, observedAt: try at.map(BeijingTime.parse) ?? now,
+                    location: try GeoPoint(latitude: lat, longitude: lon), node: node, observedAt: observedAt,
                     note: details.note, source: source, estimatedAreaSquareMetres: area, riskySlot: slot,
                     evidence: try client.evidence(photos: details.photos), now: now)
                 let report = try PayloadCodec.decode(FirePointReport.self, from: event)

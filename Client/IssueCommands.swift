@@ -12,14 +12,22 @@ struct Issue: ParsableCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "上报发现的问题（网格员）。Report an issue found (grid officer).")
         @OptionGroup var common: CommonOptions
-        @Option(help: "类别：scattered-polluting, straw-burning, dust, dustfall。The category.") var category: InspectionCategory
-        @Option(help: "标题。A short title.") var title: String
+        @Option(help: "类别：scattered-polluting, straw-burning, dust, dustfall；不给则询问。The category; asked if missing.") var category: InspectionCategory?
+        @Option(help: "标题，不给则询问。A short title; asked if missing.") var title: String?
         @Option(help: "网格编码，默认按位置或本人网格。The grid node; default from the location or your own cell.") var node: String?
         @OptionGroup var location: LocationOptions
         @OptionGroup var details: NoteOptions
 
         func run() throws {
             try common.run { client, texts in
+                let prompter = Prompter.terminal
+                let categories: [String: InspectionCategory] = ["1": .scatteredPolluting, "2": .strawBurning, "3": .dust, "4": .dustfall]
+                guard let category = category ?? prompter?.ask(texts.askCategory, parse: { categories[$0] ?? InspectionCategory(rawValue: $0) }) else {
+                    throw LantianProtocol.ValidationError(field: "category", rule: .empty)
+                }
+                guard let title = title ?? prompter?.ask(texts.askTitle, parse: { $0 }) else {
+                    throw LantianProtocol.ValidationError(field: "title", rule: .empty)
+                }
                 let event = try client.reportTicket(category: category, node: node, location: try location.location(), title: title,
                                                     note: details.note, evidence: try client.evidence(photos: details.photos), now: .now())
                 print(texts.ticketReported(event, try PayloadCodec.decode(TicketReported.self, from: event)))

@@ -220,4 +220,17 @@ extension Texts {
     public func accountabilityRecorded(_ reference: String, responsible: String, measure: String) -> String {
         say("火点 \(reference) 已记录追责：\(responsible)，\(measure)", "Fire point \(reference): \(responsible) held accountable — \(measure)")
     }
+
+    // MARK: Questions
+
+    public var askLatitude: String { say("纬度（WGS 84，如 36.4512）：", "Latitude (WGS 84, e.g. 36.4512):") }
+    public var askLongitude: String { say("经度（WGS 84，如 115.9853）：", "Longitude (WGS 84, e.g. 115.9853):") }
+    public var askTitle: String { say("问题标题：", "Issue title:") }
+    public var askCategory: String {
+        say("类别（1 散乱污  2 秸秆焚烧  3 扬尘  4 降尘）：", "Category (1 scattered-polluting, 2 straw burning, 3 dust, 4 dust-fall):")
+    }
+    public var askRiskySlot: String {
+        say("这个时间看不出高发时段。是否下雨前或播种前？（1 下雨前  2 播种前  回车 都不是）：",
+            "The time does not tell the risky slot. Before rain or before sowing? (1 before rain, 2 before sowing, Enter neither):")
+    }
 }

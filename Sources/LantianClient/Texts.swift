@@ -188,6 +188,7 @@ public struct Texts: Sendable {
     func fieldName(_ field: String) -> String {
         switch field {
         case "title": say("标题", "Title")
+        case "category": say("类别", "Category")
         case "area": say("面积", "Area")
         case "month": say("月份", "Month")
         case "name": say("名称", "Name")

@@ -10,8 +10,14 @@ struct CommandResult {
 /// Runs a built executable to completion (killing it after `timeout` seconds), with no language
 /// set in its environment unless `environment` sets one.
 func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> CommandResult {
+    try run(path: try Binaries.path(executable), arguments, environment: environment, timeout: timeout)
+}
+
+/// Runs the program at `path`, with `input` on its standard input.
+func run(path: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+         timeout: TimeInterval = 60) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try Binaries.path(executable))
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     var inherited = ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_MESSAGES", "LANTIAN_DB"].contains($0.key) }
     inherited.merge(environment) { $1 }
@@ -20,7 +26,13 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
     let errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
+    let answers = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : answers
     try process.run()
+    if let input {
+        answers.fileHandleForWriting.write(Data(input.utf8))
+        try answers.fileHandleForWriting.close()
+    }
     let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     let printed = output.fileHandleForReading.readDataToEndOfFile()
