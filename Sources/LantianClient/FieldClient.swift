@@ -46,8 +46,9 @@ public final class FieldClient {
     public func status(probe: Bool) throws -> Status {
         let device = try requireDevice()
         let state = try store.syncState()
-        var status = Status(device: device, pending: try store.pendingCount(device: device.id), sync: state,
-                            eventCount: try store.count(), reachability: nil)
+        let user = try profile()
+        var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.project(Grid.self)[$0.scope]?.name },
+                            pending: try store.pendingCount(device: device.id), sync: state, eventCount: try store.count(), reachability: nil)
         if probe, let server = device.server {
             let endpoint = try parseServer(server)
             do throws(SyncError) {
@@ -88,6 +89,10 @@ public struct Status: Sendable {
     }
 
     public var device: LocalDevice
+    /// The user as the synced directory knows them; `nil` before the first sync.
+    public var user: UserRegistered?
+    /// The name of the user's grid node.
+    public var scopeName: String?
     /// This device's events the server has not acknowledged.
     public var pending: Int
     public var sync: SyncState

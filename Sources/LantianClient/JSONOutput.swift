@@ -59,12 +59,14 @@ public enum JSONOutput {
     }
 
     public struct StatusRecord: Encodable {
-        var device: String, user: String, server: String?, pending: Int, events: Int
+        var device: String, user: String, role: String?, scope: String?, server: String?, pending: Int, events: Int
         var lastSyncAt: String?, cursor: Int64, serverEpoch: String?, reachable: Bool?, unreachableReason: String?
 
         public init(_ status: Status) {
             device = status.device.id.uuidString.lowercased()
             user = status.device.actor
+            role = status.user?.role.rawValue
+            scope = status.user?.scope
             server = status.device.server
             pending = status.pending
             events = status.eventCount

@@ -44,6 +44,8 @@ public struct Texts: Sendable {
         let lastSync = status.sync.lastSyncAt.map(BeijingTime.format) ?? say("从未同步", "never")
         let rows = [
             [say("设备", "Device"), "\(short(status.device.id)) (\(status.device.actor))"],
+            [say("身份", "Role"), status.user.map { "\(name($0.role))，\(status.scopeName ?? "") \($0.scope)" }
+                ?? say("尚未同步到（同步后显示）", "not known yet (shown after a sync)")],
             [say("服务器", "Server"), server],
             [say("待同步", "Waiting to sync"), say("\(status.pending) 条事件", "\(status.pending) event(s)")],
             [say("上次同步", "Last sync"), lastSync],

@@ -49,6 +49,7 @@ import Testing
 
     @Test func aStepTheRoleMayNotTakeIsRefusedAndNothingIsWritten() throws {
         let town = try Town()
+        #expect(try town.staff.expectSuccess(["status", "--offline"]).contains("乡镇工作人员，古楼街道 371502001"))
         try town.officer.expectSuccess(["issue", "report", "--category", "dust", "--title", "道路积尘"])
         try town.syncAll()
         let issue = try #require(try town.staff.issues().first)
