@@ -47,8 +47,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Client"),
 
-        .testTarget(name: "LantianProtocolTests", dependencies: ["LantianProtocol"]),
-        .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore"]),
+        .target(name: "LantianTestSupport", path: "Tests/LantianTestSupport"),
+        .testTarget(name: "LantianProtocolTests", dependencies: ["LantianProtocol", "LantianTestSupport"]),
+        .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore", "LantianTestSupport"]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport"]),
         .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore"]),

@@ -52,7 +52,9 @@ public enum ClosureItem: String, Codable, Hashable, Sendable, CaseIterable {
 
 /// One step in an enterprise's case after registration. Its kind is the event type.
 public struct EnterpriseStep: Codable, Hashable, Sendable {
-    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, EventKind {
+        public static let namespace = "enterprise"
+
         /// The disposition was decided.
         case disposed
         /// One of the five closure items was done.
@@ -66,12 +68,6 @@ public struct EnterpriseStep: Codable, Hashable, Sendable {
         /// A patrol found a completed case operating again (死灰复燃).
         case resurgenceFound
 
-        public var eventType: EventType { EventType(rawValue: "enterprise.\(rawValue)") }
-
-        public init?(eventType: EventType) {
-            guard eventType.rawValue.hasPrefix("enterprise.") else { return nil }
-            self.init(rawValue: String(eventType.rawValue.dropFirst("enterprise.".count)))
-        }
     }
 
     public var disposition: Disposition?
@@ -91,9 +87,6 @@ public struct EnterpriseStep: Codable, Hashable, Sendable {
 
     public static let schema: UInt16 = 1
 
-    public func draft(_ kind: Kind, enterprise: UUID) throws -> EventDraft {
-        EventDraft(subject: enterprise, type: kind.eventType, schema: Self.schema, payload: try PayloadCodec.encode(self))
-    }
 }
 
 /// The departments that must sign off an upgrade, for a node and everything below it.

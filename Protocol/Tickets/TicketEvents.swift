@@ -29,7 +29,9 @@ public struct TicketReported: EventPayload, Hashable {
 
 /// A step of the workflow after the report: who did what is the event's type and actor; this is the rest.
 public struct TicketStep: Codable, Hashable, Sendable {
-    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
+    public enum Kind: String, Codable, EventKind {
+        public static let namespace = "ticket"
+
         /// Township staff give it to someone with a deadline (交办).
         case assigned
         /// Township staff start rectification (整改).
@@ -47,12 +49,6 @@ public struct TicketStep: Codable, Hashable, Sendable {
         /// More evidence was added.
         case evidenceAdded
 
-        public var eventType: EventType { EventType(rawValue: "ticket.\(rawValue)") }
-
-        public init?(eventType: EventType) {
-            guard eventType.rawValue.hasPrefix("ticket.") else { return nil }
-            self.init(rawValue: String(eventType.rawValue.dropFirst("ticket.".count)))
-        }
     }
 
     /// How far an escalation goes.
@@ -83,8 +79,4 @@ public struct TicketStep: Codable, Hashable, Sendable {
 
     public static let schema: UInt16 = 1
 
-    /// The draft of this step of `kind` on ticket `ticket`.
-    public func draft(_ kind: Kind, ticket: UUID) throws -> EventDraft {
-        EventDraft(subject: ticket, type: kind.eventType, schema: Self.schema, payload: try PayloadCodec.encode(self))
-    }
 }

@@ -154,7 +154,7 @@ extension FieldClient {
         } catch {
             throw FieldError.enterpriseStepRefused(error)
         }
-        _ = try record([try step.draft(kind, enterprise: id)], now: now)
+        _ = try record([try EventDraft(subject: id, kind: kind, schema: EnterpriseStep.schema, payload: step)], now: now)
         return next
     }
 

@@ -46,7 +46,7 @@ extension FieldClient {
         } catch {
             throw FieldError.stepRefused(error)
         }
-        _ = try record([try step.draft(kind, ticket: id)], now: now)
+        _ = try record([try EventDraft(subject: id, kind: kind, schema: TicketStep.schema, payload: step)], now: now)
         return next
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LantianTestSupport
 import Testing
 @testable import LantianProtocol
 

@@ -1,4 +1,5 @@
 import Foundation
+import LantianTestSupport
 import Testing
 @testable import LantianProtocol
 
@@ -73,18 +74,5 @@ import Testing
         var body = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
         if !body.isEmpty { body[0] = UInt8.random(in: 1...7, using: &random) }  // mostly known types
         _ = try? MessageCodec.decode(body)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so randomised tests replay exactly.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

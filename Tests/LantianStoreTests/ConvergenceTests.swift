@@ -1,5 +1,6 @@
 import Foundation
 import LantianProtocol
+import LantianTestSupport
 import Testing
 @testable import LantianStore
 
@@ -48,18 +49,5 @@ import Testing
         #expect(views[0] == views[1] && views[1] == views[2])
         #expect(views[0] == Tickets.fold(events).all)
         #expect(views[0].allSatisfy { $0.conflicts.count == 1 })
-    }
-}
-
-/// SplitMix64, so shuffles replay exactly.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
