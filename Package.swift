@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore", "LantianTestSupport"]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport"]),
         .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync"]),
+        .testTarget(name: "LantianClientTests", dependencies: ["LantianClient"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -31,7 +31,14 @@ struct Dust: ParsableCommand {
     struct Sites: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出扬尘源。List dust sites.")
         @OptionGroup var common: CommonOptions
-        func run() throws { try common.run { client, texts in print(texts.dustSiteTable(try client.dustSites())) } }
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+
+        func run() throws {
+            try common.run { client, texts in
+                let sites = try client.dustSites()
+                print(json ? try JSONOutput.render(sites.all.map { JSONOutput.DustSiteRecord($0, in: sites) }) : texts.dustSiteTable(sites))
+            }
+        }
     }
 
     struct Inspect: ParsableCommand {
@@ -107,9 +114,13 @@ struct Dustfall: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出各监测点的月度降尘。List monthly values per station.")
         @OptionGroup var common: CommonOptions
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
 
         func run() throws {
-            try common.run { client, texts in print(texts.dustfallTable(try client.dustfallNetwork())) }
+            try common.run { client, texts in
+                let network = try client.dustfallNetwork()
+                print(json ? try JSONOutput.render(JSONOutput.DustfallRecord.all(network)) : texts.dustfallTable(network))
+            }
         }
     }
 }

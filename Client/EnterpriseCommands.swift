@@ -28,7 +28,14 @@ struct EnterpriseCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "台账。The ledger.")
         @OptionGroup var common: CommonOptions
-        func run() throws { try common.run { client, texts in print(texts.enterpriseTable(try client.enterprises())) } }
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+
+        func run() throws {
+            try common.run { client, texts in
+                let ledger = try client.enterprises()
+                print(json ? try JSONOutput.render(ledger.all.map(JSONOutput.EnterpriseRecord.init)) : texts.enterpriseTable(ledger))
+            }
+        }
     }
 
     struct Dispose: ParsableCommand {

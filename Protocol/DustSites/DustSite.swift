@@ -48,6 +48,21 @@ public struct DustSiteRegistered: EventPayload, Hashable {
     }
 }
 
+/// The area from which sites must have online monitoring and video, for a node and below it
+/// (Liaocheng 5,000 m²; Zhoucun 10,000 m²).
+public struct DustMonitoringThresholdSet: EventPayload, Hashable {
+    public static let eventType: EventType = "dust.monitoringThreshold.set"
+    public static let schema: UInt16 = 1
+
+    public var node: String
+    public var squareMetres: Double
+
+    public init(node: String, squareMetres: Double) {
+        self.node = node
+        self.squareMetres = squareMetres
+    }
+}
+
 /// One item of a dust-site checklist.
 public struct ChecklistItem: Codable, Hashable, Sendable {
     public var id: String

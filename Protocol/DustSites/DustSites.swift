@@ -3,7 +3,8 @@ import Foundation
 /// Dust sites, their inspections and the checklists in force, from events in canonical order.
 public struct DustSites: Projection {
     public static let eventTypes: Set<EventType> = [
-        DustSiteRegistered.eventType, DustSiteInspected.eventType, DustChecklistDefined.eventType, GridNodeDefined.eventType,
+        DustSiteRegistered.eventType, DustSiteInspected.eventType, DustChecklistDefined.eventType,
+        DustMonitoringThresholdSet.eventType, GridNodeDefined.eventType,
     ]
 
     public struct Site: Hashable, Sendable {
@@ -23,6 +24,7 @@ public struct DustSites: Projection {
     public private(set) var orphans: [UUID] = []
     private var grid = Grid()
     private var checklists: [String: [ChecklistItem]] = [:]
+    private var thresholds: [String: Double] = [:]
 
     public init() {}
 
@@ -32,6 +34,8 @@ public struct DustSites: Projection {
             grid.apply(event)
         case DustChecklistDefined.eventType:
             if let defined = try? PayloadCodec.decode(DustChecklistDefined.self, from: event) { checklists[defined.node] = defined.items }
+        case DustMonitoringThresholdSet.eventType:
+            if let set = try? PayloadCodec.decode(DustMonitoringThresholdSet.self, from: event) { thresholds[set.node] = set.squareMetres }
         case DustSiteRegistered.eventType:
             guard let site = try? PayloadCodec.decode(DustSiteRegistered.self, from: event) else { return orphans.append(event.id) }
             if byID[event.subject] == nil {
@@ -52,8 +56,17 @@ public struct DustSites: Projection {
 
     /// The checklist for `node`: the one defined for the nearest node of its lineage, else the "six 100%".
     public func checklist(for node: String) -> [ChecklistItem] {
-        let lineage = grid.lineage(of: node).map(\.code) + (grid[node] == nil ? [node] : [])
-        return lineage.lazy.compactMap { checklists[$0] }.first ?? DustChecklistDefined.sixHundredPercent
+        grid.nearest(checklists, for: node) ?? DustChecklistDefined.sixHundredPercent
+    }
+
+    /// The area from which a site in `node` must have online monitoring and video.
+    public func monitoringThreshold(for node: String) -> Double {
+        grid.nearest(thresholds, for: node) ?? DustSiteRegistered.standardMonitoringThreshold
+    }
+
+    /// Whether `site` must have online monitoring and video, by the threshold in force where it lies, but lacks either.
+    public func lacksRequiredMonitoring(_ site: Site) -> Bool {
+        site.registration.lacksRequiredMonitoring(threshold: monitoringThreshold(for: site.registration.node))
     }
 
     public subscript(id: UUID) -> Site? { byID[id] }

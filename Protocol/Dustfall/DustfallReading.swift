@@ -115,9 +115,7 @@ public enum DustfallLimit {
 
     /// The limit for `node` in `year`: the one set for the nearest node of its lineage (itself first), else the standard.
     public static func limit(for node: String, year: Int, in grid: Grid, settings: [DustfallLimitSet]) -> Double {
-        for ancestor in grid.lineage(of: node).map(\.code) + (grid[node] == nil ? [node] : []) {
-            if let set = settings.last(where: { $0.node == ancestor && $0.year == year }) { return set.limit }
-        }
-        return standard
+        let thatYear = Dictionary(settings.filter { $0.year == year }.map { ($0.node, $0.limit) }) { _, later in later }
+        return grid.nearest(thatYear, for: node) ?? standard
     }
 }

@@ -124,8 +124,7 @@ public struct Enterprises: Projection {
 
     /// The sign-off list for `node`: the one defined for the nearest node of its lineage, else the standard.
     public func requiredDepartments(for node: String) -> [String] {
-        let lineage = grid.lineage(of: node).map(\.code) + (grid[node] == nil ? [node] : [])
-        return lineage.lazy.compactMap { departments[$0] }.first ?? SignOffDepartmentsDefined.standard
+        grid.nearest(departments, for: node) ?? SignOffDepartmentsDefined.standard
     }
 
     public subscript(id: UUID) -> Enterprise? { byID[id] }

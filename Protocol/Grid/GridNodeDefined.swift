@@ -71,6 +71,13 @@ public struct Grid: Projection {
         lineage(of: code).contains { $0.code == ancestor }
     }
 
+    /// The setting that applies to `code`: the one made for the nearest node of its lineage, itself
+    /// first. A code the grid does not know only matches a setting made for it exactly.
+    public func nearest<Setting>(_ settings: [String: Setting], for code: String) -> Setting? {
+        let lineage = nodes[code] == nil ? [code] : lineage(of: code).map(\.code)
+        return lineage.lazy.compactMap { settings[$0] }.first
+    }
+
     /// The node at `level` that `code` lies in (itself if it is at that level).
     public func enclosing(_ code: String, at level: GridLevel) -> GridNodeDefined? {
         lineage(of: code).first { $0.level == level }

@@ -71,7 +71,7 @@ extension FieldClient {
 
     public func registerDustSite(name: String, kind: DustSiteRegistered.Kind, node: String?, location: GeoPoint?, areaSquareMetres: Double,
                                  onlineMonitoring: Bool, video: Bool, now: Timestamp) throws -> Event {
-        guard let node = try placeNode(node, location: location) else { throw FieldError.unknownNode("-") }
+        guard let node = try placeNode(node, location: location) else { throw FieldError.gridNotSynced }
         let site = try DustSiteRegistered(name: name, kind: kind, node: node, location: location, areaSquareMetres: areaSquareMetres,
                                           onlineMonitoring: onlineMonitoring, video: video)
         return try record([try EventDraft(subject: newSubject(now), payload: site)], now: now)[0]
@@ -135,7 +135,7 @@ extension FieldClient {
 
     public func registerEnterprise(name: String, address: String, node: String?, industry: String,
                                    leadSource: EnterpriseRegistered.LeadSource, now: Timestamp) throws -> Event {
-        guard let node = try placeNode(node, location: nil) else { throw FieldError.unknownNode("-") }
+        guard let node = try placeNode(node, location: nil) else { throw FieldError.gridNotSynced }
         let registration = try EnterpriseRegistered(name: name, address: address, node: node, industry: industry, leadSource: leadSource)
         let enterprise = newSubject(now)
         let issue = try issueOpenedByReporter(category: .scatteredPolluting, node: node, title: "散乱污企业：\(name)", location: nil,

@@ -26,7 +26,7 @@ extension FieldClient {
     public func reportTicket(category: InspectionCategory, node: String?, location: GeoPoint?, title: String, note: String,
                              evidence: [Evidence], now: Timestamp) throws -> Event {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(field: "title", rule: .empty) }
-        guard let node = try placeNode(node, location: location) else { throw FieldError.unknownNode("-") }
+        guard let node = try placeNode(node, location: location) else { throw FieldError.gridNotSynced }
         let report = TicketReported(category: category, node: node, title: title, location: location, note: note, evidence: evidence)
         let role = try requireRole()
         guard TicketWorkflow.mayReport(report, role: role) else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }

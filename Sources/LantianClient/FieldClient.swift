@@ -109,6 +109,8 @@ public enum FieldError: Error, Hashable, Sendable {
     /// The user is not in the directory this device has synced.
     case unknownUser(String)
     case unknownNode(String)
+    /// This device has neither a grid nor the user's scope yet: it has never synced.
+    case gridNotSynced
     /// The location lies outside every grid node with a boundary.
     case outsideGrid(GeoPoint)
     /// No record matches the id given, or several do.

@@ -93,4 +93,61 @@ public enum JSONOutput {
             serverEpoch = report.serverEpoch?.uuidString.lowercased()
         }
     }
+
+    public struct EnterpriseRecord: Encodable {
+        var id: String, name: String, address: String, node: String, industry: String, leadSource: String
+        var disposition: String?, state: String, whitelisted: Bool, closureItems: [String], signOffs: [String], resurgences: Int
+
+        public init(_ enterprise: Enterprise) {
+            id = enterprise.id.uuidString.lowercased()
+            name = enterprise.registration.name
+            address = enterprise.registration.address
+            node = enterprise.registration.node
+            industry = enterprise.registration.industry
+            leadSource = enterprise.registration.leadSource.rawValue
+            disposition = enterprise.disposition?.rawValue
+            state = enterprise.state.rawValue
+            whitelisted = enterprise.isWhitelisted
+            closureItems = enterprise.closureItems.map(\.rawValue).sorted()
+            signOffs = enterprise.signOffs.sorted()
+            resurgences = enterprise.resurgences
+        }
+    }
+
+    public struct DustSiteRecord: Encodable {
+        var id: String, name: String, kind: String, node: String, areaSquareMetres: Double
+        var onlineMonitoring: Bool, video: Bool, lacksRequiredMonitoring: Bool, inspections: Int, lastFailedItems: [String]
+
+        public init(_ site: DustSites.Site, in sites: DustSites) {
+            id = site.id.uuidString.lowercased()
+            name = site.registration.name
+            kind = site.registration.kind.rawValue
+            node = site.registration.node
+            areaSquareMetres = site.registration.areaSquareMetres
+            onlineMonitoring = site.registration.onlineMonitoring
+            video = site.registration.video
+            lacksRequiredMonitoring = sites.lacksRequiredMonitoring(site)
+            inspections = site.inspections.count
+            lastFailedItems = site.inspections.last.map { $0.result.results.filter { !$0.value }.keys.sorted() } ?? []
+        }
+    }
+
+    public struct DustfallRecord: Encodable {
+        var station: String, name: String, node: String, month: String, dustfall: Double?, jar: String?, limit: Double, overLimit: Bool
+
+        /// One row per station and month: the latest reading recorded for that month.
+        public static func all(_ network: DustfallNetwork) -> [DustfallRecord] {
+            network.stations.values.sorted { $0.code < $1.code }.flatMap { station in
+                Set((network.readings[station.code] ?? []).map(\.reading.month)).sorted().compactMap { month in
+                    network.reading(station: station.code, month: month).map { reading in
+                        let limit = network.limit(for: station.node, year: FieldClient.year(ofMonth: month) ?? 0)
+                        return DustfallRecord(station: station.code, name: station.name, node: station.node, month: month,
+                                              dustfall: reading.dustfall.map { ($0 * 1000).rounded() / 1000 },  // to 0.001 t/(km²·30 d)
+                                              jar: reading.valueJar?.rawValue, limit: limit,
+                                              overLimit: (reading.dustfall ?? 0) > limit)
+                    }
+                }
+            }
+        }
+    }
 }

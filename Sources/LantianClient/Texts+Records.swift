@@ -164,7 +164,7 @@ extension Texts {
         if sites.all.isEmpty { return say("暂无扬尘源", "No dust sites yet") }
         let rows = sites.all.map { site in
             [short(site.id), site.registration.name, site.registration.node, String(format: "%.0f", site.registration.areaSquareMetres),
-             site.registration.lacksRequiredMonitoring() ? say("缺在线监测", "lacks monitoring") : "✓", "\(site.inspections.count)"]
+             sites.lacksRequiredMonitoring(site) ? say("缺在线监测", "lacks monitoring") : "✓", "\(site.inspections.count)"]
         }
         return TextTable(header: [say("编号", "Id"), say("名称", "Name"), say("网格", "Grid"), say("面积㎡", "Area m²"),
                                   say("监测", "Monitoring"), say("检查次数", "Inspections")], rows: rows).rendered

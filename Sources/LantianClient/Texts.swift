@@ -117,6 +117,8 @@ public struct Texts: Sendable {
                 "This device does not know user \(user)'s role yet: have an administrator add them (lantiand user add), then run lantian sync")
         case .unknownNode(let code):
             say("没有编码为 \(code) 的网格：检查编码，或先运行 lantian sync 取得网格", "No grid node has code \(code): check the code, or run lantian sync to get the grid")
+        case .gridNotSynced:
+            say("本机还没有网格和你的负责范围：联网后先运行 lantian sync", "This device has no grid or scope for you yet: run lantian sync while connected")
         case .outsideGrid(let point):
             say("位置 \(place(point)) 不在任何网格内：检查经纬度（WGS 84）", "Location \(place(point)) lies outside the grid: check the coordinates (WGS 84)")
         case .noSuchRecord(let reference):

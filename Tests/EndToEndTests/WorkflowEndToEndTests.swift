@@ -43,6 +43,10 @@ import Testing
             #expect(closed.allSatisfy { $0.state == "closed" && $0.conflicts.isEmpty })
         }
         #expect(try officer.issues(["--state", "closed"]).count == 5)
+        let readings = try officer.json([DustfallJSON].self, ["dustfall", "list"])
+        #expect(readings.map(\.dustfall) == [12.0] && readings.map(\.overLimit) == [true] && readings.map(\.jar) == ["A"])
+        #expect(try officer.json([SiteJSON].self, ["dust", "sites"]).map(\.lastFailedItems) == [["covering", "vehicle-washing"]])
+        #expect(try officer.json([EnterpriseJSON].self, ["enterprise", "list"]).map(\.state) == ["registered"])
         #expect(try officer.json([TicketJSON].self, ["issue", "list"]).isEmpty)  // open ones only: none left
         #expect(town.server.stop() == 0)
     }
@@ -88,3 +92,11 @@ import Testing
         #expect(town.server.stop() == 0)
     }
 }
+
+struct DustfallJSON: Decodable {
+    var dustfall: Double?
+    var jar: String?
+    var overLimit: Bool
+}
+struct SiteJSON: Decodable { var lastFailedItems: [String] }
+struct EnterpriseJSON: Decodable { var state: String }

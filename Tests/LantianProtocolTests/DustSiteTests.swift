@@ -55,3 +55,19 @@ import Testing
         #expect(DustfallReadingRecorded(station: "S1", month: "2026-10", jars: [atLimit]).ticketToOpen(reading: UUID(), station: station, limit: 9) == nil)
     }
 }
+
+@Suite struct LocalSettingsTests {
+    @Test func aThresholdSetForACountyAppliesToSitesBelowItAndNowhereElse() throws {
+        var story = Chronicle()
+        for event in GridTests.grid.nodes.values.sorted(by: { $0.level < $1.level }) {
+            story.record(event, about: GridNodeDefined.subject(for: event.code), by: "admin")
+        }
+        story.record(DustMonitoringThresholdSet(node: "371502", squareMetres: 10_000), about: UUID(), by: "admin")
+        let inCounty = UUID()
+        story.record(try DustSiteTests.site(area: 8_000), about: inCounty)
+        let sites = DustSites.fold(story.events)
+        #expect(sites.monitoringThreshold(for: "371502001") == 10_000)
+        #expect(sites.monitoringThreshold(for: "999") == 5_000)
+        #expect(!sites.lacksRequiredMonitoring(try #require(sites[inCounty])))  // 8,000 m² is under Zhoucun-style 10,000
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import Testing
+@testable import LantianClient
+
+/// Where records are placed in the grid, and which record an id names.
+@Suite struct PlacementTests {
+    /// A client whose store holds, as if synced, a county with a boundary, a township inside it
+    /// with its own boundary, and the user `officer.zhang`, a grid officer of that township.
+    static func syncedClient() throws -> FieldClient {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-client-\(UUID())")
+        let client = try FieldClient(databasePath: folder.appendingPathComponent("field.sqlite").path)
+        _ = try client.setUp(actor: "officer.zhang", server: "127.0.0.1:1")
+        let county = GeoBoundary(polygons: [[[[115, 36], [117, 36], [117, 38], [115, 38], [115, 36]]]])
+        let township = GeoBoundary(polygons: [[[[115, 36], [116, 36], [116, 37], [115, 37], [115, 36]]]])
+        let payloads: [(UUID, EventType, any Encodable)] = [
+            (GridNodeDefined.subject(for: "371502"), GridNodeDefined.eventType,
+             GridNodeDefined(code: "371502", name: "东昌府区", level: .county, parent: nil, boundary: county)),
+            (GridNodeDefined.subject(for: "371502001"), GridNodeDefined.eventType,
+             GridNodeDefined(code: "371502001", name: "古楼街道", level: .township, parent: "371502", boundary: township)),
+            (UserRegistered.subject(for: "officer.zhang"), UserRegistered.eventType,
+             UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: "371502001")),
+        ]
+        let server = UUID()
+        let events = try payloads.enumerated().map { index, entry in
+            AcceptedEvent(event: Event(id: UUID(), device: server, cseq: Int64(index + 1), actor: "admin",
+                                       hlc: HybridTimestamp(wallMilliseconds: Int64(index + 1), counter: 0),
+                                       recordedAt: Timestamp(millisecondsSince1970: 0), subject: entry.0, type: entry.1, schema: 1,
+                                       payload: try PayloadCodec.encode(entry.2)),
+                          sseq: Int64(index + 1), receivedAt: Timestamp(millisecondsSince1970: 0))
+        }
+        try client.store.storePulled(Page(events: events, head: Int64(events.count)))
+        return client
+    }
+
+    let now = Timestamp(millisecondsSince1970: 1_780_000_000_000)
+
+    @Test func aReportIsPlacedInTheDeepestNodeWhoseBoundaryHoldsIt() throws {
+        let client = try Self.syncedClient()
+        let event = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 36.5, longitude: 115.5),
+                                            title: "渣土未覆盖", note: "", evidence: [], now: now)
+        #expect(try PayloadCodec.decode(TicketReported.self, from: event).node == "371502001")
+    }
+
+    @Test func aLocationOutsideTheGridIsRefusedAndNothingIsWritten() throws {
+        let client = try Self.syncedClient()
+        let before = try client.store.count()
+        let outside = try GeoPoint(latitude: 40, longitude: 115.5)
+        #expect(throws: FieldError.outsideGrid(outside)) {
+            try client.reportFirePoint(location: outside, observedAt: now, note: "", now: now)
+        }
+        #expect(try client.store.count() == before)
+    }
+
+    @Test func aDeviceThatNeverSyncedIsToldToSyncFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-client-\(UUID())")
+        let client = try FieldClient(databasePath: folder.appendingPathComponent("field.sqlite").path)
+        _ = try client.setUp(actor: "officer.zhang", server: "127.0.0.1:1")
+        #expect(throws: FieldError.gridNotSynced) {
+            try client.registerEnterprise(name: "某厂", address: "", node: nil, industry: "", leadSource: .patrol, now: now)
+        }
+        #expect(Texts(.chinese).describe(FieldError.gridNotSynced).contains("lantian sync"))
+    }
+
+    @Test func anIdIsNamedByFourOrMoreOfItsCharactersAndNeverGuessed() throws {
+        let client = try Self.syncedClient()
+        let ids = [UUID(uuidString: "0192f0c4-0000-7000-8000-00000000abcd")!, UUID(uuidString: "0192f0c4-0000-7000-8000-00000001abcd")!]
+        #expect(try client.resolve("0001abcd", among: ids) == ids[1])
+        #expect(try client.resolve(ids[0].uuidString, among: ids) == ids[0])
+        #expect(throws: FieldError.ambiguousRecord("abcd", candidates: ["0000abcd", "0001abcd"])) { try client.resolve("abcd", among: ids) }
+        #expect(throws: FieldError.noSuchRecord("abc")) { try client.resolve("abc", among: ids) }
+        #expect(throws: FieldError.noSuchRecord("ffff")) { try client.resolve("ffff", among: ids) }
+    }
+}
