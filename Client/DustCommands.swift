@@ -49,11 +49,21 @@ struct Dust: ParsableCommand {
         @Option(parsing: .upToNextOption,
                 help: "不达标项（其余视为达标）：fencing covering wet-work hardened-roads vehicle-washing sealed-transport。Failed items; the rest pass.")
         var failed: [String] = []
+        @Flag(help: "全部达标。Every item passed.") var allPassed = false
         @OptionGroup var details: NoteOptions
 
         func run() throws {
             try common.run { client, texts in
-                let (site, opened) = try client.inspectDustSite(site, failed: failed.flatMap { $0.split(separator: ",").map(String.init) },
+                var failures = failed.flatMap { $0.split(separator: ",").map(String.init) }
+                if failures.isEmpty, !allPassed {
+                    // At a terminal, go through the checklist item by item; a script must say what failed.
+                    guard let prompter = Prompter.terminal else { throw LantianProtocol.ValidationError(field: "result", rule: .empty) }
+                    for item in try client.checklist(forSite: site) {
+                        let passed = prompter.ask(texts.askItemPassed(item)) { ["y": true, "Y": true, "是": true, "n": false, "N": false, "否": false][$0] }
+                        if passed == false { failures.append(item.id) }
+                    }
+                }
+                let (site, opened) = try client.inspectDustSite(site, failed: failures,
                                                                 note: details.note, evidence: try client.evidence(photos: details.photos), now: .now())
                 print(texts.inspectionRecorded(site, opened: opened))
             }

@@ -97,6 +97,12 @@ extension FieldClient {
 
     public func dustSites() throws -> DustSites { try store.project(DustSites.self) }
 
+    /// The checklist in force for the site `reference` names.
+    public func checklist(forSite reference: String) throws -> [ChecklistItem] {
+        let sites = try store.project(DustSites.self)
+        return sites.checklist(for: sites[try resolve(reference, among: sites.byID.keys)]!.registration.node)
+    }
+
     // MARK: Dust-fall
 
     public func registerDustfallStation(code: String, name: String, node: String, location: GeoPoint?, now: Timestamp) throws -> Event {

@@ -233,4 +233,8 @@ extension Texts {
         say("这个时间看不出高发时段。是否下雨前或播种前？（1 下雨前  2 播种前  回车 都不是）：",
             "The time does not tell the risky slot. Before rain or before sowing? (1 before rain, 2 before sowing, Enter neither):")
     }
+
+    public func askItemPassed(_ item: ChecklistItem) -> String {
+        say("\(item.chinese) 达标吗？（y 达标 / n 不达标，回车 视为达标）：", "\(item.english): passed? (y / n, Enter for yes):")
+    }
 }

@@ -193,6 +193,7 @@ public struct Texts: Sendable {
         switch field {
         case "title": say("标题", "Title")
         case "category": say("类别", "Category")
+        case "result": say("检查结果（用 --failed 列出不达标项，或 --all-passed）", "The result (list failed items with --failed, or give --all-passed)")
         case "area": say("面积", "Area")
         case "month": say("月份", "Month")
         case "name": say("名称", "Name")

@@ -38,3 +38,26 @@ struct FirePointSlotJSON: Decodable {
     var latitude: Double
     var riskySlot: String?
 }
+
+@Suite struct InspectionPromptTests {
+    @Test func anInspectionAtTheTerminalGoesThroughTheChecklistItemByItem() throws {
+        let town = try Town()
+        try town.officer.expectSuccess(["dust", "site", "--name", "工地", "--kind", "construction", "--area", "6000", "--node", Town.cell])
+        let site = try #require(try town.officer.json([SiteIDJSON].self, ["dust", "sites"]).first).id
+        let command = "\(try Binaries.path("lantian")) dust inspect \(site.suffix(8)) --db \(town.officer.store)"
+        // fencing y, covering n, wet work (Enter: passed), hardened roads y, vehicle washing n, sealed transport y
+        let result = try run(path: "/usr/bin/script", ["-qec", command, "/dev/null"], input: "y\nn\n\ny\nn\ny\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("周边围挡 达标吗"))
+        #expect(try town.officer.json([SiteJSON].self, ["dust", "sites"]).map(\.lastFailedItems) == [["covering", "vehicle-washing"]])
+        #expect(try town.officer.issues().count == 2)
+
+        let scripted = try town.officer.lantian(["dust", "inspect", String(site.suffix(8))])
+        #expect(scripted.status == 65)
+        #expect(scripted.errors.contains("用 --failed 列出不达标项，或 --all-passed"))
+        #expect(try town.officer.expectSuccess(["dust", "inspect", String(site.suffix(8)), "--all-passed"]).contains("检查全部达标"))
+        #expect(town.server.stop() == 0)
+    }
+}
+
+struct SiteIDJSON: Decodable { var id: String }
