@@ -7,7 +7,7 @@ extension Role: ExpressibleByArgument {}
 extension GridLevel: ExpressibleByArgument {}
 
 /// Runs an administration command, printing any error as a sentence that says what to fix.
-private func administer(_ databasePath: String, _ body: (Administration) throws -> Void) throws {
+func administer(_ databasePath: String, _ body: (Administration) throws -> Void) throws {
     do {
         try body(try Administration(databasePath: databasePath))
     } catch {

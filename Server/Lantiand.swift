@@ -9,7 +9,7 @@ struct Lantiand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantiand",
         abstract: "蓝天服务器：保存全部网格事件，与巡查终端同步。Lantian server: stores every grid event and syncs field clients.",
-        subcommands: [Serve.self, UserCommand.self, GridCommand.self])
+        subcommands: [Serve.self, UserCommand.self, GridCommand.self, ConfigCommand.self])
 }
 
 struct Serve: ParsableCommand {

@@ -49,6 +49,28 @@ public struct Administration {
         return try record(try EventDraft(subject: UserRegistered.subject(for: name), payload: user), now: now)
     }
 
+    /// Sets local configuration for `node` and everything below it: the dust-site checklist, the
+    /// monitoring threshold, a year's dust-fall limit, or the departments that sign off upgrades.
+    @discardableResult
+    public func configure(_ setting: LocalSetting, node: String, now: Timestamp = .now()) throws -> Event {
+        guard try store.project(Grid.self)[node] != nil else { throw AdministrationError.unknownNode(node) }
+        let subject = UUID.version5(name: "setting:\(setting.name):\(node)")
+        switch setting {
+        case .checklist(let items):
+            guard !items.isEmpty else { throw AdministrationError.emptySetting(setting.name) }
+            return try record(try EventDraft(subject: subject, payload: DustChecklistDefined(node: node, items: items)), now: now)
+        case .monitoringThreshold(let squareMetres):
+            guard squareMetres.isFinite, squareMetres > 0 else { throw AdministrationError.emptySetting(setting.name) }
+            return try record(try EventDraft(subject: subject, payload: DustMonitoringThresholdSet(node: node, squareMetres: squareMetres)), now: now)
+        case .dustfallLimit(let year, let limit):
+            guard limit.isFinite, limit > 0, (2000...2100).contains(year) else { throw AdministrationError.emptySetting(setting.name) }
+            return try record(try EventDraft(subject: subject, payload: DustfallLimitSet(node: node, year: year, limit: limit)), now: now)
+        case .signOffDepartments(let departments):
+            guard !departments.isEmpty else { throw AdministrationError.emptySetting(setting.name) }
+            return try record(try EventDraft(subject: subject, payload: SignOffDepartmentsDefined(node: node, departments: departments)), now: now)
+        }
+    }
+
     private func record(_ draft: EventDraft, now: Timestamp) throws -> Event {
         let device = try store.localDevice() ?? store.setUpLocalDevice(actor: actor, server: nil)
         return try store.record([draft], device: LocalDevice(id: device.id, actor: actor, server: nil), now: now, accepting: true)[0]
@@ -62,6 +84,7 @@ public enum AdministrationError: Error, Hashable, CustomStringConvertible {
     case parentRequired(String, GridLevel)
     case badCode(String)
     case badUserName(String)
+    case emptySetting(String)
 
     public var description: String {
         switch self {
@@ -71,6 +94,24 @@ public enum AdministrationError: Error, Hashable, CustomStringConvertible {
         case .parentRequired(let code, let level): "\(code) is a \(level.rawValue): give its parent with --parent (only a city has none)"
         case .badCode(let code): "'\(code)' is not a node code: use letters, digits and '-' only, such as 371502001"
         case .badUserName(let name): "'\(name)' is not a user name: give 1 to 256 bytes, such as officer.zhang"
+        case .emptySetting(let name): "the \(name) setting needs a value: at least one item, or a positive number (a year from 2000 to 2100)"
+        }
+    }
+}
+
+/// Configuration that localities set for themselves, for a grid node and below.
+public enum LocalSetting: Hashable, Sendable {
+    case checklist([ChecklistItem])
+    case monitoringThreshold(squareMetres: Double)
+    case dustfallLimit(year: Int, limit: Double)
+    case signOffDepartments([String])
+
+    public var name: String {
+        switch self {
+        case .checklist: "checklist"
+        case .monitoringThreshold: "monitoring-threshold"
+        case .dustfallLimit: "dustfall-limit"
+        case .signOffDepartments: "signoff-departments"
         }
     }
 }

@@ -100,3 +100,32 @@ struct DustfallJSON: Decodable {
 }
 struct SiteJSON: Decodable { var lastFailedItems: [String] }
 struct EnterpriseJSON: Decodable { var state: String }
+
+/// Settings an administrator makes on the server reach every device and apply below their node.
+@Suite struct LocalSettingsEndToEndTests {
+    @Test func settingsMadeOnTheServerApplyOnEveryDevice() throws {
+        let town = try Town(settings: [
+            ["dustfall-limit", "--node", Town.township, "--year", "2026", "--limit", "15"],
+            ["monitoring-threshold", "--node", "371502", "--area", "10000"],
+            ["checklist", "--node", "371502", "--item", "fencing:周边围挡:fencing", "sprinkling:定时洒水:scheduled sprinkling"],
+        ])
+        try town.supervisor.expectSuccess(["dustfall", "station", "--code", "GL-01", "--name", "古楼站", "--node", Town.township])
+        #expect(try town.supervisor.expectSuccess(["dustfall", "record", "--station", "GL-01", "--month", "2026-10",
+                                                   "--a", "0.2850,0.0050,0.0250,28"]).contains("未超过限值 15.0"))
+        #expect(try town.supervisor.expectSuccess(["dustfall", "record", "--station", "GL-01", "--month", "2025-10",
+                                                   "--a", "0.2850,0.0050,0.0250,28"]).contains("超过限值 9.0"))
+
+        try town.officer.expectSuccess(["dust", "site", "--name", "工地", "--kind", "construction", "--area", "8000", "--node", Town.cell])
+        #expect(!(try town.officer.expectSuccess(["dust", "sites"]).contains("缺在线监测")))  // 8,000 m² < 10,000 here
+        let site = try #require(try town.officer.json([SiteIDJSON].self, ["dust", "sites"]).first).id.suffix(8)
+        let unknownItem = try town.officer.lantian(["dust", "inspect", String(site), "--failed", "covering"])
+        #expect(unknownItem.status == 65)
+        #expect(unknownItem.errors.contains("“covering”不是现行检查表中的项目"))
+        #expect(try town.officer.expectSuccess(["dust", "inspect", String(site), "--failed", "sprinkling"]).contains("定时洒水不达标"))
+
+        let refused = try run("lantiand", ["config", "dustfall-limit", "--node", "999", "--year", "2026", "--limit", "9", "--db", town.server.database])
+        #expect(refused.status == 65)
+        #expect(refused.errors.contains("no grid node has code 999"))
+        #expect(town.server.stop() == 0)
+    }
+}

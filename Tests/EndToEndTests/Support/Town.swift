@@ -12,7 +12,8 @@ struct Town {
     static let cell = "371502001001"
     static let township = "371502001"
 
-    init() throws {
+    /// - Parameter settings: `lantiand config …` arguments to run before the server starts.
+    init(settings: [[String]] = []) throws {
         folder = try temporaryFolder()
         let database = folder.appendingPathComponent("server.sqlite").path
         for arguments in [
@@ -23,7 +24,7 @@ struct Town {
             ["user", "add", "officer.zhang", "--role", "grid-officer", "--scope", Self.cell],
             ["user", "add", "staff.wang", "--role", "township-staff", "--scope", Self.township],
             ["user", "add", "supervisor.zhao", "--role", "supervisor", "--scope", "371502"],
-        ] {
+        ] + settings.map({ ["config"] + $0 }) {
             let result = try run("lantiand", arguments + ["--db", database])
             guard result.status == 0 else { throw Failure("lantiand \(arguments.joined(separator: " ")): \(result.errors)") }
         }

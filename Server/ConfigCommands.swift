@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LantianProtocol
+import LantianServer
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "地方配置，对该网格及其下级生效。Local settings, for a grid node and below.",
+        subcommands: [Checklist.self, MonitoringThreshold.self, DustfallLimit.self, SignOff.self])
+
+    struct Checklist: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "扬尘检查表。The dust-site checklist.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Option(help: "网格编码。The grid node.") var node: String
+        @Option(parsing: .upToNextOption, help: "检查项 编号:中文:English，如 fencing:周边围挡:perimeter fencing。Items as id:中文:English.")
+        var item: [String]
+
+        func run() throws {
+            let items = try item.map { text in
+                let parts = text.split(separator: ":", maxSplits: 2).map(String.init)
+                guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { throw ValidationError("--item \(text): use id:中文:English") }
+                return ChecklistItem(id: parts[0], chinese: parts[1], english: parts[2])
+            }
+            try configure(db, .checklist(items), node: node)
+        }
+    }
+
+    struct MonitoringThreshold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "monitoring-threshold", abstract: "须装在线监测和视频的面积（平方米）。The area from which monitoring is required.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Option(help: "网格编码。The grid node.") var node: String
+        @Option(help: "平方米。Square metres.") var area: Double
+        func run() throws { try configure(db, .monitoringThreshold(squareMetres: area), node: node) }
+    }
+
+    struct DustfallLimit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dustfall-limit", abstract: "某年降尘限值 t/(km²·30d)。A year's dust-fall limit.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Option(help: "网格编码。The grid node.") var node: String
+        @Option(help: "年份。The year.") var year: Int
+        @Option(help: "限值。The limit.") var limit: Double
+        func run() throws { try configure(db, .dustfallLimit(year: year, limit: limit), node: node) }
+    }
+
+    struct SignOff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "signoff-departments", abstract: "升级改造须会审签字的部门。Departments that sign off upgrades.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Option(help: "网格编码。The grid node.") var node: String
+        @Option(parsing: .upToNextOption, help: "部门。Departments.") var department: [String]
+        func run() throws { try configure(db, .signOffDepartments(department), node: node) }
+    }
+}
+
+private func configure(_ databasePath: String, _ setting: LocalSetting, node: String) throws {
+    try administer(databasePath) { admin in
+        try admin.configure(setting, node: node)
+        print("\(setting.name) set for \(node)")
+    }
+}
