@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The pure core shared by server and client: no I/O, no clocks.
@@ -31,15 +32,19 @@ let package = Package(
             "LantianProtocol", "LantianStore", "LantianTransport",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "LantianServer", dependencies: ["LantianSync"]),
+        .target(name: "LantianImport", dependencies: [
+            "LantianProtocol",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .target(name: "LantianServer", dependencies: ["LantianSync", "LantianImport"]),
         .target(name: "LantianClient", dependencies: [
-            "LantianSync",
+            "LantianSync", "LantianImport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [
-            "LantianServer",
+            "LantianServer", "LantianImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Server"),
         .executableTarget(name: "lantian", dependencies: [
@@ -52,7 +57,8 @@ let package = Package(
         .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore", "LantianTestSupport"]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport"]),
         .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync"]),
-        .testTarget(name: "LantianClientTests", dependencies: ["LantianClient"]),
+        .testTarget(name: "LantianClientTests", dependencies: ["LantianClient", "LantianImport"]),
+        .testTarget(name: "LantianImportTests", dependencies: ["LantianImport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore"]),
     ],
     swiftLanguageModes: [.v6]

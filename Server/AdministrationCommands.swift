@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import LantianImport
 import LantianProtocol
 import LantianServer
 
 extension Role: ExpressibleByArgument {}
 extension GridLevel: ExpressibleByArgument {}
+extension Datum: ExpressibleByArgument {}
 
 /// Runs an administration command, printing any error as a sentence that says what to fix.
 func administer(_ databasePath: String, _ body: (Administration) throws -> Void) throws {
@@ -53,7 +55,32 @@ struct UserCommand: ParsableCommand {
 
 struct GridCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "grid", abstract: "网格：市、县、乡镇、村居。The grid: city, county, township, cell.", subcommands: [Add.self, List.self])
+        commandName: "grid", abstract: "网格：市、县、乡镇、村居。The grid: city, county, township, cell.",
+        subcommands: [Import.self, Add.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "从文件导入网格；重复导入不产生新记录。Import the grid from files; importing again records only what changed.")
+
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Option(help: "市 编码:名称，如 371500:聊城市。The city, CODE:NAME.") var city: String
+        @Option(help: "县区边界 GeoJSON（properties.adcode, name）。County boundaries, GeoJSON.") var counties: String
+        @Option(help: "乡镇 CSV：code,name,countyCode。Townships CSV.") var townships: String
+        @Option(help: "村居网格 CSV：code,name,townshipCode。Cells CSV.") var cells: String?
+        @Option(help: "边界坐标系：gcj02（国内网络地图）或 wgs84；一律转换为 WGS 84 存储。The boundaries' datum; stored as WGS 84.")
+        var datum: Datum
+
+        func run() throws {
+            let parts = city.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--city \(city): use CODE:NAME, such as 371500:聊城市") }
+            try administer(db) { admin in
+                let report = try admin.importGrid(GridFiles(cityCode: parts[0], cityName: parts[1], counties: counties,
+                                                            townships: townships, cells: cells, datum: datum))
+                let levels = GridLevel.allCases.compactMap { level in report.levels[level].map { "\($0) \(level.rawValue)" } }
+                print("grid: \(levels.joined(separator: ", ")); \(report.defined.count) defined, \(report.unchanged) unchanged")
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "添加或更名网格节点。Add or rename a grid node.")

@@ -1,4 +1,5 @@
 import Foundation
+import LantianImport
 import LantianProtocol
 
 /// What the client says about issues and the four categories.
@@ -236,5 +237,17 @@ extension Texts {
 
     public func askItemPassed(_ item: ChecklistItem) -> String {
         say("\(item.chinese) 达标吗？（y 达标 / n 不达标，回车 视为达标）：", "\(item.english): passed? (y / n, Enter for yes):")
+    }
+
+    public func firmsImported(_ report: FIRMSImportReport, grid: Grid) -> String {
+        let rows = report.importedByCounty.sorted { $0.key < $1.key }.map { code, count in [code, grid[code]?.name ?? "", "\(count)"] }
+        var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（各附一条待交办线索），已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，低于置信度门槛 \(report.belowThreshold)",
+                         "\(report.instrument) fire points: \(report.imported) new (each with a lead issue to assign), \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.belowThreshold) below the confidence threshold")]
+        if !rows.isEmpty { lines.append(TextTable(header: [say("编码", "Code"), say("县区", "County"), say("新增", "New")], rows: rows).rendered) }
+        if !report.problems.isEmpty {
+            lines.append(say("以下 \(report.problems.count) 行无法读取，已跳过，其余已导入：", "\(report.problems.count) row(s) could not be read and were skipped; the rest were imported:"))
+            lines += report.problems.map { "  " + rowProblem($0) }
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LantianImport
 import LantianProtocol
 import LantianStore
 import LantianSync
@@ -70,6 +71,7 @@ public struct Texts: Sendable {
         case let error as FieldError: return describe(error)
         case let error as SyncError: return describe(error)
         case let error as StoreError: return describe(error)
+        case let error as ImportError: return describe(error)
         default: return say("出错：\(error)", "Error: \(error)")
         }
     }
@@ -150,6 +152,24 @@ public struct Texts: Sendable {
         case .storage(let detail):
             say("本机数据库出错：\(detail)", "The local store failed: \(detail)")
         }
+    }
+
+    private func describe(_ error: ImportError) -> String {
+        switch error {
+        case .unreadable(let path): say("无法读取 \(path)：检查路径", "Cannot read \(path): check the path")
+        case .notUTF8(let path): say("\(path) 不是 UTF-8 文本：请另存为 UTF-8（带不带 BOM 均可）", "\(path) is not UTF-8 text: save it as UTF-8 (BOM optional)")
+        case .notCSV(let path, let reason): say("\(path) 不是 CSV 文件：\(reason)", "\(path) is not CSV: \(reason)")
+        case .notGeoJSON(let path, let reason): say("\(path) 不是 GeoJSON：\(reason)", "\(path) is not GeoJSON: \(reason)")
+        case .wrongFormat(let path, let expected, let missing):
+            say("\(path) 不是所需格式（\(expected)）：缺少“\(missing)”列，未导入任何数据", "\(path) is not \(expected): it has no '\(missing)' column; nothing was imported")
+        case .badRows(let path, let problems):
+            say("\(path) 有 \(problems.count) 行无法使用，未导入任何数据：", "\(path) has \(problems.count) unusable row(s); nothing was imported:")
+                + "\n" + problems.map { "  " + rowProblem($0) }.joined(separator: "\n")
+        }
+    }
+
+    func rowProblem(_ problem: RowProblem) -> String {
+        say("第 \(problem.line) 行：\(problem.reason)", "line \(problem.line): \(problem.reason)")
     }
 
     private func describe(_ error: StoreError) -> String {

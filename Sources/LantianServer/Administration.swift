@@ -1,4 +1,5 @@
 import Foundation
+import LantianImport
 import LantianProtocol
 import LantianStore
 import LantianSync
@@ -49,6 +50,19 @@ public struct Administration {
         return try record(try EventDraft(subject: UserRegistered.subject(for: name), payload: user), now: now)
     }
 
+    /// Imports a grid from files: defines every node that is new or differs from the grid held, and
+    /// nothing else, so importing the same files again records nothing. All in one transaction.
+    @discardableResult
+    public func importGrid(_ files: GridFiles, now: Timestamp = .now()) throws -> GridImportReport {
+        let wanted = try files.nodes()
+        let held = try store.project(Grid.self)
+        let changed = wanted.filter { held[$0.code] != $0 }
+        let drafts = try changed.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
+        if !drafts.isEmpty { _ = try record(drafts, now: now) }
+        return GridImportReport(defined: changed.map(\.code), unchanged: wanted.count - changed.count,
+                                levels: Dictionary(grouping: wanted, by: \.level).mapValues(\.count))
+    }
+
     /// Sets local configuration for `node` and everything below it: the dust-site checklist, the
     /// monitoring threshold, a year's dust-fall limit, or the departments that sign off upgrades.
     @discardableResult
@@ -72,8 +86,12 @@ public struct Administration {
     }
 
     private func record(_ draft: EventDraft, now: Timestamp) throws -> Event {
+        try record([draft], now: now)[0]
+    }
+
+    private func record(_ drafts: [EventDraft], now: Timestamp) throws -> [Event] {
         let device = try store.localDevice() ?? store.setUpLocalDevice(actor: actor, server: nil)
-        return try store.record([draft], device: LocalDevice(id: device.id, actor: actor, server: nil), now: now, accepting: true)[0]
+        return try store.record(drafts, device: LocalDevice(id: device.id, actor: actor, server: nil), now: now, accepting: true)
     }
 }
 
@@ -114,4 +132,13 @@ public enum LocalSetting: Hashable, Sendable {
         case .signOffDepartments: "signoff-departments"
         }
     }
+}
+
+/// What a grid import did.
+public struct GridImportReport: Hashable, Sendable {
+    /// Codes of the nodes defined (new or changed).
+    public var defined: [String]
+    public var unchanged: Int
+    /// How many nodes the files describe at each level.
+    public var levels: [GridLevel: Int]
 }

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import LantianClient
+import LantianImport
+import LantianProtocol
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self])
+
+    struct FIRMS: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "firms",
+            abstract: "导入 NASA FIRMS 卫星火点为秸秆焚烧线索（督导、乡镇）。Import NASA FIRMS fire points as straw-burning leads.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "FIRMS CSV 文件（MODIS 或 VIIRS）。A FIRMS CSV file.") var file: String
+        @Option(help: "MODIS 最低置信度 0–100（默认 30，即 nominal 及以上）。The lowest MODIS confidence kept.") var minConfidence = 30
+        @Option(help: "VIIRS 最低置信度 l, n, h（默认 n）。The lowest VIIRS confidence kept.") var minLevel = "n"
+
+        func run() throws {
+            try common.run { client, texts in
+                let levels: [String: FIRMSDetection.Confidence.Level] = ["l": .low, "n": .nominal, "h": .high]
+                guard let level = levels[minLevel], (0...100).contains(minConfidence) else {
+                    throw LantianProtocol.ValidationError(field: "confidence", rule: .outOfRange(min: 0, max: 100))
+                }
+                let report = try client.importFIRMS(path: file, minimumPercent: minConfidence, minimumLevel: level, now: .now())
+                print(texts.firmsImported(report, grid: try client.store.project(Grid.self)))
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import LantianImport
+import LantianProtocol
+
+/// What importing satellite fire points did.
+public struct FIRMSImportReport: Sendable {
+    public var instrument: String
+    /// Fire points recorded, each with its lead issue, by county code.
+    public var importedByCounty: [String: Int] = [:]
+    public var alreadyImported = 0
+    public var outsideGrid = 0
+    public var belowThreshold = 0
+    /// Rows that could not be read; the other rows were imported.
+    public var problems: [RowProblem] = []
+
+    public var imported: Int { importedByCounty.values.reduce(0, +) }
+}
+
+/// Bulk imports on the field client.
+extension FieldClient {
+    /// Who may import satellite leads: the people who route them to townships.
+    public static let leadImporters: Set<Role> = [.supervisor, .townshipStaff]
+
+    /// Imports NASA FIRMS fire points as straw-burning leads: each point inside the grid and at or
+    /// above the confidence threshold becomes a satellite fire point in its county, with an issue in
+    /// that county's queue for assignment, all in one transaction. Importing the same file again
+    /// records nothing new.
+    public func importFIRMS(path: String, minimumPercent: Int, minimumLevel: FIRMSDetection.Confidence.Level,
+                            now: Timestamp) throws -> FIRMSImportReport {
+        let role = try requireRole()
+        guard Self.leadImporters.contains(role) else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
+        let file = try FIRMSFile(path: path)
+        let grid = try store.project(Grid.self)
+        let known = Set(try store.project(FirePoints.self).all.map(\.id))
+        var report = FIRMSImportReport(instrument: file.instrument, problems: file.problems)
+        var drafts: [EventDraft] = []
+        for detection in file.detections {
+            switch detection.confidence {
+            case .percent(let value) where value < minimumPercent: report.belowThreshold += 1; continue
+            case .level(let level) where level < minimumLevel: report.belowThreshold += 1; continue
+            default: break
+            }
+            guard let placed = grid.locate(detection.location), let county = grid.enclosing(placed.code, at: .county) else {
+                report.outsideGrid += 1
+                continue
+            }
+            guard !known.contains(detection.subject) else {
+                report.alreadyImported += 1
+                continue
+            }
+            let note = "\(detection.instrument) \(detection.satellite) confidence \(detection.confidence)"
+                + (detection.frp.map { String(format: " FRP %.1f MW", $0) } ?? "")
+            let fire = try FirePointReport(location: detection.location, node: county.code, observedAt: detection.observedAt, note: note,
+                                           source: .satellite)
+            let lead = TicketReported(category: .strawBurning, node: county.code,
+                                      title: "卫星火点：\(county.name) \(BeijingTime.format(detection.observedAt))",
+                                      location: detection.location, origin: detection.subject, note: note)
+            drafts += [try EventDraft(subject: detection.subject, payload: fire), try EventDraft(subject: newSubject(now), payload: lead)]
+            report.importedByCounty[county.code, default: 0] += 1
+        }
+        if !drafts.isEmpty { _ = try record(drafts, now: now) }
+        return report
+    }
+}
