@@ -16,19 +16,24 @@ extension FieldClient {
         return user.role
     }
 
-    /// The grid node a record belongs to: the node given (which must exist), else the one that holds
-    /// `location`, else the user's own scope. `nil` only on a device that has never synced a grid.
+    /// The grid node a record belongs to: the node given (which must exist); else the one whose
+    /// boundary holds `location`, narrowed to the user's own scope when boundaries cannot tell them
+    /// apart (the located node is the nearest node with a boundary above the scope: boundaries may
+    /// stop at counties, while an officer's cell is known); else the user's scope.
+    /// `nil` only on a device that has never synced a grid.
     func placeNode(_ code: String?, location: GeoPoint?) throws -> String? {
         let grid = try store.project(Grid.self)
         if let code {
             guard grid[code] != nil else { throw FieldError.unknownNode(code) }
             return code
         }
+        let scope = try profile()?.scope
         if let location, grid.nodes.values.contains(where: { $0.boundary != nil }) {
             guard let node = grid.locate(location) else { throw FieldError.outsideGrid(location) }
+            if let scope, grid.lineage(of: scope).first(where: { $0.boundary != nil })?.code == node.code { return scope }
             return node.code
         }
-        return try profile()?.scope
+        return scope
     }
 
     /// The one id among `candidates` that `reference` names: the whole id, or at least 4 characters

@@ -8,7 +8,7 @@ import Testing
 @Suite struct PlacementTests {
     /// A client whose store holds, as if synced, a county with a boundary, a township inside it
     /// with its own boundary, and the user `officer.zhang`, a grid officer of that township.
-    static func syncedClient() throws -> FieldClient {
+    static func syncedClient(scope: String = "371502001") throws -> FieldClient {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-client-\(UUID())")
         let client = try FieldClient(databasePath: folder.appendingPathComponent("field.sqlite").path)
         _ = try client.setUp(actor: "officer.zhang", server: "127.0.0.1:1")
@@ -19,8 +19,10 @@ import Testing
              GridNodeDefined(code: "371502", name: "东昌府区", level: .county, parent: nil, boundary: county)),
             (GridNodeDefined.subject(for: "371502001"), GridNodeDefined.eventType,
              GridNodeDefined(code: "371502001", name: "古楼街道", level: .township, parent: "371502", boundary: township)),
+            (GridNodeDefined.subject(for: "371502001001"), GridNodeDefined.eventType,
+             GridNodeDefined(code: "371502001001", name: "北关村", level: .cell, parent: "371502001")),
             (UserRegistered.subject(for: "officer.zhang"), UserRegistered.eventType,
-             UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: "371502001")),
+             UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: scope)),
         ]
         let server = UUID()
         let events = try payloads.enumerated().map { index, entry in
@@ -41,6 +43,16 @@ import Testing
         let event = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 36.5, longitude: 115.5),
                                             title: "渣土未覆盖", note: "", evidence: [], now: now)
         #expect(try PayloadCodec.decode(TicketReported.self, from: event).node == "371502001")
+    }
+
+    @Test func aReportInsideTheUsersOwnAreaGoesToTheirOwnNodeAndElsewhereToWhereItLies() throws {
+        let client = try Self.syncedClient(scope: "371502001001")
+        let inOwnTownship = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 36.5, longitude: 115.5),
+                                                    title: "本网格内", note: "", evidence: [], now: now)
+        #expect(try PayloadCodec.decode(TicketReported.self, from: inOwnTownship).node == "371502001001")
+        let inCountyElsewhere = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 37.5, longitude: 116.5),
+                                                        title: "县内别处", note: "", evidence: [], now: now)
+        #expect(try PayloadCodec.decode(TicketReported.self, from: inCountyElsewhere).node == "371502")
     }
 
     @Test func aLocationOutsideTheGridIsRefusedAndNothingIsWritten() throws {
