@@ -6,7 +6,7 @@ import LantianProtocol
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self])
+        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self, DustfallReadings.self])
 
     struct FIRMS: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -26,6 +26,19 @@ struct ImportCommand: ParsableCommand {
                 let report = try client.importFIRMS(path: file, minimumPercent: minConfidence, minimumLevel: level, now: .now())
                 print(texts.firmsImported(report, grid: try client.store.project(Grid.self)))
             }
+        }
+    }
+
+    struct DustfallReadings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dustfall",
+            abstract: "导入降尘月度数据 CSV（督导、乡镇）。Import a month's dust-fall readings.",
+            discussion: "列 Columns: station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end[,invalid]（日期 YYYY-MM-DD）")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "CSV 文件。The CSV file.") var file: String
+
+        func run() throws {
+            try common.run { client, texts in print(texts.dustfallImported(try client.importDustfall(path: file, now: .now()))) }
         }
     }
 }

@@ -114,7 +114,14 @@ extension FieldClient {
     /// Records a month's reading; a value over the limit in force opens a dust-fall issue.
     public func recordDustfall(station code: String, month: String, jars: [DustfallJar], now: Timestamp)
         throws -> (value: Double?, limit: Double, opened: TicketReported?) {
-        let network = try store.project(DustfallNetwork.self)
+        let reading = try dustfallReading(station: code, month: month, jars: jars, in: try store.project(DustfallNetwork.self), now: now)
+        _ = try record(reading.drafts, now: now)
+        return (reading.value, reading.limit, reading.opened)
+    }
+
+    /// The events of one reading, checked: the reading, and the issue it opens when over the limit.
+    func dustfallReading(station code: String, month: String, jars: [DustfallJar], in network: DustfallNetwork, now: Timestamp)
+        throws -> (drafts: [EventDraft], value: Double?, limit: Double, opened: TicketReported?) {
         guard let station = network.stations[code] else { throw FieldError.unknownStation(code) }
         guard let year = Self.year(ofMonth: month) else { throw ValidationError(field: "month", rule: .invalidMonth) }
         guard !jars.isEmpty else { throw ValidationError(field: "jar", rule: .empty) }
@@ -124,9 +131,9 @@ extension FieldClient {
         let readingID = newSubject(now)
         let opened = reading.ticketToOpen(reading: readingID, station: station, limit: limit)
         try checkMayOpen(opened.map { [$0] } ?? [])
-        _ = try record([try EventDraft(subject: readingID, payload: reading)]
-                       + (opened.map { [try EventDraft(subject: newSubject(now), payload: $0)] } ?? []), now: now)
-        return (reading.dustfall, limit, opened)
+        var drafts = [try EventDraft(subject: readingID, payload: reading)]
+        if let opened { drafts.append(try EventDraft(subject: newSubject(now), payload: opened)) }
+        return (drafts, reading.dustfall, limit, opened)
     }
 
     public func dustfallNetwork() throws -> DustfallNetwork { try store.project(DustfallNetwork.self) }

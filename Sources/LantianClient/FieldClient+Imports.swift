@@ -16,6 +16,18 @@ public struct FIRMSImportReport: Sendable {
     public var imported: Int { importedByCounty.values.reduce(0, +) }
 }
 
+/// What importing a month's dust-fall readings did.
+public struct DustfallImportReport: Sendable {
+    /// Readings recorded, and the issues those over the limit opened.
+    public var recorded = 0
+    public var opened = 0
+    /// Readings identical to the latest one held for that station and month.
+    public var alreadyImported = 0
+    /// Readings that differ from the one held: recorded as corrections, the later counts.
+    public var corrected = 0
+    public var problems: [RowProblem] = []
+}
+
 /// Bulk imports on the field client.
 extension FieldClient {
     /// Who may import satellite leads: the people who route them to townships.
@@ -58,6 +70,36 @@ extension FieldClient {
             drafts += [try EventDraft(subject: detection.subject, payload: fire), try EventDraft(subject: newSubject(now), payload: lead)]
             report.importedByCounty[county.code, default: 0] += 1
         }
+        if !drafts.isEmpty { _ = try record(drafts, now: now) }
+        return report
+    }
+
+    /// Imports a month's dust-fall readings (see ``DustfallFile``) in one transaction: each reading
+    /// not yet held is recorded, opening an issue when over the limit; a reading identical to the one
+    /// held is skipped; unusable rows are reported with their readings left out, the rest imported.
+    public func importDustfall(path: String, now: Timestamp) throws -> DustfallImportReport {
+        let role = try requireRole()
+        guard Self.leadImporters.contains(role) else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
+        let file = try DustfallFile(path: path)
+        let network = try store.project(DustfallNetwork.self)
+        var report = DustfallImportReport(problems: file.problems)
+        var drafts: [EventDraft] = []
+        for reading in file.readings {
+            let held = network.reading(station: reading.station, month: reading.month)
+            if held?.jars == reading.jars {
+                report.alreadyImported += 1
+                continue
+            }
+            do {
+                let checked = try dustfallReading(station: reading.station, month: reading.month, jars: reading.jars, in: network, now: now)
+                drafts += checked.drafts
+                if held == nil { report.recorded += 1 } else { report.corrected += 1 }
+                if checked.opened != nil { report.opened += 1 }
+            } catch FieldError.unknownStation(let code) {
+                report.problems += reading.lines.map { RowProblem(line: $0, reason: "station \(code) is not registered") }
+            }
+        }
+        report.problems.sort { $0.line < $1.line }
         if !drafts.isEmpty { _ = try record(drafts, now: now) }
         return report
     }

@@ -250,4 +250,15 @@ extension Texts {
         }
         return lines.joined(separator: "\n")
     }
+
+    public func dustfallImported(_ report: DustfallImportReport) -> String {
+        var lines = [say("降尘导入：新增 \(report.recorded) 条，更正 \(report.corrected) 条，已导入过 \(report.alreadyImported) 条；超限上报问题 \(report.opened) 个",
+                         "Dust-fall import: \(report.recorded) new, \(report.corrected) corrected, \(report.alreadyImported) already imported; \(report.opened) over the limit, each an issue")]
+        if !report.problems.isEmpty {
+            lines.append(say("以下 \(report.problems.count) 行未导入（同一监测点当月的其余行一并未导入）：",
+                             "\(report.problems.count) row(s) not imported (with the rest of their station's month):"))
+            lines += report.problems.map { "  " + rowProblem($0) }
+        }
+        return lines.joined(separator: "\n")
+    }
 }

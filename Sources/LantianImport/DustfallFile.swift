@@ -1,0 +1,79 @@
+import Foundation
+import LantianProtocol
+
+/// A month's dust-fall readings as CSV, one jar per row:
+/// `station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end[,invalid]`.
+///
+/// `start` and `end` are dates (`YYYY-MM-DD`); the exposure is the days between them and the month
+/// is the start's. `invalid` is `yes`/`1` for a jar marked invalid. Rows of the same station and
+/// month form one reading; a reading with any unusable row is left out whole and its rows reported.
+public struct DustfallFile: Sendable {
+    public struct Reading: Hashable, Sendable {
+        public var station: String
+        public var month: String
+        public var jars: [DustfallJar]
+        public var lines: [Int]
+    }
+
+    public static let columns = ["station", "jar", "sampleGrams", "blankGrams", "openingSquareMetres", "start", "end"]
+
+    public let readings: [Reading]
+    public let problems: [RowProblem]
+
+    public init(path: String) throws(ImportError) {
+        let file = try CSVFile(path: path)
+        try file.require(Self.columns, format: "a dust-fall CSV (\(Self.columns.joined(separator: ",")),invalid)")
+        var groups: [String: Reading] = [:]
+        var order: [String] = []
+        var problems: [RowProblem] = []
+        var spoiled: Set<String> = []
+        for record in file.records {
+            let key = "\(record["station"] ?? "?")|\(record["start"].map { String($0.prefix(7)) } ?? "?")"
+            do throws(RowReason) {
+                let (station, month, jar) = try Self.jar(record)
+                if groups[key] == nil { order.append(key) }
+                var reading = groups[key] ?? Reading(station: station, month: month, jars: [], lines: [])
+                guard !reading.jars.contains(where: { $0.label == jar.label }) else { throw RowReason("jar \(jar.label.rawValue) of \(station) \(month) appears twice") }
+                reading.jars.append(jar)
+                reading.lines.append(record.line)
+                groups[key] = reading
+            } catch {
+                problems.append(RowProblem(line: record.line, reason: error.text))
+                spoiled.insert(key)
+            }
+        }
+        for key in spoiled {
+            if let reading = groups.removeValue(forKey: key) {
+                problems += reading.lines.map { RowProblem(line: $0, reason: "left out with the rest of \(reading.station) \(reading.month)") }
+            }
+        }
+        readings = order.compactMap { groups[$0] }
+        self.problems = problems.sorted { $0.line < $1.line }
+    }
+
+    private struct RowReason: Error {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    private static func jar(_ record: CSVFile.Record) throws(RowReason) -> (String, String, DustfallJar) {
+        guard let station = record["station"] else { throw RowReason("station is required") }
+        guard let label = record["jar"].flatMap({ DustfallJar.Label(rawValue: $0.uppercased()) }) else { throw RowReason("jar must be A or B") }
+        func number(_ column: String) throws(RowReason) -> Double {
+            guard let value = record[column].flatMap(Double.init) else { throw RowReason("\(column) must be a number") }
+            return value
+        }
+        guard let start = date(record["start"]), let end = date(record["end"]) else { throw RowReason("start and end must be dates YYYY-MM-DD") }
+        let jar = DustfallJar(label: label, sampleMassGrams: try number("sampleGrams"), blankMassGrams: try number("blankGrams"),
+                              openingAreaSquareMetres: try number("openingSquareMetres"),
+                              exposureDays: Double((end.millisecondsSince1970 - start.millisecondsSince1970) / 86_400_000),
+                              markedInvalid: ["yes", "1", "true", "是"].contains(record["invalid"]?.lowercased() ?? ""))
+        do { try jar.validate() } catch { throw RowReason("\(error.field): \(error.rule)") }
+        return (station, String(record["start"]!.prefix(7)), jar)
+    }
+
+    private static func date(_ text: String?) -> Timestamp? {
+        guard let text else { return nil }
+        return try? BeijingTime.parse(text + " 00:00")
+    }
+}

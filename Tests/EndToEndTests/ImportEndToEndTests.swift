@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Bulk imports on the real binaries: idempotent, every unusable line named, the rest imported.
+@Suite struct ImportEndToEndTests {
+    static let readings = """
+        station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end,invalid
+        GL-01,A,0.1600,0.0050,0.0200,2026-10-01,2026-11-01,
+        GL-01,B,0.2850,0.0050,0.0250,2026-10-01,2026-10-29,
+        GL-02,A,0.2850,0.0050,0.0250,2026-10-01,2026-10-29,
+        GL-03,A,0.2000,0.0100,0.0200,2026-10-01,2026-10-31,
+        GL-04,A,abc,0.0100,0.0200,2026-10-01,2026-10-31,
+        """
+
+    @Test func aMonthOfDustfallReadingsImportsOnceAndCorrectionsAreRecorded() throws {
+        let town = try Town()
+        for (code, name) in [("GL-01", "古楼站"), ("GL-02", "柳园站")] {
+            try town.supervisor.expectSuccess(["dustfall", "station", "--code", code, "--name", name, "--node", Town.township])
+        }
+        let file = town.folder.appendingPathComponent("2026-10.csv").path
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(Self.readings.utf8)))
+
+        let first = try town.supervisor.expectSuccess(["import", "dustfall", file])
+        #expect(first.contains("新增 2 条，更正 0 条，已导入过 0 条；超限上报问题 1 个"))
+        #expect(first.contains("第 5 行：station GL-03 is not registered"))
+        #expect(first.contains("第 6 行：sampleGrams must be a number"))
+        let values = try town.supervisor.json([DustfallJSON].self, ["dustfall", "list"])
+        #expect(values.map(\.dustfall) == [7.5, 12.0])  // GL-01 from jar A, never the average with B
+        #expect(try town.supervisor.issues(["--category", "dustfall"]).count == 1)
+
+        #expect(try town.supervisor.expectSuccess(["import", "dustfall", file]).contains("新增 0 条，更正 0 条，已导入过 2 条"))
+        #expect(try town.supervisor.issues(["--category", "dustfall"]).count == 1)
+
+        let corrected = Self.readings.replacingOccurrences(of: "GL-01,A,0.1600", with: "GL-01,A,0.1910")
+        #expect(FileManager.default.createFile(atPath: file, contents: Data(corrected.utf8)))
+        #expect(try town.supervisor.expectSuccess(["import", "dustfall", file]).contains("新增 0 条，更正 1 条，已导入过 1 条"))
+        #expect(try town.supervisor.json([DustfallJSON].self, ["dustfall", "list"]).map(\.dustfall) == [9.0, 12.0])
+
+        let officer = try town.officer.lantian(["import", "dustfall", file])
+        #expect(officer.status == 65)
+        #expect(town.server.stop() == 0)
+    }
+
+    @Test func aGridIsImportedOnceAndTheSatelliteLeadsLandInTheirCounties() throws {
+        let folder = try temporaryFolder()
+        let database = folder.appendingPathComponent("server.sqlite").path
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardized
+        let grid = ["grid", "import", "--db", database, "--city", "371500:聊城市",
+                    "--counties", fixtures.appendingPathComponent("liaocheng/counties.geojson").path,
+                    "--townships", fixtures.appendingPathComponent("liaocheng/townships.csv").path,
+                    "--cells", fixtures.appendingPathComponent("liaocheng/cells.csv").path, "--datum", "gcj02"]
+        #expect(try run("lantiand", grid).output.contains("553 defined, 0 unchanged"))
+        #expect(try run("lantiand", grid).output.contains("0 defined, 553 unchanged"))
+        let wrongDatum = try run("lantiand", Array(grid.dropLast(2)))
+        #expect(wrongDatum.status != 0 && wrongDatum.errors.contains("--datum"))
+        #expect(try run("lantiand", ["user", "add", "supervisor.zhao", "--role", "supervisor", "--scope", "371500", "--db", database]).status == 0)
+
+        let lantiand = try ServerProcess(database: database, port: try freePort(), folder: folder)
+        let supervisor = try FieldDevice(user: "supervisor.zhao", server: lantiand.address, folder: folder)
+        try supervisor.expectSuccess(["sync"])
+        let firms = fixtures.appendingPathComponent("firms-modis-c61-nrt-2022-05-28-to-06-03-north-china.csv").path
+        let imported = try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"])
+        #expect(imported.contains("新增 22 个"))
+        #expect(try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"]).contains("新增 0 个（各附一条待交办线索），已导入过 22"))
+        let notFIRMS = try supervisor.lantian(["import", "firms", fixtures.appendingPathComponent("liaocheng/townships.csv").path])
+        #expect(notFIRMS.status == 65)
+        #expect(notFIRMS.errors.contains("不是所需格式（a NASA FIRMS active-fire CSV (MODIS or VIIRS)）：缺少“latitude”列，未导入任何数据"))
+        try supervisor.expectSuccess(["sync"])
+        #expect(lantiand.stop() == 0)
+    }
+}

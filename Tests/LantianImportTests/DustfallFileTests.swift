@@ -1,0 +1,45 @@
+import Foundation
+import LantianProtocol
+import Testing
+@testable import LantianImport
+
+@Suite struct DustfallFileTests {
+    @Test func rowsOfAStationsMonthFormOneReadingWithExposureFromTheDates() throws {
+        let path = try scratchFile("d.csv", """
+            station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end,invalid
+            GL-01,A,0.1600,0.0050,0.0200,2026-10-01,2026-11-01,
+            GL-01,B,0.2850,0.0050,0.0250,2026-10-01,2026-10-29,yes
+            """, bom: true)
+        let file = try DustfallFile(path: path)
+        #expect(file.problems.isEmpty)
+        let reading = try #require(file.readings.first)
+        #expect(reading.station == "GL-01" && reading.month == "2026-10")
+        #expect(reading.jars.map(\.exposureDays) == [31, 28])
+        #expect(reading.jars.map(\.markedInvalid) == [false, true])
+    }
+
+    @Test func aReadingWithAnUnusableRowIsLeftOutWholeAndEveryRowNamed() throws {
+        let path = try scratchFile("d.csv", """
+            station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end
+            GL-01,A,0.1600,0.0050,0.0200,2026-10-01,2026-11-01
+            GL-01,B,heavy,0.0050,0.0250,2026-10-01,2026-10-29
+            GL-02,A,0.2850,0.0050,0.0250,2026-10-01,2026-10-01
+            GL-03,C,0.2850,0.0050,0.0250,2026-10-01,2026-10-29
+            GL-04,A,0.2850,0.0050,0.0250,2026-10-01,2026-10-29
+            """)
+        let file = try DustfallFile(path: path)
+        #expect(file.readings.map(\.station) == ["GL-04"])
+        #expect(file.problems == [
+            RowProblem(line: 2, reason: "left out with the rest of GL-01 2026-10"),
+            RowProblem(line: 3, reason: "sampleGrams must be a number"),
+            RowProblem(line: 4, reason: "jar A exposure days: mustBePositive"),
+            RowProblem(line: 5, reason: "jar must be A or B"),
+        ])
+    }
+
+    @Test func aFileWithoutTheColumnsIsRefusedWhole() throws {
+        let path = try scratchFile("d.csv", "station,value\nGL-01,7.5\n")
+        #expect(throws: ImportError.wrongFormat(path: path, expected: "a dust-fall CSV (station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end,invalid)",
+                                                missing: "jar")) { try DustfallFile(path: path) }
+    }
+}
