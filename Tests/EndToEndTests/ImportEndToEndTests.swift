@@ -51,6 +51,19 @@ import Testing
                     "--cells", fixtures.appendingPathComponent("liaocheng/cells.csv").path, "--datum", "gcj02"]
         #expect(try run("lantiand", grid).output.contains("553 defined, 0 unchanged"))
         #expect(try run("lantiand", grid).output.contains("0 defined, 553 unchanged"))
+        // A changed file records exactly what changed: one township renamed, one cell added.
+        let townships = folder.appendingPathComponent("townships.csv")
+        let cells = folder.appendingPathComponent("cells.csv")
+        try String(contentsOf: fixtures.appendingPathComponent("liaocheng/townships.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "371502001,\"古楼街道\"", with: "371502001,\"古楼街道办事处\"").write(to: townships, atomically: true, encoding: .utf8)
+        try (String(contentsOf: fixtures.appendingPathComponent("liaocheng/cells.csv"), encoding: .utf8) + "371502001004,古楼街道第四网格,371502001\n")
+            .write(to: cells, atomically: true, encoding: .utf8)
+        var changed = grid
+        changed[changed.firstIndex(of: "--townships")! + 1] = townships.path
+        changed[changed.firstIndex(of: "--cells")! + 1] = cells.path
+        #expect(try run("lantiand", changed).output.contains("2 defined, 552 unchanged"))
+        #expect(try run("lantiand", ["grid", "list", "--db", database]).output.contains("371502001 古楼街道办事处"))
+
         let wrongDatum = try run("lantiand", Array(grid.dropLast(2)))
         #expect(wrongDatum.status != 0 && wrongDatum.errors.contains("--datum"))
         #expect(try run("lantiand", ["user", "add", "supervisor.zhao", "--role", "supervisor", "--scope", "371500", "--db", database]).status == 0)
