@@ -13,21 +13,11 @@ import Testing
     /// A client holding, as if synced, Liaocheng's grid (boundaries converted from GCJ-02) and one
     /// user with `role`.
     static func liaochengClient(role: Role) throws -> FieldClient {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-firms-\(UUID())")
-        let client = try FieldClient(databasePath: folder.appendingPathComponent("field.sqlite").path)
-        _ = try client.setUp(actor: "user", server: "127.0.0.1:1")
+        let client = try freshClient(user: "user")
         let files = GridFiles(cityCode: "371500", cityName: "聊城市", counties: fixtures.appendingPathComponent("liaocheng/counties.geojson").path,
                               townships: fixtures.appendingPathComponent("liaocheng/townships.csv").path, cells: nil, datum: .gcj02)
-        var payloads: [(UUID, EventType, any Encodable)] = try files.nodes().map { (GridNodeDefined.subject(for: $0.code), GridNodeDefined.eventType, $0) }
-        payloads.append((UserRegistered.subject(for: "user"), UserRegistered.eventType, UserRegistered(name: "user", role: role, scope: "371500")))
-        let server = UUID()
-        let events = try payloads.enumerated().map { index, entry in
-            AcceptedEvent(event: Event(id: UUID(), device: server, cseq: Int64(index + 1), actor: "admin",
-                                       hlc: HybridTimestamp(wallMilliseconds: Int64(index + 1), counter: 0), recordedAt: Timestamp(millisecondsSince1970: 0),
-                                       subject: entry.0, type: entry.1, schema: 1, payload: try PayloadCodec.encode(entry.2)),
-                          sseq: Int64(index + 1), receivedAt: Timestamp(millisecondsSince1970: 0))
-        }
-        try client.store.storePulled(Page(events: events, head: Int64(events.count)))
+        try pretendSynced(client, try files.nodes().map { (GridNodeDefined.subject(for: $0.code), GridNodeDefined.eventType, $0) }
+                          + [(UserRegistered.subject(for: "user"), UserRegistered.eventType, UserRegistered(name: "user", role: role, scope: "371500"))])
         return client
     }
 

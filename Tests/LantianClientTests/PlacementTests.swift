@@ -9,12 +9,10 @@ import Testing
     /// A client whose store holds, as if synced, a county with a boundary, a township inside it
     /// with its own boundary, and the user `officer.zhang`, a grid officer of that township.
     static func syncedClient(scope: String = "371502001") throws -> FieldClient {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-client-\(UUID())")
-        let client = try FieldClient(databasePath: folder.appendingPathComponent("field.sqlite").path)
-        _ = try client.setUp(actor: "officer.zhang", server: "127.0.0.1:1")
+        let client = try freshClient()
         let county = GeoBoundary(polygons: [[[[115, 36], [117, 36], [117, 38], [115, 38], [115, 36]]]])
         let township = GeoBoundary(polygons: [[[[115, 36], [116, 36], [116, 37], [115, 37], [115, 36]]]])
-        let payloads: [(UUID, EventType, any Encodable)] = [
+        try pretendSynced(client, [
             (GridNodeDefined.subject(for: "371502"), GridNodeDefined.eventType,
              GridNodeDefined(code: "371502", name: "东昌府区", level: .county, parent: nil, boundary: county)),
             (GridNodeDefined.subject(for: "371502001"), GridNodeDefined.eventType,
@@ -23,16 +21,7 @@ import Testing
              GridNodeDefined(code: "371502001001", name: "北关村", level: .cell, parent: "371502001")),
             (UserRegistered.subject(for: "officer.zhang"), UserRegistered.eventType,
              UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: scope)),
-        ]
-        let server = UUID()
-        let events = try payloads.enumerated().map { index, entry in
-            AcceptedEvent(event: Event(id: UUID(), device: server, cseq: Int64(index + 1), actor: "admin",
-                                       hlc: HybridTimestamp(wallMilliseconds: Int64(index + 1), counter: 0),
-                                       recordedAt: Timestamp(millisecondsSince1970: 0), subject: entry.0, type: entry.1, schema: 1,
-                                       payload: try PayloadCodec.encode(entry.2)),
-                          sseq: Int64(index + 1), receivedAt: Timestamp(millisecondsSince1970: 0))
-        }
-        try client.store.storePulled(Page(events: events, head: Int64(events.count)))
+        ])
         return client
     }
 
@@ -66,9 +55,7 @@ import Testing
     }
 
     @Test func aDeviceThatNeverSyncedIsToldToSyncFirst() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-client-\(UUID())")
-        let client = try FieldClient(databasePath: folder.appendingPathComponent("field.sqlite").path)
-        _ = try client.setUp(actor: "officer.zhang", server: "127.0.0.1:1")
+        let client = try freshClient()
         #expect(throws: FieldError.gridNotSynced) {
             try client.registerEnterprise(name: "某厂", address: "", node: nil, industry: "", leadSource: .patrol, now: now)
         }
