@@ -32,19 +32,19 @@ let package = Package(
             "LantianProtocol", "LantianStore", "LantianTransport",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "LantianImport", dependencies: [
+        .target(name: "LantianFiles", dependencies: [
             "LantianProtocol",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .target(name: "LantianServer", dependencies: ["LantianSync", "LantianImport"]),
+        .target(name: "LantianServer", dependencies: ["LantianSync", "LantianFiles"]),
         .target(name: "LantianClient", dependencies: [
-            "LantianSync", "LantianImport",
+            "LantianSync", "LantianFiles",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [
-            "LantianServer", "LantianImport",
+            "LantianServer", "LantianFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Server"),
         .executableTarget(name: "lantian", dependencies: [
@@ -57,8 +57,8 @@ let package = Package(
         .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore", "LantianTestSupport"]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport"]),
         .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync"]),
-        .testTarget(name: "LantianClientTests", dependencies: ["LantianClient", "LantianImport"]),
-        .testTarget(name: "LantianImportTests", dependencies: ["LantianImport"]),
+        .testTarget(name: "LantianClientTests", dependencies: ["LantianClient", "LantianFiles"]),
+        .testTarget(name: "LantianFilesTests", dependencies: ["LantianFiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore"]),
     ],
     swiftLanguageModes: [.v6]

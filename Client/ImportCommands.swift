@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
-import LantianImport
+import LantianFiles
 import LantianProtocol
 
 struct ImportCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LantianImport
+import LantianFiles
 import LantianProtocol
 import LantianServer
 

@@ -1,4 +1,4 @@
-import LantianImport
+import LantianFiles
 import LantianProtocol
 import LantianSync
 

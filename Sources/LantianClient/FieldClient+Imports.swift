@@ -1,5 +1,5 @@
 import Foundation
-import LantianImport
+import LantianFiles
 import LantianProtocol
 
 /// What importing satellite fire points did.

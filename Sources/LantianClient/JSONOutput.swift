@@ -150,4 +150,27 @@ public enum JSONOutput {
             }
         }
     }
+
+    public struct IssueReviewRow: Encodable {
+        var node: String, name: String, total: Int, open: Int, overdue: Int, escalated: Int, openedThisMonth: Int, closedThisMonth: Int
+        var rectificationRate: Double?, medianCloseOutHours: Double?
+
+        public init(_ row: IssueReview.Row) {
+            (node, name, total, open, overdue, escalated) = (row.node, row.name, row.total, row.open, row.overdue, row.escalated)
+            (openedThisMonth, closedThisMonth) = (row.openedThisMonth, row.closedThisMonth)
+            rectificationRate = row.rectificationRate
+            medianCloseOutHours = row.medianCloseOutHours
+        }
+    }
+
+    public struct DustfallReviewRow: Encodable {
+        var rank: Int, code: String, name: String, average: Double, limit: Double, overLimit: Bool, yearBefore: Double?, yearOnYear: Double?
+
+        public init(_ township: DustfallReview.Township) {
+            (rank, code, name, limit, overLimit) = (township.rank, township.code, township.name, township.limit, township.isOverLimit)
+            average = (township.average * 1000).rounded() / 1000
+            yearBefore = township.yearBefore.map { ($0 * 1000).rounded() / 1000 }
+            yearOnYear = township.yearOnYear.map { ($0 * 10000).rounded() / 10000 }
+        }
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import LantianImport
+import LantianFiles
 import LantianProtocol
 
 /// What the client says about issues and the four categories.
@@ -261,4 +261,32 @@ extension Texts {
         }
         return lines.joined(separator: "\n")
     }
+
+    // MARK: Review
+
+    public func issueReviewTable(_ review: IssueReview) -> String {
+        if review.rows.isEmpty { return say("暂无问题", "No issues") }
+        let rows = review.rows.map { row in
+            [row.name, "\(row.total)", "\(row.open)", "\(row.overdue)", "\(row.escalated)", "\(row.openedThisMonth)", "\(row.closedThisMonth)",
+             row.rectificationRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
+             row.medianCloseOutHours.map { String(format: "%.1f", $0 / 24) } ?? "—"]
+        }
+        return say("\(review.month) 问题整改情况", "Issues, \(review.month)") + "\n" + TextTable(header: [
+            say("乡镇（街道）", "Township"), say("合计", "Total"), say("未销号", "Open"), say("逾期", "Overdue"), say("升级", "Escalated"),
+            say("本月新增", "New"), say("本月销号", "Closed"), say("整改率", "Rate"), say("销号中位天数", "Median days"),
+        ], rows: rows).rendered
+    }
+
+    public func dustfallReviewTable(_ review: DustfallReview) -> String {
+        if review.townships.isEmpty { return say("\(review.month) 无降尘数据", "No dust-fall figures for \(review.month)") }
+        let rows = review.townships.map { township in
+            ["\(township.rank)", township.name, String(format: "%.2f", township.average), String(format: "%.1f", township.limit),
+             township.isOverLimit ? say("超标", "over") : "", township.yearOnYear.map { String(format: "%+.1f%%", $0 * 100) } ?? "—"]
+        }
+        return say("\(review.month) 乡镇降尘排名（吨/平方公里·30天，低者居前）", "Dust-fall by township, \(review.month) (t/(km²·30 d), lowest first)") + "\n"
+            + TextTable(header: [say("名次", "Rank"), say("乡镇（街道）", "Township"), say("均值", "Average"), say("限值", "Limit"), "",
+                                 say("同比", "Year on year")], rows: rows).rendered
+    }
+
+    public func exported(_ path: String) -> String { say("已导出 \(path)", "Exported \(path)") }
 }

@@ -47,6 +47,20 @@ import Testing
         #expect(readings.map(\.dustfall) == [12.0] && readings.map(\.overLimit) == [true] && readings.map(\.jar) == ["A"])
         #expect(try officer.json([SiteJSON].self, ["dust", "sites"]).map(\.lastFailedItems) == [["covering", "vehicle-washing"]])
         #expect(try officer.json([EnterpriseJSON].self, ["enterprise", "list"]).map(\.state) == ["registered"])
+
+        // The supervisor reviews and exports what they have synced.
+        let exports = town.folder.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        let review = try supervisor.expectSuccess([
+            "review", "issues", "--csv", exports.appendingPathComponent("issues.csv").path,
+            "--geojson", exports.appendingPathComponent("issues.geojson").path, "--open311", exports.appendingPathComponent("open311.json").path,
+        ])
+        #expect(review.contains("北关村") || review.contains("古楼街道"))
+        let csv = try Data(contentsOf: exports.appendingPathComponent("issues.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: csv, as: UTF8.self).split(separator: "\n").count == 6)  // header + 5 issues
+        let open311 = try JSONSerialization.jsonObject(with: Data(contentsOf: exports.appendingPathComponent("open311.json"))) as? [[String: Any]]
+        #expect(open311?.compactMap { $0["status"] as? String } == Array(repeating: "closed", count: 5))
         #expect(try officer.json([TicketJSON].self, ["issue", "list"]).isEmpty)  // open ones only: none left
         #expect(town.server.stop() == 0)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import LantianProtocol
 import Testing
-@testable import LantianImport
+@testable import LantianFiles
 
 /// The repository's fixtures folder.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardized

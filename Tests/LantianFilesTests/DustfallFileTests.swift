@@ -1,7 +1,7 @@
 import Foundation
 import LantianProtocol
 import Testing
-@testable import LantianImport
+@testable import LantianFiles
 
 @Suite struct DustfallFileTests {
     @Test func rowsOfAStationsMonthFormOneReadingWithExposureFromTheDates() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import LantianProtocol
 import Testing
-@testable import LantianImport
+@testable import LantianFiles
 
 @Suite struct FIRMSFileTests {
     static let modis = fixtures.appendingPathComponent("firms-modis-c61-nrt-2022-05-28-to-06-03-north-china.csv").path

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LantianClient
+import LantianFiles
+import LantianProtocol
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "督导审阅：按本机已同步的数据统计，可离线。Review what this device has synced; works offline.",
+        subcommands: [Issues.self, Dustfall.self])
+
+    struct Issues: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "各乡镇问题整改情况。Issues per township.")
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var month: MonthOption
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+        @Option(help: "导出全部问题为 CSV（UTF-8 带 BOM）。Export every issue as CSV.") var csv: String?
+        @Option(help: "导出有位置的问题为 GeoJSON。Export located issues as GeoJSON.") var geojson: String?
+        @Option(help: "导出为 Open311 GeoReport v2 JSON。Export as Open311 GeoReport v2.") var open311: String?
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let (review, tickets, grid) = try client.issueReview(month: try month.value(now: now), now: now)
+                for (path, data) in [(csv, { try FieldClient.issuesCSV(tickets, grid: grid, now: now) }),
+                                     (geojson, { try FieldClient.issuesGeoJSON(tickets, now: now) }),
+                                     (open311, { try Exports.open311(tickets, grid: grid) })] {
+                    guard let path else { continue }
+                    try data().write(to: URL(fileURLWithPath: path))
+                    print(texts.exported(path))
+                }
+                print(json ? try JSONOutput.render(review.rows.map(JSONOutput.IssueReviewRow.init)) : texts.issueReviewTable(review))
+            }
+        }
+    }
+
+    struct Dustfall: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "乡镇降尘排名、超标与同比。Dust-fall by township: ranking, over-limit, year on year.")
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var month: MonthOption
+        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+
+        func run() throws {
+            try common.run { client, texts in
+                let review = try client.dustfallReview(month: try month.value(now: .now()))
+                print(json ? try JSONOutput.render(review.townships.map(JSONOutput.DustfallReviewRow.init)) : texts.dustfallReviewTable(review))
+            }
+        }
+    }
+}
+
+struct MonthOption: ParsableArguments {
+    @Option(help: "月份 YYYY-MM，默认本月。The month; default this month.") var month: String?
+
+    func value(now: Timestamp) throws -> ReviewMonth {
+        guard let month else { return ReviewMonth(containing: now) }
+        guard let parsed = ReviewMonth(month) else { throw LantianProtocol.ValidationError(field: "month", rule: .invalidMonth) }
+        return parsed
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import LantianFiles
+import LantianProtocol
+
+/// What a supervisor reviews, from what this device has synced; works offline.
+extension FieldClient {
+    public func issueReview(month: ReviewMonth, now: Timestamp) throws -> (review: IssueReview, tickets: [Ticket], grid: Grid) {
+        let tickets = try store.project(Tickets.self).all
+        let grid = try store.project(Grid.self)
+        return (IssueReview(tickets: tickets, grid: grid, month: month, now: now), tickets, grid)
+    }
+
+    public func dustfallReview(month: ReviewMonth) throws -> DustfallReview {
+        DustfallReview(network: try store.project(DustfallNetwork.self), month: month)
+    }
+
+    /// The issues as CSV (UTF-8 with BOM), one row per issue.
+    public static func issuesCSV(_ tickets: [Ticket], grid: Grid, now: Timestamp) throws -> Data {
+        try Exports.csv(
+            header: ["id", "category", "state", "overdue", "node", "nodeName", "title", "reportedBy", "reportedAt", "assignee", "deadline",
+                     "closedAt", "escalations", "latitude", "longitude"],
+            rows: tickets.map { ticket in
+                [ticket.id.uuidString.lowercased(), ticket.report.category.rawValue, ticket.state.rawValue, ticket.isOverdue(at: now) ? "yes" : "no",
+                 ticket.report.node, grid[ticket.report.node]?.name ?? "", ticket.report.title, ticket.reportedBy,
+                 BeijingTime.iso8601(ticket.reportedAt), ticket.assignee ?? "", ticket.deadline.map(BeijingTime.iso8601) ?? "",
+                 ticket.closedAt.map(BeijingTime.iso8601) ?? "", ticket.escalations.map(\.rawValue).joined(separator: ";"),
+                 ticket.report.location.map { String($0.latitude) } ?? "", ticket.report.location.map { String($0.longitude) } ?? ""]
+            })
+    }
+
+    /// The issues that have a location, as GeoJSON.
+    public static func issuesGeoJSON(_ tickets: [Ticket], now: Timestamp) throws -> Data {
+        try Exports.geoJSON(tickets.map { ticket in
+            (ticket.report.location, [
+                "id": .string(ticket.id.uuidString.lowercased()), "category": .string(ticket.report.category.rawValue),
+                "state": .string(ticket.state.rawValue), "overdue": .bool(ticket.isOverdue(at: now)), "node": .string(ticket.report.node),
+                "title": .string(ticket.report.title), "reportedAt": .string(BeijingTime.iso8601(ticket.reportedAt)),
+            ])
+        })
+    }
+}

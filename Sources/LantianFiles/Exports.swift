@@ -1,0 +1,89 @@
+import CSV
+import Foundation
+import LantianProtocol
+
+/// Lists written for other programs: CSV for spreadsheets, GeoJSON for maps, Open311 for issue trackers.
+public enum Exports {
+    /// CSV in UTF-8 with a byte-order mark, so Excel in a Chinese locale opens it correctly.
+    public static func csv(header: [String], rows: [[String]]) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: header)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return Data([0xEF, 0xBB, 0xBF]) + body + Data("\n".utf8)  // a final newline, as line-based tools expect
+    }
+
+    /// A GeoJSON FeatureCollection (RFC 7946): WGS 84, positions as `[longitude, latitude]`; items without a location are left out.
+    public static func geoJSON(_ features: [(location: GeoPoint?, properties: [String: JSONValue])]) throws -> Data {
+        let collection: [String: JSONValue] = [
+            "type": "FeatureCollection",
+            "features": .array(features.compactMap { feature in
+                feature.location.map { location in
+                    .object([
+                        "type": "Feature",
+                        "geometry": .object(["type": "Point", "coordinates": .array([.number(location.longitude), .number(location.latitude)])]),
+                        "properties": .object(feature.properties),
+                    ])
+                }
+            }),
+        ]
+        return try encode(.object(collection))
+    }
+
+    /// Open311 GeoReport v2 service requests: the workflow's states mapped onto `open`/`closed`,
+    /// the detail in `status_notes`.
+    public static func open311(_ tickets: [Ticket], grid: Grid) throws -> Data {
+        try encode(.array(tickets.map { ticket in
+            var request: [String: JSONValue] = [
+                "service_request_id": .string(ticket.id.uuidString.lowercased()),
+                "status": .string(ticket.isOpen ? "open" : "closed"),
+                "status_notes": .string(ticket.state.rawValue + (ticket.escalations.isEmpty ? "" : "; escalated: " + ticket.escalations.map(\.rawValue).joined(separator: ", "))),
+                "service_name": .string(ticket.report.category.rawValue),
+                "service_code": .string(ticket.report.category.rawValue),
+                "description": .string(ticket.report.title + (ticket.report.note.isEmpty ? "" : "。" + ticket.report.note)),
+                "agency_responsible": .string(grid[ticket.report.node]?.name ?? ticket.report.node),
+                "requested_datetime": .string(BeijingTime.iso8601(ticket.reportedAt)),
+                "address": .string(grid.lineage(of: ticket.report.node).reversed().map(\.name).joined()),
+            ]
+            if let closedAt = ticket.closedAt { request["updated_datetime"] = .string(BeijingTime.iso8601(closedAt)) }
+            if let deadline = ticket.deadline { request["expected_datetime"] = .string(BeijingTime.iso8601(deadline)) }
+            if let location = ticket.report.location {
+                request["lat"] = .number(location.latitude)
+                request["long"] = .number(location.longitude)
+            }
+            return .object(request)
+        }))
+    }
+
+    private static func encode(_ value: JSONValue) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}
+
+/// A JSON value, for documents whose shape is fixed by a standard rather than by a Swift type.
+public enum JSONValue: Hashable, Sendable, Encodable, ExpressibleByStringLiteral {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([String: JSONValue])
+    case null
+
+    public init(stringLiteral value: String) { self = .string(value) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        case .null: try container.encodeNil()
+        }
+    }
+}
