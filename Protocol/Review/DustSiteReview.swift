@@ -1,0 +1,39 @@
+import Foundation
+
+/// Dust sites: inspections done against those due (one per site per month), failure rate per
+/// checklist item, and sites that lack the monitoring their area requires.
+public struct DustSiteReview: Hashable, Sendable {
+    public struct ItemRate: Hashable, Sendable {
+        public var item: String
+        public var failed: Int
+        public var inspected: Int
+        public var rate: Double { inspected == 0 ? 0 : Double(failed) / Double(inspected) }
+    }
+
+    public var month: ReviewMonth
+    public var due: Int
+    public var done: Int
+    /// Sites with no inspection this month.
+    public var notInspected: [DustSites.Site]
+    public var itemRates: [ItemRate]
+    public var lackingMonitoring: [DustSites.Site]
+
+    public init(sites: DustSites, month: ReviewMonth) {
+        self.month = month
+        let all = sites.all
+        due = all.count
+        let inspectedThisMonth = all.filter { site in site.inspections.contains { month.contains($0.at) } }
+        done = inspectedThisMonth.count
+        notInspected = all.filter { site in !site.inspections.contains { month.contains($0.at) } }
+        var counts: [String: (failed: Int, inspected: Int)] = [:]
+        for inspection in all.flatMap(\.inspections) where month.contains(inspection.at) {
+            for (item, passed) in inspection.result.results {
+                counts[item, default: (0, 0)].inspected += 1
+                if !passed { counts[item, default: (0, 0)].failed += 1 }
+            }
+        }
+        itemRates = counts.map { ItemRate(item: $0.key, failed: $0.value.failed, inspected: $0.value.inspected) }
+            .sorted { ($0.rate, $1.item) > ($1.rate, $0.item) }
+        lackingMonitoring = all.filter(sites.lacksRequiredMonitoring)
+    }
+}
