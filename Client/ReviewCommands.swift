@@ -7,7 +7,7 @@ import LantianProtocol
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "督导审阅：按本机已同步的数据统计，可离线。Review what this device has synced; works offline.",
-        subcommands: [Issues.self, Dustfall.self])
+        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self])
 
     struct Issues: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "各乡镇问题整改情况。Issues per township.")
@@ -45,6 +45,35 @@ struct Review: ParsableCommand {
                 let review = try client.dustfallReview(month: try month.value(now: .now()))
                 print(json ? try JSONOutput.render(review.townships.map(JSONOutput.DustfallReviewRow.init)) : texts.dustfallReviewTable(review))
             }
+        }
+    }
+}
+
+extension Review {
+    struct Ledger: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "散乱污台账：处置、白名单、复燃、未清零。The scattered-polluting ledger.")
+        @OptionGroup var common: CommonOptions
+        func run() throws { try common.run { client, texts in print(texts.ledgerTable(try client.ledgerReview())) } }
+    }
+
+    struct Fires: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "秸秆焚烧：按乡镇按日火点、扑灭用时、重复起火地点。Fire points per township and day.")
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var month: MonthOption
+        func run() throws {
+            try common.run { client, texts in
+                let month = try month.value(now: .now())
+                print(texts.strawBurningTable(try client.strawBurningReview(month: month), month: month))
+            }
+        }
+    }
+
+    struct Sites: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "扬尘源：应检与已检、各项不达标率、缺在线监测。Dust-site inspections.")
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var month: MonthOption
+        func run() throws {
+            try common.run { client, texts in print(texts.dustSiteReviewTable(try client.dustSiteReview(month: try month.value(now: .now())))) }
         }
     }
 }

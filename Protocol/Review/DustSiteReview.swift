@@ -17,6 +17,8 @@ public struct DustSiteReview: Hashable, Sendable {
     public var notInspected: [DustSites.Site]
     public var itemRates: [ItemRate]
     public var lackingMonitoring: [DustSites.Site]
+    /// The checklist items in force for the sites, by id, for their names.
+    public var items: [String: ChecklistItem]
 
     public init(sites: DustSites, month: ReviewMonth) {
         self.month = month
@@ -35,5 +37,6 @@ public struct DustSiteReview: Hashable, Sendable {
         itemRates = counts.map { ItemRate(item: $0.key, failed: $0.value.failed, inspected: $0.value.inspected) }
             .sorted { ($0.rate, $1.item) > ($1.rate, $0.item) }
         lackingMonitoring = all.filter(sites.lacksRequiredMonitoring)
+        items = Dictionary(all.flatMap { sites.checklist(for: $0.registration.node) }.map { ($0.id, $0) }) { first, _ in first }
     }
 }

@@ -14,6 +14,18 @@ extension FieldClient {
         DustfallReview(network: try store.project(DustfallNetwork.self), month: month)
     }
 
+    public func ledgerReview() throws -> LedgerReview {
+        LedgerReview(enterprises: try store.project(Enterprises.self).all, grid: try store.project(Grid.self))
+    }
+
+    public func strawBurningReview(month: ReviewMonth) throws -> StrawBurningReview {
+        StrawBurningReview(points: try store.project(FirePoints.self).all, grid: try store.project(Grid.self), month: month)
+    }
+
+    public func dustSiteReview(month: ReviewMonth) throws -> DustSiteReview {
+        DustSiteReview(sites: try store.project(DustSites.self), month: month)
+    }
+
     /// The issues as CSV (UTF-8 with BOM), one row per issue.
     public static func issuesCSV(_ tickets: [Ticket], grid: Grid, now: Timestamp) throws -> Data {
         try Exports.csv(

@@ -288,5 +288,50 @@ extension Texts {
                                  say("同比", "Year on year")], rows: rows).rendered
     }
 
+    public func ledgerTable(_ review: LedgerReview) -> String {
+        if review.rows.isEmpty { return say("台账为空", "The ledger is empty") }
+        let rows = review.rows.map { row in
+            [row.name, "\(row.byDisposition[.banClose] ?? 0)", "\(row.byDisposition[.relocate] ?? 0)", "\(row.byDisposition[.upgrade] ?? 0)",
+             "\(row.awaitingDisposition)", "\(row.inProgress)", "\(row.whitelisted)", "\(row.resurgences)", "\(row.open)"]
+        }
+        return say("散乱污企业台账", "Scattered-polluting ledger") + "\n" + TextTable(header: [
+            say("乡镇（街道）", "Township"), say("关停取缔", "Ban-close"), say("整合搬迁", "Relocate"), say("升级改造", "Upgrade"),
+            say("待处置", "Awaiting"), say("整治中", "In progress"), say("白名单", "Whitelist"), say("复燃", "Resurged"), say("未清零", "Open"),
+        ], rows: rows).rendered
+    }
+
+    public func strawBurningTable(_ review: StrawBurningReview, month: ReviewMonth) -> String {
+        if review.rows.isEmpty { return say("\(month) 无火点", "No fire points in \(month)") }
+        let rows = review.rows.map { row in
+            [row.name, "\(row.total)", row.perDay.sorted { $0.key < $1.key }.map { "\($0.key.suffix(5))×\($0.value)" }.joined(separator: " "),
+             row.medianResponseMinutes.map { say("\($0) 分钟", "\($0) min") } ?? "—"]
+        }
+        var text = say("\(month) 秸秆焚烧火点", "Fire points, \(month)") + "\n" + TextTable(header: [
+            say("乡镇（街道）", "Township"), say("火点", "Fires"), say("按日", "By day"), say("扑灭用时中位数", "Median response"),
+        ], rows: rows).rendered
+        if !review.repeatedPlaces.isEmpty {
+            text += "\n" + say("重复起火地点（\(Int(StrawBurningReview.repeatRadiusMetres)) 米内、不同日期）：", "Places that burned again (within \(Int(StrawBurningReview.repeatRadiusMetres)) m, on different days):")
+            text += review.repeatedPlaces.map { group in
+                "\n  " + place(group[0].location) + "：" + group.map { BeijingTime.format($0.observedAt) }.joined(separator: "、")
+            }.joined()
+        }
+        return text
+    }
+
+    public func dustSiteReviewTable(_ review: DustSiteReview) -> String {
+        var lines = [say("\(review.month) 扬尘源检查：应检 \(review.due) 处，已检 \(review.done) 处", "Dust sites, \(review.month): \(review.done) of \(review.due) inspected")]
+        if !review.itemRates.isEmpty {
+            lines.append(TextTable(header: [say("检查项", "Item"), say("不达标", "Failed"), say("检查次数", "Inspected"), say("不达标率", "Rate")],
+                                   rows: review.itemRates.map { [review.items[$0.item].map { say($0.chinese, $0.english) } ?? $0.item, "\($0.failed)", "\($0.inspected)", String(format: "%.0f%%", $0.rate * 100)] }).rendered)
+        }
+        if !review.notInspected.isEmpty {
+            lines.append(say("本月未检查：", "Not inspected this month: ") + review.notInspected.map(\.registration.name).joined(separator: "、"))
+        }
+        if !review.lackingMonitoring.isEmpty {
+            lines.append(say("应装未装在线监测：", "Lacking required monitoring: ") + review.lackingMonitoring.map(\.registration.name).joined(separator: "、"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     public func exported(_ path: String) -> String { say("已导出 \(path)", "Exported \(path)") }
 }

@@ -61,6 +61,10 @@ import Testing
         #expect(String(decoding: csv, as: UTF8.self).split(separator: "\n").count == 6)  // header + 5 issues
         let open311 = try JSONSerialization.jsonObject(with: Data(contentsOf: exports.appendingPathComponent("open311.json"))) as? [[String: Any]]
         #expect(open311?.compactMap { $0["status"] as? String } == Array(repeating: "closed", count: 5))
+        #expect(try supervisor.expectSuccess(["review", "sites"]).contains("应检 1 处，已检 1 处"))
+        let ledger = try supervisor.expectSuccess(["review", "ledger"])
+        #expect(ledger.contains("古楼街道") && ledger.contains("散乱污企业台账"))
+        #expect(try supervisor.expectSuccess(["review", "fires"]).contains("古楼街道"))
         #expect(try officer.json([TicketJSON].self, ["issue", "list"]).isEmpty)  // open ones only: none left
         #expect(town.server.stop() == 0)
     }
