@@ -64,7 +64,7 @@ import Testing
         #expect(try supervisor.expectSuccess(["review", "sites"]).contains("应检 1 处，已检 1 处"))
         let ledger = try supervisor.expectSuccess(["review", "ledger"])
         #expect(ledger.contains("古楼街道") && ledger.contains("散乱污企业台账"))
-        #expect(try supervisor.expectSuccess(["review", "fires"]).contains("古楼街道"))
+        #expect(try supervisor.expectSuccess(["review", "fires", "--month", "2026-06"]).contains("古楼街道"))
         #expect(try officer.json([TicketJSON].self, ["issue", "list"]).isEmpty)  // open ones only: none left
         #expect(town.server.stop() == 0)
     }
