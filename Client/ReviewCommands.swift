@@ -87,3 +87,25 @@ struct MonthOption: ParsableArguments {
         return parsed
     }
 }
+
+struct Notice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成县区月通报（默认中文）。Write a county's monthly notice (Chinese by default).")
+    @OptionGroup var common: CommonOptions
+    @Option(help: "县区编码，如 371502。The county's code.") var county: String
+    @OptionGroup var month: MonthOption
+    @Option(help: "写入文件，默认输出到屏幕。Write to this file instead of the screen.") var output: String?
+
+    func run() throws {
+        try common.run { client, texts in
+            let now = Timestamp.now()
+            let text = texts.notice(try client.monthlyNotice(county: county, month: try month.value(now: now), now: now), issuedAt: now)
+            if let output {
+                try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output))
+                print(texts.exported(output))
+            } else {
+                print(text)
+            }
+        }
+    }
+}

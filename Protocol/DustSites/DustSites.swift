@@ -71,5 +71,10 @@ public struct DustSites: Projection {
 
     public subscript(id: UUID) -> Site? { byID[id] }
 
+    /// The sites in `node` or below it.
+    public func sites(within node: String) -> [Site] {
+        all.filter { $0.registration.node == node || grid.node($0.registration.node, isWithin: node) }
+    }
+
     public var all: [Site] { byID.values.sorted { ($0.registration.name, $0.id.uuidString) < ($1.registration.name, $1.id.uuidString) } }
 }

@@ -41,6 +41,14 @@ public struct DustfallNetwork: Projection {
         }
     }
 
+    /// The same network with only the stations in `node` or below it.
+    public func restricted(to node: String) -> DustfallNetwork {
+        var copy = self
+        copy.stations = stations.filter { $0.value.node == node || grid.node($0.value.node, isWithin: node) }
+        copy.readings = readings.filter { copy.stations[$0.key] != nil }
+        return copy
+    }
+
     /// The limit for `node` in `year`.
     public func limit(for node: String, year: Int) -> Double {
         DustfallLimit.limit(for: node, year: year, in: grid, settings: limits)

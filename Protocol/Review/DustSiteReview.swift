@@ -20,9 +20,10 @@ public struct DustSiteReview: Hashable, Sendable {
     /// The checklist items in force for the sites, by id, for their names.
     public var items: [String: ChecklistItem]
 
-    public init(sites: DustSites, month: ReviewMonth) {
+    /// - Parameter node: only the sites in this grid node and below; all sites when `nil`.
+    public init(sites: DustSites, month: ReviewMonth, within node: String? = nil) {
         self.month = month
-        let all = sites.all
+        let all = node.map(sites.sites(within:)) ?? sites.all
         due = all.count
         let inspectedThisMonth = all.filter { site in site.inspections.contains { month.contains($0.at) } }
         done = inspectedThisMonth.count

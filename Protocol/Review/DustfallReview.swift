@@ -31,9 +31,11 @@ public struct DustfallReview: Hashable, Sendable {
     /// Lowest average first.
     public var townships: [Township]
 
-    public init(network: DustfallNetwork, month: ReviewMonth) {
+    /// - Parameter node: only the stations in this grid node and below; all stations when `nil`.
+    public init(network: DustfallNetwork, month: ReviewMonth, within node: String? = nil) {
         self.month = month
         let grid = network.grid
+        let network = node.map { network.restricted(to: $0) } ?? network
         func township(of station: DustfallStationRegistered) -> GridNodeDefined? { grid.enclosing(station.node, at: .township) }
         stations = network.stations.values.sorted { $0.code < $1.code }.map { station in
             Station(code: station.code, name: station.name, township: township(of: station)?.code ?? station.node,

@@ -14,6 +14,15 @@ extension FieldClient {
         DustfallReview(network: try store.project(DustfallNetwork.self), month: month)
     }
 
+    /// The monthly notice (月通报) of `county` for `month`.
+    public func monthlyNotice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
+        let grid = try store.project(Grid.self)
+        guard let county = grid[code] else { throw FieldError.unknownNode(code) }
+        return MonthlyNotice(county: county, month: month, now: now, grid: grid, tickets: try store.project(Tickets.self).all,
+                             enterprises: try store.project(Enterprises.self).all, points: try store.project(FirePoints.self).all,
+                             sites: try store.project(DustSites.self), network: try store.project(DustfallNetwork.self))
+    }
+
     public func ledgerReview() throws -> LedgerReview {
         LedgerReview(enterprises: try store.project(Enterprises.self).all, grid: try store.project(Grid.self))
     }

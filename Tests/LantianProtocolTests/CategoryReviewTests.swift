@@ -92,3 +92,28 @@ import Testing
         #expect(review.lackingMonitoring.map(\.id) == [s3])  // 6,000 m² ≥ 5,000 without monitoring; s2 is under the threshold
     }
 }
+
+@Suite struct MonthlyNoticeTests {
+    @Test func theNoticeNamesTheBestAndWorstTownshipsAndListsOverdueIssues() throws {
+        let (story, ids) = ReviewTests.issueStory()
+        let grid = Grid.fold(story.events)
+        let notice = MonthlyNotice(county: try #require(grid["371502"]), month: ReviewMonth("2026-10")!, now: ReviewTests.at("2026-10-20 12:00"),
+                                   grid: grid, tickets: Tickets.fold(story.events).all, enterprises: [], points: [],
+                                   sites: DustSites.fold(story.events), network: DustfallNetwork.fold(story.events))
+        // Both townships closed 1 of 2 (50 %); T2 has no overdue issue, T1 has one: T2 is best, T1 worst.
+        #expect(notice.best?.name == "柳园街道")
+        #expect(notice.worst?.name == "古楼街道")
+        #expect(notice.overdue.map(\.id) == [ids[1]])
+    }
+
+    @Test func anotherCountysIssuesStayOutOfTheNotice() throws {
+        var (story, _) = ReviewTests.issueStory()
+        story.record(GridNodeDefined(code: "371503", name: "茌平区", level: .county, parent: nil), about: GridNodeDefined.subject(for: "371503"), by: "admin")
+        story.record(TicketReported.eventType, about: UUID(), TicketReported(category: .dust, node: "371503", title: "别县"), by: "officer.zhang", at: ReviewTests.at("2026-10-09 08:00"))
+        let grid = Grid.fold(story.events)
+        let notice = MonthlyNotice(county: try #require(grid["371502"]), month: ReviewMonth("2026-10")!, now: ReviewTests.at("2026-10-20 12:00"),
+                                   grid: grid, tickets: Tickets.fold(story.events).all, enterprises: [], points: [],
+                                   sites: DustSites.fold(story.events), network: DustfallNetwork.fold(story.events))
+        #expect(notice.issues.rows.map(\.node) == ["371502001", "371502002"])
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The monthly notice (月通报) a county sends: every review for the county and month, the best and
+/// worst townships, over-limit dust-fall and overdue issues. Rendering it in words is the client's.
+public struct MonthlyNotice: Hashable, Sendable {
+    public var county: GridNodeDefined
+    public var month: ReviewMonth
+    public var issues: IssueReview
+    public var ledger: LedgerReview
+    public var fires: StrawBurningReview
+    public var sites: DustSiteReview
+    public var dustfall: DustfallReview
+    /// Townships with issues, best first: highest rectification rate, then fewest overdue, then code.
+    public var townshipsBestFirst: [IssueReview.Row]
+    /// Open issues past their deadline, oldest deadline first.
+    public var overdue: [Ticket]
+
+    public var best: IssueReview.Row? { townshipsBestFirst.first }
+    public var worst: IssueReview.Row? { townshipsBestFirst.count > 1 ? townshipsBestFirst.last : nil }
+
+    public init(county: GridNodeDefined, month: ReviewMonth, now: Timestamp, grid: Grid, tickets: [Ticket], enterprises: [Enterprise],
+                points: [FirePoint], sites: DustSites, network: DustfallNetwork) {
+        func inCounty(_ node: String) -> Bool { node == county.code || grid.node(node, isWithin: county.code) }
+        let tickets = tickets.filter { inCounty($0.report.node) }
+        self.county = county
+        self.month = month
+        issues = IssueReview(tickets: tickets, grid: grid, month: month, now: now)
+        ledger = LedgerReview(enterprises: enterprises.filter { inCounty($0.registration.node) }, grid: grid)
+        fires = StrawBurningReview(points: points.filter { $0.report.node.map(inCounty) ?? false }, grid: grid, month: month)
+        self.sites = DustSiteReview(sites: sites, month: month, within: county.code)
+        dustfall = DustfallReview(network: network, month: month, within: county.code)
+        townshipsBestFirst = issues.rows.filter { grid[$0.node]?.level == .township }.sorted { lhs, rhs in
+            (-(lhs.rectificationRate ?? 0), lhs.overdue, lhs.node) < (-(rhs.rectificationRate ?? 0), rhs.overdue, rhs.node)
+        }
+        overdue = tickets.filter { $0.isOverdue(at: now) }.sorted { ($0.deadline ?? now) < ($1.deadline ?? now) }
+    }
+}
