@@ -109,3 +109,21 @@ struct Notice: ParsableCommand {
         }
     }
 }
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成县区 HTML 报告（内嵌图表，无外部资源）。Write a county's HTML report with charts.")
+    @OptionGroup var common: CommonOptions
+    @Option(help: "县区编码。The county's code.") var county: String
+    @OptionGroup var month: MonthOption
+    @Option(help: "HTML 文件。The HTML file to write.") var html: String
+
+    func run() throws {
+        try common.run { client, texts in
+            let now = Timestamp.now()
+            let page = try client.htmlReport(county: county, month: try month.value(now: now), texts: texts, now: now)
+            try Data(page.rendered.utf8).write(to: URL(fileURLWithPath: html))
+            print(texts.exported(html))
+        }
+    }
+}

@@ -23,6 +23,14 @@ extension FieldClient {
                              sites: try store.project(DustSites.self), network: try store.project(DustfallNetwork.self))
     }
 
+    /// The HTML report of `county` for `month`: the notice's figures with charts; eight weeks of issues up to now.
+    public func htmlReport(county: String, month: ReviewMonth, texts: Texts, now: Timestamp) throws -> HTMLReport {
+        let notice = try monthlyNotice(county: county, month: month, now: now)
+        let grid = try store.project(Grid.self)
+        let tickets = try store.project(Tickets.self).all.filter { $0.report.node == county || grid.node($0.report.node, isWithin: county) }
+        return HTMLReport(notice: notice, timeline: IssueTimeline(tickets: tickets, weeks: 8, endingAt: now), texts: texts, generatedAt: now)
+    }
+
     public func ledgerReview() throws -> LedgerReview {
         LedgerReview(enterprises: try store.project(Enterprises.self).all, grid: try store.project(Grid.self))
     }

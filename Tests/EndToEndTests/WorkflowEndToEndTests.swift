@@ -71,6 +71,15 @@ import Testing
         }
         #expect(try supervisor.lantian(["notice", "--county", "371502", "--lang", "en"]).output.contains("1. Overview"))
         #expect(try supervisor.lantian(["notice", "--county", "999"]).status == 65)
+
+        // The HTML report: one self-contained page (checked by eye in headless Chromium; here its structure).
+        let report = exports.appendingPathComponent("report.html")
+        try supervisor.expectSuccess(["report", "--county", "371502", "--html", report.path])
+        let page = try String(contentsOf: report, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<html lang=\"zh-CN\">"))
+        #expect(page.components(separatedBy: "<svg ").count - 1 >= 1)  // the weekly issues chart at least
+        #expect(page.contains("每周新增与销号") && page.contains("通报全文"))
+        for external in ["http://", "https://", "<script", "<link", "src="] { #expect(!page.contains(external), "the page refers to \(external)") }
         #expect(try officer.json([TicketJSON].self, ["issue", "list"]).isEmpty)  // open ones only: none left
         #expect(town.server.stop() == 0)
     }

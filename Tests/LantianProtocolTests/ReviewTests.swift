@@ -110,3 +110,16 @@ import Testing
         #expect(review.stations.map(\.township) == ["371502001", "371502001", "371502002"])
     }
 }
+
+@Suite struct IssueTimelineTests {
+    @Test func weeksRunMondayToSundayInBeijingTimeAndCountOpeningsAndCloseOuts() throws {
+        let (story, _) = ReviewTests.issueStory()
+        // 2026-10-20 is a Tuesday: the last week starts Monday 10-19; four weeks start 09-28, 10-05, 10-12, 10-19.
+        let timeline = IssueTimeline(tickets: Tickets.fold(story.events).all, weeks: 4, endingAt: ReviewTests.at("2026-10-20 12:00"))
+        #expect(timeline.weeks.map(\.start) == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19"])
+        // Opened: t3 09-28 and t1 10-02 in the first week; t4 10-05 and t2 10-10 in the second.
+        // Closed: t3 10-01 and t1 10-04 in the first week.
+        #expect(timeline.weeks.map(\.opened) == [2, 2, 0, 0])
+        #expect(timeline.weeks.map(\.closed) == [2, 0, 0, 0])
+    }
+}

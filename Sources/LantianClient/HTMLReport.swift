@@ -1,0 +1,90 @@
+import Foundation
+import LantianProtocol
+
+/// The review as one self-contained HTML page: inline CSS and inline SVG charts, no scripts and no
+/// network resources, so it opens anywhere and can be sent as a file.
+public struct HTMLReport {
+    public var notice: MonthlyNotice
+    public var timeline: IssueTimeline
+    public var texts: Texts
+    public var generatedAt: Timestamp
+
+    public init(notice: MonthlyNotice, timeline: IssueTimeline, texts: Texts, generatedAt: Timestamp) {
+        self.notice = notice
+        self.timeline = timeline
+        self.texts = texts
+        self.generatedAt = generatedAt
+    }
+
+    public var rendered: String {
+        let say = texts.say
+        let title = say("\(notice.county.name)大气污染防治网格化监管 \(notice.month) 报告", "\(notice.county.name): grid supervision report, \(notice.month)")
+        let dustfall = notice.dustfall.townships
+        let limit = dustfall.map(\.limit).max() ?? DustfallLimit.standard
+        let days = notice.fires.rows.reduce(into: [String: Int]()) { sum, row in sum.merge(row.perDay, uniquingKeysWith: +) }.sorted { $0.key < $1.key }
+        var body = [
+            "<h1>\(HTML.escape(title))</h1>",
+            "<p class=\"meta\">\(HTML.escape(say("生成于 \(BeijingTime.format(generatedAt))，依据本机已同步数据", "Generated \(BeijingTime.format(generatedAt)) from the data synced to this device")))</p>",
+            "<section><h2>\(say("降尘", "Dust-fall"))</h2>",
+            chart(SVGBarChart(title: say("乡镇降尘均值与限值（吨/平方公里·30天）", "Dust-fall by township against the limit (t/(km²·30 d))"),
+                              labels: dustfall.map(\.name), series: [.init(name: say("均值", "average"), values: dustfall.map(\.average), color: "#3b7dd8")],
+                              reference: (limit, say("限值 \(limit)", "limit \(limit)")))),
+            table([say("名次", "Rank"), say("乡镇（街道）", "Township"), say("均值", "Average"), say("限值", "Limit"), say("同比", "Year on year")],
+                  dustfall.map { ["\($0.rank)", $0.name, String(format: "%.2f", $0.average), String(format: "%.1f", $0.limit),
+                                  $0.yearOnYear.map { String(format: "%+.1f%%", $0 * 100) } ?? "—"] },
+                  highlight: dustfall.map(\.isOverLimit)),
+            "</section>",
+            "<section><h2>\(say("问题整改", "Issues"))</h2>",
+            chart(SVGBarChart(title: say("每周新增与销号", "Issues opened and closed per week"), labels: timeline.weeks.map { String($0.start.suffix(5)) },
+                              series: [.init(name: say("新增", "opened"), values: timeline.weeks.map { Double($0.opened) }, color: "#e08a2c"),
+                                       .init(name: say("销号", "closed"), values: timeline.weeks.map { Double($0.closed) }, color: "#3a9d5d")])),
+            table([say("乡镇（街道）", "Township"), say("合计", "Total"), say("未销号", "Open"), say("逾期", "Overdue"), say("整改率", "Rate")],
+                  notice.issues.rows.map { [$0.name, "\($0.total)", "\($0.open)", "\($0.overdue)", $0.rectificationRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"] },
+                  highlight: notice.issues.rows.map { $0.overdue > 0 }),
+            "</section>",
+            "<section><h2>\(say("秸秆焚烧", "Straw burning"))</h2>",
+            chart(SVGBarChart(title: say("每日火点", "Fire points per day"), labels: days.map { String($0.key.suffix(5)) },
+                              series: [.init(name: say("火点", "fire points"), values: days.map { Double($0.value) }, color: "#c8412f")])),
+            "</section>",
+            "<section><h2>\(say("通报全文", "The notice"))</h2><pre>\(HTML.escape(texts.notice(notice, issuedAt: generatedAt)))</pre></section>",
+        ]
+        body.insert("<nav>\(say("本页无外部资源，可离线打开、转发。", "This page has no external resources: open it offline, send it as a file."))</nav>", at: 2)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(texts.language == .chinese ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape(title))</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; margin: 2rem auto; max-width: 760px; color: #222; padding: 0 1rem; }
+            h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
+            .meta, nav { color: #666; font-size: .85rem; }
+            table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .9rem; }
+            th, td { border-bottom: 1px solid #eee; padding: .3rem .5rem; text-align: left; } tr.warn td { background: #fdecea; }
+            pre { white-space: pre-wrap; font-size: .8rem; background: #f7f7f7; padding: .8rem; }
+            svg .chart-title { font-size: 13px; font-weight: bold; } svg .tick, svg .label { font-size: 11px; fill: #555; }
+            svg .axis { stroke: #999; } svg .limit { stroke: #c8412f; stroke-dasharray: 6 4; stroke-width: 1.5; } svg .limit-label { font-size: 11px; fill: #c8412f; }
+            </style>
+            </head>
+            <body>
+            \(body.joined(separator: "\n"))
+            </body>
+            </html>
+            """
+    }
+
+    /// The chart, or a line saying there is nothing to chart.
+    private func chart(_ chart: SVGBarChart) -> String {
+        chart.isEmpty ? "<p class=\"meta\">\(HTML.escape(chart.title))：\(texts.say("本期无数据", "no data for the period"))</p>" : chart.rendered
+    }
+
+    private func table(_ header: [String], _ rows: [[String]], highlight: [Bool]) -> String {
+        guard !rows.isEmpty else { return "<p>\(texts.say("暂无数据", "No data"))</p>" }
+        let head = "<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
+        let cells = zip(rows, highlight).map { row, warn in
+            "<tr\(warn ? " class=\"warn\"" : "")>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
+        }
+        return "<table>\(head)\(cells.joined())</table>"
+    }
+}
