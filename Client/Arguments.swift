@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import LantianClient
+import LantianFiles
 import LantianProtocol
 
 extension InspectionCategory: ExpressibleByArgument {}
@@ -31,4 +33,18 @@ struct LocationOptions: ParsableArguments {
 struct NoteOptions: ParsableArguments {
     @Option(help: "说明。A note.") var note = ""
     @Option(name: .customLong("photo"), help: "照片文件，可多次给出。A photo file; repeat for more.") var photos: [String] = []
+}
+
+/// How a list is given: a table for people, `--json` for scripts, `--csv FILE` for spreadsheets.
+struct ListOutput: ParsableArguments {
+    @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+    @Option(help: "另存为 CSV（UTF-8 带 BOM，Excel 可直接打开）。Also write the list as CSV.") var csv: String?
+
+    func emit<Record: Encodable>(_ records: [Record], texts: Texts, table: () -> String) throws {
+        if let csv {
+            try Exports.csv(records: records).write(to: URL(fileURLWithPath: csv))
+            print(texts.exported(csv))
+        }
+        print(json ? try JSONOutput.render(records) : table())
+    }
 }

@@ -31,12 +31,12 @@ struct Dust: ParsableCommand {
     struct Sites: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出扬尘源。List dust sites.")
         @OptionGroup var common: CommonOptions
-        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+        @OptionGroup var output: ListOutput
 
         func run() throws {
             try common.run { client, texts in
                 let sites = try client.dustSites()
-                print(json ? try JSONOutput.render(sites.all.map { JSONOutput.DustSiteRecord($0, in: sites) }) : texts.dustSiteTable(sites))
+                try output.emit(sites.all.map { JSONOutput.DustSiteRecord($0, in: sites) }, texts: texts) { texts.dustSiteTable(sites) }
             }
         }
     }
@@ -124,12 +124,12 @@ struct Dustfall: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出各监测点的月度降尘。List monthly values per station.")
         @OptionGroup var common: CommonOptions
-        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+        @OptionGroup var output: ListOutput
 
         func run() throws {
             try common.run { client, texts in
                 let network = try client.dustfallNetwork()
-                print(json ? try JSONOutput.render(JSONOutput.DustfallRecord.all(network)) : texts.dustfallTable(network))
+                try output.emit(JSONOutput.DustfallRecord.all(network), texts: texts) { texts.dustfallTable(network) }
             }
         }
     }

@@ -28,12 +28,12 @@ struct EnterpriseCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "台账。The ledger.")
         @OptionGroup var common: CommonOptions
-        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+        @OptionGroup var output: ListOutput
 
         func run() throws {
             try common.run { client, texts in
                 let ledger = try client.enterprises()
-                print(json ? try JSONOutput.render(ledger.all.map(JSONOutput.EnterpriseRecord.init)) : texts.enterpriseTable(ledger))
+                try output.emit(ledger.all.map(JSONOutput.EnterpriseRecord.init), texts: texts) { texts.enterpriseTable(ledger) }
             }
         }
     }

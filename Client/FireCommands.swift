@@ -49,12 +49,17 @@ struct Fire: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出本机已有的火点。List the fire points on this device.")
         @OptionGroup var common: CommonOptions
-        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+        @OptionGroup var output: ListOutput
+        @Option(help: "另存为 GeoJSON（WGS 84）。Also write as GeoJSON.") var geojson: String?
 
         func run() throws {
             try common.run { client, texts in
                 let points = try client.firePoints()
-                print(json ? try JSONOutput.render(points.map(JSONOutput.FirePointRecord.init)) : texts.fireTable(points))
+                if let geojson {
+                    try FieldClient.firePointsGeoJSON(points).write(to: URL(fileURLWithPath: geojson))
+                    print(texts.exported(geojson))
+                }
+                try output.emit(points.map(JSONOutput.FirePointRecord.init), texts: texts) { texts.fireTable(points) }
             }
         }
     }

@@ -43,14 +43,19 @@ struct Issue: ParsableCommand {
         @Option(help: "网格编码（含下级）。A grid node, and below.") var node: String?
         @Flag(help: "只看逾期的。Overdue only.") var overdue = false
         @Flag(help: "包括已销号的。Include closed ones.") var all = false
-        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+        @OptionGroup var output: ListOutput
+        @Option(help: "另存有位置的问题为 GeoJSON。Also write located issues as GeoJSON.") var geojson: String?
 
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
                 let tickets = try client.tickets(TicketFilter(state: state, category: category, node: node, overdueOnly: overdue,
                                                               includeClosed: all), now: now)
-                print(json ? try JSONOutput.render(tickets.map { JSONOutput.TicketRecord($0, now: now) }) : texts.ticketTable(tickets, now: now))
+                if let geojson {
+                    try FieldClient.issuesGeoJSON(tickets, now: now).write(to: URL(fileURLWithPath: geojson))
+                    print(texts.exported(geojson))
+                }
+                try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now) }, texts: texts) { texts.ticketTable(tickets, now: now) }
             }
         }
     }

@@ -38,12 +38,12 @@ struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "乡镇降尘排名、超标与同比。Dust-fall by township: ranking, over-limit, year on year.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var month: MonthOption
-        @Flag(help: "以 JSON 输出。Print JSON.") var json = false
+        @OptionGroup var output: ListOutput
 
         func run() throws {
             try common.run { client, texts in
                 let review = try client.dustfallReview(month: try month.value(now: .now()))
-                print(json ? try JSONOutput.render(review.townships.map(JSONOutput.DustfallReviewRow.init)) : texts.dustfallReviewTable(review))
+                try output.emit(review.townships.map(JSONOutput.DustfallReviewRow.init), texts: texts) { texts.dustfallReviewTable(review) }
             }
         }
     }
@@ -53,17 +53,27 @@ extension Review {
     struct Ledger: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "散乱污台账：处置、白名单、复燃、未清零。The scattered-polluting ledger.")
         @OptionGroup var common: CommonOptions
-        func run() throws { try common.run { client, texts in print(texts.ledgerTable(try client.ledgerReview())) } }
+        @OptionGroup var output: ListOutput
+
+        func run() throws {
+            try common.run { client, texts in
+                let review = try client.ledgerReview()
+                try output.emit(review.rows.map(JSONOutput.LedgerRow.init), texts: texts) { texts.ledgerTable(review) }
+            }
+        }
     }
 
     struct Fires: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "秸秆焚烧：按乡镇按日火点、扑灭用时、重复起火地点。Fire points per township and day.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var month: MonthOption
+        @OptionGroup var output: ListOutput
+
         func run() throws {
             try common.run { client, texts in
                 let month = try month.value(now: .now())
-                print(texts.strawBurningTable(try client.strawBurningReview(month: month), month: month))
+                let review = try client.strawBurningReview(month: month)
+                try output.emit(review.rows.map(JSONOutput.FireReviewRow.init), texts: texts) { texts.strawBurningTable(review, month: month) }
             }
         }
     }
@@ -72,8 +82,13 @@ extension Review {
         static let configuration = CommandConfiguration(abstract: "扬尘源：应检与已检、各项不达标率、缺在线监测。Dust-site inspections.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var month: MonthOption
+        @OptionGroup var output: ListOutput
+
         func run() throws {
-            try common.run { client, texts in print(texts.dustSiteReviewTable(try client.dustSiteReview(month: try month.value(now: .now())))) }
+            try common.run { client, texts in
+                let review = try client.dustSiteReview(month: try month.value(now: .now()))
+                try output.emit(review.itemRates.map(JSONOutput.ItemRateRow.init), texts: texts) { texts.dustSiteReviewTable(review) }
+            }
         }
     }
 }

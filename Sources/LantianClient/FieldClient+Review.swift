@@ -67,4 +67,16 @@ extension FieldClient {
             ])
         })
     }
+
+    /// Fire points as GeoJSON.
+    public static func firePointsGeoJSON(_ points: [FirePoint]) throws -> Data {
+        try Exports.geoJSON(points.map { point in
+            (point.location, [
+                "id": .string(point.id.uuidString.lowercased()), "observedAt": .string(BeijingTime.iso8601(point.observedAt)),
+                "source": .string(point.report.source.rawValue), "node": point.report.node.map(JSONValue.string) ?? .null,
+                "reportedBy": .string(point.reportedBy), "note": .string(point.note),
+                "responseMinutes": point.responseMinutes.map { .number(Double($0)) } ?? .null,
+            ])
+        })
+    }
 }

@@ -173,4 +173,32 @@ public enum JSONOutput {
             yearOnYear = township.yearOnYear.map { ($0 * 10000).rounded() / 10000 }
         }
     }
+
+    public struct LedgerRow: Encodable {
+        var node: String, name: String, banClose: Int, relocate: Int, upgrade: Int, awaitingDisposition: Int, inProgress: Int
+        var whitelisted: Int, resurgences: Int, open: Int
+
+        public init(_ row: LedgerReview.Row) {
+            (node, name) = (row.node, row.name)
+            (banClose, relocate, upgrade) = (row.byDisposition[.banClose] ?? 0, row.byDisposition[.relocate] ?? 0, row.byDisposition[.upgrade] ?? 0)
+            (awaitingDisposition, inProgress, whitelisted, resurgences, open) = (row.awaitingDisposition, row.inProgress, row.whitelisted, row.resurgences, row.open)
+        }
+    }
+
+    public struct FireReviewRow: Encodable {
+        var node: String, name: String, total: Int, perDay: [String: Int], medianResponseMinutes: Int64?
+
+        public init(_ row: StrawBurningReview.Row) {
+            (node, name, total, perDay, medianResponseMinutes) = (row.node, row.name, row.total, row.perDay, row.medianResponseMinutes)
+        }
+    }
+
+    public struct ItemRateRow: Encodable {
+        var item: String, failed: Int, inspected: Int, rate: Double
+
+        public init(_ rate: DustSiteReview.ItemRate) {
+            (item, failed, inspected) = (rate.item, rate.failed, rate.inspected)
+            self.rate = (rate.rate * 10000).rounded() / 10000
+        }
+    }
 }

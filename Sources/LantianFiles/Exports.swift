@@ -15,6 +15,16 @@ public enum Exports {
         return Data([0xEF, 0xBB, 0xBF]) + body + Data("\n".utf8)  // a final newline, as line-based tools expect
     }
 
+    /// Records as CSV (UTF-8 with BOM): one column per key, in sorted order; nested lists joined with `;`.
+    public static func csv<Record: Encodable>(records: [Record]) throws -> Data {
+        let objects = try records.map { record -> [String: JSONValue] in
+            guard case .object(let fields) = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(record)) else { return [:] }
+            return fields
+        }
+        let header = Array(Set(objects.flatMap(\.keys))).sorted()
+        return try csv(header: header, rows: objects.map { object in header.map { object[$0]?.text ?? "" } })
+    }
+
     /// A GeoJSON FeatureCollection (RFC 7946): WGS 84, positions as `[longitude, latitude]`; items without a location are left out.
     public static func geoJSON(_ features: [(location: GeoPoint?, properties: [String: JSONValue])]) throws -> Data {
         let collection: [String: JSONValue] = [
@@ -65,7 +75,7 @@ public enum Exports {
 }
 
 /// A JSON value, for documents whose shape is fixed by a standard rather than by a Swift type.
-public enum JSONValue: Hashable, Sendable, Encodable, ExpressibleByStringLiteral {
+public enum JSONValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -74,6 +84,28 @@ public enum JSONValue: Hashable, Sendable, Encodable, ExpressibleByStringLiteral
     case null
 
     public init(stringLiteral value: String) { self = .string(value) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    /// The value as one spreadsheet cell: lists joined with `;`, whole numbers without a decimal point.
+    var text: String {
+        switch self {
+        case .string(let value): value
+        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .bool(let value): value ? "true" : "false"
+        case .array(let values): values.map(\.text).joined(separator: ";")
+        case .object(let fields): fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.text)" }.joined(separator: ";")
+        case .null: ""
+        }
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

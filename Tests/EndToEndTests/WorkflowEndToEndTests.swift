@@ -72,6 +72,18 @@ import Testing
         #expect(try supervisor.lantian(["notice", "--county", "371502", "--lang", "en"]).output.contains("1. Overview"))
         #expect(try supervisor.lantian(["notice", "--county", "999"]).status == 65)
 
+        // Any list can also be written as CSV, and located things as GeoJSON.
+        let firesCSV = exports.appendingPathComponent("fires.csv"), firesMap = exports.appendingPathComponent("fires.geojson")
+        try supervisor.expectSuccess(["fire", "list", "--csv", firesCSV.path, "--geojson", firesMap.path])
+        #expect(Array(try Data(contentsOf: firesCSV).prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let map = try JSONSerialization.jsonObject(with: Data(contentsOf: firesMap)) as? [String: Any]
+        #expect((map?["features"] as? [Any])?.count == 1)
+        for list in [["enterprise", "list"], ["dust", "sites"], ["dustfall", "list"], ["review", "ledger"], ["review", "sites"]] {
+            let file = exports.appendingPathComponent("\(list.joined(separator: "-")).csv")
+            try supervisor.expectSuccess(list + ["--csv", file.path])
+            #expect(String(decoding: try Data(contentsOf: file), as: UTF8.self).split(separator: "\n").count >= 2, "\(list) exported no rows")
+        }
+
         // The HTML report: one self-contained page (checked by eye in headless Chromium; here its structure).
         let report = exports.appendingPathComponent("report.html")
         try supervisor.expectSuccess(["report", "--county", "371502", "--html", report.path])

@@ -47,3 +47,25 @@ import Testing
         #expect(requests[0]["service_code"] as? String == "dust")
     }
 }
+
+@Suite struct RecordExportTests {
+    struct Row: Encodable {
+        var name: String
+        var count: Int
+        var closed: Bool
+        var tags: [String]
+        var note: String?
+    }
+
+    @Test func recordsBecomeColumnsInKeyOrderWithListsJoined() throws {
+        let data = try Exports.csv(records: [Row(name: "古楼街道", count: 3, closed: true, tags: ["a", "b"], note: nil),
+                                             Row(name: "柳园, 东", count: 0, closed: false, tags: [], note: "备注")])
+        let path = try scratchFile("r.csv", "")
+        try data.write(to: URL(fileURLWithPath: path))
+        let file = try CSVFile(path: path)
+        #expect(file.header == ["closed", "count", "name", "note", "tags"])
+        #expect(file.records.map { [$0["closed"], $0["count"], $0["name"], $0["note"], $0["tags"]] } == [
+            ["true", "3", "古楼街道", nil, "a;b"], ["false", "0", "柳园, 东", "备注", nil],
+        ])
+    }
+}
