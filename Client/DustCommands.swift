@@ -32,10 +32,15 @@ struct Dust: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出扬尘源。List dust sites.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: ListOutput
+        @Option(help: "另存有位置的扬尘源为 GeoJSON。Also write located sites as GeoJSON.") var geojson: String?
 
         func run() throws {
             try common.run { client, texts in
                 let sites = try client.dustSites()
+                if let geojson {
+                    try FieldClient.dustSitesGeoJSON(sites).write(to: URL(fileURLWithPath: geojson))
+                    print(texts.exported(geojson))
+                }
                 try output.emit(sites.all.map { JSONOutput.DustSiteRecord($0, in: sites) }, texts: texts) { texts.dustSiteTable(sites) }
             }
         }

@@ -7,7 +7,7 @@ import LantianProtocol
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "督导审阅：按本机已同步的数据统计，可离线。Review what this device has synced; works offline.",
-        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self])
+        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Backlog.self])
 
     struct Issues: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "各乡镇问题整改情况。Issues per township.")
@@ -50,6 +50,20 @@ struct Review: ParsableCommand {
 }
 
 extension Review {
+    struct Backlog: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "各设备上次同步时间与待上传数（依据服务器报告）。When each device last synced and what is known to wait.")
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var output: ListOutput
+
+        func run() throws {
+            try common.run { client, texts in
+                let backlog = try client.syncBacklog()
+                try output.emit(backlog.all.map(JSONOutput.BacklogRow.init), texts: texts) { texts.backlogTable(backlog) }
+            }
+        }
+    }
+
     struct Ledger: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "散乱污台账：处置、白名单、复燃、未清零。The scattered-polluting ledger.")
         @OptionGroup var common: CommonOptions

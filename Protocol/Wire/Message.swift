@@ -28,16 +28,20 @@ public enum Message: Hashable, Sendable {
     }
 }
 
-/// The client opens a session: the protocol versions it speaks, and who it is.
+/// The client opens a session: the protocol versions it speaks, who it is, and how far it has recorded.
 public struct Hello: Hashable, Sendable {
     public var versions: ClosedRange<UInt16>
     public var device: UUID
     public var actor: String
+    /// The highest sequence number the device has recorded (0 for none): with what the server holds,
+    /// it tells supervisors how many of the device's events are still waiting to arrive.
+    public var recordedCseq: Int64
 
-    public init(versions: ClosedRange<UInt16>, device: UUID, actor: String) {
+    public init(versions: ClosedRange<UInt16>, device: UUID, actor: String, recordedCseq: Int64 = 0) {
         self.versions = versions
         self.device = device
         self.actor = actor
+        self.recordedCseq = recordedCseq
     }
 }
 

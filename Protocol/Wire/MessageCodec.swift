@@ -35,6 +35,7 @@ public enum MessageCodec {
             writer.write(hello.versions.upperBound)
             writer.write(hello.device)
             writer.write(hello.actor)
+            writer.write(hello.recordedCseq)
         case .welcome(let welcome):
             writer.write(TypeTag.welcome.rawValue)
             writer.write(welcome.version)
@@ -84,7 +85,8 @@ public enum MessageCodec {
             message = .hello(Hello(
                 versions: lowest...highest,
                 device: try reader.readUUID("hello.device"),
-                actor: try reader.readString("hello.actor", maxBytes: FieldLimit.actorBytes)))
+                actor: try reader.readString("hello.actor", maxBytes: FieldLimit.actorBytes),
+                recordedCseq: try reader.readInt64("hello.recordedCseq", in: 0...Int64.max)))
         case .welcome:
             message = .welcome(Welcome(
                 version: try reader.readUInt16("welcome.version"),

@@ -31,6 +31,9 @@ extension FieldClient {
         return HTMLReport(notice: notice, timeline: IssueTimeline(tickets: tickets, weeks: 8, endingAt: now), texts: texts, generatedAt: now)
     }
 
+    /// Per device: when it last synced and how many of its events are known to be waiting.
+    public func syncBacklog() throws -> SyncBacklog { try store.project(SyncBacklog.self) }
+
     public func ledgerReview() throws -> LedgerReview {
         LedgerReview(enterprises: try store.project(Enterprises.self).all, grid: try store.project(Grid.self))
     }
@@ -64,6 +67,18 @@ extension FieldClient {
                 "id": .string(ticket.id.uuidString.lowercased()), "category": .string(ticket.report.category.rawValue),
                 "state": .string(ticket.state.rawValue), "overdue": .bool(ticket.isOverdue(at: now)), "node": .string(ticket.report.node),
                 "title": .string(ticket.report.title), "reportedAt": .string(BeijingTime.iso8601(ticket.reportedAt)),
+            ])
+        })
+    }
+
+    /// Dust sites that have a location, as GeoJSON.
+    public static func dustSitesGeoJSON(_ sites: DustSites) throws -> Data {
+        try Exports.geoJSON(sites.all.map { site in
+            (site.registration.location, [
+                "id": .string(site.id.uuidString.lowercased()), "name": .string(site.registration.name),
+                "kind": .string(site.registration.kind.rawValue), "node": .string(site.registration.node),
+                "areaSquareMetres": .number(site.registration.areaSquareMetres), "lacksRequiredMonitoring": .bool(sites.lacksRequiredMonitoring(site)),
+                "inspections": .number(Double(site.inspections.count)),
             ])
         })
     }

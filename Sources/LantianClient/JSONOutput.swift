@@ -201,4 +201,16 @@ public enum JSONOutput {
             self.rate = (rate.rate * 10000).rounded() / 10000
         }
     }
+
+    public struct BacklogRow: Encodable {
+        var device: String, user: String, lastSynced: String?, lastSeen: String, waiting: Int64
+
+        public init(_ device: SyncBacklog.Device) {
+            self.device = device.device.uuidString.lowercased()
+            user = device.actor
+            lastSynced = device.lastSynced.map(BeijingTime.iso8601)
+            lastSeen = BeijingTime.iso8601(device.lastSeen)
+            waiting = device.waiting
+        }
+    }
 }

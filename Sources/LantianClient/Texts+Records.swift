@@ -271,10 +271,16 @@ extension Texts {
              row.rectificationRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
              row.medianCloseOutHours.map { String(format: "%.1f", $0 / 24) } ?? "—"]
         }
+        let byCategory = InspectionCategory.allCases.compactMap { category in
+            review.openByCategory[category].map { "\(name(category)) \($0)" }
+        }
         return say("\(review.month) 问题整改情况", "Issues, \(review.month)") + "\n" + TextTable(header: [
             say("乡镇（街道）", "Township"), say("合计", "Total"), say("未销号", "Open"), say("逾期", "Overdue"), say("升级", "Escalated"),
             say("本月新增", "New"), say("本月销号", "Closed"), say("整改率", "Rate"), say("销号中位天数", "Median days"),
         ], rows: rows).rendered
+            + (byCategory.isEmpty ? "" : "\n" + say("未销号按类别：", "Open by category: ") + byCategory.joined(separator: say("，", ", ")))
+            + (review.oldestOpen.first.map { "\n" + say("最早未销号：\(short($0.id)) \($0.report.title)（\(BeijingTime.format($0.reportedAt)) 上报）",
+                                                        "Oldest open: \(short($0.id)) \($0.report.title) (reported \(BeijingTime.format($0.reportedAt)))") } ?? "")
     }
 
     public func dustfallReviewTable(_ review: DustfallReview) -> String {
@@ -298,6 +304,7 @@ extension Texts {
             say("乡镇（街道）", "Township"), say("关停取缔", "Ban-close"), say("整合搬迁", "Relocate"), say("升级改造", "Upgrade"),
             say("待处置", "Awaiting"), say("整治中", "In progress"), say("白名单", "Whitelist"), say("复燃", "Resurged"), say("未清零", "Open"),
         ], rows: rows).rendered
+            + (review.whitelist.isEmpty ? "" : "\n" + say("白名单：", "Whitelist: ") + review.whitelist.map(\.registration.name).joined(separator: say("、", ", ")))
     }
 
     public func strawBurningTable(_ review: StrawBurningReview, month: ReviewMonth) -> String {
@@ -331,6 +338,17 @@ extension Texts {
             lines.append(say("应装未装在线监测：", "Lacking required monitoring: ") + review.lackingMonitoring.map(\.registration.name).joined(separator: "、"))
         }
         return lines.joined(separator: "\n")
+    }
+
+    public func backlogTable(_ backlog: SyncBacklog) -> String {
+        if backlog.all.isEmpty { return say("服务器尚未报告任何设备", "The server has reported no device yet") }
+        let rows = backlog.all.map { device in
+            [short(device.device), device.actor, device.lastSynced.map(BeijingTime.format) ?? say("从未", "never"),
+             BeijingTime.format(device.lastSeen), "\(device.waiting)"]
+        }
+        return say("各设备同步情况（依据服务器报告）", "Devices as the server last saw them") + "\n" + TextTable(header: [
+            say("设备", "Device"), say("用户", "User"), say("上次同步", "Last sync"), say("上次联系", "Last seen"), say("待上传", "Waiting"),
+        ], rows: rows).rendered
     }
 
     public func exported(_ path: String) -> String { say("已导出 \(path)", "Exported \(path)") }

@@ -13,8 +13,9 @@ public enum PushRefusal: Error, Hashable, Sendable {
 }
 
 extension EventStore {
-    /// The highest sequence number of `device` that this store holds (0 for none).
-    public func acknowledgedCseq(device: UUID) throws -> Int64 {
+    /// The highest sequence number of `device` that this store holds (0 for none): on the server, what
+    /// it has acknowledged; on the device itself, the last it recorded.
+    public func highestCseq(of device: UUID) throws -> Int64 {
         try database.read { db in try Self.highestCseq(db, device: device) }
     }
 

@@ -39,8 +39,10 @@ public final class ClientSession {
     }
 
     /// The first message of the session.
-    public func start() -> Message {
-        .hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor))
+    public func start() throws(SyncError) -> Message {
+        let recorded: Int64
+        do { recorded = try store.highestCseq(of: device.id) } catch { throw .storage(String(describing: error)) }
+        return .hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor, recordedCseq: recorded))
     }
 
     /// The next step after the server's `message`.

@@ -27,6 +27,8 @@ public final class ServerSession {
     public private(set) var peer: Hello?
     /// Events this session has stored (not counting resends).
     public private(set) var acceptedCount = 0
+    /// Whether the client pushed or pulled, rather than only said hello.
+    public private(set) var synced = false
 
     private let store: EventStore
     private let limits: WireLimits
@@ -44,15 +46,24 @@ public final class ServerSession {
             return greet(hello)
         case .push(let push):
             guard let peer else { return refuse(.unexpectedMessage, "send hello before push", close: true) }
+            synced = true
             return accept(push, from: peer)
         case .pull(let pull):
             guard peer != nil else { return refuse(.unexpectedMessage, "send hello before pull", close: true) }
+            synced = true
             return page(after: pull)
         case .error:
             return .close
         case .welcome, .pushAck, .page:
             return refuse(.unexpectedMessage, "only a server sends \(message.name)", close: true)
         }
+    }
+
+    /// What the server saw of the device in this session, for the sync backlog; `nil` before hello.
+    public func report() throws -> DeviceSyncReported? {
+        guard let peer else { return nil }
+        return DeviceSyncReported(device: peer.device, actor: peer.actor, recordedCseq: peer.recordedCseq,
+                                  acknowledgedCseq: try store.highestCseq(of: peer.device), synced: synced)
     }
 
     /// The answer to a frame whose body is not a valid message.
@@ -81,7 +92,7 @@ public final class ServerSession {
                 """, close: true)
         }
         do {
-            let acknowledged = try store.acknowledgedCseq(device: hello.device)
+            let acknowledged = try store.highestCseq(of: hello.device)
             peer = hello
             return .send(.welcome(Welcome(version: highest, epoch: store.epoch, limits: limits,
                                           acknowledgedCseq: acknowledged)))

@@ -73,8 +73,12 @@ public enum SyncClient {
                 if case .failed(let error) = reason { end(.failure(.unreachable(error))) }
                 end(.failure(.connectionClosed))
             }
-            connection.send(MessageCodec.encode(session.start()))
-            waitForAnswer()
+            do throws(SyncError) {
+                connection.send(MessageCodec.encode(try session.start()))
+                waitForAnswer()
+            } catch {
+                end(.failure(error))
+            }
         }
         loop.run()
         return try outcome!.get()

@@ -19,7 +19,10 @@ public final class SyncServer {
     private let limits: WireLimits
     private let logger: Logger
     private let clock: () -> Timestamp
+    private let serverDevice: LocalDevice
     private var connections: [ObjectIdentifier: Connection] = [:]
+    /// What each device had waiting when last reported, so a status check that changes nothing records nothing.
+    private var lastWaiting: [UUID: Int64] = [:]
 
     /// The address the server listens on, with the real port when 0 was asked for.
     public var endpoint: Endpoint { listener.boundEndpoint }
@@ -29,11 +32,12 @@ public final class SyncServer {
     public init(
         loop: EventLoop, store: EventStore, endpoint: Endpoint, limits: WireLimits = .standard, logger: Logger,
         clock: @escaping () -> Timestamp = Timestamp.now
-    ) throws(TransportError) {
+    ) throws {
         self.store = store
         self.limits = limits
         self.logger = logger
         self.clock = clock
+        serverDevice = try store.localDevice() ?? store.setUpLocalDevice(actor: "lantiand", server: nil)
         listener = try TCPListener(loop: loop, endpoint: endpoint, maxFrameBytes: Int(limits.maxFrameBytes))
         listener.onConnection = { [unowned self] connection in serve(connection) }
         listener.onAcceptError = { [logger] error in logger.warning("accept failed: \(error)") }
@@ -67,10 +71,23 @@ public final class SyncServer {
         }
         connection.onClose = { [unowned self, unowned connection] reason in
             connections[ObjectIdentifier(connection)] = nil
+            recordReport(of: session)
             logger.info("session ended", metadata: [
                 "peer": "\(peer)", "actor": "\(session.peer?.actor ?? "-")", "accepted": "\(session.acceptedCount)",
                 "reason": "\(reason)",
             ])
+        }
+    }
+
+    /// Records what the session saw of its device when it synced, or when what is waiting changed.
+    private func recordReport(of session: ServerSession) {
+        do {
+            guard let report = try session.report(), report.synced || lastWaiting[report.device] != report.waiting else { return }
+            let draft = try EventDraft(subject: report.device, payload: report)
+            _ = try store.record([draft], device: serverDevice, now: clock(), accepting: true)
+            lastWaiting[report.device] = report.waiting
+        } catch {
+            logger.warning("could not record the device's sync report: \(error)")
         }
     }
 

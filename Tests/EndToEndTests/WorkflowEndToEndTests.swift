@@ -174,3 +174,29 @@ struct EnterpriseJSON: Decodable { var state: String }
         #expect(town.server.stop() == 0)
     }
 }
+
+/// Supervisors see what has not arrived yet.
+@Suite struct SyncBacklogEndToEndTests {
+    struct BacklogJSON: Decodable {
+        var user: String
+        var waiting: Int
+        var lastSynced: String?
+    }
+
+    @Test func aStatusCheckTellsTheServerWhatIsWaitingAndSupervisorsSeeIt() throws {
+        let town = try Town()
+        try town.officer.reportFire(note: "同步前")
+        try town.officer.expectSuccess(["sync"])
+        for note in ["离线一", "离线二"] { try town.officer.reportFire(note: note) }
+        try town.officer.expectSuccess(["status"])  // only says hello: the server learns 4 events are waiting
+        try town.supervisor.expectSuccess(["sync"])
+        let backlog = try town.supervisor.json([BacklogJSON].self, ["review", "backlog"])
+        let officer = try #require(backlog.first { $0.user == "officer.zhang" })
+        #expect(officer.waiting == 4 && officer.lastSynced != nil)  // each fire point with the issue it opens
+        #expect(backlog.first?.user == "officer.zhang")  // most waiting first
+        try town.officer.expectSuccess(["sync"])
+        try town.supervisor.expectSuccess(["sync"])
+        #expect(try town.supervisor.json([BacklogJSON].self, ["review", "backlog"]).first { $0.user == "officer.zhang" }?.waiting == 0)
+        #expect(town.server.stop() == 0)
+    }
+}

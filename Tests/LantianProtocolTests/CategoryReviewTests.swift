@@ -117,3 +117,23 @@ import Testing
         #expect(notice.issues.rows.map(\.node) == ["371502001", "371502002"])
     }
 }
+
+@Suite struct SyncBacklogTests {
+    @Test func aDeviceShowsItsLastSyncAndWhatItLastSaidWasWaiting() throws {
+        var story = Chronicle()
+        let officer = UUID(), staff = UUID()
+        story.record(DeviceSyncReported(device: officer, actor: "officer.zhang", recordedCseq: 5, acknowledgedCseq: 5, synced: true),
+                     about: officer, by: "lantiand", at: ReviewTests.at("2026-10-01 08:00"))
+        // Later only a status check: 3 more recorded, none arrived.
+        story.record(DeviceSyncReported(device: officer, actor: "officer.zhang", recordedCseq: 8, acknowledgedCseq: 5, synced: false),
+                     about: officer, by: "lantiand", at: ReviewTests.at("2026-10-03 18:00"))
+        story.record(DeviceSyncReported(device: staff, actor: "staff.wang", recordedCseq: 2, acknowledgedCseq: 2, synced: true),
+                     about: staff, by: "lantiand", at: ReviewTests.at("2026-10-02 08:00"))
+        let backlog = SyncBacklog.fold(story.events)
+        #expect(backlog.all.map(\.actor) == ["officer.zhang", "staff.wang"])  // most waiting first
+        let first = try #require(backlog.devices[officer])
+        #expect(first.waiting == 3)
+        #expect(first.lastSynced == ReviewTests.at("2026-10-01 08:00"))
+        #expect(first.lastSeen == ReviewTests.at("2026-10-03 18:00"))
+    }
+}

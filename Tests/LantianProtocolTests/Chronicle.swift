@@ -15,7 +15,8 @@ struct Chronicle {
                             subject: subject, type: type, schema: 1, payload: try! PayloadCodec.encode(payload)))
     }
 
-    mutating func record<Payload: EventPayload>(_ payload: Payload, about subject: UUID, by actor: String = "officer.zhang") {
-        record(Payload.eventType, about: subject, payload, by: actor)
+    mutating func record<Payload: EventPayload>(_ payload: Payload, about subject: UUID, by actor: String = "officer.zhang",
+                                                at time: Timestamp? = nil) {
+        record(Payload.eventType, about: subject, payload, by: actor, at: time)
     }
 }

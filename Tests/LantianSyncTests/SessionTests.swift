@@ -27,7 +27,7 @@ func record(_ count: Int, in store: EventStore, by device: LocalDevice) throws {
 /// Runs a whole session between the two sides, every message through the codec as on the wire.
 /// `dropping` names a message type the "network" loses, ending the session there.
 func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: String? = nil) throws -> SyncReport? {
-    var outgoing = client.start()
+    var outgoing = try client.start()
     while true {
         let reply = server.handle(try MessageCodec.decode(MessageCodec.encode(outgoing)))
         guard case .send(let answer) = reply else { Issue.record("server ended the session: \(reply)"); return nil }

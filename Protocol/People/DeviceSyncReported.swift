@@ -1,0 +1,63 @@
+import Foundation
+
+/// The server saw a device: when, who used it, how far it had recorded and how far the server holds.
+/// Recorded by the server itself at the end of a session that synced, or that changed what is waiting.
+public struct DeviceSyncReported: EventPayload, Hashable {
+    public static let eventType: EventType = "device.sync.reported"
+    public static let schema: UInt16 = 1
+
+    public var device: UUID
+    public var actor: String
+    /// The device's highest recorded sequence number, as it said in hello.
+    public var recordedCseq: Int64
+    /// The highest of its sequence numbers the server holds.
+    public var acknowledgedCseq: Int64
+    /// Whether the session pushed or pulled (a sync), rather than only said hello (a status check).
+    public var synced: Bool
+
+    public init(device: UUID, actor: String, recordedCseq: Int64, acknowledgedCseq: Int64, synced: Bool) {
+        self.device = device
+        self.actor = actor
+        self.recordedCseq = recordedCseq
+        self.acknowledgedCseq = acknowledgedCseq
+        self.synced = synced
+    }
+
+    /// Events the device had recorded that the server did not hold yet.
+    public var waiting: Int64 { max(recordedCseq - acknowledgedCseq, 0) }
+}
+
+/// Per device: when it last synced, and how many of its events are known to be waiting.
+public struct SyncBacklog: Projection {
+    public static let eventTypes: Set<EventType> = [DeviceSyncReported.eventType]
+
+    public struct Device: Hashable, Sendable {
+        public var device: UUID
+        public var actor: String
+        public var lastSeen: Timestamp
+        public var lastSynced: Timestamp?
+        public var waiting: Int64
+    }
+
+    public private(set) var devices: [UUID: Device] = [:]
+
+    public init() {}
+
+    public mutating func apply(_ event: Event) {
+        guard let report = try? PayloadCodec.decode(DeviceSyncReported.self, from: event) else { return }
+        let time = Timestamp(millisecondsSince1970: event.hlc.wallMilliseconds)
+        var device = devices[report.device] ?? Device(device: report.device, actor: report.actor, lastSeen: time, waiting: 0)
+        device.actor = report.actor
+        device.lastSeen = time
+        device.waiting = report.waiting
+        if report.synced { device.lastSynced = time }
+        devices[report.device] = device
+    }
+
+    /// Devices with most waiting first, then the longest unsynced.
+    public var all: [Device] {
+        devices.values.sorted { lhs, rhs in
+            (-lhs.waiting, lhs.lastSynced?.millisecondsSince1970 ?? 0, lhs.actor) < (-rhs.waiting, rhs.lastSynced?.millisecondsSince1970 ?? 0, rhs.actor)
+        }
+    }
+}
