@@ -41,10 +41,14 @@ struct ListOutput: ParsableArguments {
     @Option(help: "另存为 CSV（UTF-8 带 BOM，Excel 可直接打开）。Also write the list as CSV.") var csv: String?
 
     func emit<Record: Encodable>(_ records: [Record], texts: Texts, table: () -> String) throws {
-        if let csv {
-            try Exports.csv(records: records).write(to: URL(fileURLWithPath: csv))
-            print(texts.exported(csv))
-        }
+        try export(to: csv, texts: texts) { try Exports.csv(records: records) }
         print(json ? try JSONOutput.render(records) : table())
     }
+}
+
+/// Writes an export to `path` and says so; does nothing without a path.
+func export(to path: String?, texts: Texts, _ data: () throws -> Data) throws {
+    guard let path else { return }
+    try data().write(to: URL(fileURLWithPath: path))
+    print(texts.exported(path))
 }

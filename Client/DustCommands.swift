@@ -37,10 +37,7 @@ struct Dust: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let sites = try client.dustSites()
-                if let geojson {
-                    try FieldClient.dustSitesGeoJSON(sites).write(to: URL(fileURLWithPath: geojson))
-                    print(texts.exported(geojson))
-                }
+                try export(to: geojson, texts: texts) { try FieldClient.dustSitesGeoJSON(sites) }
                 try output.emit(sites.all.map { JSONOutput.DustSiteRecord($0, in: sites) }, texts: texts) { texts.dustSiteTable(sites) }
             }
         }

@@ -55,10 +55,7 @@ struct Fire: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let points = try client.firePoints()
-                if let geojson {
-                    try FieldClient.firePointsGeoJSON(points).write(to: URL(fileURLWithPath: geojson))
-                    print(texts.exported(geojson))
-                }
+                try export(to: geojson, texts: texts) { try FieldClient.firePointsGeoJSON(points) }
                 try output.emit(points.map(JSONOutput.FirePointRecord.init), texts: texts) { texts.fireTable(points) }
             }
         }

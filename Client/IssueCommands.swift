@@ -51,10 +51,7 @@ struct Issue: ParsableCommand {
                 let now = Timestamp.now()
                 let tickets = try client.tickets(TicketFilter(state: state, category: category, node: node, overdueOnly: overdue,
                                                               includeClosed: all), now: now)
-                if let geojson {
-                    try FieldClient.issuesGeoJSON(tickets, now: now).write(to: URL(fileURLWithPath: geojson))
-                    print(texts.exported(geojson))
-                }
+                try export(to: geojson, texts: texts) { try FieldClient.issuesGeoJSON(tickets, now: now) }
                 try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now) }, texts: texts) { texts.ticketTable(tickets, now: now) }
             }
         }

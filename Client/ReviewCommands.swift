@@ -22,13 +22,9 @@ struct Review: ParsableCommand {
             try common.run { client, texts in
                 let now = Timestamp.now()
                 let (review, tickets, grid) = try client.issueReview(month: try month.value(now: now), now: now)
-                for (path, data) in [(csv, { try FieldClient.issuesCSV(tickets, grid: grid, now: now) }),
-                                     (geojson, { try FieldClient.issuesGeoJSON(tickets, now: now) }),
-                                     (open311, { try Exports.open311(tickets, grid: grid) })] {
-                    guard let path else { continue }
-                    try data().write(to: URL(fileURLWithPath: path))
-                    print(texts.exported(path))
-                }
+                try export(to: csv, texts: texts) { try FieldClient.issuesCSV(tickets, grid: grid, now: now) }
+                try export(to: geojson, texts: texts) { try FieldClient.issuesGeoJSON(tickets, now: now) }
+                try export(to: open311, texts: texts) { try Exports.open311(tickets, grid: grid) }
                 print(json ? try JSONOutput.render(review.rows.map(JSONOutput.IssueReviewRow.init)) : texts.issueReviewTable(review))
             }
         }
