@@ -22,6 +22,9 @@ struct Serve: ParsableCommand {
     @Option(help: "监听地址 主机:端口（端口 0 由系统选择）。Address to listen on, HOST:PORT (port 0 lets the system choose).")
     var listen = "127.0.0.1:7700"
 
+    @Option(help: "连接静默多少秒后探测（ping），再静默同样时长即断开。Seconds of silence before a ping; as long again without an answer closes the connection.")
+    var idleTimeout: UInt64 = 30
+
     @Flag(help: "记录每个连接。Log every connection.")
     var verbose = false
 
@@ -29,7 +32,7 @@ struct Serve: ParsableCommand {
         let endpoint: Endpoint
         do { endpoint = try Endpoint(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
         do {
-            try Daemon.serve(databasePath: db, listen: endpoint, verbose: verbose)
+            try Daemon.serve(databasePath: db, listen: endpoint, idleTimeoutSeconds: max(idleTimeout, 1), verbose: verbose)
         } catch {
             FileHandle.standardError.write(Data("lantiand: \(error)\n".utf8))
             throw ExitCode.failure

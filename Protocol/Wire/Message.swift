@@ -12,6 +12,9 @@ public enum Message: Hashable, Sendable {
     case pushAck(PushAck)
     case pull(Pull)
     case page(Page)
+    /// Are you there? Either side may ask; the other answers ``pong`` with the same nonce.
+    case ping(nonce: UInt64)
+    case pong(nonce: UInt64)
     case error(WireError)
 
     /// The message's name as PROTOCOL.md writes it.
@@ -23,6 +26,8 @@ public enum Message: Hashable, Sendable {
         case .pushAck: "push-ack"
         case .pull: "pull"
         case .page: "page"
+        case .ping: "ping"
+        case .pong: "pong"
         case .error: "error"
         }
     }

@@ -19,7 +19,7 @@ public enum MessageCodec {
     }
 
     enum TypeTag: UInt8 {
-        case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06
+        case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06, ping = 0x07, pong = 0x08
         case error = 0x7F
     }
 
@@ -63,6 +63,12 @@ public enum MessageCodec {
                 writer.write(accepted.receivedAt.millisecondsSince1970)
                 writer.write(event: accepted.event)
             }
+        case .ping(let nonce):
+            writer.write(TypeTag.ping.rawValue)
+            writer.write(Int64(bitPattern: nonce))
+        case .pong(let nonce):
+            writer.write(TypeTag.pong.rawValue)
+            writer.write(Int64(bitPattern: nonce))
         case .error(let error):
             writer.write(TypeTag.error.rawValue)
             writer.write(error.code.rawValue)
@@ -113,6 +119,10 @@ public enum MessageCodec {
                 return AcceptedEvent(event: try reader.readEvent(), sseq: sseq, receivedAt: receivedAt)
             }
             message = .page(Page(events: events, head: head))
+        case .ping:
+            message = .ping(nonce: UInt64(bitPattern: try reader.readInt64("ping.nonce")))
+        case .pong:
+            message = .pong(nonce: UInt64(bitPattern: try reader.readInt64("pong.nonce")))
         case .error:
             message = .error(WireError(
                 code: ErrorCode(rawValue: try reader.readUInt16("error.code")),

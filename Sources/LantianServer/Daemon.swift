@@ -15,12 +15,13 @@ public enum Daemon {
     /// Opens (or creates) the store, listens, and returns once a signal has stopped the server and
     /// every connection is closed. Prints `listening on HOST:PORT epoch EPOCH` on standard output
     /// when ready to accept connections.
-    public static func serve(databasePath: String, listen: Endpoint, verbose: Bool = false) throws {
+    public static func serve(databasePath: String, listen: Endpoint, idleTimeoutSeconds: UInt64 = 30, verbose: Bool = false) throws {
         var logger = Logger(label: "lantiand") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .info
         let store = try EventStore(path: databasePath)
         let loop = try EventLoop()
-        let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger)
+        let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger,
+                                    idleTimeoutMilliseconds: idleTimeoutSeconds * 1000)
         var watchers: [SignalWatcher] = []
         let stop = {
             logger.info("stopping: closing \(server.connectionCount) connection(s)")

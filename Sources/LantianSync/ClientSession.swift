@@ -22,6 +22,8 @@ public final class ClientSession {
     public enum Step: Hashable, Sendable {
         case send(Message)
         case finished(SyncReport)
+        /// Nothing to do but wait for the next message.
+        case wait
     }
 
     private let store: EventStore
@@ -55,6 +57,10 @@ public final class ClientSession {
                 return try acknowledged(ack)
             case .page(let page):
                 return try received(page)
+            case .ping(let nonce):
+                return .send(.pong(nonce: nonce))
+            case .pong:
+                return .wait
             case .error(let error):
                 throw SyncError.refused(error)
             case .hello, .push, .pull:

@@ -18,6 +18,8 @@ public final class ServerSession {
         /// Send the message, then close the connection: the session cannot go on.
         case sendAndClose(Message)
         case close
+        /// Nothing to answer.
+        case nothing
     }
 
     /// The server's protocol versions.
@@ -52,6 +54,10 @@ public final class ServerSession {
             guard peer != nil else { return refuse(.unexpectedMessage, "send hello before pull", close: true) }
             synced = true
             return page(after: pull)
+        case .ping(let nonce):
+            return .send(.pong(nonce: nonce))
+        case .pong:
+            return .nothing
         case .error:
             return .close
         case .welcome, .pushAck, .page:

@@ -61,6 +61,8 @@ public enum SyncClient {
                         waitForAnswer()
                     case .finished(let report):
                         end(.success(report))
+                    case .wait:
+                        waitForAnswer()
                     }
                 } catch {
                     end(.failure(error))

@@ -14,8 +14,10 @@ import Logging
 /// loop.run()
 /// ```
 public final class SyncServer {
+    private let loop: EventLoop
     private let listener: TCPListener
     private let store: EventStore
+    private let idleTimeout: UInt64
     private let limits: WireLimits
     private let logger: Logger
     private let clock: () -> Timestamp
@@ -29,10 +31,14 @@ public final class SyncServer {
     /// Connections currently open.
     public var connectionCount: Int { connections.count }
 
+    /// - Parameter idleTimeoutMilliseconds: silence after which a connection is pinged, and after a
+    ///   second such silence closed (idle or half-open: a phone that lost signal without closing).
     public init(
         loop: EventLoop, store: EventStore, endpoint: Endpoint, limits: WireLimits = .standard, logger: Logger,
-        clock: @escaping () -> Timestamp = Timestamp.now
+        idleTimeoutMilliseconds: UInt64 = 30_000, clock: @escaping () -> Timestamp = Timestamp.now
     ) throws {
+        self.loop = loop
+        self.idleTimeout = idleTimeoutMilliseconds
         self.store = store
         self.limits = limits
         self.logger = logger
@@ -54,8 +60,24 @@ public final class SyncServer {
         let peer = connection.peer
         connections[ObjectIdentifier(connection)] = connection
         logger.debug("connection opened", metadata: ["peer": "\(peer)"])
+        let watchdog = try? LoopTimer(loop: loop)
+        var pinged = false
+        func waitForTraffic() {
+            watchdog?.start(afterMilliseconds: idleTimeout) { [unowned connection, logger] in
+                if pinged {
+                    logger.info("no answer to ping, closing", metadata: ["peer": "\(peer)"])
+                    return connection.abort()
+                }
+                pinged = true
+                connection.send(MessageCodec.encode(.ping(nonce: UInt64.random(in: 0...UInt64.max))))
+                waitForTraffic()
+            }
+        }
+        waitForTraffic()
 
         connection.onFrame = { [unowned connection, logger] body in
+            pinged = false
+            waitForTraffic()
             let reply: ServerSession.Reply
             do throws(WireFormatError) {
                 reply = session.handle(try MessageCodec.decode(body))
@@ -70,6 +92,7 @@ public final class SyncServer {
             Self.apply(session.handle(badFrame: error), to: connection)
         }
         connection.onClose = { [unowned self, unowned connection] reason in
+            watchdog?.close()
             connections[ObjectIdentifier(connection)] = nil
             recordReport(of: session)
             logger.info("session ended", metadata: [
@@ -100,6 +123,8 @@ public final class SyncServer {
             connection.close()
         case .close:
             connection.close()
+        case .nothing:
+            break
         }
     }
 }

@@ -38,6 +38,8 @@ import Testing
         ("push-ack", .pushAck(PushAck(acknowledgedCseq: 1))),
         ("pull", .pull(Pull(after: 0, limit: 1_000))),
         ("page", .page(Page(events: [AcceptedEvent(event: event, sseq: 1, receivedAt: Timestamp(millisecondsSince1970: 1_780_313_461_000))], head: 1))),
+        ("ping", .ping(nonce: 42)),
+        ("pong", .pong(nonce: 42)),
         ("error", .error(WireError(code: .sequenceGap, message: "expected cseq 3"))),
     ]
 

@@ -28,6 +28,8 @@ enum Sample {
         .pushAck(PushAck(acknowledgedCseq: 2)),
         .pull(Pull(after: 99, limit: 500)),
         .page(Page(events: [AcceptedEvent(event: event(cseq: 1), sseq: 100, receivedAt: Timestamp(millisecondsSince1970: 5))], head: 100)),
+        .ping(nonce: 0xDEAD_BEEF_0000_0001),
+        .pong(nonce: 0xDEAD_BEEF_0000_0001),
         .error(WireError(code: .sequenceGap, message: "expected cseq 3, received 5")),
     ]
 }

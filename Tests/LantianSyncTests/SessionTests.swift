@@ -35,6 +35,7 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         switch try client.handle(try MessageCodec.decode(MessageCodec.encode(answer))) {
         case .send(let next): outgoing = next
         case .finished(let report): return report
+        case .wait: Issue.record("the client waited without being pinged"); return nil
         }
     }
 }
@@ -130,5 +131,17 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         guard case .send(.error(let error)) = session.handle(.push(Push(events: all))) else { Issue.record("not refused"); return }
         #expect(error.code == .invalidEvent)
         #expect(try server.count() == 0)
+    }
+}
+
+@Suite struct LivenessSessionTests {
+    @Test func eitherSideAnswersAPingWithItsNonceAndAPongAsksNothing() throws {
+        let (store, device) = try clientStore("officer.zhang")
+        let client = ClientSession(store: store, device: device, purpose: .sync)
+        #expect(try client.handle(.ping(nonce: 9)) == .send(.pong(nonce: 9)))
+        #expect(try client.handle(.pong(nonce: 9)) == .wait)
+        let server = ServerSession(store: try EventStore(path: temporaryPath("server")), limits: .standard, clock: { .now() })
+        #expect(server.handle(.ping(nonce: 3)) == .send(.pong(nonce: 3)))
+        #expect(server.handle(.pong(nonce: 3)) == .nothing)
     }
 }

@@ -10,7 +10,7 @@ final class ServerProcess {
     private let log: URL
 
     /// Starts the server and returns once it prints that it is listening.
-    init(database: String, port: UInt16, folder: URL) throws {
+    init(database: String, port: UInt16, folder: URL, extraArguments: [String] = []) throws {
         self.database = database
         self.port = port
         output = folder.appendingPathComponent("lantiand-\(UUID().uuidString).out")
@@ -18,7 +18,7 @@ final class ServerProcess {
         guard FileManager.default.createFile(atPath: output.path, contents: nil),
               FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create files in \(folder.path)") }
         process.executableURL = URL(fileURLWithPath: try Binaries.path("lantiand"))
-        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"]
+        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()

@@ -1,0 +1,57 @@
+import Foundation
+import LantianProtocol
+import Testing
+
+/// Idle and half-open connections are found out and closed; live ones are kept.
+@Suite struct LivenessTests {
+    static func server() throws -> (ServerProcess, URL) {
+        let folder = try temporaryFolder()
+        return (try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: try freePort(), folder: folder,
+                                  extraArguments: ["--idle-timeout", "1"]), folder)
+    }
+
+    @Test func aSilentConnectionIsPingedAndClosedWhenItDoesNotAnswer() throws {
+        let (lantiand, _) = try Self.server()
+        let silent = try RawConnection(port: lantiand.port)
+        try silent.send(.hello(Hello(versions: 1...1, device: UUID(), actor: "officer.zhang")))
+        guard case .welcome? = try silent.receive() else { Issue.record("expected welcome"); return }
+        let started = Date()
+        guard case .ping? = try silent.receive() else { Issue.record("expected a ping after a second of silence"); return }
+        #expect(try silent.receive() == nil)  // no pong: closed
+        #expect(Date().timeIntervalSince(started) < 8)
+        #expect(lantiand.logText.contains("no answer to ping, closing"))
+        #expect(lantiand.stop() == 0)
+    }
+
+    @Test func aConnectionThatAnswersPingsStaysOpen() throws {
+        let (lantiand, _) = try Self.server()
+        let live = try RawConnection(port: lantiand.port)
+        try live.send(.hello(Hello(versions: 1...1, device: UUID(), actor: "officer.zhang")))
+        guard case .welcome? = try live.receive() else { Issue.record("expected welcome"); return }
+        for _ in 0..<3 {
+            guard case .ping(let nonce)? = try live.receive() else { Issue.record("expected a ping"); return }
+            try live.send(.pong(nonce: nonce))
+        }
+        try live.send(.pull(Pull(after: 0, limit: 10)))
+        var answer = try live.receive()
+        while case .ping(let nonce)? = answer {
+            try live.send(.pong(nonce: nonce))
+            answer = try live.receive()
+        }
+        guard case .page? = answer else { Issue.record("the answered connection was closed: \(String(describing: answer))"); return }
+        #expect(lantiand.stop() == 0)
+    }
+
+    @Test func theServerAnswersPingsAndSyncingIsUnaffected() throws {
+        let (lantiand, folder) = try Self.server()
+        let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
+        for index in 1...3 { try officer.reportFire(note: "#\(index)") }
+        try officer.expectSuccess(["sync"])
+        let pinger = try RawConnection(port: lantiand.port)
+        try pinger.send(.hello(Hello(versions: 1...1, device: UUID(), actor: "x")))
+        _ = try pinger.receive()
+        try pinger.send(.ping(nonce: 7))
+        #expect(try pinger.receive() == .pong(nonce: 7))  // the server answers pings too
+        #expect(lantiand.stop() == 0)
+    }
+}
