@@ -25,6 +25,11 @@ public final class Connection: HandleOwner {
     /// Bytes handed to libuv but not yet written to the socket.
     public private(set) var queuedWriteBytes = 0
     public private(set) var isOpen = true
+    /// Above this many unwritten bytes the connection stops reading (the peer is not reading its
+    /// answers, so it gets no more), and reads again once below half of it: memory stays bounded.
+    public var writeHighWaterBytes = 8 << 20
+    /// Whether reading is paused because too much is waiting to be written.
+    public private(set) var isReadingPaused = false
 
     let loop: EventLoop
     let handle: UnsafeMutablePointer<uv_tcp_t>
@@ -112,8 +117,13 @@ public final class Connection: HandleOwner {
 
     private func received(_ bytes: UnsafeRawBufferPointer) {
         decoder.append(bytes)
+        deliverBufferedFrames()
+    }
+
+    /// Hands over every complete frame received, unless reading is paused or the connection closing.
+    private func deliverBufferedFrames() {
         do {
-            while isOpen, let body = try decoder.nextBody() { onFrame?(body) }
+            while isOpen, !isReadingPaused, let body = try decoder.nextBody() { onFrame?(body) }
         } catch {
             uv_read_stop(Handle.stream(handle))
             if let onFrameError { onFrameError(error) } else { close() }
@@ -136,12 +146,17 @@ public final class Connection: HandleOwner {
         var buffer = uv_buf_init(pending.storage.baseAddress!.assumingMemoryBound(to: CChar.self),
                                  UInt32(pending.storage.count))
         queuedWriteBytes += pending.storage.count
+        if queuedWriteBytes > writeHighWaterBytes, !isReadingPaused, isOpen {
+            isReadingPaused = true
+            uv_read_stop(Handle.stream(handle))
+        }
         let result = uv_write(request, Handle.stream(handle), &buffer, 1) { request, status in
             let pending = Unmanaged<PendingWrite>.fromOpaque(request!.pointee.data).takeRetainedValue()
             let connection = Handle.owner(of: request!.pointee.handle!, as: Connection.self)
             request!.deallocate()
             connection.queuedWriteBytes -= pending.storage.count
             if status < 0, status != UV_ECANCELED.rawValue { connection.fail(status, operation: "write") }
+            connection.resumeReadingIfDrained()
         }
         if result < 0 {
             Unmanaged<PendingWrite>.fromOpaque(request.pointee.data).release()
@@ -149,6 +164,13 @@ public final class Connection: HandleOwner {
             queuedWriteBytes -= pending.storage.count
             fail(result, operation: "write")
         }
+    }
+
+    private func resumeReadingIfDrained() {
+        guard isReadingPaused, isOpen, queuedWriteBytes <= writeHighWaterBytes / 2 else { return }
+        isReadingPaused = false
+        startReading()
+        deliverBufferedFrames()
     }
 
     private static func peerName(_ handle: UnsafeMutablePointer<uv_tcp_t>) -> String {

@@ -138,3 +138,68 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
         #expect(try #require(firedAfter) >= 0.19)
     }
 }
+
+@Suite struct BackpressureTests {
+    /// A peer that asks and asks but never reads its answers: the answering side stops reading its
+    /// requests once its unwritten answers pass the high-water mark, so they stop piling up.
+    @Test func aPeerThatDoesNotReadItsAnswersGetsNoMoreOfThem() throws {
+        let loop = try EventLoop()
+        let listener = try TCPListener(loop: loop, endpoint: Endpoint(host: "127.0.0.1", port: 0), maxFrameBytes: 1 << 20)
+        var answered = 0
+        var peakQueued = 0
+        var paused = false
+        var server: Connection?
+        listener.onConnection = { connection in
+            server = connection
+            connection.writeHighWaterBytes = 1 << 20
+            connection.onFrame = { _ in
+                answered += 1
+                connection.send([UInt8](repeating: 7, count: 256 << 10))  // a quarter-megabyte answer per request
+                peakQueued = max(peakQueued, connection.queuedWriteBytes)
+                paused = paused || connection.isReadingPaused
+            }
+        }
+        // The asking side: a plain blocking socket that sends 200 small requests and reads nothing.
+        let port = listener.boundEndpoint.port
+        let asker = Thread {
+            guard let raw = try? RawSocket(port: port) else { return }
+            for _ in 0..<200 { raw.send(Frame.encode(body: [1])) }
+            Thread.sleep(forTimeInterval: 1.5)
+            raw.close()
+        }
+        asker.start()
+        let stopper = try LoopTimer(loop: loop)
+        stopper.start(afterMilliseconds: 1_000) {
+            server?.abort()
+            listener.close()
+            stopper.close()
+        }
+        #expect(try run(loop))
+        #expect(paused)
+        #expect(answered < 200)  // it stopped taking requests…
+        #expect(peakQueued < (1 << 20) + (256 << 10) + 1)  // …and never queued more than the mark plus one answer
+    }
+}
+
+/// A minimal blocking client socket for transport tests.
+final class RawSocket: @unchecked Sendable {
+    private let socket: Int32
+
+    init(port: UInt16) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw TransportError(code: -errno, operation: "connect") }
+    }
+
+    func send(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    func close() { Glibc.close(socket) }
+}
