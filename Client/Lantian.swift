@@ -8,7 +8,7 @@ struct Lantian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian",
         abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
-        subcommands: [Setup.self, Status.self, Sync.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
+        subcommands: [Setup.self, Status.self, Sync.self, Quarantine.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
 }
 
 struct Setup: ParsableCommand {
@@ -67,6 +67,20 @@ struct Sync: ParsableCommand {
             let report = try client.sync(server: server)
             let target = try server ?? client.store.localDevice()?.server ?? ""
             print(json ? try JSONOutput.render(JSONOutput.SyncRecord(report)) : texts.synced(report, server: target))
+        }
+    }
+}
+
+struct Quarantine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "服务器拒收的本机记录及原因。This device's records the server refused, and why.")
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var output: ListOutput
+
+    func run() throws {
+        try common.run { client, texts in
+            let events = try client.store.quarantined()
+            try output.emit(events.map(JSONOutput.QuarantineRow.init), texts: texts) { texts.quarantineTable(events) }
         }
     }
 }

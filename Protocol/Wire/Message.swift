@@ -74,10 +74,29 @@ public struct Push: Hashable, Sendable {
     public init(events: [Event]) { self.events = events }
 }
 
-/// The server has committed the device's events up to and including `acknowledgedCseq`.
+/// The server has committed the device's events up to and including `acknowledgedCseq`: each is
+/// stored, or refused for good and listed in `rejected` (quarantined), so one bad event never blocks the rest.
 public struct PushAck: Hashable, Sendable {
     public var acknowledgedCseq: Int64
-    public init(acknowledgedCseq: Int64) { self.acknowledgedCseq = acknowledgedCseq }
+    public var rejected: [Rejection]
+
+    public init(acknowledgedCseq: Int64, rejected: [Rejection] = []) {
+        self.acknowledgedCseq = acknowledgedCseq
+        self.rejected = rejected
+    }
+}
+
+/// An event the server refused for good, and why.
+public struct Rejection: Hashable, Sendable {
+    public var cseq: Int64
+    public var id: UUID
+    public var reason: String
+
+    public init(cseq: Int64, id: UUID, reason: String) {
+        self.cseq = cseq
+        self.id = id
+        self.reason = reason
+    }
 }
 
 /// Asks for accepted events with a global sequence number greater than `after`.

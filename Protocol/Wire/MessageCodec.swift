@@ -50,6 +50,11 @@ public enum MessageCodec {
         case .pushAck(let ack):
             writer.write(TypeTag.pushAck.rawValue)
             writer.write(ack.acknowledgedCseq)
+            writer.write(ack.rejected) { writer, rejection in
+                writer.write(rejection.cseq)
+                writer.write(rejection.id)
+                writer.write(rejection.reason)
+            }
         case .pull(let pull):
             writer.write(TypeTag.pull.rawValue)
             writer.write(pull.after)
@@ -106,7 +111,13 @@ public enum MessageCodec {
             }
             message = .push(Push(events: events))
         case .pushAck:
-            message = .pushAck(PushAck(acknowledgedCseq: try reader.readInt64("pushAck.acknowledgedCseq", in: 0...Int64.max)))
+            let acknowledged = try reader.readInt64("pushAck.acknowledgedCseq", in: 0...Int64.max)
+            let rejected = try reader.readArray("pushAck.rejected", max: Int(UInt32.max), minElementBytes: 8 + 16 + 4) {
+                (reader: inout ByteReader) throws(WireFormatError) in
+                Rejection(cseq: try reader.readInt64("rejection.cseq", in: 1...Int64.max), id: try reader.readUUID("rejection.id"),
+                          reason: try reader.readString("rejection.reason", maxBytes: FieldLimit.messageBytes))
+            }
+            message = .pushAck(PushAck(acknowledgedCseq: acknowledged, rejected: rejected))
         case .pull:
             message = .pull(Pull(after: try reader.readInt64("pull.after", in: 0...Int64.max),
                                  limit: try reader.readUInt32("pull.limit")))

@@ -48,7 +48,8 @@ public final class FieldClient {
         let state = try store.syncState()
         let user = try profile()
         var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.project(Grid.self)[$0.scope]?.name },
-                            pending: try store.pendingCount(device: device.id), sync: state, eventCount: try store.count(), reachability: nil)
+                            pending: try store.pendingCount(device: device.id), quarantined: try store.quarantined().count, sync: state,
+                            eventCount: try store.count(), reachability: nil)
         if probe, let server = device.server {
             let endpoint = try parseServer(server)
             do throws(SyncError) {
@@ -95,6 +96,8 @@ public struct Status: Sendable {
     public var scopeName: String?
     /// This device's events the server has not acknowledged.
     public var pending: Int
+    /// This device's events the server refused for good (see `lantian quarantine`).
+    public var quarantined: Int
     public var sync: SyncState
     public var eventCount: Int
     /// `nil` when not probed or no server is configured.

@@ -1,5 +1,6 @@
 import Foundation
 import LantianProtocol
+import LantianStore
 import LantianSync
 
 /// Machine-readable output for `--json`: stable keys, times in ISO 8601 with the +08:00 offset.
@@ -59,7 +60,7 @@ public enum JSONOutput {
     }
 
     public struct StatusRecord: Encodable {
-        var device: String, user: String, role: String?, scope: String?, server: String?, pending: Int, events: Int
+        var device: String, user: String, role: String?, scope: String?, server: String?, pending: Int, quarantined: Int, events: Int
         var lastSyncAt: String?, cursor: Int64, serverEpoch: String?, reachable: Bool?, unreachableReason: String?
 
         public init(_ status: Status) {
@@ -69,6 +70,7 @@ public enum JSONOutput {
             scope = status.user?.scope
             server = status.device.server
             pending = status.pending
+            quarantined = status.quarantined
             events = status.eventCount
             lastSyncAt = status.sync.lastSyncAt.map(BeijingTime.iso8601)
             cursor = status.sync.cursor
@@ -199,6 +201,15 @@ public enum JSONOutput {
         public init(_ rate: DustSiteReview.ItemRate) {
             (item, failed, inspected) = (rate.item, rate.failed, rate.inspected)
             self.rate = (rate.rate * 10000).rounded() / 10000
+        }
+    }
+
+    public struct QuarantineRow: Encodable {
+        var id: String, device: String, cseq: Int64, type: String, reason: String, at: String
+
+        public init(_ event: QuarantinedEvent) {
+            (id, device, cseq) = (event.id.uuidString.lowercased(), event.device.uuidString.lowercased(), event.cseq)
+            (type, reason, at) = (event.type.rawValue, event.reason, BeijingTime.iso8601(event.at))
         }
     }
 

@@ -49,6 +49,8 @@ public struct Texts: Sendable {
                 ?? say("尚未同步到（同步后显示）", "not known yet (shown after a sync)")],
             [say("服务器", "Server"), server],
             [say("待同步", "Waiting to sync"), say("\(status.pending) 条事件", "\(status.pending) event(s)")],
+            [say("被拒收", "Refused"), status.quarantined == 0 ? say("无", "none")
+                : say("\(status.quarantined) 条（lantian quarantine 查看原因）", "\(status.quarantined) (see lantian quarantine)")],
             [say("上次同步", "Last sync"), lastSync],
             [say("本机事件", "Events on device"), "\(status.eventCount)"],
         ]
@@ -58,8 +60,15 @@ public struct Texts: Sendable {
     }
 
     public func synced(_ report: SyncReport, server: String) -> String {
-        say("同步完成（\(server)）：上传 \(report.pushed) 条，下载 \(report.pulled) 条",
-            "Synced with \(server): \(report.pushed) pushed, \(report.pulled) pulled")
+        say("同步完成（\(server)）：上传 \(report.pushed) 条，下载 \(report.pulled) 条", "Synced with \(server): \(report.pushed) pushed, \(report.pulled) pulled")
+            + (report.rejected == 0 ? "" : say("；服务器拒收 \(report.rejected) 条，见 lantian quarantine", "; \(report.rejected) refused by the server, see lantian quarantine"))
+    }
+
+    public func quarantineTable(_ events: [QuarantinedEvent]) -> String {
+        if events.isEmpty { return say("没有被拒收的记录", "Nothing was refused") }
+        return TextTable(header: [say("编号", "Id"), say("序号", "Seq"), say("类型", "Type"), say("时间", "When"), say("原因", "Reason")],
+                         rows: events.map { [short($0.id), "\($0.cseq)", $0.type.rawValue, BeijingTime.format($0.at), $0.reason] }).rendered
+            + "\n" + say("这些记录服务器不予接受，其余记录照常同步；如需更正，请重新记录。", "The server will not accept these; everything else syncs as usual. Record a correction if needed.")
     }
 
     // MARK: Errors

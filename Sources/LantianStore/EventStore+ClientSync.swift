@@ -37,6 +37,18 @@ extension EventStore {
         }
     }
 
+    /// Notes the server's refusals of this device's events: they join the quarantine list, with why.
+    public func noteRejected(_ rejections: [Rejection], device: UUID, at time: Timestamp) throws {
+        guard !rejections.isEmpty else { return }
+        try database.write { db in
+            for rejection in rejections {
+                guard let event = try Row.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [rejection.id])
+                    .map(Event.init(row:)), event.device == device else { continue }
+                try Self.quarantine(db, event, reason: rejection.reason, at: time, keepingPayload: false)
+            }
+        }
+    }
+
     /// Notes that the server has committed this device's events up to `cseq`.
     public func noteAcknowledged(through cseq: Int64) throws {
         try database.write { db in

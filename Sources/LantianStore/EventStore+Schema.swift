@@ -52,6 +52,21 @@ extension EventStore {
                 """)
             try db.execute(sql: "INSERT INTO store_identity (singleton, epoch) VALUES (1, ?)", arguments: [UUID()])
         }
+        migrator.registerMigration("v2: quarantine") { db in
+            // On a server: events refused for good, with why; on a device: its own events the server refused.
+            try db.execute(sql: """
+                CREATE TABLE quarantine (
+                    device  BLOB    NOT NULL,
+                    cseq    INTEGER NOT NULL,
+                    id      BLOB    NOT NULL,
+                    type    TEXT    NOT NULL,
+                    reason  TEXT    NOT NULL,
+                    at      INTEGER NOT NULL,
+                    payload BLOB,
+                    PRIMARY KEY (device, cseq)
+                );
+                """)
+        }
         return migrator
     }
 }

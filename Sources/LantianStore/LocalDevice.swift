@@ -16,6 +16,16 @@ public struct LocalDevice: Hashable, Sendable {
     }
 }
 
+/// An event refused for good by the server, and why.
+public struct QuarantinedEvent: Hashable, Sendable {
+    public var device: UUID
+    public var cseq: Int64
+    public var id: UUID
+    public var type: EventType
+    public var reason: String
+    public var at: Timestamp
+}
+
 /// How far a client has synced with its server.
 public struct SyncState: Hashable, Sendable {
     /// The epoch of the server last synced with; a different one means the server was replaced.

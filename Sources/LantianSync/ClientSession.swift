@@ -92,7 +92,9 @@ public final class ClientSession {
             throw SyncError.protocolViolation("the server acknowledged cseq \(ack.acknowledgedCseq), short of the batch it was sent")
         }
         try store.noteAcknowledged(through: ack.acknowledgedCseq)
-        report.pushed += pushing.count
+        try store.noteRejected(ack.rejected, device: device.id, at: .now())
+        report.rejected += ack.rejected.count
+        report.pushed += pushing.count - ack.rejected.count
         pushing = []
         return try pushNext(after: ack.acknowledgedCseq)
     }
@@ -130,6 +132,8 @@ public struct SyncReport: Hashable, Sendable {
     public var pushed = 0
     /// Events of other devices stored in this sync.
     public var pulled = 0
+    /// Events of this device the server refused for good (now in the quarantine list).
+    public var rejected = 0
     /// The global sequence number pulled up to.
     public var cursor: Int64?
     public var serverEpoch: UUID?

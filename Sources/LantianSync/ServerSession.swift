@@ -113,9 +113,9 @@ public final class ServerSession {
         }
         do {
             let before = try store.head()
-            let acknowledged = try store.accept(push.events, from: peer.device, receivedAt: clock())
+            let outcome = try store.accept(push.events, from: peer.device, receivedAt: clock())
             acceptedCount += Int(try store.head() - before)
-            return .send(.pushAck(PushAck(acknowledgedCseq: acknowledged)))
+            return .send(.pushAck(PushAck(acknowledgedCseq: outcome.acknowledgedCseq, rejected: outcome.rejected)))
         } catch PushRefusal.gap(let expected, let received) {
             return refuse(.sequenceGap, "expected cseq \(expected), received \(received): resend from \(expected)", close: false)
         } catch PushRefusal.conflict(let id, let cseq) {

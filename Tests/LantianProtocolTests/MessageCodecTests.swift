@@ -18,8 +18,8 @@ import Testing
     }
 
     @Test func pushAckHasTheBytesTheSpecificationGives() throws {
-        // PROTOCOL.md, push-ack: type 0x04, then acknowledgedCseq as a big-endian i64.
-        let body: [UInt8] = [0x04, 0, 0, 0, 0, 0, 0, 0x01, 0x2C]
+        // PROTOCOL.md, push-ack: type 0x04, acknowledgedCseq as a big-endian i64, then no rejections (u32 0).
+        let body: [UInt8] = [0x04, 0, 0, 0, 0, 0, 0, 0x01, 0x2C, 0, 0, 0, 0]
         #expect(MessageCodec.encode(.pushAck(PushAck(acknowledgedCseq: 300))) == body)
         #expect(try MessageCodec.decode(body) == .pushAck(PushAck(acknowledgedCseq: 300)))
     }

@@ -26,6 +26,7 @@ enum Sample {
         .push(Push(events: [event(cseq: 1), event(cseq: 2)])),
         .push(Push(events: [])),
         .pushAck(PushAck(acknowledgedCseq: 2)),
+        .pushAck(PushAck(acknowledgedCseq: 3, rejected: [Rejection(cseq: 2, id: device, reason: "straw.firePoint.reported payload breaks a rule")])),
         .pull(Pull(after: 99, limit: 500)),
         .page(Page(events: [AcceptedEvent(event: event(cseq: 1), sseq: 100, receivedAt: Timestamp(millisecondsSince1970: 5))], head: 100)),
         .ping(nonce: 0xDEAD_BEEF_0000_0001),

@@ -18,7 +18,7 @@ import Testing
     @Test func aBatchIsStoredWithConsecutiveGlobalSequenceNumbers() throws {
         let (server, _) = try temporaryStore("server")
         let batch = try events(1...3)
-        #expect(try server.accept(batch, from: device, receivedAt: time(9)) == 3)
+        #expect(try server.accept(batch, from: device, receivedAt: time(9)).acknowledgedCseq == 3)
         let page = try server.page(after: 0, limit: 10, maxBytes: 1 << 20)
         #expect(page.events.map(\.sseq) == [1, 2, 3])
         #expect(page.events.map(\.event) == batch)
@@ -29,7 +29,7 @@ import Testing
         let (server, _) = try temporaryStore("server")
         let batch = try events(1...3)
         _ = try server.accept(batch, from: device, receivedAt: time(9))
-        #expect(try server.accept(batch, from: device, receivedAt: time(10)) == 3)
+        #expect(try server.accept(batch, from: device, receivedAt: time(10)).acknowledgedCseq == 3)
         #expect(try server.count() == 3)
     }
 
@@ -37,8 +37,25 @@ import Testing
         let (server, _) = try temporaryStore("server")
         let all = try events(1...5)
         _ = try server.accept(Array(all[0..<3]), from: device, receivedAt: time(9))
-        #expect(try server.accept(Array(all[1..<5]), from: device, receivedAt: time(10)) == 5)
+        #expect(try server.accept(Array(all[1..<5]), from: device, receivedAt: time(10)).acknowledgedCseq == 5)
         #expect(try server.count() == 5)
+    }
+
+    @Test func anInvalidEventIsQuarantinedAndTheRestOfTheBatchIsStored() throws {
+        let (server, _) = try temporaryStore("server")
+        var batch = try events(1...4)
+        batch[1].payload = Data(#"{"location":{"lat":95,"lon":115},"note":"","observedAt":0}"#.utf8)
+        let outcome = try server.accept(batch, from: device, receivedAt: time(9))
+        #expect(outcome.acknowledgedCseq == 4)
+        #expect(outcome.rejected.map(\.cseq) == [2] && outcome.rejected[0].reason.contains("latitude"))
+        #expect(try server.count() == 3)
+        #expect(try server.page(after: 0, limit: 10, maxBytes: 1 << 20).events.map(\.event.cseq) == [1, 3, 4])
+        #expect(try server.quarantined().map(\.id) == [batch[1].id])
+
+        let again = try server.accept(batch, from: device, receivedAt: time(10))  // a resend changes nothing
+        #expect(again == outcome)
+        #expect(try server.count() == 3 && server.quarantined().count == 1)
+        #expect(try server.accept(try events(5...5), from: device, receivedAt: time(11)).acknowledgedCseq == 5)  // the queue moved on
     }
 
     @Test func aBatchWithAGapIsRefusedWholeNamingTheExpectedNumber() throws {
