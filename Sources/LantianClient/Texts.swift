@@ -46,12 +46,14 @@ public struct Texts: Sendable {
         let rows = [
             [say("设备", "Device"), "\(short(status.device.id)) (\(status.device.actor))"],
             [say("身份", "Role"), status.user.map { "\(name($0.role))，\(status.scopeName ?? "") \($0.scope)" }
-                ?? say("尚未同步到（同步后显示）", "not known yet (shown after a sync)")],
+                ?? (status.sync.lastSyncAt == nil ? say("尚未同步到（同步后显示）", "not known yet (shown after a sync)")
+                    : say("服务器上未登记此用户（请管理员运行 lantiand user add）", "not registered on the server (an administrator runs lantiand user add)"))],
             [say("服务器", "Server"), server],
             [say("待同步", "Waiting to sync"), say("\(status.pending) 条事件", "\(status.pending) event(s)")],
             [say("被拒收", "Refused"), status.quarantined == 0 ? say("无", "none")
                 : say("\(status.quarantined) 条（lantian quarantine 查看原因）", "\(status.quarantined) (see lantian quarantine)")],
             [say("上次同步", "Last sync"), lastSync],
+            [say("服务器标识", "Server epoch"), status.sync.serverEpoch.map { String($0.uuidString.lowercased().prefix(8)) } ?? "—"],
             [say("本机事件", "Events on device"), "\(status.eventCount)"],
         ]
         let width = rows.map { TextTable.displayWidth($0[0]) }.max() ?? 0

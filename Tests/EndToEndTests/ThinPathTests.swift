@@ -22,6 +22,9 @@ import Testing
         let online = try officer.status()
         #expect(online.pending == 0)
         #expect(online.reachable == true)
+        // The status names the server's epoch (the server printed it when it started).
+        let statusLines = try officer.expectSuccess(["status"])
+        #expect(statusLines.contains("服务器标识") && !statusLines.contains("服务器标识  —"))
 
         let supervisor = try FieldDevice(user: "supervisor.wang", server: server, folder: folder)
         try supervisor.expectSuccess(["sync"])
