@@ -20,7 +20,6 @@ public enum EnterpriseRuleViolation: Error, Hashable, Sendable {
     case missingSignOffs([String])
     /// A department that is not on the required list.
     case unknownDepartment(String)
-    case unknownEnterprise
 }
 
 /// One enterprise's case, computed from its events.

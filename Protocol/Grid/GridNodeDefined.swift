@@ -78,6 +78,13 @@ public struct Grid: Projection {
         return lineage.lazy.compactMap { settings[$0] }.first
     }
 
+    /// The township `code` lies in; for a node above township level (a county's own queue) or one the
+    /// grid does not know, the node itself. Review figures are kept per this node.
+    public func township(of code: String) -> (code: String, name: String) {
+        let node = enclosing(code, at: .township) ?? nodes[code]
+        return (node?.code ?? code, node?.name ?? code)
+    }
+
     /// The node at `level` that `code` lies in (itself if it is at that level).
     public func enclosing(_ code: String, at level: GridLevel) -> GridNodeDefined? {
         lineage(of: code).first { $0.level == level }

@@ -36,17 +36,15 @@ public struct DustfallReview: Hashable, Sendable {
         self.month = month
         let grid = network.grid
         let network = node.map { network.restricted(to: $0) } ?? network
-        func township(of station: DustfallStationRegistered) -> GridNodeDefined? { grid.enclosing(station.node, at: .township) }
         stations = network.stations.values.sorted { $0.code < $1.code }.map { station in
-            Station(code: station.code, name: station.name, township: township(of: station)?.code ?? station.node,
+            Station(code: station.code, name: station.name, township: grid.township(of: station.node).code,
                     value: network.reading(station: station.code, month: month.description)?.dustfall)
         }
         func averages(for month: ReviewMonth) -> [String: Double] {
             var values: [String: [Double]] = [:]
             for station in network.stations.values {
-                guard let code = township(of: station)?.code ?? Optional(station.node),
-                      let value = network.reading(station: station.code, month: month.description)?.dustfall else { continue }
-                values[code, default: []].append(value)
+                guard let value = network.reading(station: station.code, month: month.description)?.dustfall else { continue }
+                values[grid.township(of: station.node).code, default: []].append(value)
             }
             return values.mapValues { $0.reduce(0, +) / Double($0.count) }
         }
@@ -54,7 +52,7 @@ public struct DustfallReview: Hashable, Sendable {
         let before = averages(for: month.yearBefore)
         let ranked = now.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
         townships = ranked.enumerated().map { index, entry in
-            Township(code: entry.key, name: grid[entry.key]?.name ?? entry.key, average: entry.value,
+            Township(code: entry.key, name: grid.township(of: entry.key).name, average: entry.value,
                      limit: network.limit(for: entry.key, year: month.year), rank: index + 1, yearBefore: before[entry.key])
         }
     }

@@ -24,12 +24,7 @@ public struct IssueReview: Hashable, Sendable {
         public var rectificationRate: Double? { total == 0 ? nil : Double(closed) / Double(total) }
 
         /// The median time to close-out in hours; `nil` when none is closed.
-        public var medianCloseOutHours: Double? {
-            let sorted = closeOutHours.sorted()
-            guard !sorted.isEmpty else { return nil }
-            let middle = sorted.count / 2
-            return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-        }
+        public var medianCloseOutHours: Double? { median(closeOutHours) { ($0 + $1) / 2 } }
     }
 
     public var month: ReviewMonth
@@ -44,9 +39,8 @@ public struct IssueReview: Hashable, Sendable {
         self.month = month
         var rows: [String: Row] = [:]
         for ticket in tickets {
-            let place = grid.enclosing(ticket.report.node, at: .township) ?? grid.lineage(of: ticket.report.node).first
-            let node = place?.code ?? ticket.report.node
-            var row = rows[node] ?? Row(node: node, name: place?.name ?? node)
+            let place = grid.township(of: ticket.report.node)
+            var row = rows[place.code] ?? Row(node: place.code, name: place.name)
             row.total += 1
             if ticket.isOpen { row.open += 1 } else { row.closed += 1 }
             if ticket.isOverdue(at: now) { row.overdue += 1 }
@@ -56,7 +50,7 @@ public struct IssueReview: Hashable, Sendable {
                 if month.contains(closedAt) { row.closedThisMonth += 1 }
                 row.closeOutHours.append(Double(closedAt.millisecondsSince1970 - ticket.reportedAt.millisecondsSince1970) / 3_600_000)
             }
-            rows[node] = row
+            rows[place.code] = row
         }
         self.rows = rows.values.sorted { $0.node < $1.node }
         openByCategory = Dictionary(grouping: tickets.filter(\.isOpen), by: \.report.category).mapValues(\.count)

@@ -19,9 +19,8 @@ public struct LedgerReview: Hashable, Sendable {
     public init(enterprises: [Enterprise], grid: Grid) {
         var rows: [String: Row] = [:]
         for enterprise in enterprises {
-            let place = grid.enclosing(enterprise.registration.node, at: .township) ?? grid[enterprise.registration.node]
-            let node = place?.code ?? enterprise.registration.node
-            var row = rows[node] ?? Row(node: node, name: place?.name ?? node)
+            let place = grid.township(of: enterprise.registration.node)
+            var row = rows[place.code] ?? Row(node: place.code, name: place.name)
             if let disposition = enterprise.disposition { row.byDisposition[disposition, default: 0] += 1 }
             switch enterprise.state {
             case .registered: row.awaitingDisposition += 1
@@ -29,7 +28,7 @@ public struct LedgerReview: Hashable, Sendable {
             case .completed: row.whitelisted += 1
             }
             row.resurgences += enterprise.resurgences
-            rows[node] = row
+            rows[place.code] = row
         }
         self.rows = rows.values.sorted { $0.node < $1.node }
         whitelist = enterprises.filter(\.isWhitelisted)

@@ -9,11 +9,7 @@ public struct StrawBurningReview: Hashable, Sendable {
         public var perDay: [String: Int] = [:]
         public var responseMinutes: [Int64] = []
         public var total: Int { perDay.values.reduce(0, +) }
-        public var medianResponseMinutes: Int64? {
-            let sorted = responseMinutes.sorted()
-            guard !sorted.isEmpty else { return nil }
-            return sorted.count.isMultiple(of: 2) ? (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2 : sorted[sorted.count / 2]
-        }
+        public var medianResponseMinutes: Int64? { median(responseMinutes) { ($0 + $1) / 2 } }
     }
 
     /// Fire points within `radiusMetres` of each other on different days count as one place that burned again.
@@ -27,13 +23,11 @@ public struct StrawBurningReview: Hashable, Sendable {
         let points = points.filter { month?.contains($0.observedAt) ?? true }
         var rows: [String: Row] = [:]
         for point in points {
-            let code = point.report.node ?? "?"
-            let place = grid.enclosing(code, at: .township) ?? grid[code]
-            let node = place?.code ?? code
-            var row = rows[node] ?? Row(node: node, name: place?.name ?? node)
+            let place = grid.township(of: point.report.node ?? "?")
+            var row = rows[place.code] ?? Row(node: place.code, name: place.name)
             row.perDay[String(BeijingTime.format(point.observedAt).prefix(10)), default: 0] += 1
             if let minutes = point.responseMinutes { row.responseMinutes.append(minutes) }
-            rows[node] = row
+            rows[place.code] = row
         }
         self.rows = rows.values.sorted { $0.node < $1.node }
         repeatedPlaces = Self.repeated(points.sorted { $0.observedAt < $1.observedAt })

@@ -8,8 +8,7 @@ public enum TicketRuleViolation: Error, Hashable, Sendable {
     case notOverdue
     /// A step without a field it needs (an assignment without assignee or deadline…).
     case missing(field: String)
-    /// A step on a ticket that was never reported, or a second report of the same ticket.
-    case unknownTicket
+    /// A second report of the same ticket.
     case alreadyReported
 }
 

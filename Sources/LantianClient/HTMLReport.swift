@@ -22,9 +22,10 @@ public struct HTMLReport {
         let dustfall = notice.dustfall.townships
         let limit = dustfall.map(\.limit).max() ?? DustfallLimit.standard
         let days = notice.fires.rows.reduce(into: [String: Int]()) { sum, row in sum.merge(row.perDay, uniquingKeysWith: +) }.sorted { $0.key < $1.key }
-        var body = [
+        let body = [
             "<h1>\(HTML.escape(title))</h1>",
             "<p class=\"meta\">\(HTML.escape(say("生成于 \(BeijingTime.format(generatedAt))，依据本机已同步数据", "Generated \(BeijingTime.format(generatedAt)) from the data synced to this device")))</p>",
+            "<nav>\(say("本页无外部资源，可离线打开、转发。", "This page has no external resources: open it offline, send it as a file."))</nav>",
             "<section><h2>\(say("降尘", "Dust-fall"))</h2>",
             chart(SVGBarChart(title: say("乡镇降尘均值与限值（吨/平方公里·30天）", "Dust-fall by township against the limit (t/(km²·30 d))"),
                               labels: dustfall.map(\.name), series: [.init(name: say("均值", "average"), values: dustfall.map(\.average), color: "#3b7dd8")],
@@ -48,7 +49,6 @@ public struct HTMLReport {
             "</section>",
             "<section><h2>\(say("通报全文", "The notice"))</h2><pre>\(HTML.escape(texts.notice(notice, issuedAt: generatedAt)))</pre></section>",
         ]
-        body.insert("<nav>\(say("本页无外部资源，可离线打开、转发。", "This page has no external resources: open it offline, send it as a file."))</nav>", at: 2)
         return """
             <!DOCTYPE html>
             <html lang="\(texts.language == .chinese ? "zh-CN" : "en")">

@@ -77,7 +77,6 @@ extension Texts {
                 "the issue is \(name(state)); '\(name(TicketStep.Kind(rawValue: step)))' is not possible now")
         case .notOverdue: say("问题尚未逾期，不能升级督办", "the issue is not overdue, so it cannot be escalated")
         case .missing(let field): say("缺少\(fieldName(field))", "\(fieldName(field)) is missing")
-        case .unknownTicket: say("没有这个问题", "no such issue")
         case .alreadyReported: say("该问题已上报过", "the issue was already reported")
         }
     }
@@ -91,7 +90,6 @@ extension Texts {
         case .missingSignOffs(let departments):
             say("以下部门尚未会审签字：\(departments.joined(separator: "、"))", "these departments have not signed off: \(departments.joined(separator: ", "))")
         case .unknownDepartment(let department): say("“\(department)”不在会审部门名单中", "'\(department)' is not on the sign-off list")
-        case .unknownEnterprise: say("没有这家企业", "no such enterprise")
         }
     }
 

@@ -17,25 +17,18 @@ extension Event {
             type: EventType(rawValue: row["type"]), schema: row["schema"], payload: row["payload"])
     }
 
+    private static let insertSQL = "INSERT INTO event (\(columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
     /// Inserts the event; throws a constraint error if its id or (device, cseq) is already taken.
     func insert(into db: Database, sseq: Int64? = nil, receivedAt: Timestamp? = nil) throws {
-        try insertStatement(db).execute(arguments: arguments(sseq: sseq, receivedAt: receivedAt))
+        try db.cachedStatement(sql: Self.insertSQL).execute(arguments: arguments(sseq: sseq, receivedAt: receivedAt))
     }
 
     /// Inserts the event unless one with its id is stored; returns whether it was inserted.
     func insertUnlessPresent(into db: Database, sseq: Int64, receivedAt: Timestamp) throws -> Bool {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO event (\(Self.columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING
-            """)
-        try statement.execute(arguments: arguments(sseq: sseq, receivedAt: receivedAt))
+        try db.cachedStatement(sql: Self.insertSQL + " ON CONFLICT (id) DO NOTHING")
+            .execute(arguments: arguments(sseq: sseq, receivedAt: receivedAt))
         return db.changesCount > 0
-    }
-
-    private func insertStatement(_ db: Database) throws -> Statement {
-        try db.cachedStatement(sql: """
-            INSERT INTO event (\(Self.columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
     }
 
     private func arguments(sseq: Int64?, receivedAt: Timestamp?) -> StatementArguments {

@@ -8,15 +8,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A stored event cannot be read back.
     case corruptEvent(id: UUID?, reason: String)
-    /// This store has no device identity yet: the client was never set up.
-    case notSetUp
 
     public var description: String {
         switch self {
         case .notAStore(let path): "\(path) is not a Lantian store (not an SQLite file): check the path"
         case .cannotOpen(let path, let reason): "cannot open \(path) (\(reason)): check that its folder exists and is writable"
         case .corruptEvent(let id, let reason): "event \(id?.uuidString ?? "?") cannot be read: \(reason)"
-        case .notSetUp: "this store has no device identity: set the device up first"
         }
     }
 }

@@ -27,6 +27,8 @@ public final class ServerSession {
 
     /// The client, once it has said hello.
     public private(set) var peer: Hello?
+    /// The highest of the client device's sequence numbers the server has handled, as last told to it.
+    private var acknowledged: Int64 = 0
     /// Events this session has stored (not counting resends).
     public private(set) var acceptedCount = 0
     /// Whether the client pushed or pulled, rather than only said hello.
@@ -98,7 +100,7 @@ public final class ServerSession {
                 """, close: true)
         }
         do {
-            let acknowledged = try store.highestCseq(of: hello.device)
+            acknowledged = try store.highestCseq(of: hello.device)
             peer = hello
             return .send(.welcome(Welcome(version: highest, epoch: store.epoch, limits: limits,
                                           acknowledgedCseq: acknowledged)))
@@ -112,9 +114,10 @@ public final class ServerSession {
             return refuse(.invalidEvent, "a push carries at most \(limits.maxBatch) events, this one \(push.events.count)", close: false)
         }
         do {
-            let before = try store.head()
             let outcome = try store.accept(push.events, from: peer.device, receivedAt: clock())
-            acceptedCount += Int(try store.head() - before)
+            let newlyRejected = outcome.rejected.filter { $0.cseq > acknowledged }.count
+            acceptedCount += Int(outcome.acknowledgedCseq - acknowledged) - newlyRejected
+            acknowledged = outcome.acknowledgedCseq
             return .send(.pushAck(PushAck(acknowledgedCseq: outcome.acknowledgedCseq, rejected: outcome.rejected)))
         } catch PushRefusal.gap(let expected, let received) {
             return refuse(.sequenceGap, "expected cseq \(expected), received \(received): resend from \(expected)", close: false)

@@ -44,9 +44,9 @@ public final class Connection: HandleOwner {
         uv_tcp_nodelay(handle, 1)
     }
 
-    /// Starts delivering frames; called once the socket is connected.
+    /// Starts delivering frames; called once the socket is connected, and again after a pause.
     func startReading() {
-        peer = Self.peerName(handle)
+        if peer == "?" { peer = Self.peerName(handle) }
         let result = uv_read_start(Handle.stream(handle), { handle, _, buffer in
             let connection = Handle.owner(of: handle!, as: Connection.self)
             buffer!.pointee = uv_buf_init(

@@ -37,9 +37,6 @@ public final class EventLoop {
         uv_stop(raw)
     }
 
-    /// The loop's cached time in milliseconds, as libuv sees it.
-    public var now: UInt64 { uv_now(raw) }
-
     deinit {
         // Close whatever is still open and let libuv run the close callbacks, which release owners.
         uv_walk(raw, { handle, _ in
