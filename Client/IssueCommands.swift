@@ -52,7 +52,8 @@ struct Issue: ParsableCommand {
                 let tickets = try client.tickets(TicketFilter(state: state, category: category, node: node, overdueOnly: overdue,
                                                               includeClosed: all), now: now)
                 try export(to: geojson, texts: texts) { try FieldClient.issuesGeoJSON(tickets, now: now) }
-                try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now) }, texts: texts) { texts.ticketTable(tickets, now: now) }
+                let arrived = try client.arrivedEvidence()
+                try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived) }, texts: texts) { texts.ticketTable(tickets, now: now) }
             }
         }
     }
@@ -67,7 +68,9 @@ struct Issue: ParsableCommand {
             try common.run { client, texts in
                 let now = Timestamp.now()
                 let ticket = try client.ticket(id)
-                print(json ? try JSONOutput.render(JSONOutput.TicketRecord(ticket, now: now)) : texts.ticketDetail(ticket, now: now))
+                let arrived = try client.arrivedEvidence()
+                print(json ? try JSONOutput.render(JSONOutput.TicketRecord(ticket, now: now, arrived: arrived))
+                           : texts.ticketDetail(ticket, now: now, arrived: arrived))
             }
         }
     }

@@ -52,20 +52,36 @@ struct Status: ParsableCommand {
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "上传本机记录并下载新记录。Push this device's records and pull new ones.")
+        abstract: "上传本机记录并下载新记录。Push this device's records and pull new ones.",
+        discussion: """
+            --watch 持续运行：服务器不可达时按指数退避重试，连上后保持连接，实时收发新记录；Ctrl-C 结束。
+            --watch keeps running: retries an unreachable server with backoff, then stays connected for \
+            live updates both ways; Ctrl-C ends it.
+            """)
 
     @OptionGroup var common: CommonOptions
 
     @Option(help: "本次使用的服务器 主机:端口，默认为设置的服务器。The server for this sync; default the one set up.")
     var server: String?
 
+    @Flag(help: "持续同步，直到按 Ctrl-C。Keep syncing until Ctrl-C.")
+    var watch = false
+
     @Flag(help: "以 JSON 输出。Print JSON.")
     var json = false
 
     func run() throws {
         try common.run { client, texts in
-            let report = try client.sync(server: server)
             let target = try server ?? client.store.localDevice()?.server ?? ""
+            if watch {
+                return try client.watch(server: server) { event in
+                    // Written at once, unbuffered: someone (or a log) is watching as it happens.
+                    if let line = texts.watching(event, server: target) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+                }
+            }
+            let meter = ProgressLine(texts: texts, enabled: !json && isatty(STDERR_FILENO) == 1)
+            let report = try client.sync(server: server, onProgress: meter.show)
+            meter.finish()
             print(json ? try JSONOutput.render(JSONOutput.SyncRecord(report)) : texts.synced(report, server: target))
         }
     }

@@ -24,6 +24,7 @@ public enum EventValidation {
         register(GridNodeDefined.self)
         register(UserRegistered.self)
         register(DeviceSyncReported.self)
+        register(AttachmentReceived.self)
         for kind in TicketStep.Kind.allCases { readers[kind.eventType] = { _ = try PayloadCodec.decode(TicketStep.self, from: $0) } }
         for kind in EnterpriseStep.Kind.allCases { readers[kind.eventType] = { _ = try PayloadCodec.decode(EnterpriseStep.self, from: $0) } }
         return readers

@@ -20,6 +20,8 @@ public struct ValidationError: Error, Hashable, Sendable {
         case invalidMonth
         /// A time before the fire was seen.
         case beforeObservation
+        /// Not a SHA-256 written as 64 hexadecimal digits.
+        case notADigest
     }
 
     public var field: String

@@ -13,7 +13,7 @@ struct ByteReader {
     var remaining: Int { bytes.count - offset }
 
     mutating func readUInt8(_ field: String) throws(WireFormatError) -> UInt8 {
-        try take(1, field)[0]
+        try take(1, field).first!
     }
 
     mutating func readUInt16(_ field: String) throws(WireFormatError) -> UInt16 {
@@ -75,7 +75,7 @@ struct ByteReader {
         try take(width, field).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    private mutating func take(_ count: Int, _ field: String) throws(WireFormatError) -> ArraySlice<UInt8> {
+    mutating func take(_ count: Int, _ field: String) throws(WireFormatError) -> ArraySlice<UInt8> {
         guard count <= remaining else { throw .truncated(field: field) }
         defer { offset += count }
         return bytes[offset..<offset + count]

@@ -11,6 +11,7 @@ struct ByteWriter {
     mutating func write(_ value: UInt32) { appendBigEndian(value) }
     mutating func write(_ value: Int64) { appendBigEndian(UInt64(bitPattern: value)) }
     mutating func write(_ value: UUID) { withUnsafeBytes(of: value.uuid) { bytes.append(contentsOf: $0) } }
+    mutating func write(_ digest: ContentDigest) { bytes.append(contentsOf: digest.bytes) }
 
     mutating func write(_ value: String) {
         var value = value

@@ -19,6 +19,9 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let invalidEvent = ErrorCode(rawValue: 7)
     /// The server failed to store or read; nothing was acknowledged, and trying again is safe.
     public static let serverFailure = ErrorCode(rawValue: 8)
+    /// A blob was refused: larger than the server accepts, or its bytes do not hash to its digest
+    /// (what was received of it is discarded). The connection stays open.
+    public static let attachmentRefused = ErrorCode(rawValue: 9)
 
     /// Whether the same request may succeed if sent again later.
     public var isRetryable: Bool { self == .serverFailure || self == .sequenceGap }
@@ -33,6 +36,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
         case .conflict: "conflict"
         case .invalidEvent: "invalid-event"
         case .serverFailure: "server-failure"
+        case .attachmentRefused: "attachment-refused"
         default: "error-\(rawValue)"
         }
     }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A session: the client sends ``Hello``, the server answers ``Welcome``; the client pushes its
 /// unacknowledged events in ``Push`` batches, each answered by ``PushAck`` after the server has
-/// committed them; then it pulls ``Page``s of accepted events after its cursor until it has caught up.
+/// committed them; it uploads the blobs its evidence names in ``Chunk``s; then it pulls ``Page``s of
+/// accepted events after its cursor until it has caught up, and may ``subscribe`` to hear of new ones.
 public enum Message: Hashable, Sendable {
     case hello(Hello)
     case welcome(Welcome)
@@ -12,6 +13,16 @@ public enum Message: Hashable, Sendable {
     case pushAck(PushAck)
     case pull(Pull)
     case page(Page)
+    /// Tell me whenever accepted events go beyond what I have been told of (answered by ``notify``).
+    case subscribe
+    /// The server's head moved: events up to global sequence `head` are there to pull.
+    case notify(head: Int64)
+    /// The client has a blob to upload; the server answers ``attachmentState``.
+    case attachmentOffer(AttachmentOffer)
+    /// How much of a blob the server holds; `received == size` means whole and verified.
+    case attachmentState(AttachmentState)
+    /// A piece of a blob at an offset; the server answers ``attachmentState`` once it is stored.
+    case chunk(Chunk)
     /// Are you there? Either side may ask; the other answers ``pong`` with the same nonce.
     case ping(nonce: UInt64)
     case pong(nonce: UInt64)
@@ -26,6 +37,11 @@ public enum Message: Hashable, Sendable {
         case .pushAck: "push-ack"
         case .pull: "pull"
         case .page: "page"
+        case .subscribe: "subscribe"
+        case .notify: "notify"
+        case .attachmentOffer: "attachment-offer"
+        case .attachmentState: "attachment-state"
+        case .chunk: "chunk"
         case .ping: "ping"
         case .pong: "pong"
         case .error: "error"
@@ -41,12 +57,20 @@ public struct Hello: Hashable, Sendable {
     /// The highest sequence number the device has recorded (0 for none): with what the server holds,
     /// it tells supervisors how many of the device's events are still waiting to arrive.
     public var recordedCseq: Int64
+    /// The client's pull cursor (0 for none) and the id of the event it pulled at that position:
+    /// the server checks it still holds that event there, which a server restored from an older
+    /// backup does not.
+    public var cursor: Int64
+    public var cursorEvent: UUID?
 
-    public init(versions: ClosedRange<UInt16>, device: UUID, actor: String, recordedCseq: Int64 = 0) {
+    public init(versions: ClosedRange<UInt16>, device: UUID, actor: String, recordedCseq: Int64 = 0,
+                cursor: Int64 = 0, cursorEvent: UUID? = nil) {
         self.versions = versions
         self.device = device
         self.actor = actor
         self.recordedCseq = recordedCseq
+        self.cursor = cursor
+        self.cursorEvent = cursorEvent
     }
 }
 
@@ -59,12 +83,20 @@ public struct Welcome: Hashable, Sendable {
     public var limits: WireLimits
     /// The highest sequence number of the client's device that the server holds.
     public var acknowledgedCseq: Int64
+    /// The server's highest global sequence number.
+    public var head: Int64
+    /// Whether the server holds the client's cursor event at the client's cursor; if not, the client
+    /// pulls again from 0 (a server restored from an older backup numbers new events afresh).
+    public var cursorKnown: Bool
 
-    public init(version: UInt16, epoch: UUID, limits: WireLimits, acknowledgedCseq: Int64) {
+    public init(version: UInt16, epoch: UUID, limits: WireLimits, acknowledgedCseq: Int64, head: Int64 = 0,
+                cursorKnown: Bool = true) {
         self.version = version
         self.epoch = epoch
         self.limits = limits
         self.acknowledgedCseq = acknowledgedCseq
+        self.head = head
+        self.cursorKnown = cursorKnown
     }
 }
 
@@ -122,6 +154,46 @@ public struct Page: Hashable, Sendable {
     }
 }
 
+/// A blob the client holds whole: its digest and size.
+public struct AttachmentOffer: Hashable, Sendable {
+    public var digest: ContentDigest
+    public var size: Int64
+
+    public init(digest: ContentDigest, size: Int64) {
+        self.digest = digest
+        self.size = size
+    }
+}
+
+/// How many leading bytes of a blob the server holds: the offset to resume uploading from.
+public struct AttachmentState: Hashable, Sendable {
+    public var digest: ContentDigest
+    public var size: Int64
+    /// Bytes held, from the start; equal to `size` once the blob is whole and its hash verified.
+    public var received: Int64
+
+    public init(digest: ContentDigest, size: Int64, received: Int64) {
+        self.digest = digest
+        self.size = size
+        self.received = received
+    }
+
+    public var isComplete: Bool { received == size }
+}
+
+/// Bytes of a blob starting at `offset`.
+public struct Chunk: Hashable, Sendable {
+    public var digest: ContentDigest
+    public var offset: Int64
+    public var bytes: Data
+
+    public init(digest: ContentDigest, offset: Int64, bytes: Data) {
+        self.digest = digest
+        self.offset = offset
+        self.bytes = bytes
+    }
+}
+
 /// A refusal: a code a program can act on and a message a person can read.
 public struct WireError: Error, Hashable, Sendable {
     public var code: ErrorCode
@@ -136,6 +208,10 @@ public struct WireError: Error, Hashable, Sendable {
 /// The sizes a server accepts, announced in ``Welcome``.
 public struct WireLimits: Hashable, Sendable {
     public static let standard = WireLimits(maxFrameBytes: 4 << 20, maxBatch: 1_000)
+    /// The most bytes in one chunk of a blob.
+    public static let chunkBytes = 256 << 10
+    /// The largest blob a server accepts (a photo or a short video clip).
+    public static let maxAttachmentBytes: Int64 = 64 << 20
 
     /// The largest frame body accepted.
     public var maxFrameBytes: UInt32

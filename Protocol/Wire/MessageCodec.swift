@@ -20,6 +20,7 @@ public enum MessageCodec {
 
     enum TypeTag: UInt8 {
         case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06, ping = 0x07, pong = 0x08
+        case subscribe = 0x09, notify = 0x0A, attachmentOffer = 0x0B, attachmentState = 0x0C, chunk = 0x0D
         case error = 0x7F
     }
 
@@ -36,6 +37,8 @@ public enum MessageCodec {
             writer.write(hello.device)
             writer.write(hello.actor)
             writer.write(hello.recordedCseq)
+            writer.write(hello.cursor)
+            writer.write(hello.cursorEvent ?? Self.noEvent)
         case .welcome(let welcome):
             writer.write(TypeTag.welcome.rawValue)
             writer.write(welcome.version)
@@ -43,6 +46,8 @@ public enum MessageCodec {
             writer.write(welcome.limits.maxFrameBytes)
             writer.write(welcome.limits.maxBatch)
             writer.write(welcome.acknowledgedCseq)
+            writer.write(welcome.head)
+            writer.write(welcome.cursorKnown ? 1 as UInt8 : 0)
         case .push(let push):
             writer = ByteWriter(capacity: 1 + 4 + push.events.count * (minEventBytes + 256))
             writer.write(TypeTag.push.rawValue)
@@ -68,6 +73,26 @@ public enum MessageCodec {
                 writer.write(accepted.receivedAt.millisecondsSince1970)
                 writer.write(event: accepted.event)
             }
+        case .subscribe:
+            writer.write(TypeTag.subscribe.rawValue)
+        case .notify(let head):
+            writer.write(TypeTag.notify.rawValue)
+            writer.write(head)
+        case .attachmentOffer(let offer):
+            writer.write(TypeTag.attachmentOffer.rawValue)
+            writer.write(offer.digest)
+            writer.write(offer.size)
+        case .attachmentState(let state):
+            writer.write(TypeTag.attachmentState.rawValue)
+            writer.write(state.digest)
+            writer.write(state.size)
+            writer.write(state.received)
+        case .chunk(let chunk):
+            writer = ByteWriter(capacity: 1 + 32 + 8 + 4 + chunk.bytes.count)
+            writer.write(TypeTag.chunk.rawValue)
+            writer.write(chunk.digest)
+            writer.write(chunk.offset)
+            writer.write(chunk.bytes)
         case .ping(let nonce):
             writer.write(TypeTag.ping.rawValue)
             writer.write(Int64(bitPattern: nonce))
@@ -97,14 +122,18 @@ public enum MessageCodec {
                 versions: lowest...highest,
                 device: try reader.readUUID("hello.device"),
                 actor: try reader.readString("hello.actor", maxBytes: FieldLimit.actorBytes),
-                recordedCseq: try reader.readInt64("hello.recordedCseq", in: 0...Int64.max)))
+                recordedCseq: try reader.readInt64("hello.recordedCseq", in: 0...Int64.max),
+                cursor: try reader.readInt64("hello.cursor", in: 0...Int64.max),
+                cursorEvent: Self.event(try reader.readUUID("hello.cursorEvent"))))
         case .welcome:
             message = .welcome(Welcome(
                 version: try reader.readUInt16("welcome.version"),
                 epoch: try reader.readUUID("welcome.epoch"),
                 limits: WireLimits(maxFrameBytes: try reader.readUInt32("welcome.maxFrameBytes"),
                                    maxBatch: try reader.readUInt32("welcome.maxBatch")),
-                acknowledgedCseq: try reader.readInt64("welcome.acknowledgedCseq", in: 0...Int64.max)))
+                acknowledgedCseq: try reader.readInt64("welcome.acknowledgedCseq", in: 0...Int64.max),
+                head: try reader.readInt64("welcome.head", in: 0...Int64.max),
+                cursorKnown: try reader.readBool("welcome.cursorKnown")))
         case .push:
             let events = try reader.readArray("push.count", max: Int(UInt32.max), minElementBytes: minEventBytes) {
                 (reader: inout ByteReader) throws(WireFormatError) in try reader.readEvent()
@@ -130,6 +159,24 @@ public enum MessageCodec {
                 return AcceptedEvent(event: try reader.readEvent(), sseq: sseq, receivedAt: receivedAt)
             }
             message = .page(Page(events: events, head: head))
+        case .subscribe:
+            message = .subscribe
+        case .notify:
+            message = .notify(head: try reader.readInt64("notify.head", in: 0...Int64.max))
+        case .attachmentOffer:
+            message = .attachmentOffer(AttachmentOffer(
+                digest: try reader.readDigest("attachmentOffer.sha256"),
+                size: try reader.readInt64("attachmentOffer.size", in: 1...Int64.max)))
+        case .attachmentState:
+            let digest = try reader.readDigest("attachmentState.sha256")
+            let size = try reader.readInt64("attachmentState.size", in: 1...Int64.max)
+            message = .attachmentState(AttachmentState(
+                digest: digest, size: size, received: try reader.readInt64("attachmentState.received", in: 0...size)))
+        case .chunk:
+            message = .chunk(Chunk(
+                digest: try reader.readDigest("chunk.sha256"),
+                offset: try reader.readInt64("chunk.offset", in: 0...Int64.max),
+                bytes: try reader.readData("chunk.bytes", maxBytes: WireLimits.chunkBytes)))
         case .ping:
             message = .ping(nonce: UInt64(bitPattern: try reader.readInt64("ping.nonce")))
         case .pong:
@@ -142,6 +189,13 @@ public enum MessageCodec {
         try reader.expectEnd()
         return message
     }
+}
+
+extension MessageCodec {
+    /// How `hello` writes "no cursor event": sixteen zero bytes.
+    static let noEvent = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    static func event(_ id: UUID) -> UUID? { id == noEvent ? nil : id }
 }
 
 extension ByteWriter {
@@ -160,6 +214,16 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    mutating func readDigest(_ field: String) throws(WireFormatError) -> ContentDigest {
+        ContentDigest(bytes: try take(ContentDigest.byteCount, field))!
+    }
+
+    mutating func readBool(_ field: String) throws(WireFormatError) -> Bool {
+        let byte = try readUInt8(field)
+        guard byte <= 1 else { throw .outOfRange(field: field, value: Int64(byte)) }
+        return byte == 1
+    }
+
     mutating func readEvent() throws(WireFormatError) -> Event {
         let id = try readUUID("event.id")
         let device = try readUUID("event.device")

@@ -51,13 +51,22 @@ extension FieldClient {
         return match
     }
 
-    /// Evidence references for photo files: each file's SHA-256 and name. The file must be readable.
+    /// Evidence for photo files: each file is kept in the store (to upload at the next sync) and
+    /// referred to by its SHA-256 and name. The file must be readable and at most 64 MiB.
     public func evidence(photos: [String]) throws -> [Evidence] {
         try photos.map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw FieldError.unreadableFile(path) }
-            let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            return Evidence(sha256: digest, fileName: URL(fileURLWithPath: path).lastPathComponent)
+            guard !data.isEmpty, data.count <= WireLimits.maxAttachmentBytes else {
+                throw FieldError.unsuitablePhoto(path, maxBytes: WireLimits.maxAttachmentBytes)
+            }
+            let kept = try store.keepAttachment(data)
+            return Evidence(sha256: kept.digest.hex, fileName: URL(fileURLWithPath: path).lastPathComponent)
         }
+    }
+
+    /// Which evidence has reached the server whole and verified; the rest is pending.
+    public func arrivedEvidence() throws -> ReceivedAttachments {
+        try store.project(ReceivedAttachments.self)
     }
 
     /// A new subject id.

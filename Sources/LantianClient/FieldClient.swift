@@ -48,7 +48,8 @@ public final class FieldClient {
         let state = try store.syncState()
         let user = try profile()
         var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.project(Grid.self)[$0.scope]?.name },
-                            pending: try store.pendingCount(device: device.id), quarantined: try store.quarantined().count, sync: state,
+                            pending: try store.pendingCount(device: device.id), attachmentsWaiting: try store.attachmentsAwaitingUpload().count,
+                            quarantined: try store.quarantined().count, sync: state,
                             eventCount: try store.count(), reachability: nil)
         if probe, let server = device.server {
             let endpoint = try parseServer(server)
@@ -63,13 +64,26 @@ public final class FieldClient {
         return status
     }
 
-    /// Pushes this device's unacknowledged events and pulls everything new from the server.
-    public func sync(server override: String? = nil, now: @escaping () -> Timestamp = Timestamp.now) throws -> SyncReport {
+    /// Pushes this device's unacknowledged events and photos, and pulls everything new from the server.
+    public func sync(server override: String? = nil, now: @escaping () -> Timestamp = Timestamp.now,
+                     onProgress: ((SyncProgress) -> Void)? = nil) throws -> SyncReport {
         let device = try requireDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        let report = try SyncClient.run(store: store, device: device, server: try parseServer(server))
+        let report = try SyncClient.run(store: store, device: device, server: try parseServer(server), onProgress: onProgress)
         try store.noteSyncCompleted(at: now())
         return report
+    }
+
+    /// Syncs whenever there is something to sync, until SIGINT or SIGTERM: retries an unreachable
+    /// server with backoff, then stays connected for live updates both ways.
+    public func watch(server override: String? = nil, backoff: Backoff = Backoff(),
+                      report: @escaping (SyncClient.WatchEvent) -> Void) throws {
+        let device = try requireDevice()
+        guard let server = override ?? device.server else { throw FieldError.noServer }
+        try SyncClient.watch(store: store, device: device, server: try parseServer(server), backoff: backoff) { [store] event in
+            if case .caughtUp = event { try? store.noteSyncCompleted(at: .now()) }
+            report(event)
+        }
     }
 
     func requireDevice() throws -> LocalDevice {
@@ -96,6 +110,8 @@ public struct Status: Sendable {
     public var scopeName: String?
     /// This device's events the server has not acknowledged.
     public var pending: Int
+    /// Photos kept on this device that the server does not hold whole yet.
+    public var attachmentsWaiting: Int
     /// This device's events the server refused for good (see `lantian quarantine`).
     public var quarantined: Int
     public var sync: SyncState
@@ -120,6 +136,8 @@ public enum FieldError: Error, Hashable, Sendable {
     case noSuchRecord(String)
     case ambiguousRecord(String, candidates: [String])
     case unreadableFile(String)
+    /// A photo that is empty or larger than the server accepts.
+    case unsuitablePhoto(String, maxBytes: Int64)
     /// The workflow does not allow this step now.
     case stepRefused(TicketRuleViolation)
     case enterpriseStepRefused(EnterpriseRuleViolation)

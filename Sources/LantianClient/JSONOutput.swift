@@ -34,12 +34,14 @@ public enum JSONOutput {
     public struct TicketRecord: Encodable {
         var id: String, category: String, node: String, title: String, state: String, overdue: Bool
         var reportedBy: String, reportedAt: String, assignee: String?, deadline: String?, reopenCount: Int
-        var escalations: [String], history: [Step], conflicts: [Conflict]
+        var escalations: [String], history: [Step], conflicts: [Conflict], evidence: [EvidenceFile]
 
         struct Step: Encodable { var step: String, actor: String, at: String, note: String }
         struct Conflict: Encodable { var event: String, actor: String, attempted: String, reason: String }
+        /// `pending`: the photo has not reached the server whole and verified yet.
+        struct EvidenceFile: Encodable { var fileName: String, sha256: String, pending: Bool }
 
-        public init(_ ticket: Ticket, now: Timestamp) {
+        public init(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments) {
             id = ticket.id.uuidString.lowercased()
             category = ticket.report.category.rawValue
             node = ticket.report.node
@@ -56,11 +58,13 @@ public enum JSONOutput {
             conflicts = ticket.conflicts.map {
                 Conflict(event: $0.event.uuidString.lowercased(), actor: $0.actor, attempted: $0.attempted, reason: "\($0.reason)")
             }
+            evidence = ticket.evidence.map { EvidenceFile(fileName: $0.fileName, sha256: $0.sha256, pending: !arrived.hasArrived($0)) }
         }
     }
 
     public struct StatusRecord: Encodable {
         var device: String, user: String, role: String?, scope: String?, server: String?, pending: Int, quarantined: Int, events: Int
+        var attachmentsWaiting: Int
         var lastSyncAt: String?, cursor: Int64, serverEpoch: String?, reachable: Bool?, unreachableReason: String?
 
         public init(_ status: Status) {
@@ -70,6 +74,7 @@ public enum JSONOutput {
             scope = status.user?.scope
             server = status.device.server
             pending = status.pending
+            attachmentsWaiting = status.attachmentsWaiting
             quarantined = status.quarantined
             events = status.eventCount
             lastSyncAt = status.sync.lastSyncAt.map(BeijingTime.iso8601)

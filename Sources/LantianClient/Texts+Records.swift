@@ -116,7 +116,7 @@ extension Texts {
             + "\n" + say("共 \(tickets.count) 个问题", "\(tickets.count) issue(s)")
     }
 
-    public func ticketDetail(_ ticket: Ticket, now: Timestamp) -> String {
+    public func ticketDetail(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments) -> String {
         var lines = [
             "\(short(ticket.id))  \(ticket.report.title)",
             say("类别 \(name(ticket.report.category))，网格 \(ticket.report.node)，状态“\(name(ticket.state))”",
@@ -130,7 +130,11 @@ extension Texts {
         lines.append(say("经过：", "History:"))
         lines += ticket.history.map { "  \(BeijingTime.format($0.at))  \($0.actor)  \(name($0.kind))" + ($0.note.isEmpty ? "" : "：\($0.note)") }
         if !ticket.evidence.isEmpty {
-            lines.append(say("证据：", "Evidence:") + ticket.evidence.map { "\($0.fileName) (\($0.sha256.prefix(12)))" }.joined(separator: ", "))
+            lines.append(say("证据：", "Evidence:"))
+            lines += ticket.evidence.map { evidence in
+                "  \(evidence.fileName) (\(evidence.sha256.prefix(12)))  "
+                    + (arrived.hasArrived(evidence) ? say("已送达服务器并校验", "at the server, verified") : say("证据待上传", "evidence pending"))
+            }
         }
         if !ticket.conflicts.isEmpty {
             lines.append(say("冲突（已保留，未生效，需处理）：", "Conflicts (kept, not applied, to resolve):"))

@@ -50,6 +50,7 @@ public struct Texts: Sendable {
                     : say("服务器上未登记此用户（请管理员运行 lantiand user add）", "not registered on the server (an administrator runs lantiand user add)"))],
             [say("服务器", "Server"), server],
             [say("待同步", "Waiting to sync"), say("\(status.pending) 条事件", "\(status.pending) event(s)")],
+            [say("待上传照片", "Photos waiting"), say("\(status.attachmentsWaiting) 个", "\(status.attachmentsWaiting)")],
             [say("被拒收", "Refused"), status.quarantined == 0 ? say("无", "none")
                 : say("\(status.quarantined) 条（lantian quarantine 查看原因）", "\(status.quarantined) (see lantian quarantine)")],
             [say("上次同步", "Last sync"), lastSync],
@@ -63,7 +64,47 @@ public struct Texts: Sendable {
 
     public func synced(_ report: SyncReport, server: String) -> String {
         say("同步完成（\(server)）：上传 \(report.pushed) 条，下载 \(report.pulled) 条", "Synced with \(server): \(report.pushed) pushed, \(report.pulled) pulled")
+            + (report.attachments == 0 ? "" : say("，照片 \(report.attachments) 个（\(bytes(report.attachmentBytes))）",
+                                                  ", \(report.attachments) photo(s) (\(bytes(report.attachmentBytes)))"))
             + (report.rejected == 0 ? "" : say("；服务器拒收 \(report.rejected) 条，见 lantian quarantine", "; \(report.rejected) refused by the server, see lantian quarantine"))
+    }
+
+    /// One line of a sync in progress: events and bytes done of total, and the rate.
+    public func syncProgress(_ progress: SyncProgress, elapsedSeconds: Double) -> String {
+        let rate = elapsedSeconds > 0 ? Double(progress.bytesSent + progress.bytesReceived) / elapsedSeconds : 0
+        var parts = [
+            say("上传 \(progress.pushed)/\(progress.pushTotal) 条", "push \(progress.pushed)/\(progress.pushTotal)"),
+            say("下载 \(progress.pulled)/\(max(progress.pullTotal, Int64(progress.pulled))) 条",
+                "pull \(progress.pulled)/\(max(progress.pullTotal, Int64(progress.pulled)))"),
+        ]
+        if progress.attachmentBytesTotal > 0 {
+            parts.append(say("照片 \(bytes(progress.attachmentBytesSent))/\(bytes(progress.attachmentBytesTotal))",
+                             "photos \(bytes(progress.attachmentBytesSent))/\(bytes(progress.attachmentBytesTotal))"))
+        }
+        parts.append(say("收发 \(bytes(Int64(progress.bytesSent + progress.bytesReceived)))，\(bytes(Int64(rate)))/秒",
+                         "\(bytes(Int64(progress.bytesSent + progress.bytesReceived))) at \(bytes(Int64(rate)))/s"))
+        return parts.joined(separator: say("，", ", "))
+    }
+
+    /// What `lantian sync --watch` prints as it goes.
+    public func watching(_ event: SyncClient.WatchEvent, server: String) -> String? {
+        switch event {
+        case .caughtUp(let report):
+            return "\(BeijingTime.format(.now())) " + synced(report, server: server)
+        case .disconnected(let error, let delay):
+            return "\(BeijingTime.format(.now())) " + say("无法同步（\(reason(error))），\(number(Double(delay) / 1000)) 秒后重试",
+                                                        "Cannot sync (\(reason(error))), retrying in \(number(Double(delay) / 1000)) s")
+        case .progress:
+            return nil
+        }
+    }
+
+    func bytes(_ count: Int64) -> String {
+        switch count {
+        case ..<1_024: "\(count) B"
+        case ..<(1 << 20): "\(number(Double(count) / 1_024)) KiB"
+        default: "\(number(Double(count) / Double(1 << 20))) MiB"
+        }
     }
 
     public func quarantineTable(_ events: [QuarantinedEvent]) -> String {
@@ -108,6 +149,8 @@ public struct Texts: Sendable {
             return say("\(field)格式不对：应为 YYYY-MM，例如 2026-10", "\(field) is not valid: use YYYY-MM, for example 2026-10")
         case .beforeObservation:
             return say("\(field)不能早于发现火点的时间", "\(field) cannot be before the fire was seen")
+        case .notADigest:
+            return say("\(field)不是 SHA-256 摘要（64 位十六进制）", "\(field) is not a SHA-256 digest (64 hexadecimal digits)")
         case .invalidTime:
             return say("\(field)格式不对：应为 YYYY-MM-DD HH:MM（北京时间），例如 2026-06-01 19:30",
                        "\(field) is not valid: use YYYY-MM-DD HH:MM (Beijing time), for example 2026-06-01 19:30")
@@ -140,6 +183,8 @@ public struct Texts: Sendable {
             say("编号 \(reference) 对应多条记录（\(candidates.joined(separator: "、"))）：请多写几位", "Id \(reference) matches several records (\(candidates.joined(separator: ", "))): give more characters")
         case .unreadableFile(let path):
             say("无法读取文件 \(path)：检查路径", "Cannot read file \(path): check the path")
+        case .unsuitablePhoto(let path, let maxBytes):
+            say("照片 \(path) 为空或超过 \(bytes(maxBytes))：请换一张", "Photo \(path) is empty or larger than \(bytes(maxBytes)): use another")
         case .stepRefused(let violation):
             say("不能执行此操作：\(describe(violation))", "Not allowed: \(describe(violation))")
         case .enterpriseStepRefused(let violation):

@@ -25,9 +25,9 @@ extension Event {
     }
 
     /// Inserts the event unless one with its id is stored; returns whether it was inserted.
-    func insertUnlessPresent(into db: Database, sseq: Int64, receivedAt: Timestamp) throws -> Bool {
+    func insertUnlessPresent(into db: Database, receivedAt: Timestamp) throws -> Bool {
         try db.cachedStatement(sql: Self.insertSQL + " ON CONFLICT (id) DO NOTHING")
-            .execute(arguments: arguments(sseq: sseq, receivedAt: receivedAt))
+            .execute(arguments: arguments(sseq: nil, receivedAt: receivedAt))
         return db.changesCount > 0
     }
 

@@ -26,14 +26,16 @@ extension EventStore {
     }
 
     /// Notes what the server said on connecting. A server with another epoch than last time was
-    /// replaced or restored: the cursor goes back to zero so everything is pulled again (duplicates
-    /// are ignored), and the server's acknowledgement replaces ours so anything it lost is pushed again.
-    public func noteServer(epoch: UUID, acknowledgedCseq: Int64) throws {
+    /// replaced, and one that no longer holds the event at our cursor was restored from an older
+    /// backup: either way the cursor goes back to zero so everything is pulled again (duplicates are
+    /// skipped). The server's acknowledgement replaces ours, so anything it lost is pushed again.
+    public func noteServer(_ welcome: Welcome) throws {
         try database.write { db in
             let state = try Self.syncState(db)
-            let cursor = state.serverEpoch == epoch ? state.cursor : 0
-            try db.execute(sql: "UPDATE sync_state SET serverEpoch = ?, cursor = ?, acknowledgedCseq = ?",
-                           arguments: [epoch, cursor, acknowledgedCseq])
+            let resume = state.serverEpoch == welcome.epoch && welcome.cursorKnown
+            try db.execute(sql: "UPDATE sync_state SET serverEpoch = ?, cursor = ?, cursorEvent = ?, acknowledgedCseq = ?",
+                           arguments: [welcome.epoch, resume ? state.cursor : 0, resume ? state.cursorEvent : nil,
+                                       welcome.acknowledgedCseq])
         }
     }
 
@@ -58,16 +60,20 @@ extension EventStore {
 
     /// Stores a pulled page and moves the cursor past it, in one transaction; events already
     /// stored (this device's own, or a page received twice) are skipped. Returns how many were new.
+    ///
+    /// A client keeps the server's `receivedAt` but not its `sseq`: global numbers belong to one
+    /// server history, and a server restored from a backup hands them out again.
     @discardableResult
     public func storePulled(_ page: Page) throws -> Int {
         try database.write { db in
             var inserted = 0
             for accepted in page.events
-            where try accepted.event.insertUnlessPresent(into: db, sseq: accepted.sseq, receivedAt: accepted.receivedAt) {
+            where try accepted.event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
                 inserted += 1
             }
-            if let last = page.events.last?.sseq {
-                try db.execute(sql: "UPDATE sync_state SET cursor = MAX(cursor, ?)", arguments: [last])
+            if let last = page.events.last {
+                try db.execute(sql: "UPDATE sync_state SET cursor = ?, cursorEvent = ? WHERE cursor < ?",
+                               arguments: [last.sseq, last.event.id, last.sseq])
             }
             return inserted
         }
@@ -81,9 +87,10 @@ extension EventStore {
     }
 
     private static func syncState(_ db: Database) throws -> SyncState {
-        let row = try Row.fetchOne(db, sql: "SELECT serverEpoch, cursor, acknowledgedCseq, lastSyncAt FROM sync_state")!
+        let row = try Row.fetchOne(db, sql: "SELECT serverEpoch, cursor, cursorEvent, acknowledgedCseq, lastSyncAt FROM sync_state")!
         return SyncState(
-            serverEpoch: row["serverEpoch"], cursor: row["cursor"], acknowledgedCseq: row["acknowledgedCseq"],
+            serverEpoch: row["serverEpoch"], cursor: row["cursor"], cursorEvent: row["cursorEvent"],
+            acknowledgedCseq: row["acknowledgedCseq"],
             lastSyncAt: (row["lastSyncAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
     }
 }

@@ -38,21 +38,23 @@ extension EventStore {
     /// - Parameter accepting: on a server, also give each event the next global sequence number,
     ///   as if it had been pushed (events an administrator records on the server itself).
     public func record(_ drafts: [EventDraft], device: LocalDevice, now: Timestamp, accepting: Bool = false) throws -> [Event] {
-        try database.write { db in
-            var cseq = try Int64.fetchOne(db, sql: "SELECT MAX(cseq) FROM event WHERE device = ?", arguments: [device.id]) ?? 0
-            var clock = try Int64.fetchOne(db, sql: "SELECT MAX(hlc) FROM event").flatMap(HybridTimestamp.init(packed:)) ?? .zero
-            var sseq = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
-            var random = SystemRandomNumberGenerator()
-            return try drafts.map { draft in
-                cseq += 1
-                clock = clock.next(now: now)
-                sseq += 1
-                let event = Event(
-                    id: .version7(at: now, using: &random), device: device.id, cseq: cseq, actor: device.actor, hlc: clock,
-                    recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload)
-                try event.insert(into: db, sseq: accepting ? sseq : nil, receivedAt: accepting ? now : nil)
-                return event
-            }
+        try database.write { db in try Self.record(db, drafts, device: device, now: now, accepting: accepting) }
+    }
+
+    static func record(_ db: Database, _ drafts: [EventDraft], device: LocalDevice, now: Timestamp, accepting: Bool) throws -> [Event] {
+        var cseq = try Int64.fetchOne(db, sql: "SELECT MAX(cseq) FROM event WHERE device = ?", arguments: [device.id]) ?? 0
+        var clock = try Int64.fetchOne(db, sql: "SELECT MAX(hlc) FROM event").flatMap(HybridTimestamp.init(packed:)) ?? .zero
+        var sseq = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
+        var random = SystemRandomNumberGenerator()
+        return try drafts.map { draft in
+            cseq += 1
+            clock = clock.next(now: now)
+            sseq += 1
+            let event = Event(
+                id: .version7(at: now, using: &random), device: device.id, cseq: cseq, actor: device.actor, hlc: clock,
+                recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload)
+            try event.insert(into: db, sseq: accepting ? sseq : nil, receivedAt: accepting ? now : nil)
+            return event
         }
     }
 }

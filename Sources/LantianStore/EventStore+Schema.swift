@@ -67,6 +67,25 @@ extension EventStore {
                 );
                 """)
         }
+        migrator.registerMigration("v3: attachments, cursor event") { db in
+            // Blobs by SHA-256, in chunks: whole on the device that made them; on the server, the
+            // leading `received` bytes, resumable; `received = size` once the hash has been verified.
+            try db.execute(sql: """
+                CREATE TABLE attachment (
+                    digest   BLOB    PRIMARY KEY CHECK (length(digest) = 32),
+                    size     INTEGER NOT NULL CHECK (size > 0),
+                    received INTEGER NOT NULL DEFAULT 0 CHECK (received BETWEEN 0 AND size)
+                );
+                CREATE TABLE attachment_chunk (
+                    digest BLOB    NOT NULL REFERENCES attachment (digest),
+                    offset INTEGER NOT NULL,
+                    bytes  BLOB    NOT NULL,
+                    PRIMARY KEY (digest, offset)
+                );
+                -- The id of the event pulled at the cursor: the server checks it still holds it there.
+                ALTER TABLE sync_state ADD COLUMN cursorEvent BLOB;
+                """)
+        }
         return migrator
     }
 }

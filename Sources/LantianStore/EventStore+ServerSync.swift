@@ -32,6 +32,16 @@ extension EventStore {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0 }
     }
 
+    /// Whether the event with `id` is the one this server numbered `sseq`: a client's cursor is
+    /// still good here. Cursor 0 always is.
+    public func holds(_ id: UUID?, at sseq: Int64) throws -> Bool {
+        guard sseq > 0 else { return true }
+        guard let id else { return false }
+        return try database.read { db in
+            try UUID.fetchOne(db, sql: "SELECT id FROM event WHERE sseq = ?", arguments: [sseq]) == id
+        }
+    }
+
     /// Accepts a batch pushed by `device` in one transaction, giving each new event the next global
     /// sequence number. Events already stored byte for byte are skipped, so a resend stores nothing
     /// twice. An event that ``EventValidation`` refuses is quarantined with its reason instead of

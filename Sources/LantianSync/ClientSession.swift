@@ -4,7 +4,8 @@ import LantianStore
 import LantianTransport
 
 /// The client's side of one sync session, without sockets: push every unacknowledged event in
-/// batches, then pull pages until caught up.
+/// batches, upload the blobs the server lacks, then pull pages until caught up. Watching, it then
+/// subscribes, and goes round again whenever the server announces new events or the device records some.
 ///
 /// ```swift
 /// let session = ClientSession(store: store, device: device, purpose: .sync)
@@ -17,22 +18,40 @@ public final class ClientSession {
         case sync
         /// Only say hello and hear the server's welcome: is it there, and which one is it?
         case handshake
+        /// Sync, then stay connected: hear of new events from the server, and send new ones as they are recorded.
+        case watch
     }
 
     public enum Step: Hashable, Sendable {
         case send(Message)
         case finished(SyncReport)
+        /// Watching: caught up with the server for now; send `message` if any, then wait.
+        case caughtUp(SyncReport, send: Message?)
         /// Nothing to do but wait for the next message.
         case wait
     }
 
+    private enum Activity {
+        case connecting, pushing, uploading, pulling, idle
+    }
+
+    /// How far this session has got, for a progress display.
+    public private(set) var progress = SyncProgress()
     private let store: EventStore
     private let device: LocalDevice
     private let purpose: Purpose
     private var limits = WireLimits.standard
     private var report = SyncReport()
+    private var activity = Activity.connecting
     private var pushing: [Event] = []
+    private var acknowledged: Int64 = 0
+    private var uploads: [AttachmentOffer] = []
     private var cursor: Int64 = 0
+    /// The server's highest global sequence number, as far as it has said.
+    private var serverHead: Int64 = 0
+    /// The device recorded events while the session was busy.
+    private var recordedMeanwhile = false
+    private var subscribed = false
 
     public init(store: EventStore, device: LocalDevice, purpose: Purpose) {
         self.store = store
@@ -42,35 +61,51 @@ public final class ClientSession {
 
     /// The first message of the session.
     public func start() throws(SyncError) -> Message {
-        let recorded: Int64
-        do { recorded = try store.highestCseq(of: device.id) } catch { throw .storage(String(describing: error)) }
-        return .hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor, recordedCseq: recorded))
+        do {
+            let state = try store.syncState()
+            return .hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor,
+                                recordedCseq: try store.highestCseq(of: device.id),
+                                cursor: state.cursor, cursorEvent: state.cursorEvent))
+        } catch {
+            throw .storage(String(describing: error))
+        }
     }
 
     /// The next step after the server's `message`.
     public func handle(_ message: Message) throws(SyncError) -> Step {
-        do {
+        try storing {
             switch message {
             case .welcome(let welcome):
                 return try welcomed(welcome)
             case .pushAck(let ack):
                 return try acknowledged(ack)
+            case .attachmentState(let state):
+                return try uploaded(state)
             case .page(let page):
                 return try received(page)
+            case .notify(let head):
+                serverHead = max(serverHead, head)
+                progress.pullTotal = max(progress.pullTotal, serverHead - cursor + Int64(progress.pulled))
+                return activity == .idle ? pullNext() : .wait
             case .ping(let nonce):
                 return .send(.pong(nonce: nonce))
             case .pong:
                 return .wait
             case .error(let error):
                 throw SyncError.refused(error)
-            case .hello, .push, .pull:
+            case .hello, .push, .pull, .subscribe, .attachmentOffer, .chunk:
                 throw SyncError.protocolViolation("the server sent \(message.name), which only a client sends")
             }
-        } catch let error as SyncError {
-            throw error
-        } catch {
-            throw SyncError.storage(String(describing: error))
         }
+    }
+
+    /// Watching: the device recorded new events; push them now, or once the current step is done.
+    public func deviceRecorded() throws(SyncError) -> Step {
+        guard activity == .idle else {
+            recordedMeanwhile = true
+            return .wait
+        }
+        return try storing { try pushNext() }
     }
 
     /// The answer to a frame from the server that could not be decoded.
@@ -78,29 +113,35 @@ public final class ClientSession {
         .protocolViolation("the server sent a malformed message: \(error)")
     }
 
+    private func storing(_ step: () throws -> Step) throws(SyncError) -> Step {
+        do {
+            return try step()
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            throw SyncError.storage(String(describing: error))
+        }
+    }
+
     private func welcomed(_ welcome: Welcome) throws -> Step {
         report.serverEpoch = welcome.epoch
         limits = welcome.limits
         if purpose == .handshake { return .finished(report) }
-        try store.noteServer(epoch: welcome.epoch, acknowledgedCseq: welcome.acknowledgedCseq)
+        try store.noteServer(welcome)
         cursor = try store.syncState().cursor
-        return try pushNext(after: welcome.acknowledgedCseq)
+        acknowledged = welcome.acknowledgedCseq
+        serverHead = welcome.head
+        progress.pullTotal = max(serverHead - cursor, 0)
+        return try pushNext()
     }
 
-    private func acknowledged(_ ack: PushAck) throws -> Step {
-        guard let last = pushing.last, ack.acknowledgedCseq >= last.cseq else {
-            throw SyncError.protocolViolation("the server acknowledged cseq \(ack.acknowledgedCseq), short of the batch it was sent")
+    private func pushNext() throws -> Step {
+        activity = .pushing
+        recordedMeanwhile = false
+        let candidates = try store.events(of: device.id, after: acknowledged, limit: Int(limits.maxBatch))
+        if progress.pushed == 0, pushing.isEmpty, let first = candidates.first {
+            progress.pushTotal = Int(try store.highestCseq(of: device.id) - first.cseq + 1)
         }
-        try store.noteAcknowledged(through: ack.acknowledgedCseq)
-        try store.noteRejected(ack.rejected, device: device.id, at: .now())
-        report.rejected += ack.rejected.count
-        report.pushed += pushing.count - ack.rejected.count
-        pushing = []
-        return try pushNext(after: ack.acknowledgedCseq)
-    }
-
-    private func pushNext(after cseq: Int64) throws -> Step {
-        let candidates = try store.events(of: device.id, after: cseq, limit: Int(limits.maxBatch))
         var budget = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
         pushing = Array(candidates.prefix { event in
             budget -= MessageCodec.encodedBytes(of: event)
@@ -109,21 +150,95 @@ public final class ClientSession {
         if pushing.isEmpty, let oversized = candidates.first {
             throw SyncError.protocolViolation("event \(oversized.id) is larger than the server's frame limit")
         }
-        if pushing.isEmpty { return pullNext() }
+        if pushing.isEmpty { return try uploadNext(startingUploads: true) }
         return .send(.push(Push(events: pushing)))
     }
 
+    private func acknowledged(_ ack: PushAck) throws -> Step {
+        guard activity == .pushing, let last = pushing.last, ack.acknowledgedCseq >= last.cseq else {
+            throw SyncError.protocolViolation("the server acknowledged cseq \(ack.acknowledgedCseq), short of the batch it was sent")
+        }
+        try store.noteAcknowledged(through: ack.acknowledgedCseq)
+        try store.noteRejected(ack.rejected, device: device.id, at: .now())
+        acknowledged = ack.acknowledgedCseq
+        report.rejected += ack.rejected.count
+        report.pushed += pushing.count - ack.rejected.count
+        progress.pushed += pushing.count
+        pushing = []
+        return try pushNext()
+    }
+
+    private func uploadNext(startingUploads: Bool = false) throws -> Step {
+        activity = .uploading
+        if startingUploads {
+            uploads = try store.attachmentsAwaitingUpload()
+            progress.attachmentBytesTotal += uploads.reduce(0) { $0 + $1.size }
+        }
+        guard let next = uploads.first else { return pullNext() }
+        return .send(.attachmentOffer(next))
+    }
+
+    private func uploaded(_ state: AttachmentState) throws -> Step {
+        guard activity == .uploading, let current = uploads.first, current.digest == state.digest else {
+            throw SyncError.protocolViolation("the server sent the state of attachment \(state.digest), which was not offered")
+        }
+        if state.isComplete {
+            uploads.removeFirst()
+            report.attachments += 1
+            return try uploadNext()
+        }
+        let bytes = try store.attachmentBytes(state.digest, from: state.received, maxBytes: WireLimits.chunkBytes)
+        guard !bytes.isEmpty else { throw SyncError.storage("attachment \(state.digest) is not held whole on this device") }
+        report.attachmentBytes += Int64(bytes.count)
+        progress.attachmentBytesSent += Int64(bytes.count)
+        return .send(.chunk(Chunk(digest: state.digest, offset: state.received, bytes: bytes)))
+    }
+
     private func pullNext() -> Step {
-        .send(.pull(Pull(after: cursor, limit: limits.maxBatch)))
+        activity = .pulling
+        return .send(.pull(Pull(after: cursor, limit: limits.maxBatch)))
     }
 
     private func received(_ page: Page) throws -> Step {
+        guard activity == .pulling else { throw SyncError.protocolViolation("the server sent a page that was not asked for") }
         report.pulled += try store.storePulled(page)
+        progress.pulled += page.events.count
         cursor = try store.syncState().cursor
+        serverHead = max(serverHead, page.head)
         report.cursor = cursor
-        if page.events.isEmpty || cursor >= page.head { return .finished(report) }
-        return pullNext()
+        if !page.events.isEmpty, cursor < serverHead { return pullNext() }
+        return try caughtUp()
     }
+
+    private func caughtUp() throws -> Step {
+        guard purpose == .watch else { return .finished(report) }
+        if recordedMeanwhile { return try pushNext() }
+        activity = .idle
+        let finished = report
+        report = SyncReport()
+        report.serverEpoch = finished.serverEpoch
+        report.cursor = finished.cursor
+        defer { subscribed = true }
+        return .caughtUp(finished, send: subscribed ? nil : .subscribe)
+    }
+}
+
+/// How far a sync has got, in events and bytes, for a progress display.
+public struct SyncProgress: Hashable, Sendable {
+    /// This device's events to push, and how many have been acknowledged.
+    public var pushTotal = 0
+    public var pushed = 0
+    /// Bytes of blobs to upload, and how many have been sent.
+    public var attachmentBytesTotal: Int64 = 0
+    public var attachmentBytesSent: Int64 = 0
+    /// Events the server holds beyond the cursor (an estimate), and how many have been pulled.
+    public var pullTotal: Int64 = 0
+    public var pulled = 0
+    /// Frame bytes sent and received (the driver counts these).
+    public var bytesSent = 0
+    public var bytesReceived = 0
+
+    public init() {}
 }
 
 /// What one sync did.
@@ -134,6 +249,9 @@ public struct SyncReport: Hashable, Sendable {
     public var pulled = 0
     /// Events of this device the server refused for good (now in the quarantine list).
     public var rejected = 0
+    /// Blobs the server now holds whole that this sync offered, and the bytes sent of them.
+    public var attachments = 0
+    public var attachmentBytes: Int64 = 0
     /// The global sequence number pulled up to.
     public var cursor: Int64?
     public var serverEpoch: UUID?

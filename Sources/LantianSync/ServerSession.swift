@@ -33,15 +33,31 @@ public final class ServerSession {
     public private(set) var acceptedCount = 0
     /// Whether the client pushed or pulled, rather than only said hello.
     public private(set) var synced = false
+    /// Whether the client asked to hear of new events.
+    public private(set) var subscribed = false
+    /// The global sequence number the client has pulled through or been told of.
+    private var known: Int64 = 0
+    /// Called when this session stored something every replica should pull (events, a blob's arrival).
+    public var onHeadMoved: (() -> Void)?
 
     private let store: EventStore
     private let limits: WireLimits
     private let clock: () -> Timestamp
+    /// The server's own device, which records the arrival of blobs.
+    private let serverDevice: LocalDevice
 
-    public init(store: EventStore, limits: WireLimits, clock: @escaping () -> Timestamp) {
+    public init(store: EventStore, serverDevice: LocalDevice, limits: WireLimits, clock: @escaping () -> Timestamp) {
         self.store = store
+        self.serverDevice = serverDevice
         self.limits = limits
         self.clock = clock
+    }
+
+    /// The message that tells a subscribed client of events beyond what it knows, if there are any.
+    public func notification(head: Int64) -> Message? {
+        guard subscribed, head > known else { return nil }
+        known = head
+        return .notify(head: head)
     }
 
     public func handle(_ message: Message) -> Reply {
@@ -56,13 +72,31 @@ public final class ServerSession {
             guard peer != nil else { return refuse(.unexpectedMessage, "send hello before pull", close: true) }
             synced = true
             return page(after: pull)
+        case .subscribe:
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before subscribe", close: true) }
+            subscribed = true
+            do {
+                return notification(head: try store.head()).map(Reply.send) ?? .nothing
+            } catch {
+                return refuse(.serverFailure, "reading failed: \(error)", close: false)
+            }
+        case .attachmentOffer(let offer):
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before attachment-offer", close: true) }
+            return receiving { try store.beginReceiving(offer) }
+        case .chunk(let chunk):
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before chunk", close: true) }
+            return receiving {
+                let state = try store.receive(chunk, recordingArrivalAs: serverDevice, now: clock())
+                if state.isComplete, chunk.offset + Int64(chunk.bytes.count) == state.size { onHeadMoved?() }
+                return state
+            }
         case .ping(let nonce):
             return .send(.pong(nonce: nonce))
         case .pong:
             return .nothing
         case .error:
             return .close
-        case .welcome, .pushAck, .page:
+        case .welcome, .pushAck, .page, .notify, .attachmentState:
             return refuse(.unexpectedMessage, "only a server sends \(message.name)", close: true)
         }
     }
@@ -101,9 +135,11 @@ public final class ServerSession {
         }
         do {
             acknowledged = try store.highestCseq(of: hello.device)
+            let cursorKnown = try store.holds(hello.cursorEvent, at: hello.cursor)
+            known = cursorKnown ? hello.cursor : 0
             peer = hello
-            return .send(.welcome(Welcome(version: highest, epoch: store.epoch, limits: limits,
-                                          acknowledgedCseq: acknowledged)))
+            return .send(.welcome(Welcome(version: highest, epoch: store.epoch, limits: limits, acknowledgedCseq: acknowledged,
+                                          head: try store.head(), cursorKnown: cursorKnown)))
         } catch {
             return refuse(.serverFailure, "cannot read the store: \(error)", close: true)
         }
@@ -116,8 +152,10 @@ public final class ServerSession {
         do {
             let outcome = try store.accept(push.events, from: peer.device, receivedAt: clock())
             let newlyRejected = outcome.rejected.filter { $0.cseq > acknowledged }.count
-            acceptedCount += Int(outcome.acknowledgedCseq - acknowledged) - newlyRejected
+            let stored = Int(outcome.acknowledgedCseq - acknowledged) - newlyRejected
+            acceptedCount += stored
             acknowledged = outcome.acknowledgedCseq
+            if stored > 0 { onHeadMoved?() }
             return .send(.pushAck(PushAck(acknowledgedCseq: outcome.acknowledgedCseq, rejected: outcome.rejected)))
         } catch PushRefusal.gap(let expected, let received) {
             return refuse(.sequenceGap, "expected cseq \(expected), received \(received): resend from \(expected)", close: false)
@@ -134,9 +172,31 @@ public final class ServerSession {
         do {
             let limit = Int(min(max(pull.limit, 1), limits.maxBatch))
             let maxBytes = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
-            return .send(.page(try store.page(after: pull.after, limit: limit, maxBytes: maxBytes)))
+            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes)
+            known = max(known, page.events.last?.sseq ?? page.head)
+            return .send(.page(page))
         } catch {
             return refuse(.serverFailure, "reading failed: \(error)", close: false)
+        }
+    }
+
+    /// Runs one step of receiving a blob and answers with how much of it is held.
+    private func receiving(_ step: () throws -> AttachmentState) -> Reply {
+        do {
+            return .send(.attachmentState(try step()))
+        } catch let refusal as AttachmentRefusal {
+            return refuse(.attachmentRefused, Self.explain(refusal), close: false)
+        } catch {
+            return refuse(.serverFailure, "storing failed, nothing was acknowledged: \(error)", close: false)
+        }
+    }
+
+    private static func explain(_ refusal: AttachmentRefusal) -> String {
+        switch refusal {
+        case .tooLarge(let size, let max): "attachment of \(size) bytes exceeds the limit of \(max) bytes"
+        case .sizeMismatch(let digest, let held, let offered): "attachment \(digest) is \(held) bytes, not \(offered)"
+        case .digestMismatch(let digest): "the bytes received do not hash to \(digest): discarded, send it again from offset 0"
+        case .unexpectedChunk(let digest): "chunk for \(digest) was not offered first or runs past its size"
         }
     }
 

@@ -3,86 +3,120 @@ import LantianProtocol
 import LantianStore
 import LantianTransport
 
-/// Runs one client session against a server over libuv and waits for it to end.
+/// Syncs a device's store with its server over libuv: once (``run(store:device:server:purpose:connectTimeout:idleTimeout:onProgress:)``)
+/// or for as long as it is asked to (``watch(store:device:server:backoff:idleTimeout:localCheckMilliseconds:report:)``).
 ///
 /// ```swift
 /// let report = try SyncClient.run(store: store, device: device, server: endpoint)
 /// ```
 public enum SyncClient {
-    /// Connects, runs a ``ClientSession`` for `purpose` to its end, and closes.
+    /// What a watching client tells its user.
+    public enum WatchEvent: Sendable {
+        /// Connected and caught up with the server: what this round pushed and pulled.
+        case caughtUp(SyncReport)
+        /// The server could not be reached or the connection ended; the next attempt is in `retryInMilliseconds`.
+        case disconnected(SyncError, retryInMilliseconds: UInt64)
+        case progress(SyncProgress)
+    }
+
+    /// Connects, runs a ``ClientSession`` for `purpose` to its end, and closes. A refusal the server
+    /// calls retryable (a sequence gap, a failure to store) is retried in a new session, twice at most.
     ///
     /// - Parameters:
     ///   - connectTimeout: how long to wait for the connection, in milliseconds.
-    ///   - idleTimeout: how long to wait for any answer from the server, in milliseconds.
+    ///   - idleTimeout: how long to wait for any answer from the server before pinging it, and
+    ///     after the ping before giving up, in milliseconds.
     public static func run(
         store: EventStore, device: LocalDevice, server: Endpoint, purpose: ClientSession.Purpose = .sync,
-        connectTimeout: UInt64 = 3_000, idleTimeout: UInt64 = 30_000
+        connectTimeout: UInt64 = 3_000, idleTimeout: UInt64 = 15_000, onProgress: ((SyncProgress) -> Void)? = nil
     ) throws(SyncError) -> SyncReport {
-        let loop: EventLoop
-        let idle: LoopTimer
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                return try once(store: store, device: device, server: server, purpose: purpose,
+                                connectTimeout: connectTimeout, idleTimeout: idleTimeout, onProgress: onProgress)
+            } catch .refused(let error) where error.code.isRetryable && attempts < 3 {
+                continue
+            }
+        }
+    }
+
+    private static func once(
+        store: EventStore, device: LocalDevice, server: Endpoint, purpose: ClientSession.Purpose,
+        connectTimeout: UInt64, idleTimeout: UInt64, onProgress: ((SyncProgress) -> Void)?
+    ) throws(SyncError) -> SyncReport {
+        var outcome: Result<SyncReport, SyncError>?
         do {
-            loop = try EventLoop()
-            idle = try LoopTimer(loop: loop)
+            let loop = try EventLoop()
+            let driver = try SessionDriver(loop: loop, session: ClientSession(store: store, device: device, purpose: purpose))
+            driver.onProgress = onProgress
+            driver.onEnd = { outcome = $0 }
+            driver.start(loop: loop, server: server, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
+            loop.run()
         } catch {
             throw .unreachable(error)
         }
-        let session = ClientSession(store: store, device: device, purpose: purpose)
-        var outcome: Result<SyncReport, SyncError>?
-
-        Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes),
-                           timeoutMilliseconds: connectTimeout) { result in
-            let connection: Connection
-            switch result {
-            case .failure(let error):
-                outcome = .failure(.unreachable(error))
-                return idle.close()
-            case .success(let connected):
-                connection = connected
-            }
-            func end(_ result: Result<SyncReport, SyncError>) {
-                if outcome == nil { outcome = result }
-                idle.close()
-                connection.close()
-            }
-            func waitForAnswer() {
-                idle.start(afterMilliseconds: idleTimeout) { end(.failure(.timedOut(seconds: Int(idleTimeout / 1000)))) }
-            }
-            connection.onFrame = { body in
-                do throws(SyncError) {
-                    let message: Message
-                    do throws(WireFormatError) {
-                        message = try MessageCodec.decode(body)
-                    } catch {
-                        throw session.handle(malformed: error)
-                    }
-                    switch try session.handle(message) {
-                    case .send(let next):
-                        connection.send(MessageCodec.encode(next))
-                        waitForAnswer()
-                    case .finished(let report):
-                        end(.success(report))
-                    case .wait:
-                        waitForAnswer()
-                    }
-                } catch {
-                    end(.failure(error))
-                }
-            }
-            connection.onFrameError = { error in
-                end(.failure(.protocolViolation("the server sent a bad frame: \(error)")))
-            }
-            connection.onClose = { reason in
-                if case .failed(let error) = reason { end(.failure(.unreachable(error))) }
-                end(.failure(.connectionClosed))
-            }
-            do throws(SyncError) {
-                connection.send(MessageCodec.encode(try session.start()))
-                waitForAnswer()
-            } catch {
-                end(.failure(error))
-            }
-        }
-        loop.run()
         return try outcome!.get()
+    }
+
+    /// Syncs, then stays connected: new events from the server arrive as they are accepted, and
+    /// events this device records (checked every `localCheckMilliseconds`) are pushed at once. While
+    /// the server is unreachable it tries again after each ``Backoff`` delay. Returns on SIGINT or SIGTERM.
+    public static func watch(
+        store: EventStore, device: LocalDevice, server: Endpoint, backoff: Backoff = Backoff(),
+        idleTimeout: UInt64 = 15_000, localCheckMilliseconds: UInt64 = 500, report: @escaping (WatchEvent) -> Void
+    ) throws(TransportError) {
+        let loop = try EventLoop()
+        let retry = try LoopTimer(loop: loop)
+        let localCheck = try LoopTimer(loop: loop)
+        localCheck.keepsLoopAlive = false
+        var backoff = backoff
+        var random = SystemRandomNumberGenerator()
+        var current: SessionDriver?
+        var stopping = false
+        var recorded = (try? store.highestCseq(of: device.id)) ?? 0
+
+        func connect() {
+            guard !stopping else { return }
+            let driver: SessionDriver
+            do {
+                driver = try SessionDriver(loop: loop, session: ClientSession(store: store, device: device, purpose: .watch))
+            } catch {
+                return report(.disconnected(.unreachable(error), retryInMilliseconds: 0))
+            }
+            driver.onProgress = { report(.progress($0)) }
+            driver.onCaughtUp = { summary in
+                backoff.reset()
+                report(.caughtUp(summary))
+            }
+            driver.onEnd = { result in
+                current = nil
+                guard !stopping, case .failure(let error) = result else { return }
+                let delay = backoff.nextDelay(using: &random)
+                report(.disconnected(error, retryInMilliseconds: delay))
+                retry.start(afterMilliseconds: delay) { connect() }
+            }
+            current = driver
+            driver.start(loop: loop, server: server, connectTimeout: 2_000, idleTimeout: idleTimeout)
+        }
+
+        localCheck.start(afterMilliseconds: localCheckMilliseconds, repeatMilliseconds: localCheckMilliseconds) {
+            guard let latest = try? store.highestCseq(of: device.id), latest > recorded else { return }
+            recorded = latest
+            current?.deviceRecorded()
+        }
+        var watchers: [SignalWatcher] = []
+        for signal in [SIGINT, SIGTERM] {
+            watchers.append(try SignalWatcher(loop: loop, signal: signal) {
+                stopping = true
+                current?.stop()
+                retry.close()
+                localCheck.close()
+                for watcher in watchers { watcher.close() }
+            })
+        }
+        connect()
+        loop.run()
     }
 }

@@ -22,7 +22,7 @@ public final class SyncServer {
     private let logger: Logger
     private let clock: () -> Timestamp
     private let serverDevice: LocalDevice
-    private var connections: [ObjectIdentifier: Connection] = [:]
+    private var connections: [ObjectIdentifier: (connection: Connection, session: ServerSession)] = [:]
     /// What each device had waiting when last reported, so a status check that changes nothing records nothing.
     private var lastWaiting: [UUID: Int64] = [:]
 
@@ -52,13 +52,14 @@ public final class SyncServer {
     /// Stops accepting and closes every connection once what it has queued is written.
     public func shutDown() {
         listener.close()
-        for connection in connections.values { connection.close() }
+        for (connection, _) in connections.values { connection.close() }
     }
 
     private func serve(_ connection: Connection) {
-        let session = ServerSession(store: store, limits: limits, clock: clock)
+        let session = ServerSession(store: store, serverDevice: serverDevice, limits: limits, clock: clock)
+        session.onHeadMoved = { [unowned self] in notifySubscribers() }
         let peer = connection.peer
-        connections[ObjectIdentifier(connection)] = connection
+        connections[ObjectIdentifier(connection)] = (connection, session)
         logger.debug("connection opened", metadata: ["peer": "\(peer)"])
         let watchdog = try? LoopTimer(loop: loop)
         var pinged = false
@@ -102,6 +103,19 @@ public final class SyncServer {
         }
     }
 
+    /// Tells every subscribed client that new events are there to pull: live updates without polling.
+    private func notifySubscribers() {
+        guard connections.values.contains(where: { $0.session.subscribed }) else { return }
+        do {
+            let head = try store.head()
+            for (connection, session) in connections.values {
+                if let notification = session.notification(head: head) { connection.send(MessageCodec.encode(notification)) }
+            }
+        } catch {
+            logger.warning("could not read the head to notify subscribers: \(error)")
+        }
+    }
+
     /// Records what the session saw of its device when it synced, or when what is waiting changed.
     private func recordReport(of session: ServerSession) {
         do {
@@ -109,6 +123,7 @@ public final class SyncServer {
             let draft = try EventDraft(subject: report.device, payload: report)
             _ = try store.record([draft], device: serverDevice, now: clock(), accepting: true)
             lastWaiting[report.device] = report.waiting
+            notifySubscribers()
         } catch {
             logger.warning("could not record the device's sync report: \(error)")
         }

@@ -30,10 +30,13 @@ import Testing
                      schema: 1, payload: Data(payload.utf8))
     }
 
+    static let blob = ContentDigest(hex: "1913456c81c6a5d61abb5e8f87ee4d74504f046bc27b505be58df5363cf9194d")!
+
     static let described: [(String, Message)] = [
-        ("hello", .hello(Hello(versions: 1...1, device: device, actor: "zhang"))),
+        ("hello", .hello(Hello(versions: 1...1, device: device, actor: "zhang", recordedCseq: 1, cursor: 1, cursorEvent: event.id))),
         ("welcome", .welcome(Welcome(version: 1, epoch: UUID(uuidString: "0192f0c4-0000-7000-8000-0000000e90c4")!,
-                                     limits: WireLimits(maxFrameBytes: 4_194_304, maxBatch: 1_000), acknowledgedCseq: 0))),
+                                     limits: WireLimits(maxFrameBytes: 4_194_304, maxBatch: 1_000), acknowledgedCseq: 1,
+                                     head: 1, cursorKnown: true))),
         ("push", .push(Push(events: [event]))),
         ("push-ack", .pushAck(PushAck(acknowledgedCseq: 1))),
         ("pull", .pull(Pull(after: 0, limit: 1_000))),
@@ -41,6 +44,11 @@ import Testing
         ("ping", .ping(nonce: 42)),
         ("pong", .pong(nonce: 42)),
         ("error", .error(WireError(code: .sequenceGap, message: "expected cseq 3"))),
+        ("subscribe", .subscribe),
+        ("notify", .notify(head: 2)),
+        ("attachment-offer", .attachmentOffer(AttachmentOffer(digest: blob, size: 7))),
+        ("attachment-state", .attachmentState(AttachmentState(digest: blob, size: 7, received: 0))),
+        ("chunk", .chunk(Chunk(digest: blob, offset: 0, bytes: Data("lantian".utf8)))),
     ]
 
     @Test(arguments: described)

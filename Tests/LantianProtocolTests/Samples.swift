@@ -32,5 +32,15 @@ enum Sample {
         .ping(nonce: 0xDEAD_BEEF_0000_0001),
         .pong(nonce: 0xDEAD_BEEF_0000_0001),
         .error(WireError(code: .sequenceGap, message: "expected cseq 3, received 5")),
+        .hello(Hello(versions: 1...2, device: device, actor: "officer.zhang", recordedCseq: 7, cursor: 100, cursorEvent: epoch)),
+        .welcome(Welcome(version: 1, epoch: epoch, limits: .standard, acknowledgedCseq: 7, head: 120, cursorKnown: false)),
+        .subscribe,
+        .notify(head: 121),
+        .attachmentOffer(AttachmentOffer(digest: blobDigest, size: 3)),
+        .attachmentState(AttachmentState(digest: blobDigest, size: 3, received: 2)),
+        .chunk(Chunk(digest: blobDigest, offset: 2, bytes: Data([0x7A]))),
     ]
+
+    /// The SHA-256 of the bytes "abz".
+    static let blobDigest = ContentDigest.of(Data("abz".utf8))
 }

@@ -137,16 +137,43 @@ import Testing
     @Test func aServerWithANewEpochIsPulledFromTheStartAndItsAcknowledgementBelieved() throws {
         let (client, _) = try temporaryStore("client")
         let first = UUID()
-        try client.noteServer(epoch: first, acknowledgedCseq: 0)
-        try client.storePulled(Page(events: [AcceptedEvent(event: try #require(try RecordingTests.foreignEvent()), sseq: 7, receivedAt: time(0))], head: 7))
+        try client.noteServer(welcome(first, acknowledged: 0))
+        let foreign = try #require(try RecordingTests.foreignEvent())
+        try client.storePulled(Page(events: [AcceptedEvent(event: foreign, sseq: 7, receivedAt: time(0))], head: 7))
         try client.noteAcknowledged(through: 5)
         #expect(try client.syncState().cursor == 7)
+        #expect(try client.syncState().cursorEvent == foreign.id)
 
-        try client.noteServer(epoch: first, acknowledgedCseq: 5)
+        try client.noteServer(welcome(first, acknowledged: 5))
         #expect(try client.syncState().cursor == 7)
 
         let restored = UUID()
-        try client.noteServer(epoch: restored, acknowledgedCseq: 2)
-        #expect(try client.syncState() == SyncState(serverEpoch: restored, cursor: 0, acknowledgedCseq: 2, lastSyncAt: nil))
+        try client.noteServer(welcome(restored, acknowledged: 2))
+        #expect(try client.syncState() == SyncState(serverEpoch: restored, cursor: 0, cursorEvent: nil, acknowledgedCseq: 2, lastSyncAt: nil))
+    }
+
+    @Test func aServerThatNoLongerHoldsTheCursorEventIsPulledFromTheStart() throws {
+        let (client, _) = try temporaryStore("client")
+        let epoch = UUID()
+        try client.noteServer(welcome(epoch, acknowledged: 0))
+        try client.storePulled(Page(events: [AcceptedEvent(event: try #require(try RecordingTests.foreignEvent()), sseq: 7, receivedAt: time(0))], head: 7))
+
+        try client.noteServer(welcome(epoch, acknowledged: 0, cursorKnown: false))
+        #expect(try client.syncState().cursor == 0)
+        #expect(try client.syncState().cursorEvent == nil)
+    }
+
+    @Test func aServerKnowsWhetherItHoldsACursorEvent() throws {
+        let (server, _) = try temporaryStore("server")
+        let device = try server.setUpLocalDevice(actor: "lantiand", server: nil)
+        let accepted = try server.record([try fireDraft()], device: device, now: time(1), accepting: true)[0]
+        #expect(try server.holds(accepted.id, at: 1))
+        #expect(try !server.holds(UUID(), at: 1))
+        #expect(try !server.holds(accepted.id, at: 2))
+        #expect(try server.holds(nil, at: 0))
+    }
+
+    private func welcome(_ epoch: UUID, acknowledged: Int64, cursorKnown: Bool = true) -> Welcome {
+        Welcome(version: 1, epoch: epoch, limits: .standard, acknowledgedCseq: acknowledged, head: 0, cursorKnown: cursorKnown)
     }
 }

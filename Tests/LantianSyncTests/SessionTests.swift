@@ -4,6 +4,12 @@ import LantianStore
 import Testing
 @testable import LantianSync
 
+/// A server's side of a session on `store`, with the server's own device set up.
+func serverSessionOf(_ store: EventStore, limits: WireLimits = .standard) throws -> ServerSession {
+    let device = try store.localDevice() ?? store.setUpLocalDevice(actor: "lantiand", server: nil)
+    return ServerSession(store: store, serverDevice: device, limits: limits, clock: { Timestamp(millisecondsSince1970: 42) })
+}
+
 /// A client store set up for one user, in a fresh folder.
 func clientStore(_ actor: String) throws -> (EventStore, LocalDevice) {
     let store = try EventStore(path: temporaryPath(actor))
@@ -34,7 +40,7 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         if answer.name == lost { return nil }
         switch try client.handle(try MessageCodec.decode(MessageCodec.encode(answer))) {
         case .send(let next): outgoing = next
-        case .finished(let report): return report
+        case .finished(let report), .caughtUp(let report, _): return report
         case .wait: Issue.record("the client waited without being pinged"); return nil
         }
     }
@@ -43,8 +49,8 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
 @Suite struct SessionTests {
     let limits = WireLimits(maxFrameBytes: 1 << 20, maxBatch: 2)
 
-    func serverSession(_ store: EventStore) -> ServerSession {
-        ServerSession(store: store, limits: limits, clock: { Timestamp(millisecondsSince1970: 42) })
+    func serverSession(_ store: EventStore) throws -> ServerSession {
+        try serverSessionOf(store, limits: limits)
     }
 
     @Test func aClientPushesEverythingInBatchesThenAnotherPullsItAll() throws {
@@ -53,12 +59,12 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         let (supervisor, supervisorDevice) = try clientStore("supervisor.wang")
         try record(5, in: officer, by: officerDevice)
 
-        let pushed = try #require(try converse(ClientSession(store: officer, device: officerDevice, purpose: .sync), serverSession(server)))
+        let pushed = try #require(try converse(ClientSession(store: officer, device: officerDevice, purpose: .sync), try serverSession(server)))
         #expect(pushed.pushed == 5)
         #expect(try officer.pendingCount(device: officerDevice.id) == 0)
         #expect(try server.count() == 5)
 
-        let pulled = try #require(try converse(ClientSession(store: supervisor, device: supervisorDevice, purpose: .sync), serverSession(server)))
+        let pulled = try #require(try converse(ClientSession(store: supervisor, device: supervisorDevice, purpose: .sync), try serverSession(server)))
         #expect(pulled.pulled == 5)
         #expect(try supervisor.syncState().cursor == 5)
         #expect(try supervisor.project(FirePoints.self).all == officer.project(FirePoints.self).all)
@@ -69,11 +75,11 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         let (officer, device) = try clientStore("officer.zhang")
         try record(3, in: officer, by: device)
 
-        #expect(try converse(ClientSession(store: officer, device: device, purpose: .sync), serverSession(server), dropping: "push-ack") == nil)
+        #expect(try converse(ClientSession(store: officer, device: device, purpose: .sync), try serverSession(server), dropping: "push-ack") == nil)
         #expect(try server.count() == 2)  // the first batch was committed; its acknowledgement was lost
         #expect(try officer.pendingCount(device: device.id) == 3)
 
-        let report = try #require(try converse(ClientSession(store: officer, device: device, purpose: .sync), serverSession(server)))
+        let report = try #require(try converse(ClientSession(store: officer, device: device, purpose: .sync), try serverSession(server)))
         #expect(report.pushed == 1)
         #expect(try server.count() == 3)
         #expect(try officer.pendingCount(device: device.id) == 0)
@@ -93,7 +99,7 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
     }
 
     @Test func aClientOutsideTheServersVersionsIsToldBothRanges() throws {
-        let session = serverSession(try EventStore(path: temporaryPath("server")))
+        let session = try serverSession(try EventStore(path: temporaryPath("server")))
         let reply = session.handle(.hello(Hello(versions: 2...3, device: UUID(), actor: "officer.zhang")))
         guard case .sendAndClose(.error(let error)) = reply else { Issue.record("expected an error and close, got \(reply)"); return }
         #expect(error.code == .unsupportedVersion)
@@ -101,7 +107,7 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
     }
 
     @Test func pushingOrPullingBeforeHelloIsRefusedAndEndsTheSession() throws {
-        let session = serverSession(try EventStore(path: temporaryPath("server")))
+        let session = try serverSession(try EventStore(path: temporaryPath("server")))
         for message in [Message.push(Push(events: [])), .pull(Pull(after: 0, limit: 1))] {
             guard case .sendAndClose(.error(let error)) = session.handle(message) else { Issue.record("not refused"); continue }
             #expect(error.code == .unexpectedMessage)
@@ -112,7 +118,7 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         let server = try EventStore(path: temporaryPath("server"))
         let (officer, device) = try clientStore("officer.zhang")
         try record(3, in: officer, by: device)
-        let session = serverSession(server)
+        let session = try serverSession(server)
         _ = session.handle(.hello(Hello(versions: 1...1, device: device.id, actor: device.actor)))
         let third = try officer.events(of: device.id, after: 2, limit: 1)
         guard case .send(.error(let error)) = session.handle(.push(Push(events: third))) else { Issue.record("gap not refused"); return }
@@ -125,7 +131,7 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         let server = try EventStore(path: temporaryPath("server"))
         let (officer, device) = try clientStore("officer.zhang")
         try record(3, in: officer, by: device)
-        let session = serverSession(server)
+        let session = try serverSession(server)
         _ = session.handle(.hello(Hello(versions: 1...1, device: device.id, actor: device.actor)))
         let all = try officer.events(of: device.id, after: 0, limit: 3)
         guard case .send(.error(let error)) = session.handle(.push(Push(events: all))) else { Issue.record("not refused"); return }
@@ -140,7 +146,7 @@ func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: S
         let client = ClientSession(store: store, device: device, purpose: .sync)
         #expect(try client.handle(.ping(nonce: 9)) == .send(.pong(nonce: 9)))
         #expect(try client.handle(.pong(nonce: 9)) == .wait)
-        let server = ServerSession(store: try EventStore(path: temporaryPath("server")), limits: .standard, clock: { .now() })
+        let server = try serverSessionOf(try EventStore(path: temporaryPath("server")))
         #expect(server.handle(.ping(nonce: 3)) == .send(.pong(nonce: 3)))
         #expect(server.handle(.pong(nonce: 3)) == .nothing)
     }

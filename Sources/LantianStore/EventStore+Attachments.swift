@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import LantianProtocol
+
+/// Why a blob's upload was refused; what had been received of it is discarded.
+public enum AttachmentRefusal: Error, Hashable, Sendable {
+    /// Larger than ``WireLimits/maxAttachmentBytes``.
+    case tooLarge(size: Int64, max: Int64)
+    /// The same digest was offered with another size: one of them is lying.
+    case sizeMismatch(digest: ContentDigest, held: Int64, offered: Int64)
+    /// The bytes received do not hash to the digest they were sent under.
+    case digestMismatch(ContentDigest)
+    /// A chunk for a blob that was never offered, or running past its size.
+    case unexpectedChunk(ContentDigest)
+}
+
+extension EventStore {
+    /// Keeps a blob this device made (a photo of evidence), whole and in chunks; keeping the same
+    /// bytes twice stores them once.
+    @discardableResult
+    public func keepAttachment(_ data: Data) throws -> AttachmentOffer {
+        let offer = AttachmentOffer(digest: .of(data), size: Int64(data.count))
+        try database.write { db in
+            guard try Self.held(db, offer.digest) == nil else { return }
+            try db.execute(sql: "INSERT INTO attachment (digest, size, received) VALUES (?, ?, ?)",
+                           arguments: [Data(offer.digest.bytes), offer.size, offer.size])
+            for offset in stride(from: 0, to: data.count, by: WireLimits.chunkBytes) {
+                let piece = data[(data.startIndex + offset)..<(data.startIndex + min(offset + WireLimits.chunkBytes, data.count))]
+                try db.execute(sql: "INSERT INTO attachment_chunk (digest, offset, bytes) VALUES (?, ?, ?)",
+                               arguments: [Data(offer.digest.bytes), offset, Data(piece)])
+            }
+        }
+        return offer
+    }
+
+    /// Starts or resumes receiving an offered blob: how much of it is held.
+    public func beginReceiving(_ offer: AttachmentOffer) throws -> AttachmentState {
+        guard offer.size <= WireLimits.maxAttachmentBytes else {
+            throw AttachmentRefusal.tooLarge(size: offer.size, max: WireLimits.maxAttachmentBytes)
+        }
+        return try database.write { db in
+            if let held = try Self.held(db, offer.digest) {
+                guard held.size == offer.size else {
+                    throw AttachmentRefusal.sizeMismatch(digest: offer.digest, held: held.size, offered: offer.size)
+                }
+                return held
+            }
+            try db.execute(sql: "INSERT INTO attachment (digest, size) VALUES (?, ?)", arguments: [Data(offer.digest.bytes), offer.size])
+            return AttachmentState(digest: offer.digest, size: offer.size, received: 0)
+        }
+    }
+
+    /// Stores a chunk that continues a blob being received, in one transaction. A chunk at any other
+    /// offset than the bytes held is ignored (the answer says where to resume). The chunk that
+    /// completes the blob is kept only if the whole blob hashes to its digest, and then an
+    /// ``AttachmentReceived`` event is recorded as `device` in the same transaction, so no replica
+    /// hears of a blob the server lacks; if it does not match, everything received of it is discarded.
+    public func receive(_ chunk: Chunk, recordingArrivalAs device: LocalDevice, now: Timestamp) throws -> AttachmentState {
+        try database.write { db -> Result<AttachmentState, AttachmentRefusal> in
+            let key = Data(chunk.digest.bytes)
+            guard let held = try Self.held(db, chunk.digest) else { return .failure(.unexpectedChunk(chunk.digest)) }
+            guard chunk.offset == held.received, !held.isComplete, !chunk.bytes.isEmpty else { return .success(held) }
+            let received = held.received + Int64(chunk.bytes.count)
+            guard received <= held.size else { return .failure(.unexpectedChunk(chunk.digest)) }
+            try db.execute(sql: "INSERT INTO attachment_chunk (digest, offset, bytes) VALUES (?, ?, ?)",
+                           arguments: [key, chunk.offset, chunk.bytes])
+            guard received == held.size else {
+                try db.execute(sql: "UPDATE attachment SET received = ? WHERE digest = ?", arguments: [received, key])
+                return .success(AttachmentState(digest: chunk.digest, size: held.size, received: received))
+            }
+            guard try Self.digestOfChunks(db, key) == chunk.digest else {
+                try db.execute(sql: "DELETE FROM attachment_chunk WHERE digest = ?", arguments: [key])
+                try db.execute(sql: "UPDATE attachment SET received = 0 WHERE digest = ?", arguments: [key])
+                return .failure(.digestMismatch(chunk.digest))
+            }
+            try db.execute(sql: "UPDATE attachment SET received = ? WHERE digest = ?", arguments: [received, key])
+            let arrival = try EventDraft(subject: UUID.version5(name: chunk.digest.hex),
+                                         payload: AttachmentReceived(digest: chunk.digest, size: held.size))
+            _ = try Self.record(db, [arrival], device: device, now: now, accepting: true)
+            return .success(AttachmentState(digest: chunk.digest, size: held.size, received: received))
+        }.get()
+    }
+
+    /// Up to `maxBytes` of a blob held whole, from `offset`.
+    public func attachmentBytes(_ digest: ContentDigest, from offset: Int64, maxBytes: Int) throws -> Data {
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT offset, bytes FROM attachment_chunk WHERE digest = ? AND offset + length(bytes) > ? ORDER BY offset
+                """, arguments: [Data(digest.bytes), offset])
+            var data = Data()
+            while data.count < maxBytes, let row = try rows.next() {
+                let start: Int64 = row["offset"]
+                let bytes: Data = row["bytes"]
+                let skip = Int(max(offset + Int64(data.count) - start, 0))
+                data.append(bytes.dropFirst(skip).prefix(maxBytes - data.count))
+            }
+            return data
+        }
+    }
+
+    /// Blobs held whole here that no `attachment.received` event says the server has: what is
+    /// still to upload.
+    public func attachmentsAwaitingUpload() throws -> [AttachmentOffer] {
+        let arrived = try project(ReceivedAttachments.self)
+        return try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT digest, size FROM attachment WHERE received = size ORDER BY rowid").compactMap { row in
+                let digest = ContentDigest(bytes: row["digest"] as Data)!
+                return arrived.digests.contains(digest.hex) ? nil : AttachmentOffer(digest: digest, size: row["size"])
+            }
+        }
+    }
+
+    /// Whether this store holds the blob whole.
+    public func holdsAttachment(_ digest: ContentDigest) throws -> Bool {
+        try database.read { db in try Self.held(db, digest)?.isComplete ?? false }
+    }
+
+    private static func held(_ db: Database, _ digest: ContentDigest) throws -> AttachmentState? {
+        try Row.fetchOne(db, sql: "SELECT size, received FROM attachment WHERE digest = ?", arguments: [Data(digest.bytes)]).map {
+            AttachmentState(digest: digest, size: $0["size"], received: $0["received"])
+        }
+    }
+
+    private static func digestOfChunks(_ db: Database, _ key: Data) throws -> ContentDigest {
+        var hasher = ContentDigest.Hasher()
+        let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM attachment_chunk WHERE digest = ? ORDER BY offset", arguments: [key])
+        while let row = try rows.next() { hasher.update(row["bytes"] as Data) }
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,131 @@
+import LantianProtocol
+import LantianStore
+import LantianTransport
+
+/// Runs one ``ClientSession`` over one libuv connection: connects, sends what the session says,
+/// feeds it what arrives, pings a silent server and gives up on one that stays silent.
+final class SessionDriver {
+    private let session: ClientSession
+    private let idle: LoopTimer
+    private var connection: Connection?
+    private var progress = SyncProgress()
+    private var outcome: Result<SyncReport, SyncError>?
+    private var pinged = false
+
+    /// Called after every frame with how far the session has got.
+    var onProgress: ((SyncProgress) -> Void)?
+    /// Watching: called each time the session has caught up with the server.
+    var onCaughtUp: ((SyncReport) -> Void)?
+    /// Called once when the session ends, after the connection is closed.
+    var onEnd: ((Result<SyncReport, SyncError>) -> Void)?
+
+    init(loop: EventLoop, session: ClientSession) throws(TransportError) {
+        self.session = session
+        idle = try LoopTimer(loop: loop)
+    }
+
+    /// Connects to `server` and starts the session.
+    ///
+    /// - Parameters:
+    ///   - connectTimeout: milliseconds to wait for the connection.
+    ///   - idleTimeout: milliseconds of silence after which the server is pinged; after a second
+    ///     such silence the session ends as timed out.
+    func start(loop: EventLoop, server: Endpoint, connectTimeout: UInt64, idleTimeout: UInt64) {
+        Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes),
+                           timeoutMilliseconds: connectTimeout) { [self] result in
+            switch result {
+            case .failure(let error):
+                end(.failure(.unreachable(error)))
+            case .success(let connected):
+                connection = connected
+                wire(connected, idleTimeout: idleTimeout)
+                perform { () throws(SyncError) in .send(try session.start()) }
+            }
+        }
+    }
+
+    /// Watching: the device recorded events.
+    func deviceRecorded() {
+        guard connection != nil, outcome == nil else { return }
+        perform { () throws(SyncError) in try session.deviceRecorded() }
+    }
+
+    /// Ends the session now, as finished with what it has done.
+    func stop() {
+        end(.failure(.connectionClosed))
+    }
+
+    private func wire(_ connection: Connection, idleTimeout: UInt64) {
+        func listen() {
+            idle.start(afterMilliseconds: idleTimeout) { [self] in
+                guard !pinged else { return end(.failure(.timedOut(seconds: Int(2 * idleTimeout / 1000)))) }
+                pinged = true
+                send(.ping(nonce: UInt64.random(in: 0...UInt64.max)))
+                listen()
+            }
+        }
+        listen()
+        connection.onFrame = { [self] body in
+            pinged = false
+            listen()
+            progress.bytesReceived += body.count + Frame.headerBytes
+            perform { () throws(SyncError) in
+                let message: Message
+                do throws(WireFormatError) {
+                    message = try MessageCodec.decode(body)
+                } catch {
+                    throw session.handle(malformed: error)
+                }
+                return try session.handle(message)
+            }
+        }
+        connection.onFrameError = { [self] error in
+            end(.failure(.protocolViolation("the server sent a bad frame: \(error)")))
+        }
+        connection.onClose = { [self] reason in
+            if case .failed(let error) = reason { end(.failure(.unreachable(error))) }
+            end(.failure(.connectionClosed))
+        }
+    }
+
+    private func perform(_ step: () throws(SyncError) -> ClientSession.Step) {
+        do {
+            switch try step() {
+            case .send(let message):
+                send(message)
+            case .finished(let report):
+                end(.success(report))
+            case .caughtUp(let report, let message):
+                if let message { send(message) }
+                onCaughtUp?(report)
+            case .wait:
+                break
+            }
+            report()
+        } catch {
+            end(.failure(error))
+        }
+    }
+
+    private func send(_ message: Message) {
+        let body = MessageCodec.encode(message)
+        progress.bytesSent += body.count + Frame.headerBytes
+        connection?.send(body)
+    }
+
+    private func report() {
+        guard let onProgress else { return }
+        var current = session.progress
+        current.bytesSent = progress.bytesSent
+        current.bytesReceived = progress.bytesReceived
+        onProgress(current)
+    }
+
+    private func end(_ result: Result<SyncReport, SyncError>) {
+        guard outcome == nil else { return }
+        outcome = result
+        idle.close()
+        connection?.close()
+        onEnd?(result)
+    }
+}
