@@ -44,7 +44,7 @@ let package = Package(
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [
-            "LantianServer", "LantianFiles",
+            "LantianServer", "LantianStore", "LantianFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Server"),
         .executableTarget(name: "lantian", dependencies: [

@@ -10,11 +10,16 @@ extension Datum: ExpressibleByArgument {}
 
 /// Runs an administration command, printing any error as a sentence that says what to fix.
 func administer(_ databasePath: String, _ body: (Administration) throws -> Void) throws {
+    try reportingFailure(exitCode: ExitCode(65)) { try body(try Administration(databasePath: databasePath)) }
+}
+
+/// Runs `body`, printing any error as one line on standard error and exiting with `exitCode`.
+func reportingFailure(exitCode: ExitCode = .failure, _ body: () throws -> Void) throws {
     do {
-        try body(try Administration(databasePath: databasePath))
+        try body()
     } catch {
         FileHandle.standardError.write(Data("lantiand: \(error)\n".utf8))
-        throw ExitCode(65)
+        throw exitCode
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LantianProtocol
 import LantianServer
+import LantianStore
 import LantianTransport
 
 @main
@@ -9,7 +10,7 @@ struct Lantiand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantiand",
         abstract: "蓝天服务器：保存全部网格事件，与巡查终端同步。Lantian server: stores every grid event and syncs field clients.",
-        subcommands: [Serve.self, UserCommand.self, GridCommand.self, ConfigCommand.self])
+        subcommands: [Serve.self, Backup.self, Restore.self, UserCommand.self, GridCommand.self, ConfigCommand.self])
 }
 
 struct Serve: ParsableCommand {
@@ -31,11 +32,44 @@ struct Serve: ParsableCommand {
     func run() throws {
         let endpoint: Endpoint
         do { endpoint = try Endpoint(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
-        do {
+        try reportingFailure {
             try Daemon.serve(databasePath: db, listen: endpoint, idleTimeoutSeconds: max(idleTimeout, 1), verbose: verbose)
-        } catch {
-            FileHandle.standardError.write(Data("lantiand: \(error)\n".utf8))
-            throw ExitCode.failure
+        }
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "在线备份数据文件（服务器可照常运行）。Copy the store consistently, while the server keeps running.")
+
+    @Option(help: "SQLite 数据文件。The SQLite file.") var db: String
+    @Option(help: "备份文件（不得已存在）。The backup file to write (must not exist).") var to: String
+
+    func run() throws {
+        try reportingFailure {
+            let store = try EventStore(path: db)
+            try store.backup(to: to)
+            print("backed up \(try store.count()) events of \(db) to \(to)")
+        }
+    }
+}
+
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "从备份恢复为新数据文件，并换用新的纪元标识。Restore a backup into a new store under a new epoch.",
+        discussion: """
+            恢复后的服务器宣告新纪元：各终端重新下载全部记录，并重传备份之后上传的本机记录。
+            The restored server announces a new epoch: every client pulls everything again and pushes \
+            its own events the backup lacks. Stop lantiand, restore into a new file, and serve that file.
+            """)
+
+    @Option(help: "备份文件。The backup file.") var from: String
+    @Option(help: "新的数据文件（不得已存在）。The new store to create (must not exist).") var db: String
+
+    func run() throws {
+        try reportingFailure {
+            try EventStore.restore(backup: from, to: db)
+            print("restored \(from) into \(db) under epoch \(try EventStore(path: db).epoch.uuidString.lowercased())")
         }
     }
 }

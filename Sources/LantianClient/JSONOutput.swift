@@ -91,11 +91,14 @@ public enum JSONOutput {
     }
 
     public struct SyncRecord: Encodable {
-        var pushed: Int, pulled: Int, cursor: Int64?, serverEpoch: String?
+        var pushed: Int, pulled: Int, rejected: Int, attachments: Int, attachmentBytes: Int64, cursor: Int64?, serverEpoch: String?
 
         public init(_ report: SyncReport) {
             pushed = report.pushed
             pulled = report.pulled
+            rejected = report.rejected
+            attachments = report.attachments
+            attachmentBytes = report.attachmentBytes
             cursor = report.cursor
             serverEpoch = report.serverEpoch?.uuidString.lowercased()
         }

@@ -236,6 +236,8 @@ public struct Texts: Sendable {
             say("无法打开 \(path)（\(detail)）：检查路径和权限", "Cannot open \(path) (\(detail)): check the path and permissions")
         case .corruptEvent(let id, let detail):
             say("事件 \(id.map(short) ?? "?") 无法读取：\(detail)", "Event \(id.map(short) ?? "?") cannot be read: \(detail)")
+        case .exists(let path):
+            say("\(path) 已存在：请换一个文件名（未覆盖任何文件）", "\(path) already exists: choose a new file name (nothing was overwritten)")
         }
     }
 

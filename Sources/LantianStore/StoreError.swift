@@ -8,12 +8,15 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A stored event cannot be read back.
     case corruptEvent(id: UUID?, reason: String)
+    /// A backup or restore would overwrite an existing file.
+    case exists(path: String)
 
     public var description: String {
         switch self {
         case .notAStore(let path): "\(path) is not a Lantian store (not an SQLite file): check the path"
         case .cannotOpen(let path, let reason): "cannot open \(path) (\(reason)): check that its folder exists and is writable"
         case .corruptEvent(let id, let reason): "event \(id?.uuidString ?? "?") cannot be read: \(reason)"
+        case .exists(let path): "\(path) already exists: choose a new file name (nothing was overwritten)"
         }
     }
 }

@@ -33,11 +33,16 @@ func record(_ count: Int, in store: EventStore, by device: LocalDevice) throws {
 /// Runs a whole session between the two sides, every message through the codec as on the wire.
 /// `dropping` names a message type the "network" loses, ending the session there.
 func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: String? = nil) throws -> SyncReport? {
+    try converse(client, server, cuttingAt: { $0.name == lost })
+}
+
+/// Runs a session until the server's answer `cut` picks, which the "network" loses, ending the session there.
+func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt cut: (Message) -> Bool) throws -> SyncReport? {
     var outgoing = try client.start()
     while true {
         let reply = server.handle(try MessageCodec.decode(MessageCodec.encode(outgoing)))
         guard case .send(let answer) = reply else { Issue.record("server ended the session: \(reply)"); return nil }
-        if answer.name == lost { return nil }
+        if cut(answer) { return nil }
         switch try client.handle(try MessageCodec.decode(MessageCodec.encode(answer))) {
         case .send(let next): outgoing = next
         case .finished(let report), .caughtUp(let report, _): return report

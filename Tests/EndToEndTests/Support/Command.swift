@@ -78,6 +78,7 @@ struct FieldDevice {
 struct StatusJSON: Decodable {
     var device: String
     var pending: Int
+    var attachmentsWaiting: Int
     var events: Int
     var reachable: Bool?
     var cursor: Int64

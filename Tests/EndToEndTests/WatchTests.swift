@@ -1,0 +1,80 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import Testing
+
+/// `lantian sync --watch`: retries while the server is away, syncs within two seconds of its
+/// return, then stays connected and receives other devices' events as they are accepted.
+@Suite struct WatchTests {
+    @Test func aWatchingClientSyncsWithinTwoSecondsOfTheServerReturningAndThenLive() throws {
+        let folder = try temporaryFolder()
+        let database = folder.appendingPathComponent("server.sqlite").path
+        let port = try freePort()
+        let address = "127.0.0.1:\(port)"
+        let officer = try FieldDevice(user: "officer.zhang", server: address, folder: folder)
+        let supervisor = try FieldDevice(user: "supervisor.zhao", server: address, folder: folder)
+        for index in 1...3 { try officer.reportFire(note: "离线记录 \(index)") }
+
+        let watcher = try Watcher(device: officer, folder: folder)
+        defer { watcher.stop() }
+        Thread.sleep(forTimeInterval: 3)  // long enough for the backoff to reach its cap
+        #expect(watcher.output.contains("重试"))
+
+        let lantiand = try ServerProcess(database: database, port: port, folder: folder)
+        let returned = Date()
+        let officerDevice = try #require(try EventStore(path: officer.store).localDevice()).id
+        let server = try EventStore(path: database)
+        let synced = waitUntil(seconds: 10) { (try? server.highestCseq(of: officerDevice)) == 3 }
+        let delay = Date().timeIntervalSince(returned)
+        #expect(synced)
+        #expect(delay < 2, "synced \(delay) s after the server returned")
+
+        // Live: another device's event reaches the watcher without it asking.
+        try supervisor.reportFire(note: "督导组发现")
+        try supervisor.expectSuccess(["sync"])
+        let officerStore = try EventStore(path: officer.store)
+        #expect(waitUntil(seconds: 5) { ((try? officerStore.allEvents()) ?? []).contains { $0.actor == "supervisor.zhao" } })
+
+        // And what the officer records while watching leaves at once.
+        try officer.reportFire(note: "在线记录")
+        #expect(waitUntil(seconds: 5) { (try? server.highestCseq(of: officerDevice)) == 4 })
+        #expect(watcher.stop() == 0)
+        #expect(lantiand.stop() == 0)
+    }
+}
+
+/// Polls `condition` every 20 ms until it holds or `seconds` pass.
+func waitUntil(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+    return condition()
+}
+
+/// `lantian sync --watch` running in the background on a device's store.
+final class Watcher {
+    private let process = Process()
+    private let log: URL
+
+    init(device: FieldDevice, folder: URL) throws {
+        log = folder.appendingPathComponent("watch-\(UUID().uuidString).out")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create \(log.path)") }
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("lantian"))
+        process.arguments = ["sync", "--watch", "--db", device.store]
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = process.standardOutput
+        try process.run()
+    }
+
+    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Stops it with SIGTERM and returns its exit status.
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
