@@ -92,8 +92,8 @@ public struct Texts: Sendable {
         case .caughtUp(let report):
             return "\(BeijingTime.format(.now())) " + synced(report, server: server)
         case .disconnected(let error, let delay):
-            return "\(BeijingTime.format(.now())) " + say("无法同步（\(reason(error))），\(number(Double(delay) / 1000)) 秒后重试",
-                                                        "Cannot sync (\(reason(error))), retrying in \(number(Double(delay) / 1000)) s")
+            return "\(BeijingTime.format(.now())) " + say("无法同步（\(reason(error))），\(String(format: "%.1f", Double(delay) / 1000)) 秒后重试",
+                                                        "Cannot sync (\(reason(error))), retrying in \(String(format: "%.1f", Double(delay) / 1000)) s")
         case .progress:
             return nil
         }
@@ -102,8 +102,8 @@ public struct Texts: Sendable {
     func bytes(_ count: Int64) -> String {
         switch count {
         case ..<1_024: "\(count) B"
-        case ..<(1 << 20): "\(number(Double(count) / 1_024)) KiB"
-        default: "\(number(Double(count) / Double(1 << 20))) MiB"
+        case ..<(1 << 20): String(format: "%.1f KiB", Double(count) / 1_024)
+        default: String(format: "%.1f MiB", Double(count) / Double(1 << 20))
         }
     }
 
