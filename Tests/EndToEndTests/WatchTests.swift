@@ -78,3 +78,25 @@ final class Watcher {
         return process.terminationStatus
     }
 }
+
+/// A long sync shows its progress at a terminal and only its summary line in a script.
+@Suite struct ProgressTests {
+    @Test func aSyncAtATerminalShowsProgressAndInAScriptOnlyTheSummary() throws {
+        let folder = try temporaryFolder()
+        let lantiand = try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: try freePort(), folder: folder)
+        let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
+        let supervisor = try FieldDevice(user: "supervisor.zhao", server: lantiand.address, folder: folder)
+        try recordBacklog(3_000, on: officer)
+
+        let command = "\(try Binaries.path("lantian")) sync --lang en --db \(officer.store)"
+        let atTerminal = try run(path: "/usr/bin/script", ["-qec", command, "/dev/null"], input: "")
+        #expect(atTerminal.status == 0)
+        #expect(atTerminal.output.contains("push 0/3000") || atTerminal.output.contains("push 1000/3000"), "\(atTerminal.output)")
+        #expect(atTerminal.output.contains("Synced with \(lantiand.address): 3000 pushed"))
+
+        let inScript = try supervisor.lantian(["sync", "--lang", "en"])
+        #expect(inScript.output.split(separator: "\n").count == 1)
+        #expect(inScript.output.contains("3000 pulled") || inScript.output.contains("3001 pulled"))
+        #expect(inScript.errors.isEmpty)
+    }
+}
