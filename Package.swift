@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync"]),
         .testTarget(name: "LantianClientTests", dependencies: ["LantianClient", "LantianFiles"]),
         .testTarget(name: "LantianFilesTests", dependencies: ["LantianFiles"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore", "LantianTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

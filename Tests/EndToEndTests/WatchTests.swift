@@ -15,8 +15,8 @@ import Testing
         let supervisor = try FieldDevice(user: "supervisor.zhao", server: address, folder: folder)
         for index in 1...3 { try officer.reportFire(note: "离线记录 \(index)") }
 
-        let watcher = try Watcher(device: officer, folder: folder)
-        defer { watcher.stop() }
+        let watcher = try BackgroundProcess("lantian", ["sync", "--watch", "--db", officer.store], folder: folder)
+        defer { watcher.stop(signal: SIGKILL) }
         Thread.sleep(forTimeInterval: 3)  // long enough for the backoff to reach its cap
         #expect(watcher.output.contains("重试"))
 
@@ -38,7 +38,7 @@ import Testing
         // And what the officer records while watching leaves at once.
         try officer.reportFire(note: "在线记录")
         #expect(waitUntil(seconds: 5) { (try? server.highestCseq(of: officerDevice)) == 4 })
-        #expect(watcher.stop() == 0)
+        #expect(watcher.stop(signal: SIGTERM) == 0)
         #expect(lantiand.stop() == 0)
     }
 }
@@ -51,32 +51,6 @@ func waitUntil(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
         Thread.sleep(forTimeInterval: 0.02)
     }
     return condition()
-}
-
-/// `lantian sync --watch` running in the background on a device's store.
-final class Watcher {
-    private let process = Process()
-    private let log: URL
-
-    init(device: FieldDevice, folder: URL) throws {
-        log = folder.appendingPathComponent("watch-\(UUID().uuidString).out")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create \(log.path)") }
-        process.executableURL = URL(fileURLWithPath: try Binaries.path("lantian"))
-        process.arguments = ["sync", "--watch", "--db", device.store]
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = process.standardOutput
-        try process.run()
-    }
-
-    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
-
-    /// Stops it with SIGTERM and returns its exit status.
-    @discardableResult
-    func stop() -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
 }
 
 /// A long sync shows its progress at a terminal and only its summary line in a script.
