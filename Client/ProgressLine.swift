@@ -17,7 +17,9 @@ final class ProgressLine {
     }
 
     func show(_ progress: SyncProgress) {
-        guard enabled, Date().timeIntervalSince(lastDrawn) >= 0.1 else { return }
+        // Nothing is drawn before the server has said what there is to do.
+        let anythingToDo = progress.pushTotal > 0 || progress.pullTotal > 0 || progress.attachmentBytesTotal > 0
+        guard enabled, anythingToDo, Date().timeIntervalSince(lastDrawn) >= 0.1 else { return }
         lastDrawn = Date()
         drawn = true
         let line = texts.syncProgress(progress, elapsedSeconds: Date().timeIntervalSince(started))
