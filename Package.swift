@@ -37,10 +37,7 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "LantianServer", dependencies: ["LantianSync", "LantianFiles"]),
-        .target(name: "LantianClient", dependencies: [
-            "LantianSync", "LantianFiles",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(name: "LantianClient", dependencies: ["LantianSync", "LantianFiles"]),
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [

@@ -76,7 +76,7 @@ struct Sync: ParsableCommand {
             if watch {
                 return try client.watch(server: server) { event in
                     // Written at once, unbuffered: someone (or a log) is watching as it happens.
-                    if let line = texts.watching(event, server: target) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+                    FileHandle.standardOutput.write(Data((texts.watching(event, server: target) + "\n").utf8))
                 }
             }
             let meter = ProgressLine(texts: texts, enabled: !json && isatty(STDERR_FILENO) == 1)

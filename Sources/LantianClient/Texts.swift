@@ -87,15 +87,13 @@ public struct Texts: Sendable {
     }
 
     /// What `lantian sync --watch` prints as it goes.
-    public func watching(_ event: SyncClient.WatchEvent, server: String) -> String? {
+    public func watching(_ event: SyncClient.WatchEvent, server: String) -> String {
         switch event {
         case .caughtUp(let report):
             return "\(BeijingTime.format(.now())) " + synced(report, server: server)
         case .disconnected(let error, let delay):
             return "\(BeijingTime.format(.now())) " + say("无法同步（\(reason(error))），\(String(format: "%.1f", Double(delay) / 1000)) 秒后重试",
                                                         "Cannot sync (\(reason(error))), retrying in \(String(format: "%.1f", Double(delay) / 1000)) s")
-        case .progress:
-            return nil
         }
     }
 

@@ -139,8 +139,8 @@ public final class ClientSession {
         activity = .pushing
         recordedMeanwhile = false
         let candidates = try store.events(of: device.id, after: acknowledged, limit: Int(limits.maxBatch))
-        if progress.pushed == 0, pushing.isEmpty, let first = candidates.first {
-            progress.pushTotal = Int(try store.highestCseq(of: device.id) - first.cseq + 1)
+        if progress.pushed == progress.pushTotal, let first = candidates.first {  // a new backlog: count it once
+            progress.pushTotal = progress.pushed + Int(try store.highestCseq(of: device.id) - first.cseq + 1)
         }
         var budget = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
         pushing = Array(candidates.prefix { event in
@@ -203,7 +203,7 @@ public final class ClientSession {
         guard activity == .pulling else { throw SyncError.protocolViolation("the server sent a page that was not asked for") }
         report.pulled += try store.storePulled(page)
         progress.pulled += page.events.count
-        cursor = try store.syncState().cursor
+        cursor = max(cursor, page.events.last?.sseq ?? cursor)  // as storePulled moved it
         serverHead = max(serverHead, page.head)
         report.cursor = cursor
         if !page.events.isEmpty, cursor < serverHead { return pullNext() }

@@ -16,7 +16,6 @@ public enum SyncClient {
         case caughtUp(SyncReport)
         /// The server could not be reached or the connection ended; the next attempt is in `retryInMilliseconds`.
         case disconnected(SyncError, retryInMilliseconds: UInt64)
-        case progress(SyncProgress)
     }
 
     /// Connects, runs a ``ClientSession`` for `purpose` to its end, and closes. A refusal the server
@@ -85,7 +84,6 @@ public enum SyncClient {
             } catch {
                 return report(.disconnected(.unreachable(error), retryInMilliseconds: 0))
             }
-            driver.onProgress = { report(.progress($0)) }
             driver.onCaughtUp = { summary in
                 backoff.reset()
                 report(.caughtUp(summary))
