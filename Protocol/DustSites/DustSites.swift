@@ -48,7 +48,7 @@ public struct DustSites: Projection {
                 return orphans.append(event.id)
             }
             byID[event.subject]?.inspections.append(Inspection(
-                event: event.id, inspector: event.actor, at: Timestamp(millisecondsSince1970: event.hlc.wallMilliseconds), result: result))
+                event: event.id, inspector: event.actor, at: event.recordedAt, result: result))
         default:
             return
         }

@@ -2,6 +2,7 @@ import Foundation
 
 /// The server saw a device: when, who used it, how far it had recorded and how far the server holds.
 /// Recorded by the server itself at the end of a session that synced, or that changed what is waiting.
+/// Its time is the server's own clock (`recordedAt`), which a device's wrong clock cannot move.
 public struct DeviceSyncReported: EventPayload, Hashable {
     public static let eventType: EventType = "device.sync.reported"
     public static let schema: UInt16 = 1
@@ -14,13 +15,17 @@ public struct DeviceSyncReported: EventPayload, Hashable {
     public var acknowledgedCseq: Int64
     /// Whether the session pushed or pulled (a sync), rather than only said hello (a status check).
     public var synced: Bool
+    /// How far the device's clock was from the server's (absent when the device did not say).
+    public var clockSkew: ClockSkew?
 
-    public init(device: UUID, actor: String, recordedCseq: Int64, acknowledgedCseq: Int64, synced: Bool) {
+    public init(device: UUID, actor: String, recordedCseq: Int64, acknowledgedCseq: Int64, synced: Bool,
+                clockSkew: ClockSkew? = nil) {
         self.device = device
         self.actor = actor
         self.recordedCseq = recordedCseq
         self.acknowledgedCseq = acknowledgedCseq
         self.synced = synced
+        self.clockSkew = clockSkew
     }
 
     /// Events the device had recorded that the server did not hold yet.
@@ -37,6 +42,8 @@ public struct SyncBacklog: Projection {
         public var lastSeen: Timestamp
         public var lastSynced: Timestamp?
         public var waiting: Int64
+        /// How far its clock was from the server's when last seen.
+        public var clockSkew: ClockSkew?
     }
 
     public private(set) var devices: [UUID: Device] = [:]
@@ -45,11 +52,12 @@ public struct SyncBacklog: Projection {
 
     public mutating func apply(_ event: Event) {
         guard let report = try? PayloadCodec.decode(DeviceSyncReported.self, from: event) else { return }
-        let time = Timestamp(millisecondsSince1970: event.hlc.wallMilliseconds)
+        let time = event.recordedAt
         var device = devices[report.device] ?? Device(device: report.device, actor: report.actor, lastSeen: time, waiting: 0)
         device.actor = report.actor
         device.lastSeen = time
         device.waiting = report.waiting
+        device.clockSkew = report.clockSkew
         if report.synced { device.lastSynced = time }
         devices[report.device] = device
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Every ticket, computed from the reports and steps in canonical order, with the users' roles as
-/// they stood at each step.
+/// they stood at each step. Each step's time is when its device recorded it, by that device's clock:
+/// a device with a wrong clock misdates its own steps but cannot reorder or misdate anyone else's.
 ///
 /// A step that breaks the workflow where it falls in the canonical order (two supervisors acting
 /// on the same report while offline, say) is kept in the ticket's ``Ticket/conflicts`` — never
@@ -18,7 +19,7 @@ public struct Tickets: Projection {
     public init() {}
 
     public mutating func apply(_ event: Event) {
-        let time = Timestamp(millisecondsSince1970: event.hlc.wallMilliseconds)
+        let time = event.recordedAt
         if event.type == UserRegistered.eventType { return directory.apply(event) }
         if event.type == TicketReported.eventType {
             guard let report = try? PayloadCodec.decode(TicketReported.self, from: event) else { return orphans.append(event.id) }

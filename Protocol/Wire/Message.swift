@@ -62,15 +62,19 @@ public struct Hello: Hashable, Sendable {
     /// backup does not.
     public var cursor: Int64
     public var cursorEvent: UUID?
+    /// The device's wall clock as it sent hello: the server compares it with its own to flag a
+    /// device whose clock is wrong (nothing is refused for it).
+    public var clock: Timestamp
 
     public init(versions: ClosedRange<UInt16>, device: UUID, actor: String, recordedCseq: Int64 = 0,
-                cursor: Int64 = 0, cursorEvent: UUID? = nil) {
+                cursor: Int64 = 0, cursorEvent: UUID? = nil, clock: Timestamp = Timestamp(millisecondsSince1970: 0)) {
         self.versions = versions
         self.device = device
         self.actor = actor
         self.recordedCseq = recordedCseq
         self.cursor = cursor
         self.cursorEvent = cursorEvent
+        self.clock = clock
     }
 }
 
@@ -83,20 +87,27 @@ public struct Welcome: Hashable, Sendable {
     public var limits: WireLimits
     /// The highest sequence number of the client's device that the server holds.
     public var acknowledgedCseq: Int64
+    /// The id of the event the server holds at `acknowledgedCseq` (`nil` for none): a device whose
+    /// own event there differs, or that has recorded less, was restored from an older copy of its store.
+    public var acknowledgedEvent: UUID?
     /// The server's highest global sequence number.
     public var head: Int64
     /// Whether the server holds the client's cursor event at the client's cursor; if not, the client
     /// pulls again from 0 (a server restored from an older backup numbers new events afresh).
     public var cursorKnown: Bool
+    /// The server's wall clock as it sent welcome, for the client to warn its user of a wrong clock.
+    public var clock: Timestamp
 
-    public init(version: UInt16, epoch: UUID, limits: WireLimits, acknowledgedCseq: Int64, head: Int64 = 0,
-                cursorKnown: Bool = true) {
+    public init(version: UInt16, epoch: UUID, limits: WireLimits, acknowledgedCseq: Int64, acknowledgedEvent: UUID? = nil,
+                head: Int64 = 0, cursorKnown: Bool = true, clock: Timestamp = Timestamp(millisecondsSince1970: 0)) {
         self.version = version
         self.epoch = epoch
         self.limits = limits
         self.acknowledgedCseq = acknowledgedCseq
+        self.acknowledgedEvent = acknowledgedEvent
         self.head = head
         self.cursorKnown = cursorKnown
+        self.clock = clock
     }
 }
 

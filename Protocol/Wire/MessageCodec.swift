@@ -39,6 +39,7 @@ public enum MessageCodec {
             writer.write(hello.recordedCseq)
             writer.write(hello.cursor)
             writer.write(hello.cursorEvent ?? Self.noEvent)
+            writer.write(hello.clock.millisecondsSince1970)
         case .welcome(let welcome):
             writer.write(TypeTag.welcome.rawValue)
             writer.write(welcome.version)
@@ -46,8 +47,10 @@ public enum MessageCodec {
             writer.write(welcome.limits.maxFrameBytes)
             writer.write(welcome.limits.maxBatch)
             writer.write(welcome.acknowledgedCseq)
+            writer.write(welcome.acknowledgedEvent ?? Self.noEvent)
             writer.write(welcome.head)
             writer.write(welcome.cursorKnown ? 1 as UInt8 : 0)
+            writer.write(welcome.clock.millisecondsSince1970)
         case .push(let push):
             writer = ByteWriter(capacity: 1 + 4 + push.events.count * (minEventBytes + 256))
             writer.write(TypeTag.push.rawValue)
@@ -124,7 +127,8 @@ public enum MessageCodec {
                 actor: try reader.readString("hello.actor", maxBytes: FieldLimit.actorBytes),
                 recordedCseq: try reader.readInt64("hello.recordedCseq", in: 0...Int64.max),
                 cursor: try reader.readInt64("hello.cursor", in: 0...Int64.max),
-                cursorEvent: Self.event(try reader.readUUID("hello.cursorEvent"))))
+                cursorEvent: Self.event(try reader.readUUID("hello.cursorEvent")),
+                clock: Timestamp(millisecondsSince1970: try reader.readInt64("hello.clock", in: 0...Int64.max))))
         case .welcome:
             message = .welcome(Welcome(
                 version: try reader.readUInt16("welcome.version"),
@@ -132,8 +136,10 @@ public enum MessageCodec {
                 limits: WireLimits(maxFrameBytes: try reader.readUInt32("welcome.maxFrameBytes"),
                                    maxBatch: try reader.readUInt32("welcome.maxBatch")),
                 acknowledgedCseq: try reader.readInt64("welcome.acknowledgedCseq", in: 0...Int64.max),
+                acknowledgedEvent: Self.event(try reader.readUUID("welcome.acknowledgedEvent")),
                 head: try reader.readInt64("welcome.head", in: 0...Int64.max),
-                cursorKnown: try reader.readBool("welcome.cursorKnown")))
+                cursorKnown: try reader.readBool("welcome.cursorKnown"),
+                clock: Timestamp(millisecondsSince1970: try reader.readInt64("welcome.clock", in: 0...Int64.max))))
         case .push:
             let events = try reader.readArray("push.count", max: Int(UInt32.max), minElementBytes: minEventBytes) {
                 (reader: inout ByteReader) throws(WireFormatError) in try reader.readEvent()

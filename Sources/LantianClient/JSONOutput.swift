@@ -92,6 +92,8 @@ public enum JSONOutput {
 
     public struct SyncRecord: Encodable {
         var pushed: Int, pulled: Int, rejected: Int, attachments: Int, attachmentBytes: Int64, cursor: Int64?, serverEpoch: String?
+        /// How far this device's clock is from the server's, in seconds (positive: ahead), and whether that is too far.
+        var clockSkewSeconds: Int64?, clockFlagged: Bool
 
         public init(_ report: SyncReport) {
             pushed = report.pushed
@@ -101,6 +103,8 @@ public enum JSONOutput {
             attachmentBytes = report.attachmentBytes
             cursor = report.cursor
             serverEpoch = report.serverEpoch?.uuidString.lowercased()
+            clockSkewSeconds = report.clockSkew.map { $0.milliseconds / 1000 }
+            clockFlagged = report.clockSkew?.isFlagged ?? false
         }
     }
 
@@ -223,6 +227,7 @@ public enum JSONOutput {
 
     public struct BacklogRow: Encodable {
         var device: String, user: String, lastSynced: String?, lastSeen: String, waiting: Int64
+        var clockSkewSeconds: Int64?, clockFlagged: Bool
 
         public init(_ device: SyncBacklog.Device) {
             self.device = device.device.uuidString.lowercased()
@@ -230,6 +235,8 @@ public enum JSONOutput {
             lastSynced = device.lastSynced.map(BeijingTime.iso8601)
             lastSeen = BeijingTime.iso8601(device.lastSeen)
             waiting = device.waiting
+            clockSkewSeconds = device.clockSkew.map { $0.milliseconds / 1000 }
+            clockFlagged = device.clockSkew?.isFlagged ?? false
         }
     }
 }

@@ -346,10 +346,11 @@ extension Texts {
         if backlog.all.isEmpty { return say("服务器尚未报告任何设备", "The server has reported no device yet") }
         let rows = backlog.all.map { device in
             [short(device.device), device.actor, device.lastSynced.map(BeijingTime.format) ?? say("从未", "never"),
-             BeijingTime.format(device.lastSeen), "\(device.waiting)"]
+             BeijingTime.format(device.lastSeen), "\(device.waiting)", device.clockSkew.map(clockOffset) ?? "—"]
         }
         return say("各设备同步情况（依据服务器报告）", "Devices as the server last saw them") + "\n" + TextTable(header: [
             say("设备", "Device"), say("用户", "User"), say("上次同步", "Last sync"), say("上次联系", "Last seen"), say("待上传", "Waiting"),
+            say("时钟", "Clock"),
         ], rows: rows).rendered
     }
 

@@ -67,6 +67,24 @@ public struct Texts: Sendable {
             + (report.attachments == 0 ? "" : say("，照片 \(report.attachments) 个（\(bytes(report.attachmentBytes))）",
                                                   ", \(report.attachments) photo(s) (\(bytes(report.attachmentBytes)))"))
             + (report.rejected == 0 ? "" : say("；服务器拒收 \(report.rejected) 条，见 lantian quarantine", "; \(report.rejected) refused by the server, see lantian quarantine"))
+            + (report.clockSkew.map { $0.isFlagged ? "\n" + clockWarning($0) : "" } ?? "")
+    }
+
+    /// Tells the user their device's clock is wrong: what they record is kept, its time flagged.
+    public func clockWarning(_ skew: ClockSkew) -> String {
+        say("注意：本机时钟比服务器\(clockOffset(skew))，请校正手机时间。记录照常保存，但其时间会被标注为存疑。",
+            "Warning: this device's clock is \(clockOffset(skew)) the server's. Set the right time: records are kept, but their times are flagged.")
+    }
+
+    /// "快 1天2小时" / "1 d 2 h ahead of"; "正常" / "right" within the tolerance.
+    public func clockOffset(_ skew: ClockSkew) -> String {
+        guard skew.isFlagged else { return say("正常", "right") }
+        let minutes = Int64((skew.milliseconds.magnitude + 30_000) / 60_000)
+        let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        let chinese = (days > 0 ? "\(days)天" : "") + (hours > 0 ? "\(hours)小时" : "") + (days == 0 && rest > 0 ? "\(rest)分钟" : "")
+        let english = [days > 0 ? "\(days) d" : nil, hours > 0 ? "\(hours) h" : nil, days == 0 && rest > 0 ? "\(rest) min" : nil]
+            .compactMap { $0 }.joined(separator: " ")
+        return skew.milliseconds > 0 ? say("快\(chinese)", "\(english) ahead of") : say("慢\(chinese)", "\(english) behind")
     }
 
     /// One line of a sync in progress: events and bytes done of total, and the rate.

@@ -27,6 +27,13 @@ extension EventStore {
         try database.read { db in try Self.highestCseq(db, device: device) }
     }
 
+    /// The id of `device`'s event with sequence number `cseq`, if this store holds it.
+    public func eventID(of device: UUID, at cseq: Int64) throws -> UUID? {
+        try database.read { db in
+            try UUID.fetchOne(db, sql: "SELECT id FROM event WHERE device = ? AND cseq = ?", arguments: [device, cseq])
+        }
+    }
+
     /// The highest global sequence number assigned (0 for none).
     public func head() throws -> Int64 {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0 }

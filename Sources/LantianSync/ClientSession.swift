@@ -53,10 +53,13 @@ public final class ClientSession {
     private var recordedMeanwhile = false
     private var subscribed = false
 
-    public init(store: EventStore, device: LocalDevice, purpose: Purpose) {
+    private let clock: () -> Timestamp
+
+    public init(store: EventStore, device: LocalDevice, purpose: Purpose, clock: @escaping () -> Timestamp = Timestamp.now) {
         self.store = store
         self.device = device
         self.purpose = purpose
+        self.clock = clock
     }
 
     /// The first message of the session.
@@ -65,7 +68,7 @@ public final class ClientSession {
             let state = try store.syncState()
             return .hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor,
                                 recordedCseq: try store.highestCseq(of: device.id),
-                                cursor: state.cursor, cursorEvent: state.cursorEvent))
+                                cursor: state.cursor, cursorEvent: state.cursorEvent, clock: clock()))
         } catch {
             throw .storage(String(describing: error))
         }
@@ -125,6 +128,7 @@ public final class ClientSession {
 
     private func welcomed(_ welcome: Welcome) throws -> Step {
         report.serverEpoch = welcome.epoch
+        report.clockSkew = ClockSkew(device: clock(), server: welcome.clock)
         limits = welcome.limits
         if purpose == .handshake { return .finished(report) }
         try store.noteServer(welcome)
@@ -218,6 +222,7 @@ public final class ClientSession {
         report = SyncReport()
         report.serverEpoch = finished.serverEpoch
         report.cursor = finished.cursor
+        report.clockSkew = finished.clockSkew
         defer { subscribed = true }
         return .caughtUp(finished, send: subscribed ? nil : .subscribe)
     }
@@ -255,6 +260,8 @@ public struct SyncReport: Hashable, Sendable {
     /// The global sequence number pulled up to.
     public var cursor: Int64?
     public var serverEpoch: UUID?
+    /// How far this device's clock is from the server's.
+    public var clockSkew: ClockSkew?
 
     public init() {}
 }

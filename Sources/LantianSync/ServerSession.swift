@@ -31,6 +31,8 @@ public final class ServerSession {
     private var acknowledged: Int64 = 0
     /// Events this session has stored (not counting resends).
     public private(set) var acceptedCount = 0
+    /// How far the client's clock was from the server's at hello (`nil` if it did not say).
+    public private(set) var clockSkew: ClockSkew?
     /// Whether the client pushed or pulled, rather than only said hello.
     public private(set) var synced = false
     /// Whether the client asked to hear of new events.
@@ -105,7 +107,7 @@ public final class ServerSession {
     public func report() throws -> DeviceSyncReported? {
         guard let peer else { return nil }
         return DeviceSyncReported(device: peer.device, actor: peer.actor, recordedCseq: peer.recordedCseq,
-                                  acknowledgedCseq: try store.highestCseq(of: peer.device), synced: synced)
+                                  acknowledgedCseq: try store.highestCseq(of: peer.device), synced: synced, clockSkew: clockSkew)
     }
 
     /// The answer to a frame whose body is not a valid message.
@@ -138,8 +140,12 @@ public final class ServerSession {
             let cursorKnown = try store.holds(hello.cursorEvent, at: hello.cursor)
             known = cursorKnown ? hello.cursor : 0
             peer = hello
-            return .send(.welcome(Welcome(version: highest, epoch: store.epoch, limits: limits, acknowledgedCseq: acknowledged,
-                                          head: try store.head(), cursorKnown: cursorKnown)))
+            let now = clock()
+            clockSkew = ClockSkew(device: hello.clock, server: now)
+            return .send(.welcome(Welcome(
+                version: highest, epoch: store.epoch, limits: limits, acknowledgedCseq: acknowledged,
+                acknowledgedEvent: try store.eventID(of: hello.device, at: acknowledged),
+                head: try store.head(), cursorKnown: cursorKnown, clock: now)))
         } catch {
             return refuse(.serverFailure, "cannot read the store: \(error)", close: true)
         }

@@ -96,6 +96,10 @@ public final class SyncServer {
             watchdog?.close()
             connections[ObjectIdentifier(connection)] = nil
             recordReport(of: session)
+            if let skew = session.clockSkew, skew.isFlagged {
+                logger.warning("device clock is off by \(skew.milliseconds / 1000) s (positive: ahead); its events are kept, their times flagged",
+                               metadata: ["peer": "\(peer)", "actor": "\(session.peer?.actor ?? "-")"])
+            }
             logger.info("session ended", metadata: [
                 "peer": "\(peer)", "actor": "\(session.peer?.actor ?? "-")", "accepted": "\(session.acceptedCount)",
                 "reason": "\(reason)",

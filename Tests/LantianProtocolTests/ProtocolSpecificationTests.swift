@@ -33,10 +33,12 @@ import Testing
     static let blob = ContentDigest(hex: "1913456c81c6a5d61abb5e8f87ee4d74504f046bc27b505be58df5363cf9194d")!
 
     static let described: [(String, Message)] = [
-        ("hello", .hello(Hello(versions: 1...1, device: device, actor: "zhang", recordedCseq: 1, cursor: 1, cursorEvent: event.id))),
+        ("hello", .hello(Hello(versions: 1...1, device: device, actor: "zhang", recordedCseq: 1, cursor: 1, cursorEvent: event.id,
+                                clock: Timestamp(millisecondsSince1970: 1_780_313_460_000)))),
         ("welcome", .welcome(Welcome(version: 1, epoch: UUID(uuidString: "0192f0c4-0000-7000-8000-0000000e90c4")!,
                                      limits: WireLimits(maxFrameBytes: 4_194_304, maxBatch: 1_000), acknowledgedCseq: 1,
-                                     head: 1, cursorKnown: true))),
+                                     acknowledgedEvent: event.id, head: 1, cursorKnown: true,
+                                     clock: Timestamp(millisecondsSince1970: 1_780_313_461_000)))),
         ("push", .push(Push(events: [event]))),
         ("push-ack", .pushAck(PushAck(acknowledgedCseq: 1))),
         ("pull", .pull(Pull(after: 0, limit: 1_000))),

@@ -46,6 +46,8 @@ func run(path: String, _ arguments: [String], input: String? = nil, environment:
 /// One field client: a user with a local store of their own.
 struct FieldDevice {
     let store: String
+    /// The device's clock offset from the true time, in libfaketime's notation ("+1d"); `nil` for the true time.
+    private(set) var clockOffset: String?
 
     init(user: String, server: String, folder: URL) throws {
         store = folder.appendingPathComponent("\(user).sqlite").path
@@ -53,7 +55,16 @@ struct FieldDevice {
     }
 
     func lantian(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-        try run("lantian", arguments + ["--db", store], environment: environment)
+        guard let clockOffset else { return try run("lantian", arguments + ["--db", store], environment: environment) }
+        return try run(path: "/usr/bin/faketime", ["-f", clockOffset, try Binaries.path("lantian")] + arguments + ["--db", store],
+                       environment: environment)
+    }
+
+    /// The same device with its clock set `offset` from the true time, with libfaketime ("+1d", "-1d").
+    func withClock(_ offset: String) -> FieldDevice {
+        var skewed = self
+        skewed.clockOffset = offset
+        return skewed
     }
 
     @discardableResult
