@@ -54,7 +54,7 @@ public final class FieldClient {
         if probe, let server = device.server {
             let endpoint = try parseServer(server)
             do throws(SyncError) {
-                let report = try SyncClient.run(store: store, device: device, server: endpoint,
+                let report = try SyncClient.run(store: store, server: endpoint,
                                                 purpose: .handshake, connectTimeout: 2_000, idleTimeout: 3_000)
                 status.reachability = .reachable(epoch: report.serverEpoch)
             } catch {
@@ -69,7 +69,7 @@ public final class FieldClient {
                      onProgress: ((SyncProgress) -> Void)? = nil) throws -> SyncReport {
         let device = try requireDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        let report = try SyncClient.run(store: store, device: device, server: try parseServer(server), onProgress: onProgress)
+        let report = try SyncClient.run(store: store, server: try parseServer(server), onProgress: onProgress)
         try store.noteSyncCompleted(at: now())
         return report
     }
@@ -80,7 +80,7 @@ public final class FieldClient {
                       report: @escaping (SyncClient.WatchEvent) -> Void) throws {
         let device = try requireDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        try SyncClient.watch(store: store, device: device, server: try parseServer(server), backoff: backoff) { [store] event in
+        try SyncClient.watch(store: store, server: try parseServer(server), backoff: backoff) { [store] event in
             if case .caughtUp = event { try? store.noteSyncCompleted(at: .now()) }
             report(event)
         }

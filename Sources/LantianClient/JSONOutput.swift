@@ -94,6 +94,8 @@ public enum JSONOutput {
         var pushed: Int, pulled: Int, rejected: Int, attachments: Int, attachmentBytes: Int64, cursor: Int64?, serverEpoch: String?
         /// How far this device's clock is from the server's, in seconds (positive: ahead), and whether that is too far.
         var clockSkewSeconds: Int64?, clockFlagged: Bool
+        /// The store was an older copy: the device id it had, and how many events were recorded again under a new one.
+        var replacedDevice: String?, recordedAgain: Int
 
         public init(_ report: SyncReport) {
             pushed = report.pushed
@@ -105,6 +107,8 @@ public enum JSONOutput {
             serverEpoch = report.serverEpoch?.uuidString.lowercased()
             clockSkewSeconds = report.clockSkew.map { $0.milliseconds / 1000 }
             clockFlagged = report.clockSkew?.isFlagged ?? false
+            replacedDevice = report.replacedDevice?.uuidString.lowercased()
+            recordedAgain = report.recordedAgain
         }
     }
 

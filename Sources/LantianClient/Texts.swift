@@ -68,6 +68,9 @@ public struct Texts: Sendable {
                                                   ", \(report.attachments) photo(s) (\(bytes(report.attachmentBytes)))"))
             + (report.rejected == 0 ? "" : say("；服务器拒收 \(report.rejected) 条，见 lantian quarantine", "; \(report.rejected) refused by the server, see lantian quarantine"))
             + (report.clockSkew.map { $0.isFlagged ? "\n" + clockWarning($0) : "" } ?? "")
+            + (report.replacedDevice == nil ? "" : "\n" + say(
+                "本机数据文件是旧副本（服务器已有本机更晚的记录）：已取回这些记录，本机其后新记的 \(report.recordedAgain) 条改用新设备标识重新记录并上传，无丢失、无重复。",
+                "This store is an older copy (the server holds later records of this device): they were pulled back, and the \(report.recordedAgain) record(s) made on the copy were recorded again under a new device id and pushed; nothing lost, nothing duplicated."))
     }
 
     /// Tells the user their device's clock is wrong: what they record is kept, its time flagged.
@@ -254,6 +257,8 @@ public struct Texts: Sendable {
             say("事件 \(id.map(short) ?? "?") 无法读取：\(detail)", "Event \(id.map(short) ?? "?") cannot be read: \(detail)")
         case .exists(let path):
             say("\(path) 已存在：请换一个文件名（未覆盖任何文件）", "\(path) already exists: choose a new file name (nothing was overwritten)")
+        case .noLocalDevice:
+            say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口", "This device is not set up: run lantian setup --user NAME --server HOST:PORT")
         }
     }
 

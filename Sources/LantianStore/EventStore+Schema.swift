@@ -86,6 +86,29 @@ extension EventStore {
                 ALTER TABLE sync_state ADD COLUMN cursorEvent BLOB;
                 """)
         }
+        migrator.registerMigration("v4: events set aside by a device restored from an older copy") { db in
+            // A device restored from an older copy of its store moves the events it recorded since
+            // (which clash with what the server holds from it) here, to record them again under a
+            // new device id once it has pulled. Moving an event here is the one deletion allowed.
+            try db.execute(sql: """
+                CREATE TABLE set_aside (
+                    id         BLOB    PRIMARY KEY,
+                    device     BLOB    NOT NULL,
+                    cseq       INTEGER NOT NULL,
+                    actor      TEXT    NOT NULL,
+                    hlc        INTEGER NOT NULL,
+                    recordedAt INTEGER NOT NULL,
+                    subject    BLOB    NOT NULL,
+                    type       TEXT    NOT NULL,
+                    schema     INTEGER NOT NULL,
+                    payload    BLOB    NOT NULL
+                );
+                DROP TRIGGER event_refuses_delete;
+                CREATE TRIGGER event_refuses_delete BEFORE DELETE ON event
+                WHEN NOT EXISTS (SELECT 1 FROM set_aside WHERE id = OLD.id AND payload = OLD.payload)
+                BEGIN SELECT RAISE(ABORT, 'events are immutable: they are never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

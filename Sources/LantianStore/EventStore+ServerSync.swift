@@ -27,10 +27,12 @@ extension EventStore {
         try database.read { db in try Self.highestCseq(db, device: device) }
     }
 
-    /// The id of `device`'s event with sequence number `cseq`, if this store holds it.
+    /// The id of `device`'s event with sequence number `cseq`, stored or quarantined, if this store holds it.
     public func eventID(of device: UUID, at cseq: Int64) throws -> UUID? {
         try database.read { db in
-            try UUID.fetchOne(db, sql: "SELECT id FROM event WHERE device = ? AND cseq = ?", arguments: [device, cseq])
+            try UUID.fetchOne(db, sql: """
+                SELECT id FROM event WHERE device = ?1 AND cseq = ?2 UNION ALL SELECT id FROM quarantine WHERE device = ?1 AND cseq = ?2
+                """, arguments: [device, cseq])
         }
     }
 

@@ -8,7 +8,7 @@ import LantianTransport
 /// subscribes, and goes round again whenever the server announces new events or the device records some.
 ///
 /// ```swift
-/// let session = ClientSession(store: store, device: device, purpose: .sync)
+/// let session = ClientSession(store: store, purpose: .sync)
 /// send(session.start())
 /// while case .send(let message) = try session.handle(receive()) { send(message) }
 /// ```
@@ -38,7 +38,8 @@ public final class ClientSession {
     /// How far this session has got, for a progress display.
     public private(set) var progress = SyncProgress()
     private let store: EventStore
-    private let device: LocalDevice
+    /// The store's device, read when the session starts.
+    private var device = LocalDevice(id: UUID(), actor: "", server: nil)
     private let purpose: Purpose
     private var limits = WireLimits.standard
     private var report = SyncReport()
@@ -55,9 +56,8 @@ public final class ClientSession {
 
     private let clock: () -> Timestamp
 
-    public init(store: EventStore, device: LocalDevice, purpose: Purpose, clock: @escaping () -> Timestamp = Timestamp.now) {
+    public init(store: EventStore, purpose: Purpose, clock: @escaping () -> Timestamp = Timestamp.now) {
         self.store = store
-        self.device = device
         self.purpose = purpose
         self.clock = clock
     }
@@ -65,6 +65,8 @@ public final class ClientSession {
     /// The first message of the session.
     public func start() throws(SyncError) -> Message {
         do {
+            guard let device = try store.localDevice() else { throw StoreError.noLocalDevice }
+            self.device = device
             let state = try store.syncState()
             return .hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor,
                                 recordedCseq: try store.highestCseq(of: device.id),
@@ -131,11 +133,21 @@ public final class ClientSession {
         report.clockSkew = ClockSkew(device: clock(), server: welcome.clock)
         limits = welcome.limits
         if purpose == .handshake { return .finished(report) }
+        let confirmedToThisCopy = try store.syncState().acknowledgedCseq
+        let rolledBack = try store.wasRolledBack(device: device.id, serverAcknowledged: welcome.acknowledgedCseq,
+                                                 at: welcome.acknowledgedEvent)
         try store.noteServer(welcome)
         cursor = try store.syncState().cursor
         acknowledged = welcome.acknowledgedCseq
         serverHead = welcome.head
         progress.pullTotal = max(serverHead - cursor, 0)
+        if rolledBack {
+            // This store is an older copy: its new events clash with what the server holds from
+            // it. Set them aside under a new device id, pull, then record them again (caughtUp).
+            report.replacedDevice = device.id
+            device = try store.setAsideAfterRollback(acknowledged: confirmedToThisCopy)
+            return pullNext()
+        }
         return try pushNext()
     }
 
@@ -215,6 +227,12 @@ public final class ClientSession {
     }
 
     private func caughtUp() throws -> Step {
+        if try store.setAsideCount() > 0 {
+            // Pulled everything: what came back was already there; the rest is recorded again
+            // under this device, and a new session (with a hello for it) pushes it.
+            report.recordedAgain = try store.recordSetAsideAgain()
+            return .finished(report)
+        }
         guard purpose == .watch else { return .finished(report) }
         if recordedMeanwhile { return try pushNext() }
         activity = .idle
@@ -262,6 +280,26 @@ public struct SyncReport: Hashable, Sendable {
     public var serverEpoch: UUID?
     /// How far this device's clock is from the server's.
     public var clockSkew: ClockSkew?
+    /// The store turned out to be an older copy: its device id until this session (see PROTOCOL.md,
+    /// *Restored devices*), and how many of its events were recorded again under a new one.
+    public var replacedDevice: UUID?
+    public var recordedAgain = 0
+
+    /// Whether another session must follow to push what this one recorded again.
+    public var needsAnotherSession: Bool { recordedAgain > 0 }
+
+    /// This report followed by `next`, a later session of the same sync.
+    public func followed(by next: SyncReport) -> SyncReport {
+        var combined = next
+        combined.pushed += pushed
+        combined.pulled += pulled
+        combined.rejected += rejected
+        combined.attachments += attachments
+        combined.attachmentBytes += attachmentBytes
+        combined.replacedDevice = next.replacedDevice ?? replacedDevice
+        combined.recordedAgain += recordedAgain
+        return combined
+    }
 
     public init() {}
 }

@@ -3,11 +3,11 @@ import LantianProtocol
 import LantianStore
 import LantianTransport
 
-/// Syncs a device's store with its server over libuv: once (``run(store:device:server:purpose:connectTimeout:idleTimeout:onProgress:)``)
-/// or for as long as it is asked to (``watch(store:device:server:backoff:idleTimeout:localCheckMilliseconds:report:)``).
+/// Syncs a device's store with its server over libuv: once (``run(store:server:purpose:connectTimeout:idleTimeout:onProgress:)``)
+/// or for as long as it is asked to (``watch(store:server:backoff:idleTimeout:localCheckMilliseconds:report:)``).
 ///
 /// ```swift
-/// let report = try SyncClient.run(store: store, device: device, server: endpoint)
+/// let report = try SyncClient.run(store: store, server: endpoint)
 /// ```
 public enum SyncClient {
     /// What a watching client tells its user.
@@ -19,22 +19,26 @@ public enum SyncClient {
     }
 
     /// Connects, runs a ``ClientSession`` for `purpose` to its end, and closes. A refusal the server
-    /// calls retryable (a sequence gap, a failure to store) is retried in a new session, twice at most.
+    /// calls retryable (a sequence gap, a failure to store) is retried in a new session, twice at most;
+    /// a session that recorded events again under a new device id is followed by one that pushes them.
     ///
     /// - Parameters:
     ///   - connectTimeout: how long to wait for the connection, in milliseconds.
     ///   - idleTimeout: how long to wait for any answer from the server before pinging it, and
     ///     after the ping before giving up, in milliseconds.
     public static func run(
-        store: EventStore, device: LocalDevice, server: Endpoint, purpose: ClientSession.Purpose = .sync,
+        store: EventStore, server: Endpoint, purpose: ClientSession.Purpose = .sync,
         connectTimeout: UInt64 = 3_000, idleTimeout: UInt64 = 15_000, onProgress: ((SyncProgress) -> Void)? = nil
     ) throws(SyncError) -> SyncReport {
         var attempts = 0
+        var report = SyncReport()
         while true {
             attempts += 1
             do {
-                return try once(store: store, device: device, server: server, purpose: purpose,
-                                connectTimeout: connectTimeout, idleTimeout: idleTimeout, onProgress: onProgress)
+                let session = try once(store: store, server: server, purpose: purpose, connectTimeout: connectTimeout,
+                                       idleTimeout: idleTimeout, onProgress: onProgress)
+                report = report.followed(by: session)
+                guard session.needsAnotherSession, purpose != .handshake else { return report }
             } catch .refused(let error) where error.code.isRetryable && attempts < 3 {
                 continue
             }
@@ -42,13 +46,13 @@ public enum SyncClient {
     }
 
     private static func once(
-        store: EventStore, device: LocalDevice, server: Endpoint, purpose: ClientSession.Purpose,
+        store: EventStore, server: Endpoint, purpose: ClientSession.Purpose,
         connectTimeout: UInt64, idleTimeout: UInt64, onProgress: ((SyncProgress) -> Void)?
     ) throws(SyncError) -> SyncReport {
         var outcome: Result<SyncReport, SyncError>?
         do {
             let loop = try EventLoop()
-            let driver = try SessionDriver(loop: loop, session: ClientSession(store: store, device: device, purpose: purpose))
+            let driver = try SessionDriver(loop: loop, session: ClientSession(store: store, purpose: purpose))
             driver.onProgress = onProgress
             driver.onEnd = { outcome = $0 }
             driver.start(loop: loop, server: server, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
@@ -63,7 +67,7 @@ public enum SyncClient {
     /// events this device records (checked every `localCheckMilliseconds`) are pushed at once. While
     /// the server is unreachable it tries again after each ``Backoff`` delay. Returns on SIGINT or SIGTERM.
     public static func watch(
-        store: EventStore, device: LocalDevice, server: Endpoint, backoff: Backoff = Backoff(),
+        store: EventStore, server: Endpoint, backoff: Backoff = Backoff(),
         idleTimeout: UInt64 = 15_000, localCheckMilliseconds: UInt64 = 500, report: @escaping (WatchEvent) -> Void
     ) throws(TransportError) {
         let loop = try EventLoop()
@@ -74,13 +78,15 @@ public enum SyncClient {
         var random = SystemRandomNumberGenerator()
         var current: SessionDriver?
         var stopping = false
-        var recorded = (try? store.highestCseq(of: device.id)) ?? 0
+        /// The highest sequence number the store's device has recorded (its id changes if the store was restored).
+        func recordedSoFar() -> Int64? { try? store.localDevice().map { try store.highestCseq(of: $0.id) } }
+        var recorded = recordedSoFar() ?? 0
 
         func connect() {
             guard !stopping else { return }
             let driver: SessionDriver
             do {
-                driver = try SessionDriver(loop: loop, session: ClientSession(store: store, device: device, purpose: .watch))
+                driver = try SessionDriver(loop: loop, session: ClientSession(store: store, purpose: .watch))
             } catch {
                 return report(.disconnected(.unreachable(error), retryInMilliseconds: 0))
             }
@@ -90,7 +96,11 @@ public enum SyncClient {
             }
             driver.onEnd = { result in
                 current = nil
-                guard !stopping, case .failure(let error) = result else { return }
+                guard !stopping else { return }
+                guard case .failure(let error) = result else {  // the device was replaced: push as the new one
+                    recorded = recordedSoFar() ?? recorded
+                    return connect()
+                }
                 let delay = backoff.nextDelay(using: &random)
                 report(.disconnected(error, retryInMilliseconds: delay))
                 retry.start(afterMilliseconds: delay) { connect() }
@@ -100,7 +110,7 @@ public enum SyncClient {
         }
 
         localCheck.start(afterMilliseconds: localCheckMilliseconds, repeatMilliseconds: localCheckMilliseconds) {
-            guard let latest = try? store.highestCseq(of: device.id), latest > recorded else { return }
+            guard let latest = recordedSoFar(), latest != recorded else { return }
             recorded = latest
             current?.deviceRecorded()
         }

@@ -32,7 +32,7 @@ import Testing
         #expect(try officer.attachmentsAwaitingUpload().count == 1)
         #expect(try !officer.project(ReceivedAttachments.self).hasArrived(evidence))
 
-        let report = try #require(try converse(ClientSession(store: officer, device: device, purpose: .sync), serverSessionOf(server)))
+        let report = try #require(try converse(ClientSession(store: officer, purpose: .sync), serverSessionOf(server)))
         #expect(report.pushed == 1)
         #expect(report.attachments == 1)
         #expect(report.attachmentBytes == Int64(photo.count))
@@ -49,14 +49,14 @@ import Testing
         _ = try Self.reportFire(with: photo, in: officer, by: device)
 
         let twoChunks = Int64(2 * WireLimits.chunkBytes)
-        let cut = try converse(ClientSession(store: officer, device: device, purpose: .sync), serverSessionOf(server)) { answer in
+        let cut = try converse(ClientSession(store: officer, purpose: .sync), serverSessionOf(server)) { answer in
             if case .attachmentState(let state) = answer { return state.received == twoChunks }
             return false
         }
         #expect(cut == nil)
         #expect(try !server.holdsAttachment(.of(photo)))
 
-        let resumed = try #require(try converse(ClientSession(store: officer, device: device, purpose: .sync), serverSessionOf(server)))
+        let resumed = try #require(try converse(ClientSession(store: officer, purpose: .sync), serverSessionOf(server)))
         #expect(resumed.attachmentBytes == Int64(photo.count) - twoChunks)
         #expect(try server.attachmentBytes(.of(photo), from: 0, maxBytes: photo.count + 1) == photo)
         #expect(try server.project(ReceivedAttachments.self).digests == [ContentDigest.of(photo).hex])

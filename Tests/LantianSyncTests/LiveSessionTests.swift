@@ -9,8 +9,8 @@ import Testing
 @Suite struct LiveSessionTests {
     @Test func aSubscribedClientIsNotifiedOfAnotherDevicesPushAndPullsIt() throws {
         let server = try EventStore(path: temporaryPath("server"))
-        let (supervisor, supervisorDevice) = try clientStore("supervisor.zhao")
-        let watcher = ClientSession(store: supervisor, device: supervisorDevice, purpose: .watch)
+        let (supervisor, _) = try clientStore("supervisor.zhao")
+        let watcher = ClientSession(store: supervisor, purpose: .watch)
         let watching = try serverSessionOf(server)
         var headMoved = 0
         watching.onHeadMoved = { headMoved += 1 }
@@ -24,7 +24,7 @@ import Testing
         let (officer, officerDevice) = try clientStore("officer.zhang")
         try record(2, in: officer, by: officerDevice)
         let pushing = try serverSessionOf(server)
-        _ = try converse(ClientSession(store: officer, device: officerDevice, purpose: .sync), pushing)
+        _ = try converse(ClientSession(store: officer, purpose: .sync), pushing)
         let notification = try #require(watching.notification(head: try server.head()))
         #expect(notification == .notify(head: 2))
         #expect(watching.notification(head: 2) == nil)  // told once
@@ -37,7 +37,7 @@ import Testing
     @Test func aWatcherPushesWhatItsDeviceRecordsOnceIdle() throws {
         let server = try EventStore(path: temporaryPath("server"))
         let (officer, device) = try clientStore("officer.zhang")
-        let watcher = ClientSession(store: officer, device: device, purpose: .watch)
+        let watcher = ClientSession(store: officer, purpose: .watch)
         let session = try serverSessionOf(server)
         var headMoved = 0
         session.onHeadMoved = { headMoved += 1 }
@@ -57,10 +57,10 @@ import Testing
         let backup = try temporaryPath("backup")
         try original.backup(to: backup)
         let (officer, officerDevice) = try clientStore("officer.zhang")
-        let (supervisor, supervisorDevice) = try clientStore("supervisor.zhao")
+        let (supervisor, _) = try clientStore("supervisor.zhao")
         try record(3, in: officer, by: officerDevice)
-        _ = try converse(ClientSession(store: officer, device: officerDevice, purpose: .sync), serverSessionOf(original))
-        _ = try converse(ClientSession(store: supervisor, device: supervisorDevice, purpose: .sync), serverSessionOf(original))
+        _ = try converse(ClientSession(store: officer, purpose: .sync), serverSessionOf(original))
+        _ = try converse(ClientSession(store: supervisor, purpose: .sync), serverSessionOf(original))
         #expect(try supervisor.syncState().cursor == 3)
 
         // The same database restored to before anything was pushed; another officer pushes first.
@@ -68,10 +68,10 @@ import Testing
         #expect(restored.epoch == original.epoch)
         let (other, otherDevice) = try clientStore("officer.li")
         try record(4, in: other, by: otherDevice)
-        _ = try converse(ClientSession(store: other, device: otherDevice, purpose: .sync), serverSessionOf(restored))
-        _ = try converse(ClientSession(store: officer, device: officerDevice, purpose: .sync), serverSessionOf(restored))
+        _ = try converse(ClientSession(store: other, purpose: .sync), serverSessionOf(restored))
+        _ = try converse(ClientSession(store: officer, purpose: .sync), serverSessionOf(restored))
 
-        let report = try #require(try converse(ClientSession(store: supervisor, device: supervisorDevice, purpose: .sync), serverSessionOf(restored)))
+        let report = try #require(try converse(ClientSession(store: supervisor, purpose: .sync), serverSessionOf(restored)))
         #expect(report.pulled == 4)  // officer.li's, missed if the old cursor had been believed
         #expect(try supervisor.count() == 7)
         #expect(try restored.count() == 7)

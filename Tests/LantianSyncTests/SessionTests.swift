@@ -61,15 +61,15 @@ func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt cut: (
     @Test func aClientPushesEverythingInBatchesThenAnotherPullsItAll() throws {
         let server = try EventStore(path: temporaryPath("server"))
         let (officer, officerDevice) = try clientStore("officer.zhang")
-        let (supervisor, supervisorDevice) = try clientStore("supervisor.wang")
+        let (supervisor, _) = try clientStore("supervisor.wang")
         try record(5, in: officer, by: officerDevice)
 
-        let pushed = try #require(try converse(ClientSession(store: officer, device: officerDevice, purpose: .sync), try serverSession(server)))
+        let pushed = try #require(try converse(ClientSession(store: officer, purpose: .sync), try serverSession(server)))
         #expect(pushed.pushed == 5)
         #expect(try officer.pendingCount(device: officerDevice.id) == 0)
         #expect(try server.count() == 5)
 
-        let pulled = try #require(try converse(ClientSession(store: supervisor, device: supervisorDevice, purpose: .sync), try serverSession(server)))
+        let pulled = try #require(try converse(ClientSession(store: supervisor, purpose: .sync), try serverSession(server)))
         #expect(pulled.pulled == 5)
         #expect(try supervisor.syncState().cursor == 5)
         #expect(try supervisor.project(FirePoints.self).all == officer.project(FirePoints.self).all)
@@ -80,11 +80,11 @@ func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt cut: (
         let (officer, device) = try clientStore("officer.zhang")
         try record(3, in: officer, by: device)
 
-        #expect(try converse(ClientSession(store: officer, device: device, purpose: .sync), try serverSession(server), dropping: "push-ack") == nil)
+        #expect(try converse(ClientSession(store: officer, purpose: .sync), try serverSession(server), dropping: "push-ack") == nil)
         #expect(try server.count() == 2)  // the first batch was committed; its acknowledgement was lost
         #expect(try officer.pendingCount(device: device.id) == 3)
 
-        let report = try #require(try converse(ClientSession(store: officer, device: device, purpose: .sync), try serverSession(server)))
+        let report = try #require(try converse(ClientSession(store: officer, purpose: .sync), try serverSession(server)))
         #expect(report.pushed == 1)
         #expect(try server.count() == 3)
         #expect(try officer.pendingCount(device: device.id) == 0)
@@ -93,10 +93,10 @@ func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt cut: (
     @Test func aReplacedServerGetsEveryEventAgainAndTheClientPullsFromTheStart() throws {
         let (officer, device) = try clientStore("officer.zhang")
         try record(3, in: officer, by: device)
-        _ = try converse(ClientSession(store: officer, device: device, purpose: .sync), serverSession(try EventStore(path: temporaryPath("old"))))
+        _ = try converse(ClientSession(store: officer, purpose: .sync), serverSession(try EventStore(path: temporaryPath("old"))))
 
         let replacement = try EventStore(path: temporaryPath("new"))
-        let report = try #require(try converse(ClientSession(store: officer, device: device, purpose: .sync), serverSession(replacement)))
+        let report = try #require(try converse(ClientSession(store: officer, purpose: .sync), serverSession(replacement)))
         #expect(report.pushed == 3)
         #expect(try replacement.count() == 3)
         #expect(try officer.syncState().serverEpoch == replacement.epoch)
@@ -147,8 +147,8 @@ func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt cut: (
 
 @Suite struct LivenessSessionTests {
     @Test func eitherSideAnswersAPingWithItsNonceAndAPongAsksNothing() throws {
-        let (store, device) = try clientStore("officer.zhang")
-        let client = ClientSession(store: store, device: device, purpose: .sync)
+        let (store, _) = try clientStore("officer.zhang")
+        let client = ClientSession(store: store, purpose: .sync)
         #expect(try client.handle(.ping(nonce: 9)) == .send(.pong(nonce: 9)))
         #expect(try client.handle(.pong(nonce: 9)) == .wait)
         let server = try serverSessionOf(try EventStore(path: temporaryPath("server")))

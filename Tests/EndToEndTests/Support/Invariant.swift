@@ -19,17 +19,18 @@ func recordBacklog(_ count: Int, on device: FieldDevice, note: String = "积压"
 /// The invariant every interruption test ends with: the server holds exactly the union of the
 /// events the devices recorded, each once and byte for byte; every device holds all of them, once;
 /// nothing is waiting; and the devices show the same fire points. (The server's own reports of
-/// sessions are left out: they are the server's, not the devices'.)
-func expectConverged(server database: String, devices: [FieldDevice]) throws {
+/// sessions are left out: they are the server's, not the devices'.) `formerDevices` are ids the
+/// devices recorded under before a restored store made them take a new one.
+func expectConverged(server database: String, devices: [FieldDevice], formerDevices: Set<UUID> = []) throws {
     let held = try EventStore(path: database).allEvents()
     #expect(held.count == Set(held.map(\.id)).count, "the server holds an event twice")
     var recorded: [UUID: Event] = [:]
-    var fieldDevices: Set<UUID> = []
+    var fieldDevices = formerDevices
     for device in devices {
         let store = try EventStore(path: device.store)
         let own = try #require(try store.localDevice()).id
         fieldDevices.insert(own)
-        for event in try store.allEvents() where event.device == own { recorded[event.id] = event }
+        for event in try store.allEvents() where event.device == own || formerDevices.contains(event.device) { recorded[event.id] = event }
     }
     let fromDevices = held.filter { fieldDevices.contains($0.device) }
     #expect(fromDevices.count == recorded.count, "the server holds \(fromDevices.count) of the devices' events, they recorded \(recorded.count)")
