@@ -257,6 +257,9 @@ public struct Texts: Sendable {
             say("事件 \(id.map(short) ?? "?") 无法读取：\(detail)", "Event \(id.map(short) ?? "?") cannot be read: \(detail)")
         case .exists(let path):
             say("\(path) 已存在：请换一个文件名（未覆盖任何文件）", "\(path) already exists: choose a new file name (nothing was overwritten)")
+        case .diskFull(let path):
+            say("存储 \(path) 的磁盘已满：本次未写入任何内容，已保存的记录完好。请清理空间后重试。",
+                "The disk holding \(path) is full: nothing was written and what was stored is intact. Free space and try again.")
         case .noLocalDevice:
             say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口", "This device is not set up: run lantian setup --user NAME --server HOST:PORT")
         }

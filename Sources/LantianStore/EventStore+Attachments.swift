@@ -20,7 +20,7 @@ extension EventStore {
     @discardableResult
     public func keepAttachment(_ data: Data) throws -> AttachmentOffer {
         let offer = AttachmentOffer(digest: .of(data), size: Int64(data.count))
-        try database.write { db in
+        try write { db in
             guard try Self.held(db, offer.digest) == nil else { return }
             try db.execute(sql: "INSERT INTO attachment (digest, size, received) VALUES (?, ?, ?)",
                            arguments: [Data(offer.digest.bytes), offer.size, offer.size])
@@ -38,7 +38,7 @@ extension EventStore {
         guard offer.size <= WireLimits.maxAttachmentBytes else {
             throw AttachmentRefusal.tooLarge(size: offer.size, max: WireLimits.maxAttachmentBytes)
         }
-        return try database.write { db in
+        return try write { db in
             if let held = try Self.held(db, offer.digest) {
                 guard held.size == offer.size else {
                     throw AttachmentRefusal.sizeMismatch(digest: offer.digest, held: held.size, offered: offer.size)
@@ -56,7 +56,7 @@ extension EventStore {
     /// ``AttachmentReceived`` event is recorded as `device` in the same transaction, so no replica
     /// hears of a blob the server lacks; if it does not match, everything received of it is discarded.
     public func receive(_ chunk: Chunk, recordingArrivalAs device: LocalDevice, now: Timestamp) throws -> AttachmentState {
-        try database.write { db -> Result<AttachmentState, AttachmentRefusal> in
+        try write { db -> Result<AttachmentState, AttachmentRefusal> in
             let key = Data(chunk.digest.bytes)
             guard let held = try Self.held(db, chunk.digest) else { return .failure(.unexpectedChunk(chunk.digest)) }
             guard chunk.offset == held.received, !held.isComplete, !chunk.bytes.isEmpty else { return .success(held) }

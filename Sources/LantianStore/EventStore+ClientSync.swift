@@ -30,7 +30,7 @@ extension EventStore {
     /// backup: either way the cursor goes back to zero so everything is pulled again (duplicates are
     /// skipped). The server's acknowledgement replaces ours, so anything it lost is pushed again.
     public func noteServer(_ welcome: Welcome) throws {
-        try database.write { db in
+        try write { db in
             let state = try Self.syncState(db)
             let resume = state.serverEpoch == welcome.epoch && welcome.cursorKnown
             try db.execute(sql: "UPDATE sync_state SET serverEpoch = ?, cursor = ?, cursorEvent = ?, acknowledgedCseq = ?",
@@ -42,7 +42,7 @@ extension EventStore {
     /// Notes the server's refusals of this device's events: they join the quarantine list, with why.
     public func noteRejected(_ rejections: [Rejection], device: UUID, at time: Timestamp) throws {
         guard !rejections.isEmpty else { return }
-        try database.write { db in
+        try write { db in
             for rejection in rejections {
                 guard let event = try Row.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [rejection.id])
                     .map(Event.init(row:)), event.device == device else { continue }
@@ -53,7 +53,7 @@ extension EventStore {
 
     /// Notes that the server has committed this device's events up to `cseq`.
     public func noteAcknowledged(through cseq: Int64) throws {
-        try database.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE sync_state SET acknowledgedCseq = MAX(acknowledgedCseq, ?)", arguments: [cseq])
         }
     }
@@ -65,7 +65,7 @@ extension EventStore {
     /// server history, and a server restored from a backup hands them out again.
     @discardableResult
     public func storePulled(_ page: Page) throws -> Int {
-        try database.write { db in
+        try write { db in
             var inserted = 0
             for accepted in page.events
             where try accepted.event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
@@ -81,7 +81,7 @@ extension EventStore {
 
     /// Notes that a sync finished at `time`.
     public func noteSyncCompleted(at time: Timestamp) throws {
-        try database.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE sync_state SET lastSyncAt = ?", arguments: [time.millisecondsSince1970])
         }
     }

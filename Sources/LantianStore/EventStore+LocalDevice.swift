@@ -16,7 +16,7 @@ extension EventStore {
     /// all carry the same id, so set-up never changes it. Changes the actor and server.
     @discardableResult
     public func setUpLocalDevice(actor: String, server: String?) throws -> LocalDevice {
-        try database.write { db in
+        try write { db in
             let id = try UUID.fetchOne(db, sql: "SELECT id FROM local_device") ?? UUID()
             try db.execute(sql: """
                 INSERT INTO local_device (singleton, id, actor, server) VALUES (1, ?, ?, ?)
@@ -38,7 +38,7 @@ extension EventStore {
     /// - Parameter accepting: on a server, also give each event the next global sequence number,
     ///   as if it had been pushed (events an administrator records on the server itself).
     public func record(_ drafts: [EventDraft], device: LocalDevice, now: Timestamp, accepting: Bool = false) throws -> [Event] {
-        try database.write { db in try Self.record(db, drafts, device: device, now: now, accepting: accepting) }
+        try write { db in try Self.record(db, drafts, device: device, now: now, accepting: accepting) }
     }
 
     static func record(_ db: Database, _ drafts: [EventDraft], device: LocalDevice, now: Timestamp, accepting: Bool) throws -> [Event] {

@@ -16,7 +16,7 @@ extension EventStore {
     /// and gives the store a new device id that starts from nothing acknowledged. Pull everything,
     /// then call ``recordSetAsideAgain()``. Returns the new device.
     public func setAsideAfterRollback(acknowledged: Int64) throws -> LocalDevice {
-        try database.write { db in
+        try write { db in
             guard let old = try Row.fetchOne(db, sql: "SELECT id, actor, server FROM local_device") else { throw StoreError.noLocalDevice }
             let oldID: UUID = old["id"]
             try db.execute(sql: """
@@ -42,7 +42,7 @@ extension EventStore {
     /// numbers and its id, author, clock reading and content unchanged. Returns how many were recorded again.
     @discardableResult
     public func recordSetAsideAgain() throws -> Int {
-        try database.write { db in
+        try write { db in
             guard let device = try UUID.fetchOne(db, sql: "SELECT id FROM local_device") else { throw StoreError.noLocalDevice }
             var cseq = try Int64.fetchOne(db, sql: "SELECT MAX(cseq) FROM event WHERE device = ?", arguments: [device]) ?? 0
             var recorded = 0

@@ -58,7 +58,7 @@ extension EventStore {
     ///
     /// - Throws: ``PushRefusal`` for a gap, a conflict or a foreign event; the batch is then not stored.
     public func accept(_ events: [Event], from device: UUID, receivedAt: Timestamp) throws -> PushOutcome {
-        try database.write { db in
+        try write { db in
             var expected = try Self.highestCseq(db, device: device) + 1
             var nextSseq = (try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0) + 1
             var rejected: [Rejection] = []

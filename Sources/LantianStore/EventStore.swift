@@ -14,12 +14,15 @@ import LantianProtocol
 /// ```
 public final class EventStore: Sendable {
     let database: DatabaseQueue
+    /// The store's file.
+    public let path: String
 
     /// The store's identity, fixed when the file was created; a server announces it as its epoch.
     public let epoch: UUID
 
     /// Opens the store at `path`, creating the file and migrating its schema as needed.
     public init(path: String) throws {
+        self.path = path
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
@@ -37,6 +40,16 @@ public final class EventStore: Sendable {
             throw StoreError.notAStore(path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Runs `updates` in one write transaction, all or nothing. A full disk is reported as
+    /// ``StoreError/diskFull(path:)``: the transaction is rolled back and what was stored is intact.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try database.write(updates)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw StoreError.diskFull(path: path)
         }
     }
 

@@ -10,6 +10,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case corruptEvent(id: UUID?, reason: String)
     /// A backup or restore would overwrite an existing file.
     case exists(path: String)
+    /// The disk holding the store is full: the write was rolled back, nothing stored was damaged.
+    case diskFull(path: String)
     /// A client store is asked for its device before set-up.
     case noLocalDevice
 
@@ -19,6 +21,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): "cannot open \(path) (\(reason)): check that its folder exists and is writable"
         case .corruptEvent(let id, let reason): "event \(id?.uuidString ?? "?") cannot be read: \(reason)"
         case .exists(let path): "\(path) already exists: choose a new file name (nothing was overwritten)"
+        case .diskFull(let path): "the disk holding \(path) is full: nothing was written and nothing stored was damaged; free space and try again"
         case .noLocalDevice: "this store has no device yet: run lantian setup first"
         }
     }
