@@ -171,6 +171,7 @@ public final class ClientSession {
     }
 
     private func acknowledged(_ ack: PushAck) throws -> Step {
+        if ack.acknowledgedCseq <= acknowledged { return .wait }  // a copy of an earlier acknowledgement: nothing new
         guard activity == .pushing, let last = pushing.last, ack.acknowledgedCseq >= last.cseq else {
             throw SyncError.protocolViolation("the server acknowledged cseq \(ack.acknowledgedCseq), short of the batch it was sent")
         }
@@ -216,6 +217,8 @@ public final class ClientSession {
     }
 
     private func received(_ page: Page) throws -> Step {
+        if let last = page.events.last, last.sseq <= cursor { return .wait }  // a copy of a page already stored
+        if page.events.isEmpty, activity != .pulling { return .wait }        // a copy of "caught up"
         guard activity == .pulling else { throw SyncError.protocolViolation("the server sent a page that was not asked for") }
         report.pulled += try store.storePulled(page)
         progress.pulled += page.events.count

@@ -89,9 +89,10 @@ import Testing
     }
 
     /// The bytes `lantian` sends before its first push: the `hello` frame of "officer.zhang".
-    static let helloFrameBytes = 4 + 1 + 2 + 2 + 16 + 4 + "officer.zhang".utf8.count + 8 + 8 + 16
+    static let helloFrameBytes = Frame.encode(body: MessageCodec.encode(.hello(Hello(versions: 1...1, device: UUID(), actor: "officer.zhang")))).count
     /// The bytes the server sends before its first `push-ack`: the `welcome` frame.
-    static let welcomeFrameBytes = 4 + 1 + 2 + 16 + 4 + 4 + 8 + 8 + 1
+    static let welcomeFrameBytes = Frame.encode(body: MessageCodec.encode(.welcome(Welcome(
+        version: 1, epoch: UUID(), limits: .standard, acknowledgedCseq: 0)))).count
 
     @Test(arguments: [
         ("inside the push's length prefix", helloFrameBytes + 2, CuttingProxy.Direction.toServer),

@@ -32,6 +32,14 @@ final class ServerProcess {
         }
     }
 
+    /// The server's resident memory (VmRSS), in megabytes; `nil` once it has exited.
+    func residentMegabytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(whereSeparator: \.isWhitespace)[1]) else { return nil }
+        return kilobytes / 1024
+    }
+
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
     /// Kills the server with SIGKILL: no chance to close anything.
