@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "lantiand", targets: ["lantiand"]),
         .executable(name: "lantian", targets: ["lantian"]),
+        // For the libFuzzer target in Fuzz/.
+        .library(name: "LantianProtocol", targets: ["LantianProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -30,6 +30,9 @@ public enum EventValidation {
         return readers
     }()
 
+    /// Every type whose payload is checked, in a fixed order.
+    public static var knownTypes: [EventType] { readers.keys.sorted { $0.rawValue < $1.rawValue } }
+
     /// Why `event` cannot be accepted, or `nil` when it can.
     public static func problem(with event: Event) -> String? {
         if event.actor.trimmingCharacters(in: .whitespaces).isEmpty { return "the event names no actor" }
