@@ -17,7 +17,8 @@ func recordBacklog(_ count: Int, on device: FieldDevice, note: String = "积压"
 }
 
 /// The invariant every interruption test ends with: the server holds exactly the union of the
-/// events the devices recorded, each once and byte for byte; every device holds all of them, once;
+/// events the devices recorded, each once and byte for byte; every device holds all of them, once,
+/// and holds the event its cursor names;
 /// nothing is waiting; and the devices show the same fire points. (The server's own reports of
 /// sessions are left out: they are the server's, not the devices'.) `formerDevices` are ids the
 /// devices recorded under before a restored store made them take a new one.
@@ -40,6 +41,9 @@ func expectConverged(server database: String, devices: [FieldDevice], formerDevi
         #expect(events.count == Set(events.map(\.id)).count, "\(device.store) holds an event twice")
         #expect(Set(events.filter { fieldDevices.contains($0.device) }.map(\.id)) == Set(recorded.keys), "\(device.store) misses events")
         #expect(try device.status().pending == 0)
+        let state = try EventStore(path: device.store).syncState()  // the cursor matches what the device stored
+        #expect(state.cursor <= (try EventStore(path: database).head()) && (state.cursorEvent.map { id in events.contains { $0.id == id } } ?? true),
+                "\(device.store)'s cursor names an event it does not hold")
     }
     let firePoints = try devices.map { try Set($0.firePoints()) }
     #expect(firePoints.allSatisfy { $0 == firePoints[0] }, "the devices show different fire points")
