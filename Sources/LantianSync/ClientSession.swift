@@ -53,6 +53,8 @@ public final class ClientSession {
     /// The device recorded events while the session was busy.
     private var recordedMeanwhile = false
     private var subscribed = false
+    /// Events set aside (by this session or one cut short) wait to be recorded again once it catches up.
+    private var holdsSetAside = false
 
     private let clock: () -> Timestamp
 
@@ -146,8 +148,10 @@ public final class ClientSession {
             // it. Set them aside under a new device id, pull, then record them again (caughtUp).
             report.replacedDevice = device.id
             device = try store.setAsideAfterRollback(acknowledged: confirmedToThisCopy)
+            holdsSetAside = true
             return pullNext()
         }
+        holdsSetAside = try store.setAsideCount() > 0  // left by a session cut before it caught up
         return try pushNext()
     }
 
@@ -230,7 +234,7 @@ public final class ClientSession {
     }
 
     private func caughtUp() throws -> Step {
-        if try store.setAsideCount() > 0 {
+        if holdsSetAside {
             // Pulled everything: what came back was already there; the rest is recorded again
             // under this device, and a new session (with a hello for it) pushes it.
             report.recordedAgain = try store.recordSetAsideAgain()

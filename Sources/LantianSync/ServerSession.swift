@@ -169,10 +169,8 @@ public final class ServerSession {
             return refuse(.conflict, "event \(id) (cseq \(cseq)) differs from the one stored", close: false)
         } catch PushRefusal.foreignDevice(let id, let device) {
             return refuse(.invalidEvent, "event \(id) was recorded by device \(device), not by the connected device", close: false)
-        } catch StoreError.diskFull {
-            return refuse(.serverFailure, Self.diskFull, close: false)
         } catch {
-            return refuse(.serverFailure, "storing failed, nothing was acknowledged: \(error)", close: false)
+            return failedToStore(error)
         }
     }
 
@@ -194,14 +192,21 @@ public final class ServerSession {
             return .send(.attachmentState(try step()))
         } catch let refusal as AttachmentRefusal {
             return refuse(.attachmentRefused, Self.explain(refusal), close: false)
-        } catch StoreError.diskFull {
-            return refuse(.serverFailure, Self.diskFull, close: false)
         } catch {
-            return refuse(.serverFailure, "storing failed, nothing was acknowledged: \(error)", close: false)
+            return failedToStore(error)
         }
     }
 
-    private static let diskFull = "the server's disk is full: nothing of this was stored or acknowledged, and everything stored before is intact. Try again later; the server's administrator must free space"
+    /// A write that failed and was rolled back: nothing of it was stored, and sending it again later is safe.
+    private func failedToStore(_ error: any Error) -> Reply {
+        guard case StoreError.diskFull = error else {
+            return refuse(.serverFailure, "storing failed, nothing was acknowledged: \(error)", close: false)
+        }
+        return refuse(.serverFailure, """
+            the server's disk is full: nothing of this was stored or acknowledged, and everything stored before is intact. \
+            Try again later; the server's administrator must free space
+            """, close: false)
+    }
 
     private static func explain(_ refusal: AttachmentRefusal) -> String {
         switch refusal {

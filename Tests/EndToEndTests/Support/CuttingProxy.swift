@@ -16,17 +16,11 @@ final class CuttingProxy: @unchecked Sendable {
 
     init(upstreamPort: UInt16, cutAfterBytes: Int, direction: Direction) throws {
         (listener, port) = try LoopbackSocket.listen()
-        Thread.detachNewThread { [self] in
-            while true {
-                let client = accept(listener, nil, nil)
-                guard client >= 0 else { return }
-                guard let server = LoopbackSocket.connect(to: upstreamPort) else { Glibc.close(client); continue }
-                let cutting = lock.withLock { defer { cutDone = true }; return !cutDone }
-                let limit = cutting ? cutAfterBytes : Int.max
-                let pair = ProxiedPair(client: client, server: server)
-                Thread.detachNewThread { pair.pump(from: client, to: server, limit: direction == .toServer ? limit : .max) { self.noteCut($0) } }
-                Thread.detachNewThread { pair.pump(from: server, to: client, limit: direction == .toClient ? limit : .max) { self.noteCut($0) } }
-            }
+        ProxiedPair.acceptAll(on: listener, upstreamPort: upstreamPort) { [self] pair in
+            let cutting = lock.withLock { defer { cutDone = true }; return !cutDone }
+            let limit = cutting ? cutAfterBytes : Int.max
+            Thread.detachNewThread { pair.pump(from: pair.client, to: pair.server, limit: direction == .toServer ? limit : .max) { self.noteCut($0) } }
+            Thread.detachNewThread { pair.pump(from: pair.server, to: pair.client, limit: direction == .toClient ? limit : .max) { self.noteCut($0) } }
         }
     }
 

@@ -17,15 +17,9 @@ final class FrameProxy: @unchecked Sendable {
 
     init(upstreamPort: UInt16, rule: @escaping Rule) throws {
         (listener, port) = try LoopbackSocket.listen()
-        Thread.detachNewThread { [self] in
-            while true {
-                let client = accept(listener, nil, nil)
-                guard client >= 0 else { return }
-                guard let server = LoopbackSocket.connect(to: upstreamPort) else { Glibc.close(client); continue }
-                let pair = ProxiedPair(client: client, server: server)
-                Thread.detachNewThread { self.pumpFrames(of: pair, toServer: true, rule: rule) }
-                Thread.detachNewThread { self.pumpFrames(of: pair, toServer: false, rule: rule) }
-            }
+        ProxiedPair.acceptAll(on: listener, upstreamPort: upstreamPort) { [self] pair in
+            Thread.detachNewThread { self.pumpFrames(of: pair, toServer: true, rule: rule) }
+            Thread.detachNewThread { self.pumpFrames(of: pair, toServer: false, rule: rule) }
         }
     }
 

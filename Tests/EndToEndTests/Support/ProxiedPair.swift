@@ -14,6 +14,19 @@ final class ProxiedPair: @unchecked Sendable {
         self.server = server
     }
 
+    /// On a thread of its own, for as long as `listener` is open: accepts each connection, pairs it
+    /// with a new connection to `upstreamPort`, and hands the pair to `handle`.
+    static func acceptAll(on listener: Int32, upstreamPort: UInt16, _ handle: @escaping @Sendable (ProxiedPair) -> Void) {
+        Thread.detachNewThread {
+            while true {
+                let client = accept(listener, nil, nil)
+                guard client >= 0 else { return }
+                guard let server = LoopbackSocket.connect(to: upstreamPort) else { Glibc.close(client); continue }
+                handle(ProxiedPair(client: client, server: server))
+            }
+        }
+    }
+
     /// Forwards bytes until the source ends or `limit` bytes have passed (then calls `onCut`), and ends the pair.
     func pump(from source: Int32, to destination: Int32, limit: Int, onCut: (Int) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
