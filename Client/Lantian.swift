@@ -8,12 +8,12 @@ struct Lantian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian",
         abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
-        subcommands: [Setup.self, Status.self, Sync.self, Quarantine.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
+        subcommands: [Enroll.self, Setup.self, Status.self, Sync.self, Verify.self, Quarantine.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
 }
 
 struct Setup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "设置本机：用户和服务器。Set up this device: its user and server.")
+        abstract: "未入网时先设置用户，以便离线记录（同步须先 lantian enroll）。Set up the user to record before enrolling (syncing needs lantian enroll).")
 
     @OptionGroup var common: CommonOptions
 

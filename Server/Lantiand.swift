@@ -10,7 +10,7 @@ struct Lantiand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantiand",
         abstract: "蓝天服务器：保存全部网格事件，与巡查终端同步。Lantian server: stores every grid event and syncs field clients.",
-        subcommands: [Serve.self, Backup.self, Restore.self, UserCommand.self, GridCommand.self, ConfigCommand.self])
+        subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Backup.self, Restore.self])
 }
 
 struct Serve: ParsableCommand {
@@ -43,13 +43,14 @@ struct Backup: ParsableCommand {
         abstract: "在线备份数据文件（服务器可照常运行）。Copy the store consistently, while the server keeps running.")
 
     @Option(help: "SQLite 数据文件。The SQLite file.") var db: String
-    @Option(help: "备份文件（不得已存在）。The backup file to write (must not exist).") var to: String
+    @Option(help: "备份文件（不得已存在）；服务器密钥同时复制为 文件.key。The backup file to write (must not exist); the server key is copied to FILE.key.") var to: String
 
     func run() throws {
         try reportingFailure {
             let store = try EventStore(path: db)
             try store.backup(to: to)
-            print("backed up \(try store.count()) events of \(db) to \(to)")
+            try KeyFile.copy(fromStore: db, toStore: to)
+            print("backed up \(try store.count()) events of \(db) to \(to), and the server key to \(KeyFile.path(forStore: to)): keep both secret")
         }
     }
 }
@@ -68,7 +69,14 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            guard FileManager.default.fileExists(atPath: KeyFile.path(forStore: from)) else {
+                throw ValidationError("""
+                    the server key \(KeyFile.path(forStore: from)) is missing: put the server's key file there (lantiand backup \
+                    writes it next to the backup); without it clients cannot check what the restored server records
+                    """)
+            }
             try EventStore.restore(backup: from, to: db)
+            try KeyFile.copy(fromStore: from, toStore: db)
             print("restored \(from) into \(db) under epoch \(try EventStore(path: db).epoch.uuidString.lowercased())")
         }
     }

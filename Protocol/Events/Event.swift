@@ -24,10 +24,13 @@ public struct Event: Hashable, Sendable {
     public var schema: UInt16
     /// The type-specific content, as canonical JSON (see ``PayloadCodec``).
     public var payload: Data
+    /// The hash of the device's previous event (``EventChain/genesis`` for its first): the link
+    /// that makes the device's events a chain its signatures vouch for.
+    public var previous: Data
 
     public init(
         id: UUID, device: UUID, cseq: Int64, actor: String, hlc: HybridTimestamp, recordedAt: Timestamp,
-        subject: UUID, type: EventType, schema: UInt16, payload: Data
+        subject: UUID, type: EventType, schema: UInt16, payload: Data, previous: Data = EventChain.genesis
     ) {
         self.id = id
         self.device = device
@@ -39,6 +42,7 @@ public struct Event: Hashable, Sendable {
         self.type = type
         self.schema = schema
         self.payload = payload
+        self.previous = previous
     }
 
     /// The order every replica folds events in, whatever order they arrived in:

@@ -25,6 +25,8 @@ public enum EventValidation {
         register(UserRegistered.self)
         register(DeviceSyncReported.self)
         register(AttachmentReceived.self)
+        register(DeviceEnrolled.self)
+        register(DeviceRevoked.self)
         for kind in TicketStep.Kind.allCases { readers[kind.eventType] = { _ = try PayloadCodec.decode(TicketStep.self, from: $0) } }
         for kind in EnterpriseStep.Kind.allCases { readers[kind.eventType] = { _ = try PayloadCodec.decode(EnterpriseStep.self, from: $0) } }
         return readers

@@ -22,6 +22,8 @@ public struct ValidationError: Error, Hashable, Sendable {
         case beforeObservation
         /// Not a SHA-256 written as 64 hexadecimal digits.
         case notADigest
+        /// Not a 32-byte Ed25519 public key.
+        case notAKey
     }
 
     public var field: String

@@ -26,6 +26,9 @@ struct ByteWriter {
         bytes.append(contentsOf: value)
     }
 
+    /// Writes bytes of a length both sides know (a hash), with no length before them.
+    mutating func write(fixed bytes: Data) { self.bytes.append(contentsOf: bytes) }
+
     /// Writes a count then each element.
     mutating func write<Element>(_ elements: [Element], each: (inout ByteWriter, Element) -> Void) {
         write(UInt32(elements.count))

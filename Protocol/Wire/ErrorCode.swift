@@ -23,6 +23,15 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
     /// (what was received of it is discarded). The connection stays open.
     public static let attachmentRefused = ErrorCode(rawValue: 9)
 
+    /// The device could not be authenticated: not enrolled, revoked, or its signature does not
+    /// verify with its key. No data is sent; the connection is closed.
+    public static let unauthenticated = ErrorCode(rawValue: 10)
+    /// An enrolment code was unknown, used or expired. The connection is closed.
+    public static let enrolmentRefused = ErrorCode(rawValue: 11)
+    /// A pushed batch does not carry its device's hash chain, or its signature does not verify
+    /// with the device's key. Nothing of the batch is stored.
+    public static let badSignature = ErrorCode(rawValue: 12)
+
     /// Whether the same request may succeed if sent again later.
     public var isRetryable: Bool { self == .serverFailure || self == .sequenceGap }
 
@@ -37,6 +46,9 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
         case .invalidEvent: "invalid-event"
         case .serverFailure: "server-failure"
         case .attachmentRefused: "attachment-refused"
+        case .unauthenticated: "unauthenticated"
+        case .enrolmentRefused: "enrolment-refused"
+        case .badSignature: "bad-signature"
         default: "error-\(rawValue)"
         }
     }

@@ -2,11 +2,16 @@ import Foundation
 
 /// Everything server and client say to each other, one message per frame.
 ///
-/// A session: the client sends ``Hello``, the server answers ``Welcome``; the client pushes its
+/// A session: the server opens with a ``Challenge``; the client answers ``Hello``, signed with its
+/// device key over the challenge, and the server answers ``Welcome``; the client pushes its
 /// unacknowledged events in ``Push`` batches, each answered by ``PushAck`` after the server has
 /// committed them; it uploads the blobs its evidence names in ``Chunk``s; then it pulls ``Page``s of
 /// accepted events after its cursor until it has caught up, and may ``subscribe`` to hear of new ones.
+/// A device not enrolled yet answers the challenge with ``Enrolment`` instead of hello.
 public enum Message: Hashable, Sendable {
+    case challenge(Challenge)
+    case enrol(Enrolment)
+    case enrolled(Enrolled)
     case hello(Hello)
     case welcome(Welcome)
     case push(Push)
@@ -31,6 +36,9 @@ public enum Message: Hashable, Sendable {
     /// The message's name as PROTOCOL.md writes it.
     public var name: String {
         switch self {
+        case .challenge: "challenge"
+        case .enrol: "enrol"
+        case .enrolled: "enrolled"
         case .hello: "hello"
         case .welcome: "welcome"
         case .push: "push"
@@ -49,11 +57,61 @@ public enum Message: Hashable, Sendable {
     }
 }
 
+/// The server's first message on every connection: a fresh random nonce for the client to sign.
+public struct Challenge: Hashable, Sendable {
+    public static let nonceBytes = 32
+    public var nonce: Data
+
+    public init(nonce: Data) { self.nonce = nonce }
+
+    /// A new random challenge.
+    public static func random() -> Challenge {
+        var random = SystemRandomNumberGenerator()
+        return Challenge(nonce: Data((0..<nonceBytes).map { _ in UInt8.random(in: 0...255, using: &random) }))
+    }
+}
+
+/// A device enrols with a one-time code an administrator issued (`lantiand enroll USER`): it
+/// registers its public key, and proves it holds the private half by signing the challenge.
+public struct Enrolment: Hashable, Sendable {
+    public var code: String
+    public var device: UUID
+    public var publicKey: Data
+    /// The device key's signature over ``SessionProof/enrolment(nonce:device:publicKey:)``.
+    public var proof: Data
+
+    public init(code: String, device: UUID, publicKey: Data, proof: Data) {
+        self.code = code
+        self.device = device
+        self.publicKey = publicKey
+        self.proof = proof
+    }
+}
+
+/// The server enrolled the device for `user`; the client keeps the server's device and key to
+/// check the server's own events (the grid, users, enrolments) with.
+public struct Enrolled: Hashable, Sendable {
+    public var user: String
+    public var serverDevice: UUID
+    public var serverKey: Data
+
+    public init(user: String, serverDevice: UUID, serverKey: Data) {
+        self.user = user
+        self.serverDevice = serverDevice
+        self.serverKey = serverKey
+    }
+}
+
 /// The client opens a session: the protocol versions it speaks, who it is, and how far it has recorded.
 public struct Hello: Hashable, Sendable {
     public var versions: ClosedRange<UInt16>
     public var device: UUID
+    /// The device id the key was enrolled under. The same as `device` unless the store was
+    /// restored from an older copy and took a new device id (PROTOCOL.md, *Restored devices*).
+    public var credential: UUID
     public var actor: String
+    /// The device key's signature over ``SessionProof/hello(nonce:credential:device:)``.
+    public var proof: Data
     /// The highest sequence number the device has recorded (0 for none): with what the server holds,
     /// it tells supervisors how many of the device's events are still waiting to arrive.
     public var recordedCseq: Int64
@@ -66,11 +124,14 @@ public struct Hello: Hashable, Sendable {
     /// device whose clock is wrong (nothing is refused for it).
     public var clock: Timestamp
 
-    public init(versions: ClosedRange<UInt16>, device: UUID, actor: String, recordedCseq: Int64 = 0,
-                cursor: Int64 = 0, cursorEvent: UUID? = nil, clock: Timestamp = Timestamp(millisecondsSince1970: 0)) {
+    public init(versions: ClosedRange<UInt16>, device: UUID, credential: UUID? = nil, actor: String, proof: Data = Data(),
+                recordedCseq: Int64 = 0, cursor: Int64 = 0, cursorEvent: UUID? = nil,
+                clock: Timestamp = Timestamp(millisecondsSince1970: 0)) {
         self.versions = versions
         self.device = device
+        self.credential = credential ?? device
         self.actor = actor
+        self.proof = proof
         self.recordedCseq = recordedCseq
         self.cursor = cursor
         self.cursorEvent = cursorEvent
@@ -111,10 +172,21 @@ public struct Welcome: Hashable, Sendable {
     }
 }
 
-/// A batch of the client device's own events, in sequence order.
+/// A batch of the client device's own events, in sequence order, and the device key's signature
+/// over the chain at the last of them (``ChainSignature``).
 public struct Push: Hashable, Sendable {
     public var events: [Event]
-    public init(events: [Event]) { self.events = events }
+    public var signature: Data
+
+    public init(events: [Event], signature: Data = Data()) {
+        self.events = events
+        self.signature = signature
+    }
+
+    /// The signature as a ``ChainSignature`` over the batch's last event; `nil` for an empty batch.
+    public var headSignature: ChainSignature? {
+        events.last.map { ChainSignature(device: $0.device, cseq: $0.cseq, signature: signature) }
+    }
 }
 
 /// The server has committed the device's events up to and including `acknowledgedCseq`: each is
@@ -153,15 +225,18 @@ public struct Pull: Hashable, Sendable {
     }
 }
 
-/// Accepted events after the requested cursor, in global sequence order.
+/// Accepted events after the requested cursor that the client's user may see, in global sequence
+/// order, with the proofs that let the client check each against its device's signature.
 public struct Page: Hashable, Sendable {
     public var events: [AcceptedEvent]
     /// The server's highest global sequence number when the page was read.
     public var head: Int64
+    public var proofs: [ChainProof]
 
-    public init(events: [AcceptedEvent], head: Int64) {
+    public init(events: [AcceptedEvent], head: Int64, proofs: [ChainProof] = []) {
         self.events = events
         self.head = head
+        self.proofs = proofs
     }
 }
 

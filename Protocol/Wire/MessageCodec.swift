@@ -8,7 +8,7 @@ import Foundation
 /// ```
 public enum MessageCodec {
     /// The protocol versions this build speaks.
-    public static let versions: ClosedRange<UInt16> = 1...1
+    public static let versions: ClosedRange<UInt16> = 2...2
 
     /// Upper bounds on single fields, so one field cannot take a whole frame by accident.
     public enum FieldLimit {
@@ -21,21 +21,38 @@ public enum MessageCodec {
     enum TypeTag: UInt8 {
         case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06, ping = 0x07, pong = 0x08
         case subscribe = 0x09, notify = 0x0A, attachmentOffer = 0x0B, attachmentState = 0x0C, chunk = 0x0D
+        case challenge = 0x0E, enrol = 0x0F, enrolled = 0x10
         case error = 0x7F
     }
 
     /// The smallest possible encoded event, used to bound counts before allocating.
-    static let minEventBytes = 16 + 16 + 8 + 4 + 8 + 8 + 16 + 4 + 2 + 4
+    static let minEventBytes = 16 + 16 + 8 + 32 + 4 + 8 + 8 + 16 + 4 + 2 + 4
 
     public static func encode(_ message: Message) -> [UInt8] {
         var writer = ByteWriter()
         switch message {
+        case .challenge(let challenge):
+            writer.write(TypeTag.challenge.rawValue)
+            writer.write(challenge.nonce)
+        case .enrol(let enrolment):
+            writer.write(TypeTag.enrol.rawValue)
+            writer.write(enrolment.code)
+            writer.write(enrolment.device)
+            writer.write(enrolment.publicKey)
+            writer.write(enrolment.proof)
+        case .enrolled(let enrolled):
+            writer.write(TypeTag.enrolled.rawValue)
+            writer.write(enrolled.user)
+            writer.write(enrolled.serverDevice)
+            writer.write(enrolled.serverKey)
         case .hello(let hello):
             writer.write(TypeTag.hello.rawValue)
             writer.write(hello.versions.lowerBound)
             writer.write(hello.versions.upperBound)
             writer.write(hello.device)
+            writer.write(hello.credential)
             writer.write(hello.actor)
+            writer.write(hello.proof)
             writer.write(hello.recordedCseq)
             writer.write(hello.cursor)
             writer.write(hello.cursorEvent ?? Self.noEvent)
@@ -54,6 +71,7 @@ public enum MessageCodec {
         case .push(let push):
             writer = ByteWriter(capacity: 1 + 4 + push.events.count * (minEventBytes + 256))
             writer.write(TypeTag.push.rawValue)
+            writer.write(push.signature)
             writer.write(push.events) { $0.write(event: $1) }
         case .pushAck(let ack):
             writer.write(TypeTag.pushAck.rawValue)
@@ -75,6 +93,15 @@ public enum MessageCodec {
                 writer.write(accepted.sseq)
                 writer.write(accepted.receivedAt.millisecondsSince1970)
                 writer.write(event: accepted.event)
+            }
+            writer.write(page.proofs) { writer, proof in
+                writer.write(proof.signature.device)
+                writer.write(proof.signature.cseq)
+                writer.write(proof.signature.signature)
+                writer.write(proof.digests.sorted { $0.key < $1.key }) { writer, digest in
+                    writer.write(digest.key)
+                    writer.write(fixed: digest.value)
+                }
             }
         case .subscribe:
             writer.write(TypeTag.subscribe.rawValue)
@@ -117,6 +144,19 @@ public enum MessageCodec {
         guard let tag = TypeTag(rawValue: tagByte) else { throw .unknownMessageType(tagByte) }
         let message: Message
         switch tag {
+        case .challenge:
+            message = .challenge(Challenge(nonce: try reader.readData("challenge.nonce", maxBytes: Challenge.nonceBytes)))
+        case .enrol:
+            message = .enrol(Enrolment(
+                code: try reader.readString("enrol.code", maxBytes: FieldLimit.actorBytes),
+                device: try reader.readUUID("enrol.device"),
+                publicKey: try reader.readData("enrol.publicKey", maxBytes: DeviceKey.publicKeyBytes),
+                proof: try reader.readData("enrol.proof", maxBytes: ChainSignature.bytes)))
+        case .enrolled:
+            message = .enrolled(Enrolled(
+                user: try reader.readString("enrolled.user", maxBytes: FieldLimit.actorBytes),
+                serverDevice: try reader.readUUID("enrolled.serverDevice"),
+                serverKey: try reader.readData("enrolled.serverKey", maxBytes: DeviceKey.publicKeyBytes)))
         case .hello:
             let lowest = try reader.readUInt16("hello.minVersion")
             let highest = try reader.readUInt16("hello.maxVersion")
@@ -124,7 +164,9 @@ public enum MessageCodec {
             message = .hello(Hello(
                 versions: lowest...highest,
                 device: try reader.readUUID("hello.device"),
+                credential: try reader.readUUID("hello.credential"),
                 actor: try reader.readString("hello.actor", maxBytes: FieldLimit.actorBytes),
+                proof: try reader.readData("hello.proof", maxBytes: ChainSignature.bytes),
                 recordedCseq: try reader.readInt64("hello.recordedCseq", in: 0...Int64.max),
                 cursor: try reader.readInt64("hello.cursor", in: 0...Int64.max),
                 cursorEvent: Self.event(try reader.readUUID("hello.cursorEvent")),
@@ -141,10 +183,11 @@ public enum MessageCodec {
                 cursorKnown: try reader.readBool("welcome.cursorKnown"),
                 clock: Timestamp(millisecondsSince1970: try reader.readInt64("welcome.clock", in: 0...Int64.max))))
         case .push:
+            let signature = try reader.readData("push.signature", maxBytes: ChainSignature.bytes)
             let events = try reader.readArray("push.count", max: Int(UInt32.max), minElementBytes: minEventBytes) {
                 (reader: inout ByteReader) throws(WireFormatError) in try reader.readEvent()
             }
-            message = .push(Push(events: events))
+            message = .push(Push(events: events, signature: signature))
         case .pushAck:
             let acknowledged = try reader.readInt64("pushAck.acknowledgedCseq", in: 0...Int64.max)
             let rejected = try reader.readArray("pushAck.rejected", max: Int(UInt32.max), minElementBytes: 8 + 16 + 4) {
@@ -164,7 +207,18 @@ public enum MessageCodec {
                 let receivedAt = Timestamp(millisecondsSince1970: try reader.readInt64("page.receivedAt"))
                 return AcceptedEvent(event: try reader.readEvent(), sseq: sseq, receivedAt: receivedAt)
             }
-            message = .page(Page(events: events, head: head))
+            let proofs = try reader.readArray("page.proofs", max: Int(UInt32.max), minElementBytes: 16 + 8 + 4 + 4) {
+                (reader: inout ByteReader) throws(WireFormatError) in
+                let signature = ChainSignature(device: try reader.readUUID("proof.device"),
+                                               cseq: try reader.readInt64("proof.cseq", in: 1...Int64.max),
+                                               signature: try reader.readData("proof.signature", maxBytes: ChainSignature.bytes))
+                let digests = try reader.readArray("proof.digests", max: Int(UInt32.max), minElementBytes: 8 + 32) {
+                    (reader: inout ByteReader) throws(WireFormatError) in
+                    (try reader.readInt64("proof.digest.cseq", in: 1...Int64.max), Data(try reader.take(32, "proof.digest")))
+                }
+                return ChainProof(signature: signature, digests: Dictionary(digests, uniquingKeysWith: { first, _ in first }))
+            }
+            message = .page(Page(events: events, head: head, proofs: proofs))
         case .subscribe:
             message = .subscribe
         case .notify:
@@ -209,6 +263,7 @@ extension ByteWriter {
         write(event.id)
         write(event.device)
         write(event.cseq)
+        write(fixed: event.previous)
         write(event.actor)
         write(event.hlc.packed)
         write(event.recordedAt.millisecondsSince1970)
@@ -234,6 +289,7 @@ extension ByteReader {
         let id = try readUUID("event.id")
         let device = try readUUID("event.device")
         let cseq = try readInt64("event.cseq", in: 1...Int64.max)
+        let previous = Data(try take(EventChain.hashBytes, "event.previous"))
         let actor = try readString("event.actor", maxBytes: MessageCodec.FieldLimit.actorBytes)
         let packedClock = try readInt64("event.hlc", in: 0...Int64.max)
         let recordedAt = Timestamp(millisecondsSince1970: try readInt64("event.recordedAt"))
@@ -243,7 +299,7 @@ extension ByteReader {
         let payload = try readData("event.payload", maxBytes: MessageCodec.FieldLimit.payloadBytes)
         return Event(id: id, device: device, cseq: cseq, actor: actor, hlc: HybridTimestamp(packed: packedClock)!,
                      recordedAt: recordedAt, subject: subject, type: EventType(rawValue: type), schema: schema,
-                     payload: payload)
+                     payload: payload, previous: previous)
     }
 }
 
@@ -256,6 +312,11 @@ extension MessageCodec {
     /// The bytes `accepted` takes inside a ``Page``, without encoding it.
     public static func encodedBytes(of accepted: AcceptedEvent) -> Int {
         16 + encodedBytes(of: accepted.event)
+    }
+
+    /// The bytes `proof` takes inside a ``Page``.
+    public static func encodedBytes(of proof: ChainProof) -> Int {
+        16 + 8 + 4 + proof.signature.signature.count + 4 + proof.digests.count * (8 + 32)
     }
 
     /// The bytes of a message body around its events (type, counts, head), with room to spare.

@@ -42,6 +42,32 @@ public final class FieldClient {
         return try store.setUpLocalDevice(actor: actor, server: server)
     }
 
+    /// Enrols this device with the server at `server` using a one-time `code` from an administrator:
+    /// makes the device key (kept next to the store, readable by its owner only), registers its
+    /// public half, then syncs to get the grid and the directory. A store set up to record before
+    /// enrolment keeps its device and events.
+    public func enroll(server: String, code typed: String) throws -> SyncReport {
+        let endpoint = try parseServer(server)
+        guard let code = EnrolmentCode(typed: typed) else { throw FieldError.badEnrolmentCode(typed) }
+        if let device = try store.localDevice(), device.isEnrolled { throw FieldError.alreadyEnrolled(device.actor) }
+        let key = DeviceKey()
+        try KeyFile.write(key, to: KeyFile.path(forStore: store.path))
+        let enrolment = try SyncClient.run(store: store, key: key, server: endpoint, purpose: .enrol(code: code.description, server: server))
+        let report = try SyncClient.run(store: store, key: key, server: endpoint)
+        try store.noteSyncCompleted(at: .now())
+        var combined = enrolment.followed(by: report)
+        combined.enrolledAs = enrolment.enrolledAs
+        return combined
+    }
+
+    /// Re-checks every chain and signature this device holds: its own events, and what it pulled
+    /// with the proofs that came with it.
+    public func verify() throws -> StoreAudit {
+        let device = try requireDevice()
+        return try store.audit(keys: try store.project(DeviceKeys.self).publicKeys, serverKey: device.serverKey,
+                               complete: { $0 == device.id }, ownDevice: device.id)
+    }
+
     /// What is waiting, when the device last synced, and (if `probe`) whether the server answers.
     public func status(probe: Bool) throws -> Status {
         let device = try requireDevice()
@@ -51,10 +77,11 @@ public final class FieldClient {
                             pending: try store.pendingCount(device: device.id), attachmentsWaiting: try store.attachmentsAwaitingUpload().count,
                             quarantined: try store.quarantined().count, sync: state,
                             eventCount: try store.count(), reachability: nil)
-        if probe, let server = device.server {
+        if probe, let server = device.server, device.isEnrolled {
             let endpoint = try parseServer(server)
+            let key = try deviceKey()
             do throws(SyncError) {
-                let report = try SyncClient.run(store: store, server: endpoint,
+                let report = try SyncClient.run(store: store, key: key, server: endpoint,
                                                 purpose: .handshake, connectTimeout: 2_000, idleTimeout: 3_000)
                 status.reachability = .reachable(epoch: report.serverEpoch)
             } catch {
@@ -67,9 +94,9 @@ public final class FieldClient {
     /// Pushes this device's unacknowledged events and photos, and pulls everything new from the server.
     public func sync(server override: String? = nil, now: @escaping () -> Timestamp = Timestamp.now,
                      onProgress: ((SyncProgress) -> Void)? = nil) throws -> SyncReport {
-        let device = try requireDevice()
+        let device = try requireEnrolledDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        let report = try SyncClient.run(store: store, server: try parseServer(server), onProgress: onProgress)
+        let report = try SyncClient.run(store: store, key: try deviceKey(), server: try parseServer(server), onProgress: onProgress)
         try store.noteSyncCompleted(at: now())
         return report
     }
@@ -78,9 +105,9 @@ public final class FieldClient {
     /// server with backoff, then stays connected for live updates both ways.
     public func watch(server override: String? = nil, backoff: Backoff = Backoff(),
                       report: @escaping (SyncClient.WatchEvent) -> Void) throws {
-        let device = try requireDevice()
+        let device = try requireEnrolledDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        try SyncClient.watch(store: store, server: try parseServer(server), backoff: backoff) { [store] event in
+        try SyncClient.watch(store: store, key: try deviceKey(), server: try parseServer(server), backoff: backoff) { [store] event in
             if case .caughtUp = event { try? store.noteSyncCompleted(at: .now()) }
             report(event)
         }
@@ -89,6 +116,17 @@ public final class FieldClient {
     func requireDevice() throws -> LocalDevice {
         guard let device = try store.localDevice() else { throw FieldError.notSetUp }
         return device
+    }
+
+    func requireEnrolledDevice() throws -> LocalDevice {
+        let device = try requireDevice()
+        guard device.isEnrolled else { throw FieldError.notEnrolled }
+        return device
+    }
+
+    /// The device's private key, from the key file next to the store.
+    private func deviceKey() throws -> DeviceKey {
+        try KeyFile.read(KeyFile.path(forStore: store.path))
     }
 
     private func parseServer(_ text: String) throws -> Endpoint {
@@ -123,6 +161,11 @@ public struct Status: Sendable {
 /// A field-client operation cannot go ahead, for a reason the user can fix.
 public enum FieldError: Error, Hashable, Sendable {
     case notSetUp
+    /// The device has no key enrolled with a server yet: it records, but cannot sync.
+    case notEnrolled
+    /// The store's device is enrolled already (for this user).
+    case alreadyEnrolled(String)
+    case badEnrolmentCode(String)
     case noServer
     case badServerAddress(String)
     /// The user is not in the directory this device has synced.

@@ -21,6 +21,28 @@ public struct Texts: Sendable {
             "Device set up: \(short(device.id)), user \(device.actor), server \(device.server ?? "none")")
     }
 
+    public func enrolled(_ report: SyncReport, device: LocalDevice) -> String {
+        say("""
+            本机已入网：设备 \(short(device.id))，用户 \(report.enrolledAs ?? device.actor)，服务器 \(device.server ?? "")
+            设备密钥已保存在本机（仅本人可读）；已同步 \(report.pulled) 条记录（网格、用户）
+            """, """
+            Device enrolled: \(short(device.id)), user \(report.enrolledAs ?? device.actor), server \(device.server ?? "")
+            The device key is kept on this device (readable by you only); \(report.pulled) record(s) synced (grid, users)
+            """)
+    }
+
+    public func verified(_ audit: StoreAudit) -> String {
+        var lines = audit.problems.map { problem in
+            say("✗ 记录 \(problem.event.map(short) ?? "—")（设备 \(short(problem.device)) 第 \(problem.cseq) 条）：\(problem.reason)",
+                "✗ event \(problem.event.map(short) ?? "—") (device \(short(problem.device)) #\(problem.cseq)): \(problem.reason)")
+        }
+        lines.append(say("核验 \(audit.devices) 台设备、\(audit.events) 条记录、\(audit.signatures) 个签名：",
+                          "Checked \(audit.devices) devices, \(audit.events) events, \(audit.signatures) signatures: ")
+                     + (audit.problems.isEmpty ? say("全部完好", "all intact") : say("发现 \(audit.problems.count) 处问题", "\(audit.problems.count) problem(s)"))
+                     + (audit.unsigned > 0 ? say("；本机 \(audit.unsigned) 条记录待同步时签名", "; \(audit.unsigned) of this device's events are signed when they sync") : ""))
+        return lines.joined(separator: "\n")
+    }
+
     public func firePointRecorded(_ event: Event, report: FirePointReport, pending: Int, issues: [UUID] = []) -> String {
         say("""
             已记录火点 \(short(event.subject))：\(place(report.location))，\(BeijingTime.format(report.observedAt))\(issues.map { "，已上报问题 \(short($0))" }.joined())
@@ -143,6 +165,7 @@ public struct Texts: Sendable {
         case let error as SyncError: return describe(error)
         case let error as StoreError: return describe(error)
         case let error as ImportError: return describe(error)
+        case let error as KeyFileError: return say("设备密钥出错：\(error)", "Device key: \(error)")
         default: return say("出错：\(error)", "Error: \(error)")
         }
     }
@@ -168,6 +191,8 @@ public struct Texts: Sendable {
             return say("\(field)格式不对：应为 YYYY-MM，例如 2026-10", "\(field) is not valid: use YYYY-MM, for example 2026-10")
         case .beforeObservation:
             return say("\(field)不能早于发现火点的时间", "\(field) cannot be before the fire was seen")
+        case .notAKey:
+            return say("\(field)不是 Ed25519 公钥", "\(field) is not an Ed25519 public key")
         case .notADigest:
             return say("\(field)不是 SHA-256 摘要（64 位十六进制）", "\(field) is not a SHA-256 digest (64 hexadecimal digits)")
         case .invalidTime:
@@ -178,6 +203,14 @@ public struct Texts: Sendable {
 
     private func describe(_ error: FieldError) -> String {
         switch error {
+        case .notEnrolled:
+            say("本机尚未入网，不能同步：向管理员索取入网码，运行 lantian enroll --server 主机:端口 --code 入网码",
+                "This device is not enrolled, so it cannot sync: get a code from your administrator and run lantian enroll --server HOST:PORT --code CODE")
+        case .alreadyEnrolled(let user):
+            say("本机已为 \(user) 入网。被吊销的设备请用新的数据文件重新入网（--db 新文件）",
+                "This device is already enrolled for \(user). A revoked device enrols again with a new store (--db NEW-FILE)")
+        case .badEnrolmentCode(let code):
+            say("“\(code)”不是入网码：入网码为 10 位字母和数字，如 7KQ2M-X9D4P", "'\(code)' is not an enrolment code: it has ten letters and digits, such as 7KQ2M-X9D4P")
         case .notSetUp:
             say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口",
                 "This device is not set up: run lantian setup --user NAME --server HOST:PORT first")
@@ -226,6 +259,11 @@ public struct Texts: Sendable {
                 "The server's answer breaks the protocol: \(detail). Check that the address is a Lantian server.")
         case .storage(let detail):
             say("本机数据库出错：\(detail)", "The local store failed: \(detail)")
+        case .notEnrolled:
+            describe(FieldError.notEnrolled)
+        case .unverified(let count, let first):
+            say("服务器发来的 \(count) 条记录与其设备签名不符，均未保存（\(first)）。记录可能在服务器或网络上被篡改：请告知管理员。",
+                "\(count) event(s) from the server do not match their devices' signatures and were not stored (\(first)). They may have been altered on the server or the network: tell your administrator.")
         }
     }
 

@@ -4,8 +4,9 @@ import LantianProtocol
 import LantianStore
 import LantianSync
 
-/// What an administrator records on the server: users and grid nodes. Each is an event of the
-/// server's own device, accepted at once, so clients receive it on their next sync.
+/// What an administrator does on the server: users and grid nodes (each an event of the server's
+/// own device, signed and accepted at once, so clients receive it on their next sync), enrolment
+/// codes, revoking devices, and re-checking the store's chains and signatures.
 ///
 /// ```swift
 /// let admin = try Administration(databasePath: "server.sqlite")
@@ -14,11 +15,11 @@ import LantianSync
 /// ```
 public struct Administration {
     public let store: EventStore
-    private let actor: String
+    private let server: ServerIdentity
 
     public init(databasePath: String, actor: String = "admin") throws {
         store = try EventStore(path: databasePath)
-        self.actor = actor
+        server = try ServerIdentity.of(store).acting(as: actor)
     }
 
     /// Defines a grid node, or renames it. Its parent must exist one level up (only a city has none).
@@ -90,8 +91,46 @@ public struct Administration {
     }
 
     private func record(_ drafts: [EventDraft], now: Timestamp) throws -> [Event] {
-        let device = try store.localDevice() ?? store.setUpLocalDevice(actor: actor, server: nil)
-        return try store.record(drafts, device: LocalDevice(id: device.id, actor: actor, server: nil), now: now, accepting: true)
+        try store.recordAccepted(drafts, as: server, now: now)
+    }
+
+    // MARK: Devices
+
+    /// Issues a one-time code that enrols one device for `user`, valid for `hours`.
+    public func issueEnrolmentCode(for user: String, hours: Int, now: Timestamp = .now()) throws -> (code: EnrolmentCode, expiresAt: Timestamp) {
+        guard try store.project(Directory.self).users[user] != nil else { throw AdministrationError.unknownUser(user) }
+        guard (1...24 * 30).contains(hours) else { throw AdministrationError.badValidity(hours) }
+        let expiresAt = Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Int64(hours) * 3_600_000)
+        return (try store.issueEnrolmentCode(for: user, now: now, expiresAt: expiresAt), expiresAt)
+    }
+
+    /// Every enrolled device (the server's own included), oldest enrolment first.
+    public func devices() throws -> [DeviceKeys.Device] {
+        try store.project(DeviceKeys.self).devices.values.sorted { $0.enrolledAt < $1.enrolledAt }
+    }
+
+    /// Revokes the enrolment of the device `reference` names (its id, or 4 or more characters from
+    /// its start or end): it is refused from its next connection; what it recorded stays valid.
+    @discardableResult
+    public func revokeDevice(_ reference: String, reason: String, now: Timestamp = .now()) throws -> DeviceKeys.Device {
+        let wanted = reference.lowercased().replacingOccurrences(of: "-", with: "")
+        let matches = try devices().filter { device in
+            let hex = device.enrolment.device.uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            return wanted.count >= 4 && (hex.hasPrefix(wanted) || hex.hasSuffix(wanted))
+        }
+        guard let device = matches.first else { throw AdministrationError.unknownDevice(reference) }
+        guard matches.count == 1 else { throw AdministrationError.ambiguousDevice(reference) }
+        guard device.enrolment.device != server.device.id else { throw AdministrationError.cannotRevokeServer }
+        guard device.revocation == nil else { return device }
+        let revocation = DeviceRevoked(credential: device.enrolment.credential, reason: reason.isEmpty ? "revoked" : reason)
+        _ = try record(try EventDraft(subject: device.enrolment.credential, payload: revocation), now: now)
+        return try store.project(DeviceKeys.self)[device.enrolment.device]!
+    }
+
+    /// Re-checks every device's chain and signature in the store: a server must hold each chain whole.
+    public func verify() throws -> StoreAudit {
+        try store.audit(keys: try store.project(DeviceKeys.self).publicKeys, serverKey: server.key.publicKey,
+                        complete: { _ in true }, ownDevice: nil)
     }
 }
 
@@ -103,6 +142,11 @@ public enum AdministrationError: Error, Hashable, CustomStringConvertible {
     case badCode(String)
     case badUserName(String)
     case emptySetting(String)
+    case unknownUser(String)
+    case badValidity(Int)
+    case unknownDevice(String)
+    case ambiguousDevice(String)
+    case cannotRevokeServer
 
     public var description: String {
         switch self {
@@ -113,6 +157,11 @@ public enum AdministrationError: Error, Hashable, CustomStringConvertible {
         case .badCode(let code): "'\(code)' is not a node code: use letters, digits and '-' only, such as 371502001"
         case .badUserName(let name): "'\(name)' is not a user name: give 1 to 256 bytes, such as officer.zhang"
         case .emptySetting(let name): "the \(name) setting needs a value: at least one item, or a positive number (a year from 2000 to 2100)"
+        case .unknownUser(let name): "no user is called \(name): add them first with `lantiand user add`"
+        case .badValidity(let hours): "a code valid for \(hours) hours: give 1 to 720 hours"
+        case .unknownDevice(let reference): "no enrolled device's id starts or ends with '\(reference)': see `lantiand device list`"
+        case .ambiguousDevice(let reference): "several devices' ids match '\(reference)': give more of the id"
+        case .cannotRevokeServer: "that is the server's own device: it cannot be revoked"
         }
     }
 }

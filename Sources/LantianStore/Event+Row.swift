@@ -4,20 +4,30 @@ import LantianProtocol
 
 extension Event {
     /// The envelope columns, in the order ``init(row:)`` and ``insert(into:sseq:receivedAt:)`` use.
-    static let columns = "id, device, cseq, actor, hlc, recordedAt, subject, type, schema, payload"
+    static let columns = "id, device, cseq, actor, hlc, recordedAt, subject, type, schema, payload, previous"
+
+    /// The envelope columns of `table` (an alias), for a query that joins it with others.
+    static func columns(of table: String) -> String {
+        columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
+    }
 
     init(row: Row) throws {
         let packedClock: Int64 = row["hlc"]
         guard let hlc = HybridTimestamp(packed: packedClock) else {
             throw StoreError.corruptEvent(id: row["id"], reason: "hlc \(packedClock) is negative")
         }
+        // An event stored before chains existed has none; it reads as a first event, and does not verify.
+        let previous: Data = row["previous"] ?? EventChain.genesis
+        guard previous.count == EventChain.hashBytes else {
+            throw StoreError.corruptEvent(id: row["id"], reason: "its previous-event hash has \(previous.count) bytes, not 32")
+        }
         self.init(
             id: row["id"], device: row["device"], cseq: row["cseq"], actor: row["actor"], hlc: hlc,
             recordedAt: Timestamp(millisecondsSince1970: row["recordedAt"]), subject: row["subject"],
-            type: EventType(rawValue: row["type"]), schema: row["schema"], payload: row["payload"])
+            type: EventType(rawValue: row["type"]), schema: row["schema"], payload: row["payload"], previous: previous)
     }
 
-    private static let insertSQL = "INSERT INTO event (\(columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    private static let insertSQL = "INSERT INTO event (\(columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// Inserts the event; throws a constraint error if its id or (device, cseq) is already taken.
     func insert(into db: Database, sseq: Int64? = nil, receivedAt: Timestamp? = nil) throws {
@@ -33,6 +43,6 @@ extension Event {
 
     private func arguments(sseq: Int64?, receivedAt: Timestamp?) -> StatementArguments {
         [id, device, cseq, actor, hlc.packed, recordedAt.millisecondsSince1970, subject, type.rawValue,
-         Int64(schema), payload, sseq, receivedAt?.millisecondsSince1970]
+         Int64(schema), payload, previous, sseq, receivedAt?.millisecondsSince1970]
     }
 }

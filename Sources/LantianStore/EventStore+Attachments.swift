@@ -53,9 +53,9 @@ extension EventStore {
     /// Stores a chunk that continues a blob being received, in one transaction. A chunk at any other
     /// offset than the bytes held is ignored (the answer says where to resume). The chunk that
     /// completes the blob is kept only if the whole blob hashes to its digest, and then an
-    /// ``AttachmentReceived`` event is recorded as `device` in the same transaction, so no replica
+    /// ``AttachmentReceived`` event is recorded by the server in the same transaction, so no replica
     /// hears of a blob the server lacks; if it does not match, everything received of it is discarded.
-    public func receive(_ chunk: Chunk, recordingArrivalAs device: LocalDevice, now: Timestamp) throws -> AttachmentState {
+    public func receive(_ chunk: Chunk, recordingArrivalAs server: ServerIdentity, now: Timestamp) throws -> AttachmentState {
         try write { db -> Result<AttachmentState, AttachmentRefusal> in
             let key = Data(chunk.digest.bytes)
             guard let held = try Self.held(db, chunk.digest) else { return .failure(.unexpectedChunk(chunk.digest)) }
@@ -76,7 +76,7 @@ extension EventStore {
             try db.execute(sql: "UPDATE attachment SET received = ? WHERE digest = ?", arguments: [received, key])
             let arrival = try EventDraft(subject: UUID.version5(name: chunk.digest.hex),
                                          payload: AttachmentReceived(digest: chunk.digest, size: held.size))
-            _ = try Self.record(db, [arrival], device: device, now: now, accepting: true)
+            try Self.recordAccepted(db, [arrival], as: server, now: now)
             return .success(AttachmentState(digest: chunk.digest, size: held.size, received: received))
         }.get()
     }

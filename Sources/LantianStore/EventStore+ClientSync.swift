@@ -58,8 +58,10 @@ extension EventStore {
         }
     }
 
-    /// Stores a pulled page and moves the cursor past it, in one transaction; events already
-    /// stored (this device's own, or a page received twice) are skipped. Returns how many were new.
+    /// Stores a pulled page (checked against its proofs first: ``PulledEventVerification``) and
+    /// moves the cursor past it, in one transaction; events already stored (this device's own, or a
+    /// page received twice) are skipped. The proofs are kept, so the store can be re-checked later.
+    /// Returns how many events were new.
     ///
     /// A client keeps the server's `receivedAt` but not its `sseq`: global numbers belong to one
     /// server history, and a server restored from a backup hands them out again.
@@ -70,6 +72,12 @@ extension EventStore {
             for accepted in page.events
             where try accepted.event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
                 inserted += 1
+            }
+            for proof in page.proofs {
+                try Self.storeSignature(db, proof.signature)
+                for (cseq, digest) in proof.digests {
+                    try Self.storeDigest(db, device: proof.signature.device, cseq: cseq, digest: digest, hash: nil)
+                }
             }
             if let last = page.events.last {
                 try db.execute(sql: "UPDATE sync_state SET cursor = ?, cursorEvent = ? WHERE cursor < ?",

@@ -5,10 +5,13 @@ import LantianProtocol
 extension EventStore {
     /// This client store's device, or `nil` before set-up.
     public func localDevice() throws -> LocalDevice? {
-        try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, actor, server FROM local_device").map {
-                LocalDevice(id: $0["id"], actor: $0["actor"], server: $0["server"])
-            }
+        try database.read { db in try Self.localDevice(db) }
+    }
+
+    static func localDevice(_ db: Database) throws -> LocalDevice? {
+        try Row.fetchOne(db, sql: "SELECT id, actor, server, credential, serverDevice, serverKey FROM local_device").map {
+            LocalDevice(id: $0["id"], actor: $0["actor"], server: $0["server"], credential: $0["credential"],
+                        serverDevice: $0["serverDevice"], serverKey: $0["serverKey"])
         }
     }
 
@@ -22,7 +25,21 @@ extension EventStore {
                 INSERT INTO local_device (singleton, id, actor, server) VALUES (1, ?, ?, ?)
                 ON CONFLICT (singleton) DO UPDATE SET actor = excluded.actor, server = excluded.server
                 """, arguments: [id, actor, server])
-            return LocalDevice(id: id, actor: actor, server: server)
+            return try Self.localDevice(db)!
+        }
+    }
+
+    /// Notes that the server enrolled this device (`device.id`) for `enrolled.user`: the store's
+    /// device is now that user's, enrolled under its own id, and checks the server's events with
+    /// the server key it was given.
+    @discardableResult
+    public func noteEnrolled(_ enrolled: Enrolled, device: UUID, server: String) throws -> LocalDevice {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO local_device (singleton, id, actor, server, credential, serverDevice, serverKey) VALUES (1, ?1, ?2, ?3, ?1, ?4, ?5)
+                ON CONFLICT (singleton) DO UPDATE SET id = ?1, actor = ?2, server = ?3, credential = ?1, serverDevice = ?4, serverKey = ?5
+                """, arguments: [device, enrolled.user, server, enrolled.serverDevice, enrolled.serverKey])
+            return try Self.localDevice(db)!
         }
     }
 
@@ -33,28 +50,58 @@ extension EventStore {
     }
 
     /// Records several events from this device in one transaction: all are stored, or none
-    /// (an inspection and the issues it opens, say).
-    ///
-    /// - Parameter accepting: on a server, also give each event the next global sequence number,
-    ///   as if it had been pushed (events an administrator records on the server itself).
-    public func record(_ drafts: [EventDraft], device: LocalDevice, now: Timestamp, accepting: Bool = false) throws -> [Event] {
-        try write { db in try Self.record(db, drafts, device: device, now: now, accepting: accepting) }
+    /// (an inspection and the issues it opens, say). Each carries the hash of the one before.
+    public func record(_ drafts: [EventDraft], device: LocalDevice, now: Timestamp) throws -> [Event] {
+        try write { db in try Self.record(db, drafts, device: device, now: now, accepting: false).map(\.event) }
     }
 
-    static func record(_ db: Database, _ drafts: [EventDraft], device: LocalDevice, now: Timestamp, accepting: Bool) throws -> [Event] {
-        var cseq = try Int64.fetchOne(db, sql: "SELECT MAX(cseq) FROM event WHERE device = ?", arguments: [device.id]) ?? 0
+    /// Records events of the server's own device and accepts them at once, as if pushed: gives each
+    /// the next global sequence number and its place in the grid, and signs the chain at the last.
+    @discardableResult
+    public func recordAccepted(_ drafts: [EventDraft], as server: ServerIdentity, now: Timestamp) throws -> [Event] {
+        try write { db in try Self.recordAccepted(db, drafts, as: server, now: now) }
+    }
+
+    @discardableResult
+    static func recordAccepted(_ db: Database, _ drafts: [EventDraft], as server: ServerIdentity, now: Timestamp) throws -> [Event] {
+        let events = try Self.record(db, drafts, device: server.device, now: now, accepting: true)
+        for (event, sseq) in events { try Self.place(db, event, sseq: sseq!) }
+        if let (last, _) = events.last {
+            try Self.storeSignature(db, try ChainSignature(signing: EventChain.hash(of: last), device: last.device, cseq: last.cseq, with: server.key))
+        }
+        return events.map(\.event)
+    }
+
+    /// Enrols the server's own device with its key, once: the first thing a server store records.
+    func enrolServerIfNeeded(_ server: ServerIdentity) throws {
+        try write { db in
+            if let enrolled = try Self.enrolment(db, of: server.device.id) {
+                guard enrolled.publicKey == server.key.publicKey else { throw KeyFileError.notThisStore(path: KeyFile.path(forStore: path)) }
+                return
+            }
+            let payload = try DeviceEnrolled(device: server.device.id, user: server.device.actor, publicKey: server.key.publicKey)
+            try Self.recordAccepted(db, [try EventDraft(subject: server.device.id, payload: payload)], as: server, now: .now())
+        }
+    }
+
+    /// - Parameter accepting: also give each event the next global sequence number (returned with it).
+    private static func record(_ db: Database, _ drafts: [EventDraft], device: LocalDevice, now: Timestamp,
+                               accepting: Bool) throws -> [(event: Event, sseq: Int64?)] {
+        var (cseq, previous) = try chainEnd(db, device: device.id)
         var clock = try Int64.fetchOne(db, sql: "SELECT MAX(hlc) FROM event").flatMap(HybridTimestamp.init(packed:)) ?? .zero
         var sseq = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
         var random = SystemRandomNumberGenerator()
         return try drafts.map { draft in
             cseq += 1
-            clock = clock.next(now: now)
             sseq += 1
+            clock = clock.next(now: now)
             let event = Event(
                 id: .version7(at: now, using: &random), device: device.id, cseq: cseq, actor: device.actor, hlc: clock,
-                recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload)
+                recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload,
+                previous: previous)
             try event.insert(into: db, sseq: accepting ? sseq : nil, receivedAt: accepting ? now : nil)
-            return event
+            previous = EventChain.hash(of: event)
+            return (event, accepting ? sseq : nil)
         }
     }
 }

@@ -20,13 +20,13 @@ extension EventStore {
             guard let old = try Row.fetchOne(db, sql: "SELECT id, actor, server FROM local_device") else { throw StoreError.noLocalDevice }
             let oldID: UUID = old["id"]
             try db.execute(sql: """
-                INSERT INTO set_aside (id, device, cseq, actor, hlc, recordedAt, subject, type, schema, payload)
-                SELECT id, device, cseq, actor, hlc, recordedAt, subject, type, schema, payload
+                INSERT INTO set_aside (\(Event.columns)) SELECT \(Event.columns)
                 FROM event WHERE device = ? AND cseq > ? ORDER BY cseq
                 """, arguments: [oldID, acknowledged])
             try db.execute(sql: "DELETE FROM event WHERE device = ? AND cseq > ?", arguments: [oldID, acknowledged])
-            let device = LocalDevice(id: UUID(), actor: old["actor"], server: old["server"])
-            try db.execute(sql: "UPDATE local_device SET id = ?", arguments: [device.id])
+            let newID = UUID()
+            try db.execute(sql: "UPDATE local_device SET id = ?, credential = coalesce(credential, ?)", arguments: [newID, oldID])
+            guard let device = try Self.localDevice(db) else { throw StoreError.noLocalDevice }
             try db.execute(sql: "UPDATE sync_state SET acknowledgedCseq = 0")
             return device
         }
@@ -44,14 +44,15 @@ extension EventStore {
     public func recordSetAsideAgain() throws -> Int {
         try write { db in
             guard let device = try UUID.fetchOne(db, sql: "SELECT id FROM local_device") else { throw StoreError.noLocalDevice }
-            var cseq = try Int64.fetchOne(db, sql: "SELECT MAX(cseq) FROM event WHERE device = ?", arguments: [device]) ?? 0
+            var (cseq, previous) = try Self.chainEnd(db, device: device)
             var recorded = 0
             for var event in try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM set_aside ORDER BY cseq").map(Event.init(row:)) {
                 try db.execute(sql: "DELETE FROM set_aside WHERE id = ?", arguments: [event.id])
                 guard try Int.fetchOne(db, sql: "SELECT 1 FROM event WHERE id = ?", arguments: [event.id]) == nil else { continue }
                 cseq += 1
-                (event.device, event.cseq) = (device, cseq)
+                (event.device, event.cseq, event.previous) = (device, cseq, previous)
                 try event.insert(into: db)
+                previous = EventChain.hash(of: event)
                 recorded += 1
             }
             return recorded

@@ -109,6 +109,55 @@ extension EventStore {
                 BEGIN SELECT RAISE(ABORT, 'events are immutable: they are never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v5: hash chains, signatures, enrolment, placement in the grid") { db in
+            // Each event carries the hash of its device's previous event (NULL only for events
+            // stored before chains existed, which do not verify). Signatures vouch for a device's
+            // chain at a head; digests stand in for events of a chain this store does not hold
+            // (a server's quarantined events, with their hash; a replica's proofs).
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN previous BLOB CHECK (previous IS NULL OR length(previous) = 32);
+                ALTER TABLE set_aside ADD COLUMN previous BLOB;
+                CREATE TABLE chain_signature (
+                    device    BLOB    NOT NULL,
+                    cseq      INTEGER NOT NULL,
+                    signature BLOB    NOT NULL,
+                    PRIMARY KEY (device, cseq)
+                );
+                CREATE TABLE chain_digest (
+                    device BLOB    NOT NULL,
+                    cseq   INTEGER NOT NULL,
+                    digest BLOB    NOT NULL CHECK (length(digest) = 32),
+                    hash   BLOB,
+                    PRIMARY KEY (device, cseq)
+                );
+
+                -- Server: the grid node each accepted event belongs to (NULL: every device receives
+                -- it), and the node of each record later events refer to by subject (users: their scope).
+                CREATE TABLE event_node (
+                    sseq INTEGER PRIMARY KEY,
+                    node TEXT
+                );
+                CREATE TABLE subject_node (
+                    subject BLOB PRIMARY KEY,
+                    node    TEXT NOT NULL
+                );
+
+                -- Server: one-time enrolment codes, by the SHA-256 of the code (never the code itself).
+                CREATE TABLE enrolment_code (
+                    digest    BLOB    PRIMARY KEY,
+                    user      TEXT    NOT NULL,
+                    issuedAt  INTEGER NOT NULL,
+                    expiresAt INTEGER NOT NULL,
+                    usedAt    INTEGER,
+                    device    BLOB
+                );
+
+                -- Client: the id the device key was enrolled under, and the server's device and key.
+                ALTER TABLE local_device ADD COLUMN credential BLOB;
+                ALTER TABLE local_device ADD COLUMN serverDevice BLOB;
+                ALTER TABLE local_device ADD COLUMN serverKey BLOB;
+                """)
+        }
         return migrator
     }
 }

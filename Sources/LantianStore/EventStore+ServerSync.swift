@@ -18,6 +18,24 @@ public enum PushRefusal: Error, Hashable, Sendable {
     case conflict(id: UUID, cseq: Int64)
     /// An event was recorded by another device than the one pushing it.
     case foreignDevice(id: UUID, device: UUID)
+    /// An event does not carry the hash of the device's event before it.
+    case brokenChain(id: UUID, cseq: Int64)
+    /// The batch's signature does not verify with the device's key.
+    case badSignature(cseq: Int64)
+}
+
+/// What the server checks every pushed event against: the pushing device's key, and who its user
+/// is (their role and scope).
+public struct PushCheck: Sendable {
+    public var publicKey: Data
+    public var user: UserRegistered
+    public var scope: GridScope
+
+    public init(publicKey: Data, user: UserRegistered, scope: GridScope) {
+        self.publicKey = publicKey
+        self.user = user
+        self.scope = scope
+    }
 }
 
 extension EventStore {
@@ -52,18 +70,28 @@ extension EventStore {
     }
 
     /// Accepts a batch pushed by `device` in one transaction, giving each new event the next global
-    /// sequence number. Events already stored byte for byte are skipped, so a resend stores nothing
-    /// twice. An event that ``EventValidation`` refuses is quarantined with its reason instead of
+    /// sequence number. First the batch must carry the device's hash chain on from what is stored,
+    /// and its signature over the last event must verify with the device's key. Events already
+    /// stored byte for byte are skipped, so a resend stores nothing twice. An event that
+    /// ``EventValidation`` or ``Authorization`` refuses is quarantined with its reason instead of
     /// stored, and the device's sequence moves past it: one bad event never blocks the rest.
     ///
-    /// - Throws: ``PushRefusal`` for a gap, a conflict or a foreign event; the batch is then not stored.
-    public func accept(_ events: [Event], from device: UUID, receivedAt: Timestamp) throws -> PushOutcome {
+    /// - Throws: ``PushRefusal`` for a gap, a conflict, a foreign event, a broken chain or a bad
+    ///   signature; the batch is then not stored.
+    public func accept(_ push: Push, from device: UUID, checking check: PushCheck, receivedAt: Timestamp) throws -> PushOutcome {
         try write { db in
             var expected = try Self.highestCseq(db, device: device) + 1
+            guard let first = push.events.first, let signature = push.headSignature else {
+                return PushOutcome(acknowledgedCseq: expected - 1, rejected: [])
+            }
+            if let foreign = push.events.first(where: { $0.device != device }) {
+                throw PushRefusal.foreignDevice(id: foreign.id, device: foreign.device)
+            }
+            guard first.cseq <= expected else { throw PushRefusal.gap(expected: expected, received: first.cseq) }
+            try Self.checkChain(db, push.events, signature: signature, publicKey: check.publicKey)
             var nextSseq = (try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0) + 1
             var rejected: [Rejection] = []
-            for event in events {
-                guard event.device == device else { throw PushRefusal.foreignDevice(id: event.id, device: event.device) }
+            for event in push.events {
                 if event.cseq < expected {
                     if let quarantined = try Row.fetchOne(db, sql: "SELECT id, reason FROM quarantine WHERE device = ? AND cseq = ?",
                                                            arguments: [device, event.cseq]) {
@@ -77,8 +105,10 @@ extension EventStore {
                     continue
                 }
                 guard event.cseq == expected else { throw PushRefusal.gap(expected: expected, received: event.cseq) }
-                if let problem = EventValidation.problem(with: event) {
+                if let problem = try Self.problem(db, with: event, check: check) {
                     try Self.quarantine(db, event, reason: problem, at: receivedAt, keepingPayload: true)
+                    try Self.storeDigest(db, device: device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event),
+                                         hash: EventChain.hash(of: event))
                     rejected.append(Rejection(cseq: event.cseq, id: event.id, reason: problem))
                 } else {
                     do {
@@ -86,12 +116,35 @@ extension EventStore {
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                         throw PushRefusal.conflict(id: event.id, cseq: event.cseq)
                     }
+                    try Self.place(db, event, sseq: nextSseq)
                     nextSseq += 1
                 }
                 expected += 1
             }
+            try Self.storeSignature(db, signature)
             return PushOutcome(acknowledgedCseq: expected - 1, rejected: rejected)
         }
+    }
+
+    /// Checks that `events` carry their device's chain on from the stored event before the first,
+    /// and that `signature` over the last verifies with `publicKey`.
+    private static func checkChain(_ db: Database, _ events: [Event], signature: ChainSignature, publicKey: Data) throws {
+        guard var running = try chainHash(db, device: signature.device, at: events[0].cseq - 1) else {
+            throw PushRefusal.brokenChain(id: events[0].id, cseq: events[0].cseq)
+        }
+        for event in events {
+            guard event.previous == running else { throw PushRefusal.brokenChain(id: event.id, cseq: event.cseq) }
+            running = EventChain.hash(of: event)
+        }
+        guard signature.isValid(for: running, publicKey: publicKey) else { throw PushRefusal.badSignature(cseq: signature.cseq) }
+    }
+
+    /// Why a new event from the pushing device cannot be stored: its content breaks a rule, or its
+    /// user may not record it there.
+    private static func problem(_ db: Database, with event: Event, check: PushCheck) throws -> String? {
+        if let problem = EventValidation.problem(with: event) { return problem }
+        let placement = EventPlacement.of(event)
+        return Authorization.problem(with: event, by: check.user, placement: placement, node: try resolve(db, placement), scope: check.scope)
     }
 
     static func quarantine(_ db: Database, _ event: Event, reason: String, at time: Timestamp, keepingPayload: Bool) throws {
@@ -112,14 +165,21 @@ extension EventStore {
         }
     }
 
-    /// Accepted events after global sequence `after`, at most `limit` of them and, beyond the first,
-    /// no more than fit in `maxBytes` once encoded.
-    public func page(after: Int64, limit: Int, maxBytes: Int) throws -> Page {
+    /// Accepted events after global sequence `after` in the grid nodes `visible` (`nil`: all), at
+    /// most `limit` of them and, beyond the first, no more than fit in `maxBytes` once encoded with
+    /// the proofs that let the receiver check them against their devices' signatures.
+    public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil) throws -> Page {
         try database.read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
+            let filter = visible == nil ? "" : "AND (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?)))"
+            var arguments: StatementArguments = [after]
+            if let visible { arguments += [String(decoding: try JSONEncoder().encode(visible.sorted()), as: UTF8.self)] }
+            arguments += [limit]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Event.columns), sseq, receivedAt FROM event WHERE sseq > ? ORDER BY sseq LIMIT ?
-                """, arguments: [after, limit])
+                SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
+                FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
+                WHERE e.sseq > ? \(filter) ORDER BY e.sseq LIMIT ?
+                """, arguments: arguments)
             var events: [AcceptedEvent] = []
             var bytes = 0
             while let row = try rows.next() {
@@ -129,8 +189,45 @@ extension EventStore {
                 if bytes > maxBytes, !events.isEmpty { break }
                 events.append(accepted)
             }
-            return Page(events: events, head: head)
+            // Proofs can outweigh sparse events (an officer's one event in a supervisor's batch):
+            // halve the page until both fit.
+            while true {
+                let proofs = try Self.proofs(db, for: events.map(\.event))
+                let total = events.reduce(0) { $0 + MessageCodec.encodedBytes(of: $1) } + proofs.reduce(0) { $0 + MessageCodec.encodedBytes(of: $1) }
+                if total <= maxBytes || events.count <= 1 { return Page(events: events, head: head, proofs: proofs) }
+                events.removeLast(events.count / 2)
+            }
         }
+    }
+
+    /// For each device's events among `events`: the signature over the nearest signed head at or
+    /// after them, and the body digests of the device's events up to it that `events` lacks.
+    static func proofs(_ db: Database, for events: [Event]) throws -> [ChainProof] {
+        var proofs: [ChainProof] = []
+        for (device, held) in Dictionary(grouping: events, by: \.device) {
+            let carried = Set(held.map(\.cseq))
+            var remaining = held.map(\.cseq).sorted()[...]
+            while let first = remaining.first {
+                guard let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT cseq, signature FROM chain_signature WHERE device = ? AND cseq >= ? ORDER BY cseq LIMIT 1"),
+                                                  arguments: [device, first]) else { break }
+                let signature = ChainSignature(device: device, cseq: head["cseq"], signature: head["signature"])
+                remaining = remaining.drop { $0 <= signature.cseq }
+                var digests: [Int64: Data] = [:]
+                if signature.cseq > first {
+                    for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Event.columns) FROM event WHERE device = ? AND cseq > ? AND cseq <= ?"),
+                                                arguments: [device, first, signature.cseq]) {
+                        let event = try Event(row: row)
+                        if !carried.contains(event.cseq) { digests[event.cseq] = EventChain.bodyDigest(of: event) }
+                    }
+                    for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT cseq, digest FROM chain_digest WHERE device = ? AND cseq > ? AND cseq <= ?"),
+                                                arguments: [device, first, signature.cseq]) where !carried.contains(row["cseq"]) {
+                        digests[row["cseq"]] = row["digest"]
+                    }
+                }
+                proofs.append(ChainProof(signature: signature, digests: digests))
+            }
+        }
+        return proofs
     }
 
     /// The highest sequence number of `device` handled: stored, or quarantined.

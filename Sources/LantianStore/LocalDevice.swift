@@ -8,12 +8,24 @@ public struct LocalDevice: Hashable, Sendable {
     public var actor: String
     /// The server to sync with, as `host:port`.
     public var server: String?
+    /// The id the device's key was enrolled under: `id` itself, until a restore from an older copy
+    /// gives the device a new id (`nil` before enrolment).
+    public var credential: UUID?
+    /// The server's own device and public key, learnt at enrolment, to check its events with.
+    public var serverDevice: UUID?
+    public var serverKey: Data?
 
-    public init(id: UUID, actor: String, server: String?) {
+    public init(id: UUID, actor: String, server: String?, credential: UUID? = nil, serverDevice: UUID? = nil, serverKey: Data? = nil) {
         self.id = id
         self.actor = actor
         self.server = server
+        self.credential = credential
+        self.serverDevice = serverDevice
+        self.serverKey = serverKey
     }
+
+    /// Whether the device was enrolled with a server, and can sync.
+    public var isEnrolled: Bool { credential != nil && serverDevice != nil && serverKey != nil }
 }
 
 /// An event refused for good by the server, and why.

@@ -3,23 +3,28 @@ import LantianProtocol
 import LantianStore
 import LantianTransport
 
-/// The client's side of one sync session, without sockets: push every unacknowledged event in
-/// batches, upload the blobs the server lacks, then pull pages until caught up. Watching, it then
-/// subscribes, and goes round again whenever the server announces new events or the device records some.
+/// The client's side of one sync session, without sockets: answer the server's challenge with a
+/// hello signed by the device key, push every unacknowledged event in signed batches, upload the
+/// blobs the server lacks, then pull pages until caught up, checking every pulled event against
+/// its device's signature before storing it. Watching, it then subscribes, and goes round again
+/// whenever the server announces new events or the device records some.
 ///
 /// ```swift
-/// let session = ClientSession(store: store, purpose: .sync)
-/// send(session.start())
+/// let session = ClientSession(store: store, key: key, purpose: .sync)
+/// _ = try session.start()
 /// while case .send(let message) = try session.handle(receive()) { send(message) }
 /// ```
 public final class ClientSession {
-    public enum Purpose: Sendable {
+    public enum Purpose: Hashable, Sendable {
         /// Push and pull until caught up.
         case sync
         /// Only say hello and hear the server's welcome: is it there, and which one is it?
         case handshake
         /// Sync, then stay connected: hear of new events from the server, and send new ones as they are recorded.
         case watch
+        /// Enrol the device with a one-time code, registering `key`'s public half; `server` is
+        /// noted as the device's server.
+        case enrol(code: String, server: String)
     }
 
     public enum Step: Hashable, Sendable {
@@ -57,31 +62,58 @@ public final class ClientSession {
     private var holdsSetAside = false
 
     private let clock: () -> Timestamp
+    private let key: DeviceKey
+    /// Every enrolled device's public key, to check pulled events with.
+    private var keys: [UUID: Data] = [:]
 
-    public init(store: EventStore, purpose: Purpose, clock: @escaping () -> Timestamp = Timestamp.now) {
+    public init(store: EventStore, key: DeviceKey, purpose: Purpose, clock: @escaping () -> Timestamp = Timestamp.now) {
         self.store = store
+        self.key = key
         self.purpose = purpose
         self.clock = clock
     }
 
-    /// The first message of the session.
-    public func start() throws(SyncError) -> Message {
-        do {
-            guard let device = try store.localDevice() else { throw StoreError.noLocalDevice }
-            self.device = device
-            let state = try store.syncState()
-            return .hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor,
-                                recordedCseq: try store.highestCseq(of: device.id),
-                                cursor: state.cursor, cursorEvent: state.cursorEvent, clock: clock()))
-        } catch {
-            throw .storage(String(describing: error))
+    /// Reads the store's device and waits for the server's challenge.
+    public func start() throws(SyncError) -> Step {
+        let device: LocalDevice?
+        do { device = try store.localDevice() } catch { throw .storage(String(describing: error)) }
+        if case .enrol = purpose {
+            self.device = device ?? self.device
+            return .wait
         }
+        guard let device, device.isEnrolled else { throw .notEnrolled }
+        self.device = device
+        return .wait
+    }
+
+    /// The answer to the server's challenge: a hello signed with the device key, or the enrolment.
+    private func answer(_ challenge: Challenge) throws -> Step {
+        if case .enrol(let code, _) = purpose {
+            let proof = try key.sign(SessionProof.enrolment(nonce: challenge.nonce, device: device.id, publicKey: key.publicKey))
+            return .send(.enrol(Enrolment(code: code, device: device.id, publicKey: key.publicKey, proof: proof)))
+        }
+        let credential = device.credential ?? device.id
+        let state = try store.syncState()
+        return .send(.hello(Hello(
+            versions: MessageCodec.versions, device: device.id, credential: credential, actor: device.actor,
+            proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: credential, device: device.id)),
+            recordedCseq: try store.highestCseq(of: device.id),
+            cursor: state.cursor, cursorEvent: state.cursorEvent, clock: clock())))
     }
 
     /// The next step after the server's `message`.
     public func handle(_ message: Message) throws(SyncError) -> Step {
         try storing {
             switch message {
+            case .challenge(let challenge):
+                return try answer(challenge)
+            case .enrolled(let enrolled):
+                guard case .enrol(_, let server) = purpose else {
+                    throw SyncError.protocolViolation("the server sent enrolled to a device that did not enrol")
+                }
+                device = try store.noteEnrolled(enrolled, device: device.id, server: server)
+                report.enrolledAs = enrolled.user
+                return .finished(report)
             case .welcome(let welcome):
                 return try welcomed(welcome)
             case .pushAck(let ack):
@@ -100,7 +132,7 @@ public final class ClientSession {
                 return .wait
             case .error(let error):
                 throw SyncError.refused(error)
-            case .hello, .push, .pull, .subscribe, .attachmentOffer, .chunk:
+            case .hello, .enrol, .push, .pull, .subscribe, .attachmentOffer, .chunk:
                 throw SyncError.protocolViolation("the server sent \(message.name), which only a client sends")
             }
         }
@@ -135,6 +167,7 @@ public final class ClientSession {
         report.clockSkew = ClockSkew(device: clock(), server: welcome.clock)
         limits = welcome.limits
         if purpose == .handshake { return .finished(report) }
+        keys = try store.project(DeviceKeys.self).publicKeys
         let confirmedToThisCopy = try store.syncState().acknowledgedCseq
         let rolledBack = try store.wasRolledBack(device: device.id, serverAcknowledged: welcome.acknowledgedCseq,
                                                  at: welcome.acknowledgedEvent)
@@ -170,8 +203,10 @@ public final class ClientSession {
         if pushing.isEmpty, let oversized = candidates.first {
             throw SyncError.protocolViolation("event \(oversized.id) is larger than the server's frame limit")
         }
-        if pushing.isEmpty { return try uploadNext(startingUploads: true) }
-        return .send(.push(Push(events: pushing)))
+        guard let last = pushing.last else { return try uploadNext(startingUploads: true) }
+        let signature = try ChainSignature(signing: EventChain.hash(of: last), device: device.id, cseq: last.cseq, with: key)
+        try store.keep(signature)
+        return .send(.push(Push(events: pushing, signature: signature.signature)))
     }
 
     private func acknowledged(_ ack: PushAck) throws -> Step {
@@ -224,6 +259,12 @@ public final class ClientSession {
         if let last = page.events.last, last.sseq <= cursor { return .wait }  // a copy of a page already stored
         if page.events.isEmpty, activity != .pulling { return .wait }        // a copy of "caught up"
         guard activity == .pulling else { throw SyncError.protocolViolation("the server sent a page that was not asked for") }
+        let problems = PulledEventVerification.problems(in: page.events.map(\.event), proofs: page.proofs, knownKeys: keys,
+                                                        serverDevice: device.serverDevice!, serverKey: device.serverKey!)
+        if let first = problems.first { throw SyncError.unverified(count: problems.count, first: first.description) }
+        for accepted in page.events where accepted.event.type == DeviceEnrolled.eventType {
+            if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: accepted.event) { keys[enrolment.device] = enrolment.publicKey }
+        }
         report.pulled += try store.storePulled(page)
         progress.pulled += page.events.count
         cursor = max(cursor, page.events.last?.sseq ?? cursor)  // as storePulled moved it
@@ -291,6 +332,8 @@ public struct SyncReport: Hashable, Sendable {
     /// *Restored devices*), and how many of its events were recorded again under a new one.
     public var replacedDevice: UUID?
     public var recordedAgain = 0
+    /// Enrolling: the user the server enrolled the device for.
+    public var enrolledAs: String?
 
     /// Whether another session must follow to push what this one recorded again.
     public var needsAnotherSession: Bool { recordedAgain > 0 }
@@ -325,4 +368,9 @@ public enum SyncError: Error, Hashable, Sendable {
     case timedOut(seconds: Int)
     /// The local store failed.
     case storage(String)
+    /// The device has not been enrolled with a server (`lantian enroll`).
+    case notEnrolled
+    /// Pulled events do not check out against their devices' signatures: nothing of the page was
+    /// stored. The server or the network altered them.
+    case unverified(count: Int, first: String)
 }

@@ -4,12 +4,16 @@ import LantianStore
 
 /// The server's side of one sync session, without sockets: each message in, the answer out.
 ///
-/// A session must start with ``Hello``; after ``Welcome`` the client may push and pull in any
-/// order. Pushed batches are committed before they are acknowledged.
+/// The server opens with a ``Challenge`` (``greeting()``). The client answers ``Hello`` signed with
+/// its enrolled device key, or ``Enrolment`` with a one-time code. A device that is not enrolled,
+/// is revoked or signs with another key is refused and told nothing. After ``Welcome`` the client
+/// may push and pull in any order: pushed batches are checked (chain, signature, role, scope) and
+/// committed before they are acknowledged; pages carry only what the user's scope covers.
 ///
 /// ```swift
-/// let session = ServerSession(store: store, limits: .standard, clock: { now })
-/// let reply = session.handle(.hello(hello))   // .send(.welcome(…))
+/// let session = ServerSession(store: store, server: identity, limits: .standard, clock: { now })
+/// send(session.greeting())                     // .challenge(…)
+/// let reply = session.handle(.hello(hello))    // .send(.welcome(…))
 /// ```
 public final class ServerSession {
     /// What to do after handling a message.
@@ -25,8 +29,12 @@ public final class ServerSession {
     /// The server's protocol versions.
     public static let versions = MessageCodec.versions
 
-    /// The client, once it has said hello.
+    /// The client, once it has said hello and been authenticated.
     public private(set) var peer: Hello?
+    /// What the peer's pushes are checked against, and the grid nodes its pulls may see.
+    private var check: PushCheck?
+    private var visible: Set<String>?
+    private let challenge = Challenge.random()
     /// The highest of the client device's sequence numbers the server has handled, as last told to it.
     private var acknowledged: Int64 = 0
     /// Events this session has stored (not counting resends).
@@ -45,15 +53,18 @@ public final class ServerSession {
     private let store: EventStore
     private let limits: WireLimits
     private let clock: () -> Timestamp
-    /// The server's own device, which records the arrival of blobs.
-    private let serverDevice: LocalDevice
+    /// The server's own device and key, which record enrolments and the arrival of blobs.
+    private let server: ServerIdentity
 
-    public init(store: EventStore, serverDevice: LocalDevice, limits: WireLimits, clock: @escaping () -> Timestamp) {
+    public init(store: EventStore, server: ServerIdentity, limits: WireLimits, clock: @escaping () -> Timestamp) {
         self.store = store
-        self.serverDevice = serverDevice
+        self.server = server
         self.limits = limits
         self.clock = clock
     }
+
+    /// The first message on a new connection: the challenge the client must sign.
+    public func greeting() -> Message { .challenge(challenge) }
 
     /// The message that tells a subscribed client of events beyond what it knows, if there are any.
     public func notification(head: Int64) -> Message? {
@@ -66,6 +77,8 @@ public final class ServerSession {
         switch message {
         case .hello(let hello):
             return greet(hello)
+        case .enrol(let enrolment):
+            return enrol(enrolment)
         case .push(let push):
             guard let peer else { return refuse(.unexpectedMessage, "send hello before push", close: true) }
             synced = true
@@ -88,7 +101,7 @@ public final class ServerSession {
         case .chunk(let chunk):
             guard peer != nil else { return refuse(.unexpectedMessage, "send hello before chunk", close: true) }
             return receiving {
-                let state = try store.receive(chunk, recordingArrivalAs: serverDevice, now: clock())
+                let state = try store.receive(chunk, recordingArrivalAs: server, now: clock())
                 if state.isComplete, chunk.offset + Int64(chunk.bytes.count) == state.size { onHeadMoved?() }
                 return state
             }
@@ -98,7 +111,7 @@ public final class ServerSession {
             return .nothing
         case .error:
             return .close
-        case .welcome, .pushAck, .page, .notify, .attachmentState:
+        case .challenge, .enrolled, .welcome, .pushAck, .page, .notify, .attachmentState:
             return refuse(.unexpectedMessage, "only a server sends \(message.name)", close: true)
         }
     }
@@ -136,6 +149,7 @@ public final class ServerSession {
                 """, close: true)
         }
         do {
+            if let refusal = try authenticate(hello) { return refuse(.unauthenticated, refusal, close: true) }
             acknowledged = try store.highestCseq(of: hello.device)
             let cursorKnown = try store.holds(hello.cursorEvent, at: hello.cursor)
             known = cursorKnown ? hello.cursor : 0
@@ -151,12 +165,74 @@ public final class ServerSession {
         }
     }
 
+    /// Why the device that said `hello` may not sync (`nil` if it may), having checked its
+    /// signature over the challenge with its enrolled key. A device restored from an older copy
+    /// says hello under a new id with its original credential: it is enrolled again under that id.
+    private func authenticate(_ hello: Hello) throws -> String? {
+        let keys = try store.project(DeviceKeys.self)
+        let credentialID = hello.credential.uuidString.lowercased()
+        guard let credential = keys[hello.credential], credential.enrolment.credential == hello.credential else {
+            return "device \(credentialID) is not enrolled with this server: enrol it with a code from your administrator (lantian enroll)"
+        }
+        let enrolment = credential.enrolment
+        let proof = SessionProof.hello(nonce: challenge.nonce, credential: hello.credential, device: hello.device)
+        guard DeviceKey.isValid(hello.proof, of: proof, publicKey: enrolment.publicKey) else {
+            return "device \(credentialID) did not sign with the key it was enrolled with: its key file is not the one enrolled; enrol it again with a new code"
+        }
+        if let revocation = credential.revocation {
+            return "device \(credentialID) was revoked on \(BeijingTime.format(revocation.at)) (\(revocation.reason)): it can no longer sync; ask your administrator to enrol it again"
+        }
+        guard hello.actor == enrolment.user else {
+            return "device \(credentialID) is enrolled for \(enrolment.user), not \(hello.actor)"
+        }
+        guard let user = try store.project(Directory.self).users[enrolment.user] else {
+            return "user \(enrolment.user) is no longer registered: ask your administrator"
+        }
+        if hello.device != hello.credential {
+            if let existing = keys[hello.device] {
+                guard existing.enrolment.credential == hello.credential else {
+                    return "device \(hello.device.uuidString.lowercased()) belongs to another enrolment"
+                }
+            } else {
+                let continued = try DeviceEnrolled(device: hello.device, user: user.name, publicKey: enrolment.publicKey,
+                                                   credential: hello.credential)
+                try store.recordAccepted([try EventDraft(subject: hello.device, payload: continued)], as: server, now: clock())
+                onHeadMoved?()
+            }
+        }
+        let scope = GridScope(scope: user.scope, grid: try store.project(Grid.self))
+        check = PushCheck(publicKey: enrolment.publicKey, user: user, scope: scope)
+        visible = scope.visibleNodes
+        return nil
+    }
+
+    private func enrol(_ enrolment: Enrolment) -> Reply {
+        guard peer == nil else { return refuse(.unexpectedMessage, "an enrolled session cannot enrol again", close: true) }
+        let proof = SessionProof.enrolment(nonce: challenge.nonce, device: enrolment.device, publicKey: enrolment.publicKey)
+        guard DeviceKey.isValid(enrolment.proof, of: proof, publicKey: enrolment.publicKey) else {
+            return refuse(.enrolmentRefused, "the enrolment is not signed with the key it registers", close: true)
+        }
+        guard let code = EnrolmentCode(typed: enrolment.code) else {
+            return refuse(.enrolmentRefused, "'\(enrolment.code)' is not an enrolment code: it has ten letters and digits, such as 7KQ2M-X9D4P", close: true)
+        }
+        do {
+            let user = try store.enrol(enrolment, code: code, server: server, now: clock())
+            onHeadMoved?()
+            return .sendAndClose(.enrolled(Enrolled(user: user, serverDevice: server.device.id, serverKey: server.key.publicKey)))
+        } catch let refusal as EnrolmentRefusal {
+            return refuse(.enrolmentRefused, refusal.description, close: true)
+        } catch {
+            return failedToStore(error)
+        }
+    }
+
     private func accept(_ push: Push, from peer: Hello) -> Reply {
         guard push.events.count <= Int(limits.maxBatch) else {
             return refuse(.invalidEvent, "a push carries at most \(limits.maxBatch) events, this one \(push.events.count)", close: false)
         }
+        guard let check else { return refuse(.unauthenticated, "the session is not authenticated", close: true) }
         do {
-            let outcome = try store.accept(push.events, from: peer.device, receivedAt: clock())
+            let outcome = try store.accept(push, from: peer.device, checking: check, receivedAt: clock())
             let newlyRejected = outcome.rejected.filter { $0.cseq > acknowledged }.count
             let stored = Int(outcome.acknowledgedCseq - acknowledged) - newlyRejected
             acceptedCount += stored
@@ -169,6 +245,10 @@ public final class ServerSession {
             return refuse(.conflict, "event \(id) (cseq \(cseq)) differs from the one stored", close: false)
         } catch PushRefusal.foreignDevice(let id, let device) {
             return refuse(.invalidEvent, "event \(id) was recorded by device \(device), not by the connected device", close: false)
+        } catch PushRefusal.brokenChain(let id, let cseq) {
+            return refuse(.badSignature, "event \(id) (cseq \(cseq)) does not carry the hash of the device's event before it: nothing of the batch was stored", close: false)
+        } catch PushRefusal.badSignature(let cseq) {
+            return refuse(.badSignature, "the batch's signature over cseq \(cseq) does not verify with the device's enrolled key: nothing of the batch was stored", close: false)
         } catch {
             return failedToStore(error)
         }
@@ -178,7 +258,7 @@ public final class ServerSession {
         do {
             let limit = Int(min(max(pull.limit, 1), limits.maxBatch))
             let maxBytes = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
-            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes)
+            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: visible)
             known = max(known, page.events.last?.sseq ?? page.head)
             return .send(.page(page))
         } catch {

@@ -39,7 +39,7 @@ final class SessionDriver {
             case .success(let connected):
                 connection = connected
                 wire(connected, idleTimeout: idleTimeout)
-                perform { () throws(SyncError) in .send(try session.start()) }
+                perform { () throws(SyncError) in try session.start() }
             }
         }
     }

@@ -27,7 +27,7 @@ public enum SyncClient {
     ///   - idleTimeout: how long to wait for any answer from the server before pinging it, and
     ///     after the ping before giving up, in milliseconds.
     public static func run(
-        store: EventStore, server: Endpoint, purpose: ClientSession.Purpose = .sync,
+        store: EventStore, key: DeviceKey, server: Endpoint, purpose: ClientSession.Purpose = .sync,
         connectTimeout: UInt64 = 3_000, idleTimeout: UInt64 = 15_000, onProgress: ((SyncProgress) -> Void)? = nil
     ) throws(SyncError) -> SyncReport {
         var attempts = 0
@@ -35,10 +35,10 @@ public enum SyncClient {
         while true {
             attempts += 1
             do {
-                let session = try once(store: store, server: server, purpose: purpose, connectTimeout: connectTimeout,
+                let session = try once(store: store, key: key, server: server, purpose: purpose, connectTimeout: connectTimeout,
                                        idleTimeout: idleTimeout, onProgress: onProgress)
                 report = report.followed(by: session)
-                guard session.needsAnotherSession, purpose != .handshake else { return report }
+                guard session.needsAnotherSession, case .sync = purpose else { return report }
             } catch .refused(let error) where error.code.isRetryable && attempts < 3 {
                 continue
             }
@@ -46,13 +46,13 @@ public enum SyncClient {
     }
 
     private static func once(
-        store: EventStore, server: Endpoint, purpose: ClientSession.Purpose,
+        store: EventStore, key: DeviceKey, server: Endpoint, purpose: ClientSession.Purpose,
         connectTimeout: UInt64, idleTimeout: UInt64, onProgress: ((SyncProgress) -> Void)?
     ) throws(SyncError) -> SyncReport {
         var outcome: Result<SyncReport, SyncError>?
         do {
             let loop = try EventLoop()
-            let driver = try SessionDriver(loop: loop, session: ClientSession(store: store, purpose: purpose))
+            let driver = try SessionDriver(loop: loop, session: ClientSession(store: store, key: key, purpose: purpose))
             driver.onProgress = onProgress
             driver.onEnd = { outcome = $0 }
             driver.start(loop: loop, server: server, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
@@ -67,7 +67,7 @@ public enum SyncClient {
     /// events this device records (checked every `localCheckMilliseconds`) are pushed at once. While
     /// the server is unreachable it tries again after each ``Backoff`` delay. Returns on SIGINT or SIGTERM.
     public static func watch(
-        store: EventStore, server: Endpoint, backoff: Backoff = Backoff(),
+        store: EventStore, key: DeviceKey, server: Endpoint, backoff: Backoff = Backoff(),
         idleTimeout: UInt64 = 15_000, localCheckMilliseconds: UInt64 = 500, report: @escaping (WatchEvent) -> Void
     ) throws(TransportError) {
         let loop = try EventLoop()
@@ -86,7 +86,7 @@ public enum SyncClient {
             guard !stopping else { return }
             let driver: SessionDriver
             do {
-                driver = try SessionDriver(loop: loop, session: ClientSession(store: store, purpose: .watch))
+                driver = try SessionDriver(loop: loop, session: ClientSession(store: store, key: key, purpose: .watch))
             } catch {
                 return report(.disconnected(.unreachable(error), retryInMilliseconds: 0))
             }

@@ -21,7 +21,7 @@ public final class SyncServer {
     private let limits: WireLimits
     private let logger: Logger
     private let clock: () -> Timestamp
-    private let serverDevice: LocalDevice
+    private let server: ServerIdentity
     private var connections: [ObjectIdentifier: (connection: Connection, session: ServerSession)] = [:]
     /// What each device had waiting when last reported, so a status check that changes nothing records nothing.
     private var lastWaiting: [UUID: Int64] = [:]
@@ -43,7 +43,7 @@ public final class SyncServer {
         self.limits = limits
         self.logger = logger
         self.clock = clock
-        serverDevice = try store.localDevice() ?? store.setUpLocalDevice(actor: "lantiand", server: nil)
+        server = try ServerIdentity.of(store)
         listener = try TCPListener(loop: loop, endpoint: endpoint, maxFrameBytes: Int(limits.maxFrameBytes))
         listener.onConnection = { [unowned self] connection in serve(connection) }
         listener.onAcceptError = { [logger] error in logger.warning("accept failed: \(error)") }
@@ -56,7 +56,7 @@ public final class SyncServer {
     }
 
     private func serve(_ connection: Connection) {
-        let session = ServerSession(store: store, serverDevice: serverDevice, limits: limits, clock: clock)
+        let session = ServerSession(store: store, server: server, limits: limits, clock: clock)
         session.onHeadMoved = { [unowned self] in notifySubscribers() }
         let peer = connection.peer
         connections[ObjectIdentifier(connection)] = (connection, session)
@@ -75,6 +75,7 @@ public final class SyncServer {
             }
         }
         waitForTraffic()
+        connection.send(MessageCodec.encode(session.greeting()))
 
         connection.onFrame = { [unowned connection, logger] body in
             pinged = false
@@ -125,7 +126,7 @@ public final class SyncServer {
         do {
             guard let report = try session.report(), report.synced || lastWaiting[report.device] != report.waiting else { return }
             let draft = try EventDraft(subject: report.device, payload: report)
-            _ = try store.record([draft], device: serverDevice, now: clock(), accepting: true)
+            try store.recordAccepted([draft], as: server, now: clock())
             lastWaiting[report.device] = report.waiting
             notifySubscribers()
         } catch {
@@ -145,12 +146,5 @@ public final class SyncServer {
         case .nothing:
             break
         }
-    }
-}
-
-extension Timestamp {
-    /// The system clock now. The only place the sync engine reads a clock; tests pass their own.
-    @Sendable public static func now() -> Timestamp {
-        Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LantianClient
+
+struct Enroll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "用管理员签发的一次性入网码让本机入网，并首次同步。Enrol this device with a one-time code from an administrator, then sync.",
+        discussion: """
+            在本机生成设备密钥（保存在数据文件旁的 .key 文件，仅本人可读），向服务器登记其公钥。
+            Makes the device key (kept next to the store in a .key file readable by you only) and registers its public half with the server.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "服务器地址 主机:端口。The server, HOST:PORT.")
+    var server: String
+
+    @Option(help: "入网码，如 7KQ2M-X9D4P。The enrolment code.")
+    var code: String
+
+    func run() throws {
+        try common.run { client, texts in
+            let report = try client.enroll(server: server, code: code)
+            print(texts.enrolled(report, device: try client.store.localDevice()!))
+        }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "核验本机每条记录的哈希链与签名。Re-check the hash chain and signature of every event on this device.",
+        discussion: "发现被改动、缺失或错序的记录时逐条列出并以状态 1 退出。Names every altered, missing or reordered event and exits 1.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        var intact = true
+        try common.run { client, texts in
+            let audit = try client.verify()
+            print(texts.verified(audit))
+            intact = audit.problems.isEmpty
+        }
+        if !intact { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Where in the grid an event belongs, which decides who may record it and who receives it.
+public enum EventPlacement: Hashable, Sendable {
+    /// Reference data every device needs: the grid, the users, the enrolled devices, blob arrivals.
+    case everyone
+    /// A grid node (by code).
+    case node(String)
+    /// The same node as the record it is about (a ticket's later step, a fire point put out).
+    case sameAs(subject: UUID)
+    /// The node of a user's scope (a device's sync report: who sees that user's work).
+    case scopeOf(user: String)
+    /// A record that should name its node and does not.
+    case unplaced
+    /// A type this build does not know.
+    case unknown
+
+    /// The placement of `event`, from its type and payload.
+    public static func of(_ event: Event) -> EventPlacement {
+        if let place = fixed[event.type] { return place(event) }
+        return unknown
+    }
+
+    /// Whether a record of this type starts a record that later events refer to by subject.
+    public static func startsRecord(_ type: EventType) -> Bool { originTypes.contains(type) }
+
+    private static let originTypes: Set<EventType> = [
+        TicketReported.eventType, FirePointReport.eventType, EnterpriseRegistered.eventType,
+        DustSiteRegistered.eventType, DustfallStationRegistered.eventType,
+    ]
+
+    private static let fixed: [EventType: @Sendable (Event) -> EventPlacement] = {
+        var places: [EventType: @Sendable (Event) -> EventPlacement] = [:]
+        func byNode<Payload: EventPayload>(_: Payload.Type, _ node: @escaping @Sendable (Payload) -> String?) {
+            places[Payload.eventType] = { event in
+                guard let payload = try? PayloadCodec.decode(Payload.self, from: event) else { return .unplaced }
+                return node(payload).map(EventPlacement.node) ?? .unplaced
+            }
+        }
+        func bySubject(_ type: EventType) { places[type] = { .sameAs(subject: $0.subject) } }
+        for type in [GridNodeDefined.eventType, UserRegistered.eventType, DeviceEnrolled.eventType, DeviceRevoked.eventType,
+                     AttachmentReceived.eventType] {
+            places[type] = { _ in .everyone }
+        }
+        places[DeviceSyncReported.eventType] = { event in
+            (try? PayloadCodec.decode(DeviceSyncReported.self, from: event)).map { .scopeOf(user: $0.actor) } ?? .unplaced
+        }
+        byNode(TicketReported.self) { $0.node }
+        byNode(FirePointReport.self) { $0.node }
+        byNode(EnterpriseRegistered.self) { $0.node }
+        byNode(DustSiteRegistered.self) { $0.node }
+        byNode(DustfallStationRegistered.self) { $0.node }
+        byNode(DustChecklistDefined.self) { $0.node }
+        byNode(DustMonitoringThresholdSet.self) { $0.node }
+        byNode(DustfallLimitSet.self) { $0.node }
+        byNode(SignOffDepartmentsDefined.self) { $0.node }
+        for type in [FireResponseRecorded.eventType, FireAccountabilityRecorded.eventType, DustSiteInspected.eventType,
+                     DustfallReadingRecorded.eventType] {
+            bySubject(type)
+        }
+        for kind in TicketStep.Kind.allCases { bySubject(kind.eventType) }
+        for kind in EnterpriseStep.Kind.allCases { bySubject(kind.eventType) }
+        return places
+    }()
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// What lets a replica check events it pulled against their device's signature when it does not
+/// hold every event in between (a grid officer receives only their cell's): the signature over a
+/// head, and the body digests of the device's events up to that head that the page does not carry.
+public struct ChainProof: Hashable, Sendable {
+    public var signature: ChainSignature
+    /// Body digests (``EventChain/bodyDigest(of:)``) by sequence number.
+    public var digests: [Int64: Data]
+
+    public init(signature: ChainSignature, digests: [Int64: Data] = [:]) {
+        self.signature = signature
+        self.digests = digests
+    }
+}
+
+/// An event that does not check out against its device's chain or signature, and why.
+public struct ChainProblem: Hashable, Sendable, CustomStringConvertible {
+    public var device: UUID
+    public var cseq: Int64
+    /// The event's id, when it is held.
+    public var event: UUID?
+    public var reason: String
+
+    public init(device: UUID, cseq: Int64, event: UUID?, reason: String) {
+        self.device = device
+        self.cseq = cseq
+        self.event = event
+        self.reason = reason
+    }
+
+    public var description: String {
+        "event \(event.map { $0.uuidString.lowercased() } ?? "-") (device \(device.uuidString.lowercased()) #\(cseq)): \(reason)"
+    }
+}
+
+/// Checks pulled events against the proofs that came with them, before anything is stored.
+public enum PulledEventVerification {
+    /// Problems with `events`, each of which must be covered by a proof of its device: its chain
+    /// from the event up to a signed head must hash, with the digests given, to what the device
+    /// signed. Events of `serverDevice` are checked with `serverKey` first; device enrolments among
+    /// them then add keys for the rest (a device's enrolment always precedes its events). A device
+    /// with no enrolment known must have signed with the server key: the server's own device under
+    /// a new id, after the server was restored from a backup.
+    public static func problems(in events: [Event], proofs: [ChainProof], knownKeys: [UUID: Data],
+                                serverDevice: UUID, serverKey: Data) -> [ChainProblem] {
+        var keys = knownKeys
+        keys[serverDevice] = serverKey
+        let byDevice = Dictionary(grouping: events, by: \.device)
+        let proofsByDevice = Dictionary(grouping: proofs, by: \.signature.device)
+        var problems = check(byDevice[serverDevice] ?? [], proofsByDevice[serverDevice] ?? [], key: serverKey)
+        guard problems.isEmpty else { return problems }
+        for event in byDevice[serverDevice] ?? [] where event.type == DeviceEnrolled.eventType {
+            if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: event) { keys[enrolment.device] = enrolment.publicKey }
+        }
+        for (device, held) in byDevice where device != serverDevice {
+            problems += check(held, proofsByDevice[device] ?? [], key: keys[device] ?? serverKey)
+        }
+        return problems
+    }
+
+    /// Checks one device's events against its proofs.
+    private static func check(_ events: [Event], _ proofs: [ChainProof], key: Data?) -> [ChainProblem] {
+        let heads = proofs.sorted { $0.signature.cseq < $1.signature.cseq }
+        var problems: [ChainProblem] = []
+        var remaining = events.sorted { $0.cseq < $1.cseq }[...]
+        func problem(_ event: Event, _ reason: String) -> ChainProblem {
+            ChainProblem(device: event.device, cseq: event.cseq, event: event.id, reason: reason)
+        }
+        while let first = remaining.first {
+            guard let proof = heads.first(where: { $0.signature.cseq >= first.cseq }) else {
+                return problems + remaining.map { problem($0, "no signature of its device covers it") }
+            }
+            let covered = remaining.prefix { $0.cseq <= proof.signature.cseq }
+            remaining = remaining.dropFirst(covered.count)
+            guard let key else {
+                problems += covered.map { problem($0, "its device is not enrolled: no key to check it with") }
+                continue
+            }
+            let held = Dictionary(covered.map { ($0.cseq, $0) }, uniquingKeysWith: { first, _ in first })
+            var running = first.previous
+            for cseq in first.cseq...proof.signature.cseq {
+                if let event = held[cseq] {
+                    guard event.previous == running else {
+                        problems.append(problem(event, "it does not carry the hash of its device's event #\(cseq - 1)"))
+                        break
+                    }
+                    running = EventChain.hash(of: event)
+                } else if let digest = proof.digests[cseq] {
+                    running = EventChain.hash(previous: running, bodyDigest: digest)
+                } else {
+                    problems.append(problem(first, "the proof lacks the digest of its device's event #\(cseq)"))
+                    break
+                }
+                if cseq == proof.signature.cseq, !proof.signature.isValid(for: running, publicKey: key) {
+                    problems += covered.map { problem($0, "its device's signature over event #\(cseq) does not verify") }
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import LantianProtocol
+import LantianServer
+
+struct Enroll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "为用户签发一次性入网码。Issue a one-time code that enrols one device for a user.",
+        discussion: """
+            用户在终端上运行 lantian enroll --server 主机:端口 --code 入网码。入网码只能用一次，到期作废。
+            The user runs lantian enroll --server HOST:PORT --code CODE on the device. A code works once and expires.
+            """)
+
+    @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+    @Argument(help: "用户名。The user the device is for.") var user: String
+    @Option(help: "有效小时数（1–720）。Hours the code stays valid (1–720).") var validHours = 24
+
+    func run() throws {
+        try administer(db) { admin in
+            let issued = try admin.issueEnrolmentCode(for: user, hours: validHours)
+            print("""
+                入网码 enrolment code for \(user): \(issued.code)
+                有效至 valid until \(BeijingTime.format(issued.expiresAt)) (北京时间 Beijing time), once
+                在终端上 on the device: lantian enroll --server HOST:PORT --code \(issued.code)
+                """)
+        }
+    }
+}
+
+struct DeviceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "device", abstract: "已入网的终端。Enrolled devices.", subcommands: [List.self, Revoke.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出已入网的终端。List enrolled devices.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+        func run() throws {
+            try administer(db) { admin in
+                for device in try admin.devices() {
+                    let state = device.revocation.map { "revoked \(BeijingTime.format($0.at)): \($0.reason)" } ?? "active"
+                    print("\(device.enrolment.device.uuidString.lowercased())\t\(device.enrolment.user)\tenrolled \(BeijingTime.format(device.enrolledAt))\t\(state)")
+                }
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "吊销终端（如手机丢失）：下次连接即被拒绝，已接收的记录仍然有效。Revoke a device (a lost phone): refused from its next connection; what it recorded stays valid.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Argument(help: "终端编号，或其开头/结尾至少4位。The device id, or 4+ characters from its start or end.") var device: String
+        @Option(help: "原因。Why.") var reason = "revoked"
+
+        func run() throws {
+            try administer(db) { admin in
+                let revoked = try admin.revokeDevice(device, reason: reason)
+                print("revoked device \(revoked.enrolment.device.uuidString.lowercased()) of \(revoked.enrolment.user): refused from its next connection")
+            }
+        }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "核验数据文件中每条记录的哈希链与签名。Re-check every event's hash chain and signature in the store.",
+        discussion: "发现被改动、缺失或错序的记录时逐条列出并以状态 1 退出。Names every altered, missing or reordered event and exits 1.")
+
+    @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+    func run() throws {
+        var problems = 0
+        try administer(db) { admin in
+            let audit = try admin.verify()
+            for problem in audit.problems { print("✗ \(problem)") }
+            problems = audit.problems.count
+            print("\(audit.devices) devices, \(audit.events) events, \(audit.signatures) signatures checked: "
+                  + (problems == 0 ? "all intact" : "\(problems) problem(s)"))
+        }
+        if problems > 0 { throw ExitCode(1) }
+    }
+}
