@@ -88,6 +88,9 @@ extension EventStore {
                 throw PushRefusal.foreignDevice(id: foreign.id, device: foreign.device)
             }
             guard first.cseq <= expected else { throw PushRefusal.gap(expected: expected, received: first.cseq) }
+            for (event, next) in zip(push.events, push.events.dropFirst()) where next.cseq != event.cseq + 1 {
+                throw PushRefusal.gap(expected: max(event.cseq + 1, expected), received: next.cseq)
+            }
             try Self.checkChain(db, push.events, signature: signature, publicKey: check.publicKey)
             var nextSseq = (try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0) + 1
             var rejected: [Rejection] = []

@@ -34,19 +34,19 @@ import Testing
     }
 
     @Test func textThatIsNotUTF8IsRefusedNamingTheField() {
-        var body: [UInt8] = [0x01, 0, 1, 0, 1] + Sample.device.bytes
+        var body: [UInt8] = [0x01, 0, 2, 0, 2] + Sample.device.bytes + Sample.device.bytes
         body += [0, 0, 0, 2, 0xC3, 0x28]  // actor: an invalid two-byte sequence
         #expect(throws: WireFormatError.invalidUTF8(field: "hello.actor")) { try MessageCodec.decode(body) }
     }
 
     @Test func aHostileCountIsRefusedBeforeAnythingIsAllocated() {
-        let body: [UInt8] = [0x03, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0]
+        let body: [UInt8] = [0x03, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0]  // no signature, then the count
         #expect(throws: WireFormatError.outOfRange(field: "push.count", value: 0xFFFF_FFFF)) { try MessageCodec.decode(body) }
     }
 
     @Test func aSequenceNumberBelowOneIsRefused() {
         var bytes = MessageCodec.encode(.push(Push(events: [Sample.event(cseq: 1)])))
-        let cseqOffset = 1 + 4 + 16 + 16
+        let cseqOffset = 1 + 4 + 0 + 4 + 16 + 16  // type, signature (empty), count, id, device
         bytes.replaceSubrange(cseqOffset..<cseqOffset + 8, with: [UInt8](repeating: 0, count: 8))
         #expect(throws: WireFormatError.outOfRange(field: "event.cseq", value: 0)) { try MessageCodec.decode(bytes) }
     }

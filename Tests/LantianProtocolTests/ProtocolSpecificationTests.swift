@@ -32,17 +32,25 @@ import Testing
 
     static let blob = ContentDigest(hex: "1913456c81c6a5d61abb5e8f87ee4d74504f046bc27b505be58df5363cf9194d")!
 
+    static let signature = Data(repeating: 0x5A, count: 64)
+    static let publicKey = Data(repeating: 0x4B, count: 32)
+    static let serverDevice = UUID(uuidString: "0192f0c4-0000-7000-8000-00000000d000")!
+
     static let described: [(String, Message)] = [
-        ("hello", .hello(Hello(versions: 1...1, device: device, actor: "zhang", recordedCseq: 1, cursor: 1, cursorEvent: event.id,
-                                clock: Timestamp(millisecondsSince1970: 1_780_313_460_000)))),
-        ("welcome", .welcome(Welcome(version: 1, epoch: UUID(uuidString: "0192f0c4-0000-7000-8000-0000000e90c4")!,
+        ("challenge", .challenge(Challenge(nonce: Data(repeating: 0x11, count: 32)))),
+        ("enrol", .enrol(Enrolment(code: "7KQ2M-X9D4P", device: device, publicKey: publicKey, proof: signature))),
+        ("enrolled", .enrolled(Enrolled(user: "zhang", serverDevice: serverDevice, serverKey: publicKey))),
+        ("hello", .hello(Hello(versions: 2...2, device: device, actor: "zhang", proof: signature, recordedCseq: 1, cursor: 1,
+                               cursorEvent: event.id, clock: Timestamp(millisecondsSince1970: 1_780_313_460_000)))),
+        ("welcome", .welcome(Welcome(version: 2, epoch: UUID(uuidString: "0192f0c4-0000-7000-8000-0000000e90c4")!,
                                      limits: WireLimits(maxFrameBytes: 4_194_304, maxBatch: 1_000), acknowledgedCseq: 1,
                                      acknowledgedEvent: event.id, head: 1, cursorKnown: true,
                                      clock: Timestamp(millisecondsSince1970: 1_780_313_461_000)))),
-        ("push", .push(Push(events: [event]))),
+        ("push", .push(Push(events: [event], signature: signature))),
         ("push-ack", .pushAck(PushAck(acknowledgedCseq: 1))),
         ("pull", .pull(Pull(after: 0, limit: 1_000))),
-        ("page", .page(Page(events: [AcceptedEvent(event: event, sseq: 1, receivedAt: Timestamp(millisecondsSince1970: 1_780_313_461_000))], head: 1))),
+        ("page", .page(Page(events: [AcceptedEvent(event: event, sseq: 1, receivedAt: Timestamp(millisecondsSince1970: 1_780_313_461_000))], head: 1,
+                            proofs: [ChainProof(signature: ChainSignature(device: device, cseq: 1, signature: signature))]))),
         ("ping", .ping(nonce: 42)),
         ("pong", .pong(nonce: 42)),
         ("error", .error(WireError(code: .sequenceGap, message: "expected cseq 3"))),

@@ -19,20 +19,30 @@ enum Sample {
             type: FirePointReport.eventType, schema: FirePointReport.schema, payload: try! PayloadCodec.encode(report))
     }
 
+    /// 64 bytes standing in for a signature: the codec carries signatures, it does not check them.
+    static let signature = Data(repeating: 0x5A, count: 64)
+    static let publicKey = Data(repeating: 0x4B, count: 32)
+
     /// One message of every type.
     static let messages: [Message] = [
-        .hello(Hello(versions: 1...1, device: device, actor: "officer.zhang")),
+        .challenge(Challenge(nonce: Data(repeating: 0x11, count: 32))),
+        .enrol(Enrolment(code: "7KQ2M-X9D4P", device: device, publicKey: publicKey, proof: signature)),
+        .enrolled(Enrolled(user: "officer.zhang", serverDevice: otherDevice, serverKey: publicKey)),
+        .hello(Hello(versions: 2...2, device: device, actor: "officer.zhang", proof: signature)),
         .welcome(Welcome(version: 1, epoch: epoch, limits: .standard, acknowledgedCseq: 41)),
-        .push(Push(events: [event(cseq: 1), event(cseq: 2)])),
+        .push(Push(events: [event(cseq: 1), event(cseq: 2)], signature: signature)),
         .push(Push(events: [])),
         .pushAck(PushAck(acknowledgedCseq: 2)),
         .pushAck(PushAck(acknowledgedCseq: 3, rejected: [Rejection(cseq: 2, id: device, reason: "straw.firePoint.reported payload breaks a rule")])),
         .pull(Pull(after: 99, limit: 500)),
-        .page(Page(events: [AcceptedEvent(event: event(cseq: 1), sseq: 100, receivedAt: Timestamp(millisecondsSince1970: 5))], head: 100)),
+        .page(Page(events: [AcceptedEvent(event: event(cseq: 1), sseq: 100, receivedAt: Timestamp(millisecondsSince1970: 5))], head: 100,
+                   proofs: [ChainProof(signature: ChainSignature(device: device, cseq: 3, signature: signature),
+                                       digests: [2: Data(repeating: 2, count: 32), 3: Data(repeating: 3, count: 32)])])),
         .ping(nonce: 0xDEAD_BEEF_0000_0001),
         .pong(nonce: 0xDEAD_BEEF_0000_0001),
         .error(WireError(code: .sequenceGap, message: "expected cseq 3, received 5")),
-        .hello(Hello(versions: 1...2, device: device, actor: "officer.zhang", recordedCseq: 7, cursor: 100, cursorEvent: epoch)),
+        .hello(Hello(versions: 2...3, device: device, credential: otherDevice, actor: "officer.zhang", proof: signature,
+                     recordedCseq: 7, cursor: 100, cursorEvent: epoch)),
         .welcome(Welcome(version: 1, epoch: epoch, limits: .standard, acknowledgedCseq: 7, head: 120, cursorKnown: false)),
         .subscribe,
         .notify(head: 121),

@@ -5,20 +5,44 @@ import Testing
 
 /// The server side: accepting pushed batches exactly once, and paging by global sequence.
 @Suite struct AcceptingTests {
+    static let cell = "371502001001"
     let device = UUID()
+    let key = DeviceKey()
 
-    func events(_ range: ClosedRange<Int64>, device: UUID? = nil) throws -> [Event] {
-        try range.map { cseq in
+    /// Events `range` of `device`, each carrying the hash of the one before (the first after `previous`).
+    func events(_ range: ClosedRange<Int64>, device: UUID? = nil, after previous: Data = EventChain.genesis) throws -> [Event] {
+        chained(try range.map { cseq in
             Event(id: UUID(), device: device ?? self.device, cseq: cseq, actor: "officer.zhang",
                   hlc: HybridTimestamp(wallMilliseconds: cseq, counter: 0), recordedAt: time(cseq), subject: UUID(),
                   type: FirePointReport.eventType, schema: 1, payload: try fireDraft("#\(cseq)").payload)
+        }, after: previous)
+    }
+
+    /// `events` linked again from `previous`, after one was changed.
+    func chained(_ events: [Event], after previous: Data = EventChain.genesis) -> [Event] {
+        var running = previous
+        return events.map { event in
+            var event = event
+            event.previous = running
+            running = EventChain.hash(of: event)
+            return event
         }
+    }
+
+    /// Accepts `events` as the officer's device pushes them: signed with its key over the last.
+    @discardableResult
+    func accept(_ events: [Event], into server: EventStore, from pusher: UUID? = nil, at received: Timestamp) throws -> PushOutcome {
+        let last = try #require(events.last)
+        let signature = try ChainSignature(signing: EventChain.hash(of: last), device: last.device, cseq: last.cseq, with: key)
+        let check = PushCheck(publicKey: key.publicKey, user: UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: Self.cell),
+                              scope: GridScope(scope: Self.cell, grid: Grid()))
+        return try server.accept(Push(events: events, signature: signature.signature), from: pusher ?? device, checking: check, receivedAt: received)
     }
 
     @Test func aBatchIsStoredWithConsecutiveGlobalSequenceNumbers() throws {
         let (server, _) = try temporaryStore("server")
         let batch = try events(1...3)
-        #expect(try server.accept(batch, from: device, receivedAt: time(9)).acknowledgedCseq == 3)
+        #expect(try accept(batch, into: server, from: device, at: time(9)).acknowledgedCseq == 3)
         let page = try server.page(after: 0, limit: 10, maxBytes: 1 << 20)
         #expect(page.events.map(\.sseq) == [1, 2, 3])
         #expect(page.events.map(\.event) == batch)
@@ -28,41 +52,42 @@ import Testing
     @Test func sendingTheSameBatchAgainStoresNothingTwice() throws {
         let (server, _) = try temporaryStore("server")
         let batch = try events(1...3)
-        _ = try server.accept(batch, from: device, receivedAt: time(9))
-        #expect(try server.accept(batch, from: device, receivedAt: time(10)).acknowledgedCseq == 3)
+        _ = try accept(batch, into: server, from: device, at: time(9))
+        #expect(try accept(batch, into: server, from: device, at: time(10)).acknowledgedCseq == 3)
         #expect(try server.count() == 3)
     }
 
     @Test func aBatchOverlappingWhatIsStoredStoresOnlyTheNewEvents() throws {
         let (server, _) = try temporaryStore("server")
         let all = try events(1...5)
-        _ = try server.accept(Array(all[0..<3]), from: device, receivedAt: time(9))
-        #expect(try server.accept(Array(all[1..<5]), from: device, receivedAt: time(10)).acknowledgedCseq == 5)
+        _ = try accept(Array(all[0..<3]), into: server, from: device, at: time(9))
+        #expect(try accept(Array(all[1..<5]), into: server, from: device, at: time(10)).acknowledgedCseq == 5)
         #expect(try server.count() == 5)
     }
 
     @Test func anInvalidEventIsQuarantinedAndTheRestOfTheBatchIsStored() throws {
         let (server, _) = try temporaryStore("server")
         var batch = try events(1...4)
-        batch[1].payload = Data(#"{"location":{"lat":95,"lon":115},"note":"","observedAt":0}"#.utf8)
-        let outcome = try server.accept(batch, from: device, receivedAt: time(9))
+        batch[1].payload = Data(#"{"location":{"lat":95,"lon":115},"node":"371502001001","note":"","observedAt":0}"#.utf8)
+        batch = chained(batch)
+        let outcome = try accept(batch, into: server, from: device, at: time(9))
         #expect(outcome.acknowledgedCseq == 4)
         #expect(outcome.rejected.map(\.cseq) == [2] && outcome.rejected[0].reason.contains("latitude"))
         #expect(try server.count() == 3)
         #expect(try server.page(after: 0, limit: 10, maxBytes: 1 << 20).events.map(\.event.cseq) == [1, 3, 4])
         #expect(try server.quarantined().map(\.id) == [batch[1].id])
 
-        let again = try server.accept(batch, from: device, receivedAt: time(10))  // a resend changes nothing
+        let again = try accept(batch, into: server, from: device, at: time(10))  // a resend changes nothing
         #expect(again == outcome)
         #expect(try server.count() == 3 && server.quarantined().count == 1)
-        #expect(try server.accept(try events(5...5), from: device, receivedAt: time(11)).acknowledgedCseq == 5)  // the queue moved on
+        #expect(try accept(try events(5...5, after: EventChain.hash(of: batch[3])), into: server, from: device, at: time(11)).acknowledgedCseq == 5)  // the queue moved on
     }
 
     @Test func aBatchWithAGapIsRefusedWholeNamingTheExpectedNumber() throws {
         let (server, _) = try temporaryStore("server")
         let all = try events(1...4)
         #expect(throws: PushRefusal.gap(expected: 3, received: 4)) {
-            try server.accept([all[0], all[1], all[3]], from: device, receivedAt: time(9))
+            try accept([all[0], all[1], all[3]], into: server, at: time(9))
         }
         #expect(try server.count() == 0)
     }
@@ -70,11 +95,11 @@ import Testing
     @Test func theSameSequenceNumberWithDifferentContentIsAConflict() throws {
         let (server, _) = try temporaryStore("server")
         let original = try events(1...1)
-        _ = try server.accept(original, from: device, receivedAt: time(9))
+        _ = try accept(original, into: server, from: device, at: time(9))
         var altered = original[0]
         altered.payload = try fireDraft("改过的内容").payload
         #expect(throws: PushRefusal.conflict(id: altered.id, cseq: 1)) {
-            try server.accept([altered], from: device, receivedAt: time(10))
+            try accept([altered], into: server, from: device, at: time(10))
         }
         #expect(try server.event(id: original[0].id) == original[0])
     }
@@ -83,23 +108,23 @@ import Testing
         let (server, _) = try temporaryStore("server")
         let other = UUID()
         let theirs = try events(1...1, device: other)
-        _ = try server.accept(theirs, from: other, receivedAt: time(9))
+        _ = try accept(theirs, into: server, from: other, at: time(9))
         var mine = try events(1...1)[0]
         mine.id = theirs[0].id
-        #expect(throws: PushRefusal.conflict(id: mine.id, cseq: 1)) { try server.accept([mine], from: device, receivedAt: time(9)) }
+        #expect(throws: PushRefusal.conflict(id: mine.id, cseq: 1)) { try accept([mine], into: server, from: device, at: time(9)) }
     }
 
     @Test func aDeviceCannotPushAnotherDevicesEvents() throws {
         let (server, _) = try temporaryStore("server")
         let foreign = try events(1...1, device: UUID())
         #expect(throws: PushRefusal.foreignDevice(id: foreign[0].id, device: foreign[0].device)) {
-            try server.accept(foreign, from: device, receivedAt: time(9))
+            try accept(foreign, into: server, from: device, at: time(9))
         }
     }
 
     @Test func pagesStopAtTheCountAndTheByteBudgetButNeverReturnNothing() throws {
         let (server, _) = try temporaryStore("server")
-        _ = try server.accept(try events(1...10), from: device, receivedAt: time(9))
+        _ = try accept(try events(1...10), into: server, from: device, at: time(9))
         #expect(try server.page(after: 0, limit: 4, maxBytes: 1 << 20).events.map(\.sseq) == [1, 2, 3, 4])
         #expect(try server.page(after: 4, limit: 100, maxBytes: 1 << 20).events.map(\.sseq) == [5, 6, 7, 8, 9, 10])
         #expect(try server.page(after: 0, limit: 100, maxBytes: 1).events.map(\.sseq) == [1])
@@ -123,9 +148,9 @@ import Testing
     @Test func aPulledPageAndTheCursorAreStoredTogetherAndOnlyOnce() throws {
         let (server, _) = try temporaryStore("server")
         let (client, _) = try temporaryStore("client")
-        let officer = UUID()
-        let pushed = try AcceptingTests().events(1...3, device: officer)
-        _ = try server.accept(pushed, from: officer, receivedAt: time(9))
+        let officer = AcceptingTests()
+        let pushed = try officer.events(1...3)
+        try officer.accept(pushed, into: server, at: time(9))
         let page = try server.page(after: 0, limit: 10, maxBytes: 1 << 20)
 
         #expect(try client.storePulled(page) == 3)
@@ -165,11 +190,11 @@ import Testing
 
     @Test func aServerKnowsWhetherItHoldsACursorEvent() throws {
         let (server, _) = try temporaryStore("server")
-        let device = try server.setUpLocalDevice(actor: "lantiand", server: nil)
-        let accepted = try server.record([try fireDraft()], device: device, now: time(1), accepting: true)[0]
-        #expect(try server.holds(accepted.id, at: 1))
-        #expect(try !server.holds(UUID(), at: 1))
-        #expect(try !server.holds(accepted.id, at: 2))
+        let accepted = try server.recordAccepted([try fireDraft()], as: try ServerIdentity.of(server), now: time(1))[0]
+        let sseq = try server.head()  // after the server's own enrolment
+        #expect(try server.holds(accepted.id, at: sseq))
+        #expect(try !server.holds(UUID(), at: sseq))
+        #expect(try !server.holds(accepted.id, at: sseq - 1))
         #expect(try server.holds(nil, at: 0))
     }
 

@@ -13,6 +13,7 @@ func temporaryStore(_ name: String = "store") throws -> (EventStore, path: Strin
 func time(_ milliseconds: Int64) -> Timestamp { Timestamp(millisecondsSince1970: milliseconds) }
 
 func fireDraft(_ note: String = "") throws -> EventDraft {
-    let report = try FirePointReport(location: try GeoPoint(latitude: 36.45, longitude: 115.98), observedAt: time(1_000), note: note)
+    let report = try FirePointReport(location: try GeoPoint(latitude: 36.45, longitude: 115.98), node: "371502001001",
+                                     observedAt: time(1_000), note: note)
     return try EventDraft(subject: UUID(), payload: report)
 }

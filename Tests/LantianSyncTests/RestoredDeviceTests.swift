@@ -11,18 +11,19 @@ import Testing
     /// Syncs `store` with `server` as `lantian sync` does: one session, and another if the first
     /// recorded events again under a new device id.
     func sync(_ store: EventStore, with server: EventStore) throws -> SyncReport {
-        let first = try #require(try converse(ClientSession(store: store, purpose: .sync), serverSessionOf(server)))
+        let first = try #require(try converse(clientSession(store, .sync), serverSessionOf(server)))
         guard first.needsAnotherSession else { return first }
-        return first.followed(by: try #require(try converse(ClientSession(store: store, purpose: .sync), serverSessionOf(server))))
+        return first.followed(by: try #require(try converse(clientSession(store, .sync), serverSessionOf(server))))
     }
 
     /// An officer syncs 3 events; a copy of the store is kept; 2 more are synced; the copy is put back.
     func officerBackAtAnOlderCopy(server: EventStore) throws -> (restored: EventStore, lost: [Event], device: LocalDevice) {
-        let (officer, device) = try clientStore("officer.zhang")
+        let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)
         try record(3, in: officer, by: device)
         _ = try sync(officer, with: server)
         let copy = try temporaryPath("copy")
         try officer.backup(to: copy)
+        try KeyFile.copy(fromStore: officer.path, toStore: copy)  // the phone's backup holds its key too
         try record(2, in: officer, by: device)
         _ = try sync(officer, with: server)
         let lost = try officer.events(of: device.id, after: 3, limit: 10)
@@ -31,7 +32,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func eventsRecordedOnTheOlderCopyAreRecordedAgainUnderANewDeviceAndNothingIsDuplicated(newEvents: Int) throws {
-        let server = try EventStore(path: temporaryPath("server"))
+        let server = try serverStore()
         let (restored, lost, old) = try officerBackAtAnOlderCopy(server: server)
         try record(newEvents, in: restored, by: old)  // cseq 4… again: they clash with what the server holds
         let recordedOnCopy = try restored.events(of: old.id, after: 3, limit: 10)
@@ -56,13 +57,14 @@ import Testing
     }
 
     @Test func aCopyWhoseUnsyncedEventsReachedTheServerLaterCarriesOnAsTheSameDevice() throws {
-        let server = try EventStore(path: temporaryPath("server"))
-        let (officer, device) = try clientStore("officer.zhang")
+        let server = try serverStore()
+        let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)
         try record(3, in: officer, by: device)
         _ = try sync(officer, with: server)
         try record(2, in: officer, by: device)
         let copy = try temporaryPath("copy")
         try officer.backup(to: copy)  // holds 4 and 5, not yet synced
+        try KeyFile.copy(fromStore: officer.path, toStore: copy)
         _ = try sync(officer, with: server)
         let restored = try EventStore(path: copy)
         try record(1, in: restored, by: device)
@@ -74,10 +76,10 @@ import Testing
     }
 
     @Test func aStoreSetAsideThenCutBeforeItCaughtUpRecordsNothingAgainUntilItHas() throws {
-        let server = try EventStore(path: temporaryPath("server"))
+        let server = try serverStore()
         let (restored, _, old) = try officerBackAtAnOlderCopy(server: server)
         try record(2, in: restored, by: old)
-        #expect(try converse(ClientSession(store: restored, purpose: .sync), serverSessionOf(server), dropping: "page") == nil)
+        #expect(try converse(clientSession(restored, .sync), serverSessionOf(server), dropping: "page") == nil)
         #expect(try restored.setAsideCount() == 2, "the events are set aside until the pull catches up")
 
         let report = try sync(restored, with: server)

@@ -1,0 +1,141 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import Testing
+@testable import LantianSync
+
+/// The grid every session test runs in: 聊城市 → 东昌府区 → 古楼街道 → 北关村 (and a second
+/// township with a cell of its own, 新区街道 → 南关村), and its users.
+enum TestGrid {
+    static let county = "371502"
+    static let township = "371502001"
+    static let cell = "371502001001"
+    static let otherTownship = "371502002"
+    static let otherCell = "371502002001"
+
+    static let nodes = [
+        GridNodeDefined(code: "371500", name: "聊城市", level: .city, parent: nil),
+        GridNodeDefined(code: county, name: "东昌府区", level: .county, parent: "371500"),
+        GridNodeDefined(code: township, name: "古楼街道", level: .township, parent: county),
+        GridNodeDefined(code: cell, name: "北关村", level: .cell, parent: township),
+        GridNodeDefined(code: otherTownship, name: "新区街道", level: .township, parent: county),
+        GridNodeDefined(code: otherCell, name: "南关村", level: .cell, parent: otherTownship),
+    ]
+
+    static let users = [
+        UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: cell),
+        UserRegistered(name: "officer.li", role: .gridOfficer, scope: cell),
+        UserRegistered(name: "officer.sun", role: .gridOfficer, scope: otherCell),
+        UserRegistered(name: "staff.wang", role: .townshipStaff, scope: township),
+        UserRegistered(name: "staff.liu", role: .townshipStaff, scope: otherTownship),
+        UserRegistered(name: "supervisor.zhao", role: .supervisor, scope: county),
+        UserRegistered(name: "supervisor.wang", role: .supervisor, scope: county),
+        UserRegistered(name: "admin.chen", role: .admin, scope: "371500"),
+    ]
+}
+
+/// A server store holding ``TestGrid`` and its users, with its key next to it.
+func serverStore(_ name: String = "server") throws -> EventStore {
+    let store = try EventStore(path: temporaryPath(name))
+    let admin = try ServerIdentity.of(store).acting(as: "admin")
+    let drafts = try TestGrid.nodes.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
+        + TestGrid.users.map { try EventDraft(subject: UserRegistered.subject(for: $0.name), payload: $0) }
+    try store.recordAccepted(drafts, as: admin, now: .now())
+    return store
+}
+
+/// A server's side of a session on `store`, as its own identity.
+func serverSessionOf(_ store: EventStore, limits: WireLimits = .standard) throws -> ServerSession {
+    ServerSession(store: store, server: try ServerIdentity.of(store), limits: limits, clock: { .now() })
+}
+
+/// A client store enrolled at `server` for `user` through a real enrolment session, with its key
+/// file next to it, and the grid and directory pulled.
+func clientStore(_ user: String, enrolledAt server: EventStore) throws -> (EventStore, LocalDevice) {
+    let store = try EventStore(path: temporaryPath(user))
+    let key = DeviceKey()
+    try KeyFile.write(key, to: KeyFile.path(forStore: store.path))
+    let code = try server.issueEnrolmentCode(for: user, now: .now(), expiresAt: Timestamp(millisecondsSince1970: Timestamp.now().millisecondsSince1970 + 3_600_000))
+    _ = try #require(try converse(ClientSession(store: store, key: key, purpose: .enrol(code: code.description, server: "127.0.0.1:1")),
+                                  serverSessionOf(server)))
+    _ = try #require(try converse(clientSession(store, .sync), serverSessionOf(server)))
+    return (store, try #require(try store.localDevice()))
+}
+
+/// A client session on `store` with the device key kept next to it.
+func clientSession(_ store: EventStore, _ purpose: ClientSession.Purpose) throws -> ClientSession {
+    ClientSession(store: store, key: try KeyFile.read(KeyFile.path(forStore: store.path)), purpose: purpose)
+}
+
+/// How many events of `store` were recorded in the field (not by a server).
+func fieldEventCount(_ store: EventStore, server: EventStore) throws -> Int {
+    try store.allEvents().filter { !Authorization.serverOnly.contains($0.type) }.count
+}
+
+func temporaryPath(_ name: String) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent("\(name).sqlite").path
+}
+
+/// Records `count` fire points in the officer's cell.
+func record(_ count: Int, in store: EventStore, by device: LocalDevice) throws {
+    for index in 0..<count {
+        let report = try FirePointReport(location: try GeoPoint(latitude: 36.4, longitude: 115.9), node: TestGrid.cell,
+                                         observedAt: Timestamp(millisecondsSince1970: 1_000), note: "#\(index)")
+        _ = try store.record(try EventDraft(subject: UUID(), payload: report), device: device, now: .now())
+    }
+}
+
+/// A message as it arrives after the wire: encoded and decoded.
+func overTheWire(_ message: Message) throws -> Message {
+    try MessageCodec.decode(MessageCodec.encode(message))
+}
+
+/// Runs a whole session between the two sides, every message through the codec as on the wire.
+/// `dropping` names a message type the "network" loses, ending the session there.
+func converse(_ client: ClientSession, _ server: ServerSession, dropping lost: String? = nil) throws -> SyncReport? {
+    try converse(client, server, cuttingAt: { $0.name == lost })
+}
+
+/// Runs a session until the server's answer `cut` picks, which the "network" loses, ending the session there.
+func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt cut: (Message) -> Bool) throws -> SyncReport? {
+    _ = try client.start()
+    var answer = server.greeting()
+    while true {
+        switch try client.handle(try overTheWire(answer)) {
+        case .send(let next):
+            let reply = server.handle(try overTheWire(next))
+            switch reply {
+            case .send(let message), .sendAndClose(let message): answer = message
+            default: Issue.record("server ended the session: \(reply)"); return nil
+            }
+            if cut(answer) { return nil }
+        case .finished(let report), .caughtUp(let report, _):
+            return report
+        case .wait:
+            Issue.record("the client waited without being pinged")
+            return nil
+        }
+    }
+}
+
+/// An authenticated server session for the device of `store`: its challenge answered with a
+/// signed hello, as a hand-made client would. Returns the session and the device key.
+func authenticatedSession(_ store: EventStore, server: EventStore, limits: WireLimits = .standard) throws -> (ServerSession, DeviceKey) {
+    let session = try serverSessionOf(server, limits: limits)
+    let key = try KeyFile.read(KeyFile.path(forStore: store.path))
+    let device = try #require(try store.localDevice())
+    guard case .challenge(let challenge) = session.greeting() else { throw CancellationError() }
+    let hello = Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor,
+                      proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: device.id, device: device.id)))
+    guard case .send(.welcome) = session.handle(.hello(hello)) else { throw CancellationError() }
+    return (session, key)
+}
+
+/// `events` as a push signed with `key` over the last.
+func signedPush(_ events: [Event], key: DeviceKey) throws -> Push {
+    guard let last = events.last else { return Push(events: []) }
+    let signature = try ChainSignature(signing: EventChain.hash(of: last), device: last.device, cseq: last.cseq, with: key)
+    return Push(events: events, signature: signature.signature)
+}
