@@ -18,9 +18,12 @@ struct Enroll: ParsableCommand {
     @Option(help: "入网码，如 7KQ2M-X9D4P。The enrolment code.")
     var code: String
 
+    @Flag(help: "只入网，稍后再同步（如网速很慢）。Enrol only; sync later (on a slow link, say).")
+    var noSync = false
+
     func run() throws {
         try common.run { client, texts in
-            let report = try client.enroll(server: server, code: code)
+            let report = try client.enroll(server: server, code: code, sync: !noSync)
             print(texts.enrolled(report, device: try client.store.localDevice()!))
         }
     }

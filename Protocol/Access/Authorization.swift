@@ -31,13 +31,13 @@ public enum Authorization {
         switch placement {
         case .unknown:
             return "this server does not know event type \(event.type): update the server before recording it"
-        case .everyone, .scopeOf, .unplaced:
+        case .everyone, .unplaced:
             return "\(event.type) names no grid node: record it within your grid"
         case .sameAs(let subject):
             guard let node else { return "it concerns record \(subject.uuidString.lowercased()), which the server does not hold" }
             guard scope.overlaps(node) else { return outside(node, user) }
-        case .node(let node):
-            guard scope.contains(node) else { return outside(node, user) }
+        case .node, .scopeOf:
+            guard let node, scope.contains(node) else { return outside(node ?? "-", user) }
         }
         return nil
     }

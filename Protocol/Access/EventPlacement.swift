@@ -8,7 +8,8 @@ public enum EventPlacement: Hashable, Sendable {
     case node(String)
     /// The same node as the record it is about (a ticket's later step, a fire point put out).
     case sameAs(subject: UUID)
-    /// The node of a user's scope (a device's sync report: who sees that user's work).
+    /// The node of a user's scope: a device's sync report (who sees that user's work), or a fire
+    /// point recorded before its device knew the grid (it belongs to where its recorder works).
     case scopeOf(user: String)
     /// A record that should name its node and does not.
     case unplaced
@@ -42,11 +43,14 @@ public enum EventPlacement: Hashable, Sendable {
                      AttachmentReceived.eventType] {
             places[type] = { _ in .everyone }
         }
+        places[FirePointReport.eventType] = { event in
+            guard let report = try? PayloadCodec.decode(FirePointReport.self, from: event) else { return .unplaced }
+            return report.node.map(EventPlacement.node) ?? .scopeOf(user: event.actor)
+        }
         places[DeviceSyncReported.eventType] = { event in
             (try? PayloadCodec.decode(DeviceSyncReported.self, from: event)).map { .scopeOf(user: $0.actor) } ?? .unplaced
         }
         byNode(TicketReported.self) { $0.node }
-        byNode(FirePointReport.self) { $0.node }
         byNode(EnterpriseRegistered.self) { $0.node }
         byNode(DustSiteRegistered.self) { $0.node }
         byNode(DustfallStationRegistered.self) { $0.node }
@@ -54,8 +58,11 @@ public enum EventPlacement: Hashable, Sendable {
         byNode(DustMonitoringThresholdSet.self) { $0.node }
         byNode(DustfallLimitSet.self) { $0.node }
         byNode(SignOffDepartmentsDefined.self) { $0.node }
-        for type in [FireResponseRecorded.eventType, FireAccountabilityRecorded.eventType, DustSiteInspected.eventType,
-                     DustfallReadingRecorded.eventType] {
+        places[DustfallReadingRecorded.eventType] = { event in  // a reading is about its station, named by code
+            guard let reading = try? PayloadCodec.decode(DustfallReadingRecorded.self, from: event) else { return .unplaced }
+            return .sameAs(subject: .version5(name: "dustfall-station:\(reading.station)"))
+        }
+        for type in [FireResponseRecorded.eventType, FireAccountabilityRecorded.eventType, DustSiteInspected.eventType] {
             bySubject(type)
         }
         for kind in TicketStep.Kind.allCases { bySubject(kind.eventType) }

@@ -46,13 +46,16 @@ public final class FieldClient {
     /// makes the device key (kept next to the store, readable by its owner only), registers its
     /// public half, then syncs to get the grid and the directory. A store set up to record before
     /// enrolment keeps its device and events.
-    public func enroll(server: String, code typed: String) throws -> SyncReport {
+    ///
+    /// - Parameter sync: sync right after enrolling (else at the next `lantian sync`).
+    public func enroll(server: String, code typed: String, sync: Bool = true) throws -> SyncReport {
         let endpoint = try parseServer(server)
         guard let code = EnrolmentCode(typed: typed) else { throw FieldError.badEnrolmentCode(typed) }
         if let device = try store.localDevice(), device.isEnrolled { throw FieldError.alreadyEnrolled(device.actor) }
         let key = DeviceKey()
         try KeyFile.write(key, to: KeyFile.path(forStore: store.path))
         let enrolment = try SyncClient.run(store: store, key: key, server: endpoint, purpose: .enrol(code: code.description, server: server))
+        guard sync else { return enrolment }
         let report = try SyncClient.run(store: store, key: key, server: endpoint)
         try store.noteSyncCompleted(at: .now())
         var combined = enrolment.followed(by: report)
@@ -77,7 +80,9 @@ public final class FieldClient {
                             pending: try store.pendingCount(device: device.id), attachmentsWaiting: try store.attachmentsAwaitingUpload().count,
                             quarantined: try store.quarantined().count, sync: state,
                             eventCount: try store.count(), reachability: nil)
-        if probe, let server = device.server, device.isEnrolled {
+        if probe, device.server != nil, !device.isEnrolled {
+            status.reachability = .unreachable(.notEnrolled)
+        } else if probe, let server = device.server {
             let endpoint = try parseServer(server)
             let key = try deviceKey()
             do throws(SyncError) {

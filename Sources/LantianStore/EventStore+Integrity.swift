@@ -30,6 +30,14 @@ extension EventStore {
         return try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM chain_digest WHERE device = ? AND cseq = ?"), arguments: [device, cseq])
     }
 
+    /// The signature this store holds over `device`'s chain at `cseq`, if any.
+    public func signature(of device: UUID, at cseq: Int64) throws -> ChainSignature? {
+        try database.read { db in
+            try Data.fetchOne(db, sql: "SELECT signature FROM chain_signature WHERE device = ? AND cseq = ?", arguments: [device, cseq])
+                .map { ChainSignature(device: device, cseq: cseq, signature: $0) }
+        }
+    }
+
     /// Keeps a signature over a device's chain (once; a copy is ignored).
     public func keep(_ signature: ChainSignature) throws {
         try write { db in try Self.storeSignature(db, signature) }

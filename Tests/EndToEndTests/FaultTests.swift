@@ -89,7 +89,8 @@ import Testing
     }
 
     /// The bytes `lantian` sends before its first push: the `hello` frame of "officer.zhang".
-    static let helloFrameBytes = Frame.encode(body: MessageCodec.encode(.hello(Hello(versions: 1...1, device: UUID(), actor: "officer.zhang")))).count
+    static let helloFrameBytes = Frame.encode(body: MessageCodec.encode(.hello(Hello(
+        versions: MessageCodec.versions, device: UUID(), actor: "officer.zhang", proof: Data(count: ChainSignature.bytes))))).count
     /// The bytes the server sends before its first `push-ack`: the `welcome` frame.
     static let welcomeFrameBytes = Frame.encode(body: MessageCodec.encode(.welcome(Welcome(
         version: 1, epoch: UUID(), limits: .standard, acknowledgedCseq: 0)))).count
@@ -126,9 +127,10 @@ import Testing
         let device = try #require(try store.localDevice())
         for after in [1_000, 0] as [Int64] {
             let connection = try RawConnection(port: lantiand.port)
-            try connection.send(.hello(Hello(versions: 1...1, device: device.id, actor: device.actor, recordedCseq: 1_500)))
-            guard case .welcome? = try connection.receive() else { throw Failure("no welcome") }
-            try connection.send(.push(Push(events: try store.events(of: device.id, after: after, limit: 1_000))))
+            guard case .welcome? = try connection.helloAs(store: officer.store).0 else { throw Failure("no welcome") }
+            let events = try store.events(of: device.id, after: after, limit: 1_000)
+            let signature = try #require(try store.signature(of: device.id, at: events.last!.cseq))
+            try connection.send(.push(Push(events: events, signature: signature.signature)))
             guard case .pushAck(let ack)? = try connection.receive() else { throw Failure("no acknowledgement") }
             #expect(ack.acknowledgedCseq == 1_500)
         }

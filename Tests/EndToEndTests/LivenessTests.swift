@@ -13,8 +13,6 @@ import Testing
     @Test func aSilentConnectionIsPingedAndClosedWhenItDoesNotAnswer() throws {
         let (lantiand, _) = try Self.server()
         let silent = try RawConnection(port: lantiand.port)
-        try silent.send(.hello(Hello(versions: 1...1, device: UUID(), actor: "officer.zhang")))
-        guard case .welcome? = try silent.receive() else { Issue.record("expected welcome"); return }
         let started = Date()
         guard case .ping? = try silent.receive() else { Issue.record("expected a ping after a second of silence"); return }
         #expect(try silent.receive() == nil)  // no pong: closed
@@ -24,10 +22,10 @@ import Testing
     }
 
     @Test func aConnectionThatAnswersPingsStaysOpen() throws {
-        let (lantiand, _) = try Self.server()
+        let (lantiand, folder) = try Self.server()
         let live = try RawConnection(port: lantiand.port)
-        try live.send(.hello(Hello(versions: 1...1, device: UUID(), actor: "officer.zhang")))
-        guard case .welcome? = try live.receive() else { Issue.record("expected welcome"); return }
+        let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
+        guard case .welcome? = try live.helloAs(store: officer.store).0 else { Issue.record("expected welcome"); return }
         for _ in 0..<3 {
             guard case .ping(let nonce)? = try live.receive() else { Issue.record("expected a ping"); return }
             try live.send(.pong(nonce: nonce))
@@ -48,8 +46,6 @@ import Testing
         for index in 1...3 { try officer.reportFire(note: "#\(index)") }
         try officer.expectSuccess(["sync"])
         let pinger = try RawConnection(port: lantiand.port)
-        try pinger.send(.hello(Hello(versions: 1...1, device: UUID(), actor: "x")))
-        _ = try pinger.receive()
         try pinger.send(.ping(nonce: 7))
         #expect(try pinger.receive() == .pong(nonce: 7))  // the server answers pings too
         #expect(lantiand.stop() == 0)

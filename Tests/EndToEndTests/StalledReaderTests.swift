@@ -15,8 +15,7 @@ import Testing
 
         // 2,000 requests for the whole history (some 800 MB of pages if all were queued), never read.
         let stalled = try RawConnection(port: town.server.port)
-        let device = UUID()
-        try stalled.send(.hello(Hello(versions: 1...1, device: device, actor: "officer.zhang")))
+        guard case .welcome? = try stalled.helloAs(store: town.staff.store).0 else { throw Failure("no welcome") }
         for _ in 0..<2_000 { try stalled.send(.pull(Pull(after: 0, limit: 1_000))) }
         Thread.sleep(forTimeInterval: 1)
 

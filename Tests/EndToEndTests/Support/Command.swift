@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// What a finished command printed and how it ended.
 struct CommandResult {
@@ -44,17 +45,52 @@ func run(path: String, _ arguments: [String], input: String? = nil, environment:
 }
 
 /// One field client: a user with a local store of their own.
+///
+/// It is set up to record at once (`lantian setup`), offline if need be, and enrols itself with
+/// the server at its address before it first talks to it (`lantiand enroll`, then `lantian enroll
+/// --no-sync`), as an officer's phone is enrolled at the township office: the tests that are about
+/// enrolment itself call ``enrol(server:arguments:)``.
 struct FieldDevice {
     let store: String
+    let user: String
+    let server: String
     /// The device's clock offset from the true time, in libfaketime's notation ("+1d"); `nil` for the true time.
     private(set) var clockOffset: String?
 
     init(user: String, server: String, folder: URL) throws {
         store = folder.appendingPathComponent("\(user).sqlite").path
+        self.user = user
+        self.server = server
         try expectSuccess(["setup", "--user", user, "--server", server])
+        if let database = ServerProcess.store(at: server) {
+            let result = try enrol(database: database)
+            guard result.status == 0 else { throw Failure("enrolling \(user) failed: \(result.errors)") }
+        }
+    }
+
+    var isEnrolled: Bool { FileManager.default.fileExists(atPath: store + ".key") }
+
+    /// Enrols the device with the server whose store is `database`, with a code issued there.
+    @discardableResult
+    func enrol(database: String, arguments: [String] = ["--no-sync"]) throws -> CommandResult {
+        try TestGrid.register(user, in: database)
+        let issued = try TestGrid.lantiand(["enroll", user, "--db", database])
+        let code = try #require(issued.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
+        return try run("lantian", ["enroll", "--server", server, "--code", code, "--db", store] + arguments)
+    }
+
+    /// Enrols the device before a command that talks to the server, if the server at its address
+    /// (or the one `--server` names) is a test server and the device is not enrolled yet.
+    private func enrolIfNeeded(before arguments: [String]) throws {
+        guard !isEnrolled, let command = arguments.first, ["sync", "status"].contains(command) else { return }
+        let address = arguments.firstIndex(of: "--server").map { arguments[$0 + 1] } ?? server
+        guard let database = ServerProcess.store(at: address) ?? ServerProcess.store(at: server) else { return }
+        let result = try enrol(database: database)
+        guard result.status == 0 else { throw Failure("enrolling \(user) failed: \(result.errors)") }
     }
 
     func lantian(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try enrolIfNeeded(before: arguments)
         guard let clockOffset else { return try run("lantian", arguments + ["--db", store], environment: environment) }
         return try run(path: "/usr/bin/faketime", ["-f", clockOffset, try Binaries.path("lantian")] + arguments + ["--db", store],
                        environment: environment)

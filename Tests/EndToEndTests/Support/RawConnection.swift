@@ -1,15 +1,32 @@
 import Foundation
 import LantianProtocol
+import LantianStore
+import Testing
 
 /// A plain blocking socket that sends whatever bytes a test makes: a client that skips every check.
+/// It reads the server's challenge on connecting.
 final class RawConnection {
     private let socket: Int32
+    private(set) var challenge = Challenge(nonce: Data())
 
     init(port: UInt16) throws {
         guard let socket = LoopbackSocket.connect(to: port) else { throw Failure("cannot connect to 127.0.0.1:\(port)") }
         self.socket = socket
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard case .challenge(let first)? = try receive() else { throw Failure("the server did not open with a challenge") }
+        challenge = first
+    }
+
+    /// Says hello as the enrolled device of the store at `store`, signed with its key: a hand-made
+    /// client that is who it says it is. Returns the server's answer.
+    func helloAs(store path: String) throws -> (Message?, device: LocalDevice, key: DeviceKey) {
+        let store = try EventStore(path: path)
+        let device = try #require(try store.localDevice())
+        let key = try KeyFile.read(KeyFile.path(forStore: path))
+        let proof = try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: device.id, device: device.id))
+        try send(.hello(Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor, proof: proof)))
+        return (try receive(), device, key)
     }
 
     deinit { close(socket) }

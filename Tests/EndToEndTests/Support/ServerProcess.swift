@@ -1,7 +1,15 @@
 import Foundation
 
-/// A real `lantiand serve` process on loopback.
+/// A real `lantiand serve` process on loopback. A server started on a store that does not exist
+/// yet is given ``TestGrid`` and its users first, as an administrator would.
 final class ServerProcess {
+    /// The store of the server last started at each address: where devices that sync with that
+    /// address are enrolled (``FieldDevice/enrolIfNeeded(server:)``).
+    nonisolated(unsafe) static var stores: [String: String] = [:]
+    private static let storesLock = NSLock()
+
+    static func store(at address: String) -> String? { storesLock.withLock { stores[address] } }
+
     let database: String
     let port: UInt16
     var address: String { "127.0.0.1:\(port)" }
@@ -13,6 +21,8 @@ final class ServerProcess {
     init(database: String, port: UInt16, folder: URL, extraArguments: [String] = []) throws {
         self.database = database
         self.port = port
+        if !FileManager.default.fileExists(atPath: database) { try TestGrid.administer(database) }
+        Self.storesLock.withLock { Self.stores["127.0.0.1:\(port)"] = database }
         output = folder.appendingPathComponent("lantiand-\(UUID().uuidString).out")
         log = folder.appendingPathComponent("lantiand-\(UUID().uuidString).log")
         guard FileManager.default.createFile(atPath: output.path, contents: nil),
