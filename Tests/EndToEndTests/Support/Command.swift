@@ -36,12 +36,24 @@ func run(path: String, _ arguments: [String], input: String? = nil, environment:
     }
     let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    let complained = errors.fileHandleForReading.readDataToEndOfFile()
+    let printed = readToEnd(output.fileHandleForReading)
+    let complained = readToEnd(errors.fileHandleForReading)
     process.waitUntilExit()
     watchdog.cancel()
     return CommandResult(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
                          errors: String(decoding: complained, as: UTF8.self))
+}
+
+/// Everything up to end of file, retrying reads a signal interrupts (Foundation's
+/// `readDataToEndOfFile` traps on `EINTR`).
+private func readToEnd(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 64 << 10)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+        if count > 0 { data.append(contentsOf: buffer[0..<count]) }
+        else if count == 0 || errno != EINTR { return data }
+    }
 }
 
 /// One field client: a user with a local store of their own.
