@@ -16,6 +16,8 @@ public struct GridScope: Hashable, Sendable {
     public let within: Set<String>
     /// The nodes above the scope node.
     public let above: Set<String>
+    /// Every node whose records the user sees: `within` and `above`.
+    public let visibleNodes: Set<String>
 
     public init(scope: String, grid: Grid) {
         self.scope = scope
@@ -28,6 +30,7 @@ public struct GridScope: Hashable, Sendable {
         }
         self.within = within
         above = Set(grid.lineage(of: scope).dropFirst().map(\.code))
+        visibleNodes = within.union(above)
     }
 
     /// Whether `node` is the scope node or lies below it: the user answers for it.
@@ -35,7 +38,4 @@ public struct GridScope: Hashable, Sendable {
 
     /// Whether `node` lies within the scope or covers it from above.
     public func overlaps(_ node: String) -> Bool { within.contains(node) || above.contains(node) }
-
-    /// Every node whose records the user sees.
-    public var visibleNodes: Set<String> { within.union(above) }
 }

@@ -58,9 +58,7 @@ public final class FieldClient {
         guard sync else { return enrolment }
         let report = try SyncClient.run(store: store, key: key, server: endpoint)
         try store.noteSyncCompleted(at: .now())
-        var combined = enrolment.followed(by: report)
-        combined.enrolledAs = enrolment.enrolledAs
-        return combined
+        return enrolment.followed(by: report)
     }
 
     /// Re-checks every chain and signature this device holds: its own events, and what it pulled

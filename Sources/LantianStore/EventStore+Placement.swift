@@ -5,11 +5,10 @@ import LantianProtocol
 /// Where accepted events lie in the grid (server side): what scoped pulls filter on, and what the
 /// server checks a pushed event's scope against.
 extension EventStore {
-    /// Notes the grid node of an accepted event, and, for an event that starts a record (or
-    /// registers a user), the node of its subject.
-    static func place(_ db: Database, _ event: Event, sseq: Int64) throws {
-        let placement = EventPlacement.of(event)
-        let node = try resolve(db, placement)
+    /// Notes the grid node of an accepted event (`node`, as ``resolve(_:_:)`` found it; found here
+    /// if not given), and, for an event that starts a record (or registers a user), the node of its subject.
+    static func place(_ db: Database, _ event: Event, sseq: Int64, node given: String?? = nil) throws {
+        let node = try given ?? resolve(db, EventPlacement.of(event))
         try db.cachedStatement(sql: "INSERT INTO event_node (sseq, node) VALUES (?, ?)").execute(arguments: [sseq, node])
         if EventPlacement.startsRecord(event.type), let node {
             try db.cachedStatement(sql: "INSERT INTO subject_node (subject, node) VALUES (?, ?) ON CONFLICT (subject) DO NOTHING")

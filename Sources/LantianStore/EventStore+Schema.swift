@@ -117,6 +117,9 @@ extension EventStore {
             try db.execute(sql: """
                 ALTER TABLE event ADD COLUMN previous BLOB CHECK (previous IS NULL OR length(previous) = 32);
                 ALTER TABLE set_aside ADD COLUMN previous BLOB;
+                -- Folds of rare types (grid, users, devices: at every hello) and enrolment lookups
+                -- read this instead of every event, in canonical order.
+                CREATE INDEX event_by_type ON event (type, hlc, device, cseq);
                 CREATE TABLE chain_signature (
                     device    BLOB    NOT NULL,
                     cseq      INTEGER NOT NULL,

@@ -108,7 +108,10 @@ extension EventStore {
                     continue
                 }
                 guard event.cseq == expected else { throw PushRefusal.gap(expected: expected, received: event.cseq) }
-                if let problem = try Self.problem(db, with: event, check: check) {
+                let placement = EventPlacement.of(event)
+                let node = try Self.resolve(db, placement)
+                if let problem = EventValidation.problem(with: event)
+                    ?? Authorization.problem(with: event, by: check.user, placement: placement, node: node, scope: check.scope) {
                     try Self.quarantine(db, event, reason: problem, at: receivedAt, keepingPayload: true)
                     try Self.storeDigest(db, device: device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event),
                                          hash: EventChain.hash(of: event))
@@ -119,7 +122,7 @@ extension EventStore {
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                         throw PushRefusal.conflict(id: event.id, cseq: event.cseq)
                     }
-                    try Self.place(db, event, sseq: nextSseq)
+                    try Self.place(db, event, sseq: nextSseq, node: node)
                     nextSseq += 1
                 }
                 expected += 1
@@ -140,14 +143,6 @@ extension EventStore {
             running = EventChain.hash(of: event)
         }
         guard signature.isValid(for: running, publicKey: publicKey) else { throw PushRefusal.badSignature(cseq: signature.cseq) }
-    }
-
-    /// Why a new event from the pushing device cannot be stored: its content breaks a rule, or its
-    /// user may not record it there.
-    private static func problem(_ db: Database, with event: Event, check: PushCheck) throws -> String? {
-        if let problem = EventValidation.problem(with: event) { return problem }
-        let placement = EventPlacement.of(event)
-        return Authorization.problem(with: event, by: check.user, placement: placement, node: try resolve(db, placement), scope: check.scope)
     }
 
     static func quarantine(_ db: Database, _ event: Event, reason: String, at time: Timestamp, keepingPayload: Bool) throws {

@@ -347,6 +347,7 @@ public struct SyncReport: Hashable, Sendable {
         combined.attachments += attachments
         combined.attachmentBytes += attachmentBytes
         combined.replacedDevice = next.replacedDevice ?? replacedDevice
+        combined.enrolledAs = next.enrolledAs ?? enrolledAs
         combined.recordedAgain += recordedAgain
         return combined
     }

@@ -31,9 +31,8 @@ public final class ServerSession {
 
     /// The client, once it has said hello and been authenticated.
     public private(set) var peer: Hello?
-    /// What the peer's pushes are checked against, and the grid nodes its pulls may see.
+    /// What the peer's pushes are checked against; its scope also decides what its pulls see.
     private var check: PushCheck?
-    private var visible: Set<String>?
     private let challenge = Challenge.random()
     /// The highest of the client device's sequence numbers the server has handled, as last told to it.
     private var acknowledged: Int64 = 0
@@ -202,7 +201,6 @@ public final class ServerSession {
         }
         let scope = GridScope(scope: user.scope, grid: try store.project(Grid.self))
         check = PushCheck(publicKey: enrolment.publicKey, user: user, scope: scope)
-        visible = scope.visibleNodes
         return nil
     }
 
@@ -258,7 +256,7 @@ public final class ServerSession {
         do {
             let limit = Int(min(max(pull.limit, 1), limits.maxBatch))
             let maxBytes = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
-            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: visible)
+            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: check?.scope.visibleNodes)
             known = max(known, page.events.last?.sseq ?? page.head)
             return .send(.page(page))
         } catch {

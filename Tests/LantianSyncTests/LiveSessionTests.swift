@@ -49,7 +49,7 @@ import Testing
         #expect(push.events.count == 1)
         _ = try watcher.handle(answer(session, .push(push)))
         #expect(headMoved == 1)
-        #expect(try fieldEventCount(server, server: server) == 1)
+        #expect(try fieldEventCount(server) == 1)
     }
 
     @Test func aClientWhoseCursorEventTheServerLacksPullsEverythingAgain() throws {
@@ -63,7 +63,7 @@ import Testing
         try record(3, in: officer, by: officerDevice)
         _ = try converse(clientSession(officer, .sync), serverSessionOf(server))
         _ = try converse(clientSession(supervisor, .sync), serverSessionOf(server))
-        #expect(try fieldEventCount(supervisor, server: server) == 3)
+        #expect(try fieldEventCount(supervisor) == 3)
 
         // The same database restored to before anything was pushed; another officer pushes first.
         let restored = try EventStore(path: backup)
@@ -74,8 +74,8 @@ import Testing
 
         let report = try #require(try converse(clientSession(supervisor, .sync), serverSessionOf(restored)))
         #expect(report.pulled == 4)  // officer.li's, missed if the old cursor had been believed
-        #expect(try fieldEventCount(supervisor, server: restored) == 7)
-        #expect(try fieldEventCount(restored, server: restored) == 7)
+        #expect(try fieldEventCount(supervisor) == 7)
+        #expect(try fieldEventCount(restored) == 7)
     }
 
     /// Starts `client` and answers the server's challenge: the server's welcome.

@@ -20,7 +20,7 @@ import Testing
         let pushed = try #require(try converse(clientSession(officer, .sync), try serverSession(server)))
         #expect(pushed.pushed == 5)
         #expect(try officer.pendingCount(device: officerDevice.id) == 0)
-        #expect(try fieldEventCount(server, server: server) == 5)
+        #expect(try fieldEventCount(server) == 5)
 
         let pulled = try #require(try converse(clientSession(supervisor, .sync), try serverSession(server)))
         #expect(pulled.pulled == 5)
@@ -34,12 +34,12 @@ import Testing
         try record(3, in: officer, by: device)
 
         #expect(try converse(clientSession(officer, .sync), try serverSession(server), dropping: "push-ack") == nil)
-        #expect(try fieldEventCount(server, server: server) == 2)  // the first batch was committed; its acknowledgement was lost
+        #expect(try fieldEventCount(server) == 2)  // the first batch was committed; its acknowledgement was lost
         #expect(try officer.pendingCount(device: device.id) == 3)
 
         let report = try #require(try converse(clientSession(officer, .sync), try serverSession(server)))
         #expect(report.pushed == 1)
-        #expect(try fieldEventCount(server, server: server) == 3)
+        #expect(try fieldEventCount(server) == 3)
         #expect(try officer.pendingCount(device: device.id) == 0)
     }
 
@@ -58,9 +58,9 @@ import Testing
         let replacement = try EventStore(path: replacementPath)
         let report = try #require(try converse(clientSession(officer, .sync), serverSession(replacement)))
         #expect(report.pushed == 3)
-        #expect(try fieldEventCount(replacement, server: replacement) == 3)
+        #expect(try fieldEventCount(replacement) == 3)
         #expect(try officer.syncState().serverEpoch == replacement.epoch)
-        #expect(try fieldEventCount(officer, server: server) == 3)
+        #expect(try fieldEventCount(officer) == 3)
     }
 
     @Test func aClientOutsideTheServersVersionsIsToldBothRanges() throws {
@@ -88,7 +88,7 @@ import Testing
         guard case .send(.error(let error)) = session.handle(.push(try signedPush(third, key: key))) else { Issue.record("gap not refused"); return }
         #expect(error.code == .sequenceGap)
         #expect(error.message.contains("expected cseq 1"))
-        #expect(try fieldEventCount(server, server: server) == 0)
+        #expect(try fieldEventCount(server) == 0)
     }
 
     @Test func aPushLargerThanTheBatchLimitIsRefused() throws {
@@ -99,7 +99,7 @@ import Testing
         let all = try officer.events(of: device.id, after: 0, limit: 3)
         guard case .send(.error(let error)) = session.handle(.push(try signedPush(all, key: key))) else { Issue.record("not refused"); return }
         #expect(error.code == .invalidEvent)
-        #expect(try fieldEventCount(server, server: server) == 0)
+        #expect(try fieldEventCount(server) == 0)
     }
 }
 

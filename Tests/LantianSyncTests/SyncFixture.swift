@@ -68,7 +68,7 @@ func clientSession(_ store: EventStore, _ purpose: ClientSession.Purpose) throws
 }
 
 /// How many events of `store` were recorded in the field (not by a server).
-func fieldEventCount(_ store: EventStore, server: EventStore) throws -> Int {
+func fieldEventCount(_ store: EventStore) throws -> Int {
     try store.allEvents().filter { !Authorization.serverOnly.contains($0.type) }.count
 }
 
