@@ -51,6 +51,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Client"),
 
+        // Benchmarks (release builds; `script/bench`, results in Benchmarks/BENCHMARKS.md).
+        .executableTarget(name: "lantian-bench", dependencies: [
+            "LantianSync", "LantianStore", "LantianProtocol", "LantianTransport", "CLibUV",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks/LantianBench"),
+
         .target(name: "LantianTestSupport", path: "Tests/LantianTestSupport"),
         .testTarget(name: "LantianProtocolTests", dependencies: ["LantianProtocol", "LantianTestSupport"]),
         .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore", "LantianTestSupport"]),

@@ -20,14 +20,15 @@ public enum Authorization {
     public static let fieldRoles: Set<Role> = [.gridOfficer, .townshipStaff, .supervisor]
 
     /// Why `user` may not have recorded `event`, which concerns `node` (`nil` when the event names
-    /// none or its record is unknown), or `nil` when they may.
-    public static func problem(with event: Event, by user: UserRegistered, placement: EventPlacement, node: String?,
-                               scope: GridScope) -> String? {
+    /// none or its record is unknown), or `nil` when they may. `payload` is the event's payload as
+    /// ``EventValidation/read(_:)`` decoded it.
+    public static func problem(with event: Event, payload: (any Sendable)?, by user: UserRegistered, placement: EventPlacement,
+                               node: String?, scope: GridScope) -> String? {
         if event.actor != user.name {
             return "recorded as \(event.actor), but this device is enrolled for \(user.name)"
         }
         if serverOnly.contains(event.type) { return "only the server records \(event.type) (with lantiand)" }
-        if let problem = roleProblem(event, role: user.role) { return problem }
+        if let problem = roleProblem(event, payload: payload, role: user.role) { return problem }
         switch placement {
         case .unknown:
             return "this server does not know event type \(event.type): update the server before recording it"
@@ -43,10 +44,10 @@ public enum Authorization {
     }
 
     /// Whether a user with `role` may record an event of `type` (as far as its type tells).
-    private static func roleProblem(_ event: Event, role: Role) -> String? {
+    private static func roleProblem(_ event: Event, payload: (any Sendable)?, role: Role) -> String? {
         guard fieldRoles.contains(role) else { return "a \(role.rawValue) takes no part in field work and records nothing" }
         if event.type == TicketReported.eventType {
-            guard let report = try? PayloadCodec.decode(TicketReported.self, from: event) else { return nil }
+            guard let report = payload as? TicketReported else { return nil }
             return TicketWorkflow.mayReport(report, role: role) ? nil : "a \(role.rawValue) may not report an issue"
         }
         if let kind = TicketStep.Kind(eventType: event.type), !TicketWorkflow.roles(for: kind).contains(role) {

@@ -18,7 +18,13 @@ public enum EventPlacement: Hashable, Sendable {
 
     /// The placement of `event`, from its type and payload.
     public static func of(_ event: Event) -> EventPlacement {
-        if let place = fixed[event.type] { return place(event) }
+        of(event, payload: EventValidation.read(event).payload)
+    }
+
+    /// The placement of `event` whose payload ``EventValidation/read(_:)`` has decoded already
+    /// (`nil`: it did not decode).
+    public static func of(_ event: Event, payload: (any Sendable)?) -> EventPlacement {
+        if let place = fixed[event.type] { return place(event, payload) }
         return unknown
     }
 
@@ -30,25 +36,26 @@ public enum EventPlacement: Hashable, Sendable {
         DustSiteRegistered.eventType, DustfallStationRegistered.eventType,
     ]
 
-    private static let fixed: [EventType: @Sendable (Event) -> EventPlacement] = {
-        var places: [EventType: @Sendable (Event) -> EventPlacement] = [:]
+    /// Each known type's placement, from the event and its decoded payload.
+    private static let fixed: [EventType: @Sendable (Event, (any Sendable)?) -> EventPlacement] = {
+        var places: [EventType: @Sendable (Event, (any Sendable)?) -> EventPlacement] = [:]
         func byNode<Payload: EventPayload>(_: Payload.Type, _ node: @escaping @Sendable (Payload) -> String?) {
-            places[Payload.eventType] = { event in
-                guard let payload = try? PayloadCodec.decode(Payload.self, from: event) else { return .unplaced }
+            places[Payload.eventType] = { _, payload in
+                guard let payload = payload as? Payload else { return .unplaced }
                 return node(payload).map(EventPlacement.node) ?? .unplaced
             }
         }
-        func bySubject(_ type: EventType) { places[type] = { .sameAs(subject: $0.subject) } }
+        func bySubject(_ type: EventType) { places[type] = { event, _ in .sameAs(subject: event.subject) } }
         for type in [GridNodeDefined.eventType, UserRegistered.eventType, DeviceEnrolled.eventType, DeviceRevoked.eventType,
                      AttachmentReceived.eventType] {
-            places[type] = { _ in .everyone }
+            places[type] = { _, _ in .everyone }
         }
-        places[FirePointReport.eventType] = { event in
-            guard let report = try? PayloadCodec.decode(FirePointReport.self, from: event) else { return .unplaced }
+        places[FirePointReport.eventType] = { event, payload in
+            guard let report = payload as? FirePointReport else { return .unplaced }
             return report.node.map(EventPlacement.node) ?? .scopeOf(user: event.actor)
         }
-        places[DeviceSyncReported.eventType] = { event in
-            (try? PayloadCodec.decode(DeviceSyncReported.self, from: event)).map { .scopeOf(user: $0.actor) } ?? .unplaced
+        places[DeviceSyncReported.eventType] = { _, payload in
+            (payload as? DeviceSyncReported).map { .scopeOf(user: $0.actor) } ?? .unplaced
         }
         byNode(TicketReported.self) { $0.node }
         byNode(EnterpriseRegistered.self) { $0.node }
@@ -58,8 +65,8 @@ public enum EventPlacement: Hashable, Sendable {
         byNode(DustMonitoringThresholdSet.self) { $0.node }
         byNode(DustfallLimitSet.self) { $0.node }
         byNode(SignOffDepartmentsDefined.self) { $0.node }
-        places[DustfallReadingRecorded.eventType] = { event in  // a reading is about its station, named by code
-            guard let reading = try? PayloadCodec.decode(DustfallReadingRecorded.self, from: event) else { return .unplaced }
+        places[DustfallReadingRecorded.eventType] = { _, payload in  // a reading is about its station, named by code
+            guard let reading = payload as? DustfallReadingRecorded else { return .unplaced }
             return .sameAs(subject: .version5(name: "dustfall-station:\(reading.station)"))
         }
         for type in [FireResponseRecorded.eventType, FireAccountabilityRecorded.eventType, DustSiteInspected.eventType] {

@@ -4,13 +4,22 @@ import Foundation
 /// its rules (ranges, required fields). Unknown types pass: a newer client may know more types.
 ///
 /// ```swift
-/// if let problem = EventValidation.problem(with: event) { quarantine(event, problem) }
+/// let reading = EventValidation.read(event)
+/// if let problem = reading.problem { quarantine(event, problem) }
+/// let placement = EventPlacement.of(event, payload: reading.payload)  // decoded once
 /// ```
 public enum EventValidation {
-    private static let readers: [EventType: @Sendable (Data) throws -> Void] = {
-        var readers: [EventType: @Sendable (Data) throws -> Void] = [:]
+    /// An event's payload read once: decoded (for a known type), or why it cannot be accepted.
+    public struct Reading: Sendable {
+        /// The decoded payload; `nil` for a type this build does not know, or one that failed.
+        public var payload: (any Sendable)?
+        public var problem: String?
+    }
+
+    private static let readers: [EventType: @Sendable (Data) throws -> any Sendable] = {
+        var readers: [EventType: @Sendable (Data) throws -> any Sendable] = [:]
         func register<Payload: EventPayload>(_: Payload.Type) {
-            readers[Payload.eventType] = { _ = try PayloadCodec.decode(Payload.self, from: $0) }
+            readers[Payload.eventType] = { try PayloadCodec.decode(Payload.self, from: $0) }
         }
         register(FirePointReport.self)
         register(FireResponseRecorded.self)
@@ -27,8 +36,12 @@ public enum EventValidation {
         register(AttachmentReceived.self)
         register(DeviceEnrolled.self)
         register(DeviceRevoked.self)
-        for kind in TicketStep.Kind.allCases { readers[kind.eventType] = { _ = try PayloadCodec.decode(TicketStep.self, from: $0) } }
-        for kind in EnterpriseStep.Kind.allCases { readers[kind.eventType] = { _ = try PayloadCodec.decode(EnterpriseStep.self, from: $0) } }
+        register(DustChecklistDefined.self)
+        register(DustMonitoringThresholdSet.self)
+        register(DustfallLimitSet.self)
+        register(SignOffDepartmentsDefined.self)
+        for kind in TicketStep.Kind.allCases { readers[kind.eventType] = { try PayloadCodec.decode(TicketStep.self, from: $0) } }
+        for kind in EnterpriseStep.Kind.allCases { readers[kind.eventType] = { try PayloadCodec.decode(EnterpriseStep.self, from: $0) } }
         return readers
     }()
 
@@ -36,16 +49,18 @@ public enum EventValidation {
     public static var knownTypes: [EventType] { readers.keys.sorted { $0.rawValue < $1.rawValue } }
 
     /// Why `event` cannot be accepted, or `nil` when it can.
-    public static func problem(with event: Event) -> String? {
-        if event.actor.trimmingCharacters(in: .whitespaces).isEmpty { return "the event names no actor" }
-        guard let read = readers[event.type] else { return nil }
+    public static func problem(with event: Event) -> String? { read(event).problem }
+
+    /// Decodes `event`'s payload, checking its rules, and says why the event cannot be accepted if it cannot.
+    public static func read(_ event: Event) -> Reading {
+        if event.actor.allSatisfy(\.isWhitespace) { return Reading(payload: nil, problem: "the event names no actor") }
+        guard let read = readers[event.type] else { return Reading(payload: nil, problem: nil) }
         do {
-            try read(event.payload)
-            return nil
+            return Reading(payload: try read(event.payload), problem: nil)
         } catch let error as ValidationError {
-            return "\(event.type) payload breaks a rule: \(error.field) \(error.rule)"
+            return Reading(payload: nil, problem: "\(event.type) payload breaks a rule: \(error.field) \(error.rule)")
         } catch {
-            return "\(event.type) payload cannot be read: \(error)"
+            return Reading(payload: nil, problem: "\(event.type) payload cannot be read: \(error)")
         }
     }
 }

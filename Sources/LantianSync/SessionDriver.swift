@@ -3,8 +3,9 @@ import LantianStore
 import LantianTransport
 
 /// Runs one ``ClientSession`` over one libuv connection: connects, sends what the session says,
-/// feeds it what arrives, pings a silent server and gives up on one that stays silent.
-final class SessionDriver {
+/// feeds it what arrives, pings a silent server and gives up on one that stays silent. Several can
+/// share one loop (a load generator holding many devices' connections).
+public final class SessionDriver {
     private let session: ClientSession
     private let idle: LoopTimer
     private var connection: Connection?
@@ -13,13 +14,16 @@ final class SessionDriver {
     private var pinged = false
 
     /// Called after every frame with how far the session has got.
-    var onProgress: ((SyncProgress) -> Void)?
+    public var onProgress: ((SyncProgress) -> Void)?
     /// Watching: called each time the session has caught up with the server.
-    var onCaughtUp: ((SyncReport) -> Void)?
+    public var onCaughtUp: ((SyncReport) -> Void)?
     /// Called once when the session ends, after the connection is closed.
-    var onEnd: ((Result<SyncReport, SyncError>) -> Void)?
+    public var onEnd: ((Result<SyncReport, SyncError>) -> Void)?
+    /// Called with every message as it is handed to the connection, and as it arrives (to time them).
+    public var onSent: ((Message) -> Void)?
+    public var onReceived: ((Message) -> Void)?
 
-    init(loop: EventLoop, session: ClientSession) throws(TransportError) {
+    public init(loop: EventLoop, session: ClientSession) throws(TransportError) {
         self.session = session
         idle = try LoopTimer(loop: loop)
     }
@@ -30,7 +34,7 @@ final class SessionDriver {
     ///   - connectTimeout: milliseconds to wait for the connection.
     ///   - idleTimeout: milliseconds of silence after which the server is pinged; after a second
     ///     such silence the session ends as timed out.
-    func start(loop: EventLoop, server: Endpoint, connectTimeout: UInt64, idleTimeout: UInt64) {
+    public func start(loop: EventLoop, server: Endpoint, connectTimeout: UInt64, idleTimeout: UInt64) {
         Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes),
                            timeoutMilliseconds: connectTimeout) { [self] result in
             switch result {
@@ -76,6 +80,7 @@ final class SessionDriver {
                 } catch {
                     throw session.handle(malformed: error)
                 }
+                onReceived?(message)
                 return try session.handle(message)
             }
         }
@@ -108,6 +113,7 @@ final class SessionDriver {
     }
 
     private func send(_ message: Message) {
+        onSent?(message)
         let body = MessageCodec.encode(message)
         progress.bytesSent += body.count + Frame.headerBytes
         connection?.send(body)

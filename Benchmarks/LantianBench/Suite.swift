@@ -1,0 +1,176 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+
+/// Every workload, each `runs` times, in one process run: figures a goal compares are measured
+/// side by side (push and baseline alternate run by run), since only ratios measured together
+/// mean anything on a shared, noisy machine.
+struct Suite {
+    var runs: Int
+    /// Sizes are divided by this (1 for the record; 10 to try the benchmarks out).
+    var scale: Int
+    var peer: (python: String, script: String)?
+    /// The workloads to run, by number (`nil`: all).
+    var only: Set<Int>?
+    let programs = Programs()
+
+    func run() throws -> Results {
+        var results = Results()
+        func runs(_ workloads: Int...) -> Bool { only.map { !$0.isDisjoint(with: workloads) } ?? true }
+        var baseline: Figure?
+        var recordBytes = 370
+        if runs(1, 2, 3, 7) {
+            let measured = try pushAndBaseline(&results)
+            baseline = measured.baseline
+            recordBytes = measured.recordBytes
+            results.goals.append(Goal(figure: measured.push, kind: .atLeastTimes(0.5, of: measured.baseline)))
+        }
+        if runs(8) { try verification(&results) }
+        if runs(3, 5, 6), let baseline { try pullRebuildAndLatency(&results, baseline: baseline) }
+        if runs(4) { try manyDevices(&results) }
+        if runs(7), let peer { try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: recordBytes) }
+        return results
+    }
+
+    /// Workloads 2 and 1: the push, then the same rows inserted through the C API.
+    private func pushAndBaseline(_ results: inout Results) throws -> (baseline: Figure, push: Figure, recordBytes: Int) {
+        let count = 100_000 / scale
+        var push = Figure("2. Push \(Format.number(Double(count))) events (lantian sync)", unit: "events/s")
+        var baseline = Figure("1. Baseline: the same rows, SQLite C API", unit: "events/s")
+        var recordBytes = 0
+        for run in 1...runs {
+            log("push and baseline, run \(run) of \(runs)")
+            let scratch = try Scratch("push")
+            defer { scratch.remove() }
+            let pushed = try PushWorkload.run(count: count, programs: programs, scratch: scratch)
+            push.samples.append(pushed.eventsPerSecond)
+            baseline.samples.append(try Baseline.eventsPerSecond(inserting: pushed.events, scratch: scratch))
+            recordBytes = MessageCodec.encode(.push(Push(events: Array(pushed.events.prefix(1_000))))).count / min(1_000, pushed.events.count)
+        }
+        results.add(baseline)
+        results.add(push)
+        results.notes.append("An event is \(recordBytes) bytes on the wire on average (envelope, hash chain and JSON payload); the peer's records are made the same size.")
+        return (baseline, push, recordBytes)
+    }
+
+    /// Workload 8: the server's acceptance with and without checking chains and signatures.
+    private func verification(_ results: inout Results) throws {
+        let count = 100_000 / scale
+        var checked = Figure("8. Server accepts \(Format.number(Double(count))) events, chain + signature checked", unit: "events/s")
+        var unchecked = Figure("8. Server accepts the same, not checked", unit: "events/s")
+        for run in 1...runs {
+            log("verification on and off, run \(run) of \(runs)")
+            let scratch = try Scratch("verify")
+            defer { scratch.remove() }
+            checked.samples.append(try VerificationCost.eventsPerSecond(count: count, verifying: true, scratch: scratch))
+            unchecked.samples.append(try VerificationCost.eventsPerSecond(count: count, verifying: false, scratch: scratch))
+        }
+        results.add(checked)
+        results.add(unchecked)
+        results.notes.append("Integrity costs the server \(Format.number((1 - checked.median / unchecked.median) * 100))% of its acceptance rate (medians, same run).")
+    }
+
+    /// Workloads 3, 5 and 6 on a server filled with a season of work.
+    private func pullRebuildAndLatency(_ results: inout Results, baseline: Figure) throws {
+        let scratch = try Scratch("season")
+        defer { scratch.remove() }
+        let serverPath = scratch.path("server.sqlite")
+        log("filling a server with a season of \(1_000_000 / scale) events")
+        _ = try Season.makeServer(at: serverPath, events: 1_000_000 / scale)
+        var pull = Figure("3. Pull (lantian sync, new device)", unit: "events/s")
+        var memory = Figure("3. Pull: client peak RSS", unit: "MB")
+        var client = ""
+        var pulled = 0
+        for run in 1...runs {
+            log("pull, run \(run) of \(runs)")
+            if !client.isEmpty { try? FileManager.default.removeItem(atPath: client) }
+            client = scratch.path("supervisor-\(run).sqlite")
+            let outcome = try PullWorkload.run(serverPath: serverPath, into: client, programs: programs)
+            pull.samples.append(outcome.eventsPerSecond)
+            memory.samples.append(Double(outcome.peakResidentBytes) / 1_048_576)
+            pulled = outcome.pulled
+        }
+        pull.name = "3. Pull \(Format.number(Double(pulled))) events (lantian sync, new device)"
+        results.add(pull)
+        results.add(memory)
+        results.goals += [Goal(figure: pull, kind: .atLeastTimes(0.5, of: baseline)), Goal(figure: memory, kind: .atMost(200))]
+
+        let store = try EventStore(path: client)
+        var rebuild = Figure("5. Rebuild every projection from \(Format.number(Double(try store.count()))) events", unit: "events/s")
+        for run in 1...runs {
+            log("rebuild, run \(run) of \(runs)")
+            rebuild.samples.append(try Rebuild.eventsPerSecond(store))
+        }
+        results.add(rebuild)
+        results.goals.append(Goal(figure: rebuild, kind: .atLeast(500_000)))
+
+        var status = Figure("6. lantian status --offline, same store", unit: "ms")
+        var list = Figure("6. lantian issue list (open issues), same store", unit: "ms")
+        for run in 1...max(runs, 5) {
+            log("client latency, run \(run)")
+            status.samples.append(try ClientLatency.milliseconds(programs, ["status", "--offline", "--db", client]))
+            list.samples.append(try ClientLatency.milliseconds(programs, ["issue", "list", "--db", client]))
+        }
+        results.add(status)
+        results.add(list)
+        results.goals += [Goal(figure: status, kind: .atMost(50)), Goal(figure: list, kind: .atMost(50))]
+    }
+
+    /// Workload 4: a thousand devices at once.
+    private func manyDevices(_ results: inout Results) throws {
+        let devices = 1_000 / scale
+        var memory = Figure("4. \(devices) devices at once: server peak RSS", unit: "MB")
+        var p50 = Figure("4. Push acknowledgement latency, p50", unit: "ms")
+        var p99 = Figure("4. Push acknowledgement latency, p99", unit: "ms")
+        var first = Figure("4. First round (push + pull), all sessions", unit: "s")
+        for run in 1...runs {
+            log("\(devices) devices, run \(run) of \(runs)")
+            let scratch = try Scratch("devices")
+            defer { scratch.remove() }
+            let outcome = try ManyDevices.run(devices: devices, eventsEach: 100, programs: programs, scratch: scratch)
+            memory.samples.append(Double(outcome.serverPeakResidentBytes) / 1_048_576)
+            p50.samples.append(outcome.load.percentile(0.5))
+            p99.samples.append(outcome.load.percentile(0.99))
+            first.samples.append(outcome.load.roundSeconds[0])
+        }
+        results.add(memory)
+        results.add(p50)
+        results.add(p99)
+        results.add(first)
+        results.goals.append(Goal(figure: memory, kind: .atMost(256)))
+        results.notes.append("Workload 4: every device's 100 events stored exactly once on the server (sequence 1…100 per device), and every device holds all of its cell's fire points after the second round.")
+    }
+
+    /// Workload 7: Lantian and Kinto, the same number of records of the same size.
+    private func peerComparison(_ results: inout Results, python: String, script: String, recordBytes: Int) throws {
+        let records = 20_000 / scale
+        var push = Figure("7. Lantian push \(Format.number(Double(records))) events", unit: "events/s")
+        var pull = Figure("7. Lantian pull of a \(Format.number(Double(records)))-event server", unit: "events/s")
+        let scratch = try Scratch("peer")
+        defer { scratch.remove() }
+        let serverPath = scratch.path("server.sqlite")
+        _ = try Season.makeServer(at: serverPath, events: records)
+        for run in 1...runs {
+            log("Lantian at the peer's size, run \(run) of \(runs)")
+            let pushScratch = try Scratch("peer-push")
+            defer { pushScratch.remove() }
+            push.samples.append(try PushWorkload.run(count: records, programs: programs, scratch: pushScratch).eventsPerSecond)
+            pull.samples.append(try PullWorkload.run(serverPath: serverPath, into: scratch.path("pull-\(run).sqlite"), programs: programs).eventsPerSecond)
+        }
+        results.add(push)
+        results.add(pull)
+        for backend in ["memory", "postgresql"] {
+            log("Kinto, \(backend) backend, \(runs) runs")
+            let outcome = try Peer.run(python: python, script: script, backend: backend, records: records, recordBytes: recordBytes, runs: runs)
+            let kintoPush = Figure("7. Kinto \(outcome.kinto) (\(backend)) push", unit: "records/s", samples: outcome.push)
+            let kintoPull = Figure("7. Kinto \(outcome.kinto) (\(backend)) pull", unit: "records/s", samples: outcome.pull)
+            results.add(kintoPush)
+            results.add(kintoPull)
+            results.goals += [Goal(figure: push, kind: .atLeastTimes(100, of: kintoPush)), Goal(figure: pull, kind: .atLeastTimes(2, of: kintoPull))]
+        }
+    }
+
+    private func log(_ line: String) {
+        FileHandle.standardError.write(Data("[\(Date())] \(line)\n".utf8))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A program the benchmark runs as its own process (the real `lantiand` and `lantian`), with what
+/// the kernel says it cost: wall time and peak resident memory (`wait4`'s `ru_maxrss`).
+final class ChildProcess {
+    /// How a finished process ended.
+    struct Outcome {
+        var status: Int32
+        var seconds: Double
+        var peakResidentBytes: Int
+        var output: String
+        var errors: String
+    }
+
+    let pid: pid_t
+    private let started = ContinuousClock.now
+    private let outputPath: String
+    private let errorPath: String
+
+    /// Starts `executable` with `arguments`; its standard output and error go to files, the output
+    /// read back at the end, the error shown when it fails.
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        let name = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-bench-\(UUID().uuidString)").path
+        outputPath = name + ".out"
+        errorPath = name + ".err"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        var merged = ProcessInfo.processInfo.environment
+        merged.merge(environment) { $1 }
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard result == 0 else { throw BenchError.failed("cannot start \(executable): \(String(cString: strerror(result)))") }
+        self.pid = pid
+    }
+
+    /// What the process has written to standard output so far.
+    var outputSoFar: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+
+    /// Sends `signal` to the process.
+    func send(_ signal: Int32) { kill(pid, signal) }
+
+    /// Waits for the process to end.
+    func wait() -> Outcome {
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let elapsed = ContinuousClock.now - started
+        let output = outputSoFar
+        let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: outputPath)
+        try? FileManager.default.removeItem(atPath: errorPath)
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Outcome(status: exit, seconds: elapsed.seconds, peakResidentBytes: Int(usage.ru_maxrss) * 1024, output: output, errors: errors)
+    }
+
+    /// Runs `executable` to its end; throws unless it exits 0.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let outcome = try ChildProcess(executable, arguments, environment: environment).wait()
+        guard outcome.status == 0 else {
+            throw BenchError.failed("\(URL(fileURLWithPath: executable).lastPathComponent) \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.errors.suffix(800))\(outcome.output.suffix(300))")
+        }
+        return outcome
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// Why a benchmark could not run: it stops, since a figure from a broken run means nothing.
+enum BenchError: Error, CustomStringConvertible {
+    case failed(String)
+
+    var description: String {
+        switch self {
+        case .failed(let reason): reason
+        }
+    }
+}

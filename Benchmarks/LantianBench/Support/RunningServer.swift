@@ -1,0 +1,61 @@
+import Foundation
+
+/// The real `lantiand serve`, on a loopback port it picks itself.
+final class RunningServer {
+    private let process: ChildProcess
+    /// Where it listens, HOST:PORT.
+    let address: String
+
+    init(_ programs: Programs, database: String) throws {
+        process = try ChildProcess(programs.lantiand, ["serve", "--db", database, "--listen", "127.0.0.1:0"])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
+            let output = process.outputSoFar
+            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
+                address = String(line.split(separator: " ")[2])
+                return
+            }
+            guard ContinuousClock.now < deadline else {
+                process.send(SIGKILL)
+                throw BenchError.failed("lantiand did not start listening within a minute: \(output)")
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// Stops the server as an operator would (SIGTERM) and waits for it to exit.
+    func stop() throws -> ChildProcess.Outcome {
+        process.send(SIGTERM)
+        let outcome = process.wait()
+        guard outcome.status == 0 else { throw BenchError.failed("lantiand exited \(outcome.status) on SIGTERM") }
+        return outcome
+    }
+}
+
+/// The release executables benchmarked, next to this one.
+struct Programs {
+    let lantiand: String
+    let lantian: String
+    let bench: String
+
+    init() {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        lantiand = folder.appendingPathComponent("lantiand").path
+        lantian = folder.appendingPathComponent("lantian").path
+        bench = folder.appendingPathComponent("lantian-bench").path
+    }
+}
+
+/// A fresh folder for one run's files, removed when the run is over.
+struct Scratch {
+    let folder: String
+
+    init(_ name: String) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-bench-\(name)-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { folder + "/" + name }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+
+/// A field device the benchmark plays without a store of its own, to fill a server with the
+/// records of many: it makes events as recording does (next sequence number, a later clock, the
+/// hash chain) and pushes them signed, through the server's own acceptance (`EventStore.accept`).
+struct SimulatedDevice {
+    let id = UUID()
+    let user: UserRegistered
+    let key = DeviceKey()
+    private var cseq: Int64 = 0
+    private var previous = EventChain.genesis
+    private var clock = HybridTimestamp.zero
+
+    init(user: UserRegistered) { self.user = user }
+
+    /// Enrols this device at `server` (a redeemed one-time code).
+    func enrol(at server: EventStore, identity: ServerIdentity) throws {
+        let now = Timestamp.now()
+        let code = try server.issueEnrolmentCode(for: user.name, now: now,
+                                                 expiresAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + 3_600_000))
+        _ = try server.enrol(Enrolment(code: code.description, device: id, publicKey: key.publicKey, proof: Data()),
+                             code: code, server: identity, now: now)
+    }
+
+    /// Events for `drafts`, chained on from this device's last.
+    mutating func record(_ drafts: [EventDraft], now: Timestamp) -> [Event] {
+        var random = SystemRandomNumberGenerator()
+        return drafts.map { draft in
+            cseq += 1
+            clock = clock.next(now: now)
+            let event = Event(id: .version7(at: now, using: &random), device: id, cseq: cseq, actor: user.name, hlc: clock,
+                              recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema,
+                              payload: draft.payload, previous: previous)
+            previous = EventChain.hash(of: event)
+            return event
+        }
+    }
+
+    /// `events` as a push signed over the last, as a device sends them.
+    func push(_ events: [Event]) throws -> Push {
+        let last = events[events.count - 1]
+        return Push(events: events, signature: try ChainSignature(signing: EventChain.hash(of: last), device: id, cseq: last.cseq, with: key).signature)
+    }
+
+    /// What the server checks this device's pushes against, as the session does after its hello.
+    func check(in grid: Grid, verifyingChain: Bool = true) -> PushCheck {
+        PushCheck(publicKey: key.publicKey, user: user, scope: GridScope(scope: user.scope, grid: grid), verifiesChain: verifyingChain)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+
+/// Workload 4, a county's evening sync: `devices` grid officers' phones (ten in each cell), each
+/// with `eventsEach` events recorded since its last sync, connect at once to the real `lantiand
+/// serve` — all held by one load generator process (`lantian-bench load`: one libuv loop, the real
+/// client sessions and stores) — push, and pull what the others in their cell recorded.
+enum ManyDevices {
+    struct Outcome {
+        var serverPeakResidentBytes: Int
+        var load: LoadReport
+    }
+
+    static func run(devices: Int, eventsEach: Int, programs: Programs, scratch: Scratch) throws -> Outcome {
+        let serverPath = scratch.path("server.sqlite")
+        let folder = scratch.path("devices")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var enrolled: [UUID] = []
+        do {
+            let (server, identity) = try BenchGrid.makeServer(at: serverPath)
+            for (index, user) in BenchGrid.users.filter({ $0.role == .gridOfficer }).prefix(devices).enumerated() {
+                let (_, device) = try BenchGrid.enrolClient(at: "\(folder)/device-\(String(format: "%04d", index)).sqlite", as: user.name,
+                                                            server: server, identity: identity, address: "127.0.0.1:1")
+                enrolled.append(device.id)
+            }
+        }
+        let server = try RunningServer(programs, database: serverPath)
+        let load = try ChildProcess.run(programs.bench, ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)"])
+        let serverOutcome = try server.stop()
+        let report = try JSONDecoder().decode(LoadReport.self, from: Data(load.output.utf8))
+
+        // Every event stored, and each once: the server holds each device's sequence 1…eventsEach and no more.
+        let store = try EventStore(path: serverPath)
+        for device in enrolled {
+            let held = try store.events(of: device, after: 0, limit: eventsEach + 1)
+            guard held.map(\.cseq) == Array(1...Int64(eventsEach)) else {
+                throw BenchError.failed("many devices: the server holds \(held.count) events of a device, not \(eventsEach)")
+            }
+        }
+        guard report.devicesHoldingTheirCell == devices else {
+            throw BenchError.failed("many devices: only \(report.devicesHoldingTheirCell) of \(devices) devices pulled all of their cell's events")
+        }
+        return Outcome(serverPeakResidentBytes: serverOutcome.peakResidentBytes, load: report)
+    }
+}
+
+/// What the load generator measured.
+struct LoadReport: Codable {
+    var devices: Int
+    /// Milliseconds from handing each push to the connection to its acknowledgement, sorted.
+    var pushAckMilliseconds: [Double]
+    /// Seconds from the first connection to the last session's end, per evening round.
+    var roundSeconds: [Double]
+    /// Devices whose store holds every fire point recorded in their cell after the rounds.
+    var devicesHoldingTheirCell: Int
+
+    func percentile(_ fraction: Double) -> Double {
+        pushAckMilliseconds.isEmpty ? .nan : pushAckMilliseconds[min(pushAckMilliseconds.count - 1, Int(Double(pushAckMilliseconds.count) * fraction))]
+    }
+}

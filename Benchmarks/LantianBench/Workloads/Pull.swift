@@ -1,0 +1,28 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+
+/// Workload 3: a county supervisor's new phone catches up with everything the server holds: the
+/// real `lantian sync` (pull, verify every page, store) against the real `lantiand serve`, timed
+/// from start to end, with the client's peak resident memory.
+enum PullWorkload {
+    struct Outcome {
+        var eventsPerSecond: Double
+        var peakResidentBytes: Int
+        var pulled: Int
+    }
+
+    /// Pulls from the server store at `serverPath` into a new store at `clientPath`.
+    static func run(serverPath: String, into clientPath: String, programs: Programs) throws -> Outcome {
+        do {
+            let server = try EventStore(path: serverPath)
+            _ = try BenchGrid.enrolClient(at: clientPath, as: BenchGrid.supervisor.name, server: server,
+                                          identity: try ServerIdentity.of(server), address: "127.0.0.1:1")
+        }
+        let server = try RunningServer(programs, database: serverPath)
+        let sync = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", server.address, "--json"])
+        _ = try server.stop()
+        let pulled = try SyncOutput(sync.output).pulled
+        return Outcome(eventsPerSecond: Double(pulled) / sync.seconds, peakResidentBytes: sync.peakResidentBytes, pulled: pulled)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+
+/// Workload 2: a grid officer's phone with `count` events recorded offline syncs them to a fresh
+/// server over loopback: the real `lantian sync` against the real `lantiand serve`, timed from the
+/// start of the command to its end (after the last acknowledgement and the pull that follows,
+/// which brings nothing new: the device synced before it went offline).
+enum PushWorkload {
+    struct Outcome {
+        var eventsPerSecond: Double
+        /// The pushed events, as the device stored them: the baseline inserts the same rows.
+        var events: [Event]
+    }
+
+    static func run(count: Int, programs: Programs, scratch: Scratch) throws -> Outcome {
+        let officer = BenchGrid.officer(1, of: BenchGrid.cells[0])
+        let clientPath = scratch.path("officer.sqlite")
+        let serverPath = scratch.path("server.sqlite")
+        let (server, identity) = try BenchGrid.makeServer(at: serverPath)
+        let (client, device) = try BenchGrid.enrolClient(at: clientPath, as: officer.name, server: server, identity: identity,
+                                                         address: "127.0.0.1:1")
+        let running = try RunningServer(programs, database: serverPath)
+        // Enrolled and synced at the township office (the grid and the directory pulled)…
+        _ = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address])
+        // …then a week offline, recorded as the officer would: each fire and its issue together.
+        for number in 0..<(count / 2) {
+            _ = try client.record(try FieldWork.fire(number, in: officer.scope), device: device, now: .now())
+        }
+        let events = try client.events(of: device.id, after: 0, limit: count)
+        let sync = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address, "--json"])
+        _ = try running.stop()
+        let pushed = try SyncOutput(sync.output).pushed
+        guard pushed == count else { throw BenchError.failed("push: \(pushed) of \(count) events acknowledged") }
+        return Outcome(eventsPerSecond: Double(count) / sync.seconds, events: events)
+    }
+}
+
+/// What `lantian sync --json` reports.
+struct SyncOutput: Decodable {
+    var pushed: Int
+    var pulled: Int
+
+    init(_ output: String) throws {
+        guard let start = output.firstIndex(of: "{") else { throw BenchError.failed("lantian sync printed no JSON: \(output.prefix(300))") }
+        self = try JSONDecoder().decode(SyncOutput.self, from: Data(output[start...].utf8))
+    }
+}
