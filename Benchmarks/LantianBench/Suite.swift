@@ -37,6 +37,7 @@ struct Suite {
         let count = 100_000 / scale
         var push = Figure("2. Push \(Format.number(Double(count))) events (lantian sync)", unit: "events/s")
         var baseline = Figure("1. Baseline: the same rows, SQLite C API", unit: "events/s")
+        var busy = Figure("2. Push: lantian's CPU time ÷ wall time", unit: "%")
         var recordBytes = 0
         for run in 1...runs {
             log("push and baseline, run \(run) of \(runs)")
@@ -44,11 +45,13 @@ struct Suite {
             defer { scratch.remove() }
             let pushed = try PushWorkload.run(count: count, programs: programs, scratch: scratch)
             push.samples.append(pushed.eventsPerSecond)
+            busy.samples.append(pushed.clientBusyShare * 100)
             baseline.samples.append(try Baseline.eventsPerSecond(inserting: pushed.events, scratch: scratch))
             recordBytes = MessageCodec.encode(.push(Push(events: Array(pushed.events.prefix(1_000))))).count / min(1_000, pushed.events.count)
         }
         results.add(baseline)
         results.add(push)
+        results.add(busy)
         results.notes.append("An event is \(recordBytes) bytes on the wire on average (envelope, hash chain and JSON payload); the peer's records are made the same size.")
         return (baseline, push, recordBytes)
     }
@@ -79,6 +82,7 @@ struct Suite {
         _ = try Season.makeServer(at: serverPath, events: 1_000_000 / scale)
         var pull = Figure("3. Pull (lantian sync, new device)", unit: "events/s")
         var memory = Figure("3. Pull: client peak RSS", unit: "MB")
+        var busy = Figure("3. Pull: lantian's CPU time ÷ wall time", unit: "%")
         var client = ""
         var pulled = 0
         for run in 1...runs {
@@ -88,11 +92,13 @@ struct Suite {
             let outcome = try PullWorkload.run(serverPath: serverPath, into: client, programs: programs)
             pull.samples.append(outcome.eventsPerSecond)
             memory.samples.append(Double(outcome.peakResidentBytes) / 1_048_576)
+            busy.samples.append(outcome.clientBusyShare * 100)
             pulled = outcome.pulled
         }
         pull.name = "3. Pull \(Format.number(Double(pulled))) events (lantian sync, new device)"
         results.add(pull)
         results.add(memory)
+        results.add(busy)
         results.goals += [Goal(figure: pull, kind: .atLeastTimes(0.5, of: baseline)), Goal(figure: memory, kind: .atMost(200))]
 
         let store = try EventStore(path: client)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LantianProtocol
+import Synchronization
 
 /// The append-only event log in one SQLite file: the same code on server and client.
 ///
@@ -19,6 +20,9 @@ public final class EventStore: Sendable {
 
     /// The store's identity, fixed when the file was created; a server announces it as its epoch.
     public let epoch: UUID
+
+    /// Projections folded before, each with the fingerprint of the events it read (see ``project(_:)``).
+    private let folded = Mutex<[ObjectIdentifier: (fingerprint: [Int64], state: any Projection)]>([:])
 
     /// Opens the store at `path`, creating the file and migrating its schema as needed.
     public init(path: String) throws {
@@ -74,16 +78,28 @@ public final class EventStore: Sendable {
         }
     }
 
-    /// Folds the events a projection reads, in canonical order.
+    /// Folds the events a projection reads, in canonical order. A projection folded before is
+    /// returned as it was when no event of its types has been stored or removed since: the
+    /// fingerprint (count, highest position, and a checksum of their clocks, read from the
+    /// `event_by_type` index alone) changes with any of them. A server answering a thousand hellos
+    /// folds its directory, grid and device keys once, not a thousand times.
     public func project<P: Projection>(_: P.Type) throws -> P {
         try database.read { db in
-            let types = P.eventTypes.map(\.rawValue)
-            let placeholders = databaseQuestionMarks(count: types.count)
+            let types = StatementArguments(P.eventTypes.map(\.rawValue))
+            let placeholders = databaseQuestionMarks(count: P.eventTypes.count)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), IFNULL(MAX(position), 0), IFNULL(SUM(hlc % 1000000007), 0) FROM event WHERE type IN (\(placeholders))
+                """, arguments: types)!
+            let fingerprint: [Int64] = [row[0], row[1], row[2]]
+            if let cached = folded.withLock({ $0[ObjectIdentifier(P.self)] }), cached.fingerprint == fingerprint, let state = cached.state as? P {
+                return state
+            }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Event.columns) FROM event WHERE type IN (\(placeholders)) ORDER BY hlc, device, cseq
-                """, arguments: StatementArguments(types))
+                """, arguments: types)
             var state = P()
             while let row = try rows.next() { state.apply(try Event(row: row)) }
+            folded.withLock { $0[ObjectIdentifier(P.self)] = (fingerprint, state) }
             return state
         }
     }

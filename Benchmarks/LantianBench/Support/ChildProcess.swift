@@ -7,6 +7,8 @@ final class ChildProcess {
     struct Outcome {
         var status: Int32
         var seconds: Double
+        /// User and system CPU time: against `seconds`, how much of the wait was this process working.
+        var cpuSeconds: Double
         var peakResidentBytes: Int
         var output: String
         var errors: String
@@ -56,7 +58,8 @@ final class ChildProcess {
         try? FileManager.default.removeItem(atPath: outputPath)
         try? FileManager.default.removeItem(atPath: errorPath)
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Outcome(status: exit, seconds: elapsed.seconds, peakResidentBytes: Int(usage.ru_maxrss) * 1024, output: output, errors: errors)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Outcome(status: exit, seconds: elapsed.seconds, cpuSeconds: cpu, peakResidentBytes: Int(usage.ru_maxrss) * 1024, output: output, errors: errors)
     }
 
     /// Runs `executable` to its end; throws unless it exits 0.

@@ -9,6 +9,8 @@ enum PullWorkload {
     struct Outcome {
         var eventsPerSecond: Double
         var peakResidentBytes: Int
+        /// The client's CPU time as a share of the wall time (the rest it waited for the server).
+        var clientBusyShare: Double
         var pulled: Int
     }
 
@@ -23,6 +25,7 @@ enum PullWorkload {
         let sync = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", server.address, "--json"])
         _ = try server.stop()
         let pulled = try SyncOutput(sync.output).pulled
-        return Outcome(eventsPerSecond: Double(pulled) / sync.seconds, peakResidentBytes: sync.peakResidentBytes, pulled: pulled)
+        return Outcome(eventsPerSecond: Double(pulled) / sync.seconds, peakResidentBytes: sync.peakResidentBytes,
+                       clientBusyShare: sync.cpuSeconds / sync.seconds, pulled: pulled)
     }
 }

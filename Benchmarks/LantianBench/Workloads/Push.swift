@@ -9,6 +9,8 @@ import LantianStore
 enum PushWorkload {
     struct Outcome {
         var eventsPerSecond: Double
+        /// The client's CPU time as a share of the wall time (the rest it waited for the server).
+        var clientBusyShare: Double
         /// The pushed events, as the device stored them: the baseline inserts the same rows.
         var events: [Event]
     }
@@ -32,7 +34,7 @@ enum PushWorkload {
         _ = try running.stop()
         let pushed = try SyncOutput(sync.output).pushed
         guard pushed == count else { throw BenchError.failed("push: \(pushed) of \(count) events acknowledged") }
-        return Outcome(eventsPerSecond: Double(count) / sync.seconds, events: events)
+        return Outcome(eventsPerSecond: Double(count) / sync.seconds, clientBusyShare: sync.cpuSeconds / sync.seconds, events: events)
     }
 }
 
