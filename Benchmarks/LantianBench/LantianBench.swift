@@ -18,7 +18,7 @@ struct Run: ParsableCommand {
     @Option(help: "Python with kinto and kinto-http (Benchmarks/Peer/setup.sh); without it the peer is skipped.") var peerPython: String?
     @Option(help: "Benchmarks/Peer/kinto_bench.py.") var peerScript = "Benchmarks/Peer/kinto_bench.py"
     @Option(help: "Also write the results to this file.") var output: String?
-    @Option(help: "Only these workloads, by number (comma-separated; 1 and 2 run together, as 3, 5 and 6 do).") var only: String?
+    @Option(help: "Only these workloads, by number (comma-separated; 1 and 2 run together, as 3, 5 and 6 do, and 3 with 1).") var only: String?
 
     func run() throws {
         let suite = Suite(runs: runs, scale: quick ? 10 : 1, peer: peerPython.map { (python: $0, script: peerScript) },

@@ -47,11 +47,18 @@ final class ChildProcess {
     /// Sends `signal` to the process.
     func send(_ signal: Int32) { kill(pid, signal) }
 
-    /// Waits for the process to end.
+    /// Waits for the process to end, sampling its peak resident memory (`VmHWM`) meanwhile.
+    /// `wait4`'s `ru_maxrss` would not do: a spawned child inherits its parent's high-water mark.
     func wait() -> Outcome {
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        var peak = 0
+        while true {
+            peak = max(peak, peakResidentBytesSoFar)
+            let result = wait4(pid, &status, WNOHANG, &usage)
+            if result == pid || (result == -1 && errno != EINTR) { break }
+            usleep(2_000)
+        }
         let elapsed = ContinuousClock.now - started
         let output = outputSoFar
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
@@ -59,7 +66,15 @@ final class ChildProcess {
         try? FileManager.default.removeItem(atPath: errorPath)
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return Outcome(status: exit, seconds: elapsed.seconds, cpuSeconds: cpu, peakResidentBytes: Int(usage.ru_maxrss) * 1024, output: output, errors: errors)
+        return Outcome(status: exit, seconds: elapsed.seconds, cpuSeconds: cpu, peakResidentBytes: peak, output: output, errors: errors)
+    }
+
+    /// The process's peak resident memory so far (`VmHWM` in `/proc/PID/status`; 0 once it has exited).
+    var peakResidentBytesSoFar: Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
+        return kilobytes * 1024
     }
 
     /// Runs `executable` to its end; throws unless it exits 0.
