@@ -17,18 +17,15 @@ struct Suite {
     func run() throws -> Results {
         var results = Results()
         func runs(_ workloads: Int...) -> Bool { only.map { !$0.isDisjoint(with: workloads) } ?? true }
-        var baseline: Figure?
-        var recordBytes = 370
-        if runs(1, 2, 3, 7) {  // the baseline, which the pull is held to too
-            let measured = try pushAndBaseline(&results)
-            baseline = measured.baseline
-            recordBytes = measured.recordBytes
-            results.goals.append(Goal(figure: measured.push, kind: .atLeastTimes(0.5, of: measured.baseline)))
-        }
+        // The push also gives the baseline the pull is held to, and the record size the peer uses.
+        let measured = runs(1, 2, 3, 7) ? try pushAndBaseline(&results) : nil
+        if let measured { results.goals.append(Goal(figure: measured.push, kind: .atLeastTimes(0.5, of: measured.baseline))) }
         if runs(8) { try verification(&results) }
-        if runs(3, 5, 6) { try pullRebuildAndLatency(&results, baseline: baseline) }
+        if runs(3, 5, 6) { try pullRebuildAndLatency(&results, baseline: measured?.baseline) }
         if runs(4) { try manyDevices(&results) }
-        if runs(7), let peer { try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: recordBytes) }
+        if runs(7), let peer, let measured {
+            try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: measured.recordBytes)
+        }
         return results
     }
 

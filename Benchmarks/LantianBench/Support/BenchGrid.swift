@@ -8,9 +8,10 @@ import LantianStore
 enum BenchGrid {
     static let city = "371500"
     static let county = "371502"
+    static let cellsPerTownship = 10
     static let townships = (1...10).map { county + String(format: "%03d", $0) }
     static let cellsByTownship = Dictionary(uniqueKeysWithValues: townships.map { township in
-        (township, (1...10).map { township + String(format: "%03d", $0) })
+        (township, (1...cellsPerTownship).map { township + String(format: "%03d", $0) })
     })
     static let cells = townships.flatMap { cellsByTownship[$0]! }
     static let officersPerCell = 10
@@ -56,14 +57,20 @@ enum BenchGrid {
         let store = try EventStore(path: path)
         let key = DeviceKey()
         try KeyFile.write(key, to: KeyFile.path(forStore: path))
-        let now = Timestamp.now()
-        let code = try server.issueEnrolmentCode(for: user, now: now,
-                                                 expiresAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + 3_600_000))
         let device = UUID()
-        _ = try server.enrol(Enrolment(code: code.description, device: device, publicKey: key.publicKey, proof: Data()),
-                             code: code, server: identity, now: now)
+        try enrol(device, key: key, as: user, at: server, identity: identity)
         let local = try store.noteEnrolled(Enrolled(user: user, serverDevice: identity.device.id, serverKey: identity.key.publicKey),
                                            device: device, server: address)
         return (store, local)
+    }
+
+    /// Redeems a one-time code for `device` and its `key` at `server`, as the enrolment session does
+    /// once the device has signed the challenge.
+    static func enrol(_ device: UUID, key: DeviceKey, as user: String, at server: EventStore, identity: ServerIdentity) throws {
+        let now = Timestamp.now()
+        let code = try server.issueEnrolmentCode(for: user, now: now,
+                                                 expiresAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + 3_600_000))
+        _ = try server.enrol(Enrolment(code: code.description, device: device, publicKey: key.publicKey, proof: Data()),
+                             code: code, server: identity, now: now)
     }
 }

@@ -19,11 +19,10 @@ enum Season {
 
         var stored = 0
         func accept(_ drafts: [EventDraft], from device: inout SimulatedDevice) throws {
-            for start in stride(from: 0, to: drafts.count, by: 1_000) {
-                let events = device.record(Array(drafts[start..<min(start + 1_000, drafts.count)]), now: .now())
-                let outcome = try store.accept(try device.push(events), from: device.id, checking: device.check(in: grid), receivedAt: .now())
+            for push in try device.pushes(drafts, now: .now()) {
+                let outcome = try store.accept(push, from: device.id, checking: device.check(in: grid), receivedAt: .now())
                 guard outcome.rejected.isEmpty else { throw BenchError.failed("season: the server refused \(outcome.rejected[0])") }
-                stored += events.count
+                stored += push.events.count
             }
         }
         var fire = 0
@@ -35,7 +34,7 @@ enum Season {
                     let records = try FieldWork.fire(fire, in: officers[index].user.scope)
                     fire += 1
                     drafts += records
-                    issues[index / 10].append(records[1].subject)
+                    issues[index / BenchGrid.cellsPerTownship].append(records[1].subject)
                 }
                 try accept(drafts, from: &officers[index])
             }

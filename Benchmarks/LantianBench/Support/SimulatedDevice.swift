@@ -17,15 +17,11 @@ struct SimulatedDevice {
 
     /// Enrols this device at `server` (a redeemed one-time code).
     func enrol(at server: EventStore, identity: ServerIdentity) throws {
-        let now = Timestamp.now()
-        let code = try server.issueEnrolmentCode(for: user.name, now: now,
-                                                 expiresAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + 3_600_000))
-        _ = try server.enrol(Enrolment(code: code.description, device: id, publicKey: key.publicKey, proof: Data()),
-                             code: code, server: identity, now: now)
+        try BenchGrid.enrol(id, key: key, as: user.name, at: server, identity: identity)
     }
 
     /// Events for `drafts`, chained on from this device's last.
-    mutating func record(_ drafts: [EventDraft], now: Timestamp) -> [Event] {
+    private mutating func record(_ drafts: [EventDraft], now: Timestamp) -> [Event] {
         var random = SystemRandomNumberGenerator()
         return drafts.map { draft in
             cseq += 1
@@ -38,10 +34,14 @@ struct SimulatedDevice {
         }
     }
 
-    /// `events` as a push signed over the last, as a device sends them.
-    func push(_ events: [Event]) throws -> Push {
-        let last = events[events.count - 1]
-        return Push(events: events, signature: try ChainSignature(signing: EventChain.hash(of: last), device: id, cseq: last.cseq, with: key).signature)
+    /// Records `drafts` and signs them as pushes of at most 1,000 events, as the device sends them.
+    mutating func pushes(_ drafts: [EventDraft], now: Timestamp) throws -> [Push] {
+        try stride(from: 0, to: drafts.count, by: 1_000).map { start in
+            let events = record(Array(drafts[start..<min(start + 1_000, drafts.count)]), now: now)
+            let last = events[events.count - 1]
+            return Push(events: events, signature: try ChainSignature(signing: EventChain.hash(of: last), device: id, cseq: last.cseq,
+                                                                      with: key).signature)
+        }
     }
 
     /// What the server checks this device's pushes against, as the session does after its hello.

@@ -16,7 +16,7 @@ struct Load: ParsableCommand {
     @Option(help: "The server, HOST:PORT.") var server: String
     @Option(help: "A folder of enrolled device stores (*.sqlite, each with its .key).") var stores: String
     @Option(help: "Events each device records (fires and their issues).") var events = 100
-    @Option(help: "Devices in each cell (to check that each pulled its cell's fire points).") var devicesPerCell = 10
+    @Option(help: "Devices in each cell (to check that each pulled its cell's fire points).") var devicesPerCell = BenchGrid.officersPerCell
 
     func run() throws {
         var limit = rlimit()

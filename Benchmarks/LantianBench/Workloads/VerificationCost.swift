@@ -12,11 +12,7 @@ enum VerificationCost {
         var device = SimulatedDevice(user: BenchGrid.officer(1, of: BenchGrid.cells[0]))
         try device.enrol(at: store, identity: identity)
         let check = device.check(in: try store.project(Grid.self), verifyingChain: verifying)
-        var pushes: [Push] = []
-        for start in stride(from: 0, to: count / 2, by: 500) {
-            let drafts = try (start..<min(start + 500, count / 2)).flatMap { try FieldWork.fire($0, in: device.user.scope) }
-            pushes.append(try device.push(device.record(drafts, now: .now())))
-        }
+        let pushes = try device.pushes(try (0..<(count / 2)).flatMap { try FieldWork.fire($0, in: device.user.scope) }, now: .now())
         let begin = ContinuousClock.now
         for push in pushes {
             let outcome = try store.accept(push, from: device.id, checking: check, receivedAt: .now())
