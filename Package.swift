@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Server"),
         .executableTarget(name: "lantian", dependencies: [
-            "LantianClient",
+            "LantianClient", "LantianProtocol",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Client"),
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
+import LantianProtocol
 
 /// Options every command takes, and the one way commands report errors.
 struct CommonOptions: ParsableArguments {

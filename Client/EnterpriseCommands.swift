@@ -20,7 +20,7 @@ struct EnterpriseCommand: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let event = try client.registerEnterprise(name: name, address: address, node: node, industry: industry, leadSource: lead, now: .now())
-                print(texts.enterpriseRegistered(try client.enterprises()[event.subject]!, issues: try client.issues(from: event.subject).map(\.id)))
+                print(texts.enterpriseRegistered(try client.enterprise(event.subject), issues: try client.issues(from: event.subject).map(\.id)))
             }
         }
     }

@@ -89,14 +89,17 @@ struct Sync: ParsableCommand {
 
 struct Quarantine: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "服务器拒收的本机记录及原因。This device's records the server refused, and why.")
+        abstract: "被拒收的记录及原因。Records refused (by the server, or here on arrival), and why.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: ListOutput
 
     func run() throws {
         try common.run { client, texts in
             let events = try client.store.quarantined()
-            try output.emit(events.map(JSONOutput.QuarantineRow.init), texts: texts) { texts.quarantineTable(events) }
+            let ownDevice = try client.store.localDevice()?.id
+            try output.emit(events.map { JSONOutput.QuarantineRow($0, language: texts.language) }, texts: texts) {
+                texts.quarantineTable(events, ownDevice: ownDevice)
+            }
         }
     }
 }

@@ -46,3 +46,17 @@ public struct ReceivedAttachments: Projection {
         digests.contains(evidence.sha256.lowercased())
     }
 }
+
+extension AttachmentReceived {
+    public static let definition = EventDefinition(
+        AttachmentReceived.self, chinese: "证据已到服务器", english: "evidence arrived", recorders: .server, subject: .defines,
+        example: AttachmentReceived(digest: ContentDigest.of(Data("lantian".utf8)), size: 7))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        guard size <= WireLimits.maxAttachmentBytes else {
+            throw ValidationError(field: "size", rule: .outOfRange(min: 1, max: Double(WireLimits.maxAttachmentBytes)))
+        }
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .everyone }
+}

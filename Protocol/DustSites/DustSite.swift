@@ -29,7 +29,7 @@ public struct DustSiteRegistered: EventPayload, Hashable {
 
     public init(name: String, kind: Kind, node: String, location: GeoPoint? = nil, areaSquareMetres: Double,
                 onlineMonitoring: Bool, video: Bool) throws(ValidationError) {
-        guard areaSquareMetres.isFinite, areaSquareMetres > 0 else { throw ValidationError(field: "area", rule: .mustBePositive) }
+        try Check.positive(areaSquareMetres, "area", max: Check.maxArea)
         self.name = name
         self.kind = kind
         self.node = node
@@ -146,4 +146,73 @@ extension DustfallReadingRecorded {
                               title: String(format: "%@ %@ 降尘 %.2f 吨/(平方公里·30天)，超过限值 %.1f", station.name, month, value, limit),
                               location: station.location, origin: reading)
     }
+}
+
+extension DustSiteRegistered {
+    public static let definition = EventDefinition(
+        DustSiteRegistered.self, chinese: "扬尘源登记", english: "dust site registered", recorders: .field, subject: .starts,
+        example: try! DustSiteRegistered(name: "北关村安置房工地", kind: .construction, node: "371502001001",
+                                         location: GeoPoint(latitude: 36.4512, longitude: 115.9853), areaSquareMetres: 8_000,
+                                         onlineMonitoring: true, video: false))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(name, "name", required: true)
+        try Check.code(node, "node")
+        try Check.positive(areaSquareMetres, "areaSquareMetres", max: Check.maxArea)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}
+
+extension DustSiteInspected {
+    /// The most items a checklist, and so an inspection, may have.
+    public static let maxItems = 50
+
+    public static let definition = EventDefinition(
+        DustSiteInspected.self, chinese: "扬尘源检查", english: "dust site inspected", recorders: .field,
+        subject: .follows([DustSiteRegistered.eventType]),
+        example: try! DustSiteInspected(results: Dictionary(uniqueKeysWithValues: DustChecklistDefined.sixHundredPercent.map { ($0.id, $0.id != "covering") }),
+                                        checklist: DustChecklistDefined.sixHundredPercent, note: "物料堆放未覆盖"))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.count(results.count, "results", max: Self.maxItems)
+        for item in results.keys { try Check.text(item, "results", max: 64, required: true) }
+        try Check.text(note, "note", max: Check.longText)
+        try Check.evidence(evidence)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [DustSiteRegistered.eventType]) }
+}
+
+extension DustChecklistDefined {
+    public static let definition = EventDefinition(
+        DustChecklistDefined.self, chinese: "扬尘检查表设置", english: "dust checklist set", recorders: .server, subject: .defines,
+        example: DustChecklistDefined(node: "371502", items: sixHundredPercent))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.code(node, "node")
+        guard !items.isEmpty else { throw ValidationError(field: "items", rule: .empty) }
+        try Check.count(items.count, "items", max: DustSiteInspected.maxItems)
+        guard Set(items.map(\.id)).count == items.count else { throw ValidationError(field: "items", rule: .duplicate) }
+        for item in items {
+            try Check.text(item.id, "items", max: 64, required: true)
+            try Check.text(item.chinese, "items", required: true)
+            try Check.text(item.english, "items")
+        }
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: nil) }
+}
+
+extension DustMonitoringThresholdSet {
+    public static let definition = EventDefinition(
+        DustMonitoringThresholdSet.self, chinese: "在线监测面积门槛设置", english: "monitoring threshold set", recorders: .server,
+        subject: .defines, example: DustMonitoringThresholdSet(node: "371502", squareMetres: 5_000))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.code(node, "node")
+        try Check.positive(squareMetres, "squareMetres", max: Check.maxArea)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: nil) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One jar's sample from a dust-fall station (降尘缸), as weighed in the lab.
 public struct DustfallJar: Codable, Hashable, Sendable {
     /// The parallel jars of a station.
@@ -25,13 +27,16 @@ public struct DustfallJar: Codable, Hashable, Sendable {
         self.markedInvalid = markedInvalid
     }
 
-    /// Checks each measured value, naming the first field that is impossible.
+    /// Checks each measured value, naming the first field that is impossible: masses from 0 to
+    /// 10 kg, an opening from 0.001 to 10 m², from half a day to 366 days.
     public func validate() throws(ValidationError) {
         let field = "jar \(label.rawValue) "
-        guard sampleMassGrams.isFinite, sampleMassGrams >= 0 else { throw ValidationError(field: field + "sample mass", rule: .outOfRange(min: 0, max: .infinity)) }
-        guard blankMassGrams.isFinite, blankMassGrams >= 0 else { throw ValidationError(field: field + "blank mass", rule: .outOfRange(min: 0, max: .infinity)) }
-        guard openingAreaSquareMetres.isFinite, openingAreaSquareMetres > 0 else { throw ValidationError(field: field + "opening area", rule: .mustBePositive) }
-        guard exposureDays.isFinite, exposureDays > 0 else { throw ValidationError(field: field + "exposure days", rule: .mustBePositive) }
+        try Check.number(sampleMassGrams, field + "sample mass", in: 0...10_000)
+        try Check.number(blankMassGrams, field + "blank mass", in: 0...10_000)
+        try Check.positive(openingAreaSquareMetres, field + "opening area", max: 10)
+        try Check.number(openingAreaSquareMetres, field + "opening area", in: 0.001...10)
+        try Check.positive(exposureDays, field + "exposure days", max: 366)
+        try Check.number(exposureDays, field + "exposure days", in: 0.5...366)
     }
 
     /// Dust-fall in t/(km²·30 d): (m_sample − m_blank) / (area · days) · 30, since 1 g/m² = 1 t/km².
@@ -118,4 +123,61 @@ public enum DustfallLimit {
         let thatYear = Dictionary(settings.filter { $0.year == year }.map { ($0.node, $0.limit) }) { _, later in later }
         return grid.nearest(thatYear, for: node) ?? standard
     }
+}
+
+extension DustfallReadingRecorded {
+    public static let definition = EventDefinition(
+        DustfallReadingRecorded.self, chinese: "降尘读数", english: "dust-fall reading", recorders: .field, subject: .starts,
+        example: DustfallReadingRecorded(station: "GL-01", month: "2026-10", jars: [
+            DustfallJar(label: .a, sampleMassGrams: 0.9512, blankMassGrams: 0.0012, openingAreaSquareMetres: 0.0154, exposureDays: 31),
+        ]))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.code(station, "station")
+        guard let sampled = ReviewMonth(month) else { throw ValidationError(field: "month", rule: .invalidMonth) }
+        guard sampled.start <= recordedAt.adding(milliseconds: EventBounds.payloadTolerance) else {
+            throw ValidationError(field: "month", rule: .inTheFuture)
+        }
+        guard !jars.isEmpty else { throw ValidationError(field: "jars", rule: .empty) }
+        try Check.count(jars.count, "jars", max: 2)
+        guard Set(jars.map(\.label)).count == jars.count else { throw ValidationError(field: "jars", rule: .duplicate) }
+        for jar in jars { try jar.validate() }
+    }
+
+    /// A reading lies at its station, named by code.
+    public func placement(of event: Event) -> PlacementClaim {
+        .sameAs(subject: DustfallStationRegistered.subject(for: station), startedBy: [DustfallStationRegistered.eventType])
+    }
+}
+
+extension DustfallStationRegistered {
+    /// The subject of the station with `code`: the same on every device.
+    public static func subject(for code: String) -> UUID { .version5(name: "dustfall-station:\(code)") }
+
+    public static let definition = EventDefinition(
+        DustfallStationRegistered.self, chinese: "降尘监测点登记", english: "dust-fall station registered", recorders: .field,
+        subject: .starts, example: DustfallStationRegistered(code: "GL-01", name: "古楼站", node: "371502001",
+                                                             location: try! GeoPoint(latitude: 36.4512, longitude: 115.9853)))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.code(code, "station")
+        try Check.text(name, "name", required: true)
+        try Check.code(node, "node")
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}
+
+extension DustfallLimitSet {
+    public static let definition = EventDefinition(
+        DustfallLimitSet.self, chinese: "降尘限值设置", english: "dust-fall limit set", recorders: .server, subject: .defines,
+        example: DustfallLimitSet(node: "371502", year: 2026, limit: 8))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.code(node, "node")
+        try Check.number(Double(year), "year", in: 2000...2100)
+        try Check.positive(limit, "limit", max: 1_000)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: nil) }
 }

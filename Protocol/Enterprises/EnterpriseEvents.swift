@@ -105,3 +105,66 @@ public struct SignOffDepartmentsDefined: EventPayload, Hashable {
     /// The departments seed 000 names for upgraded enterprises (会审签字后方可投入运行).
     public static let standard = ["生态环境", "自然资源和规划", "市场监管", "应急管理", "发展改革"]
 }
+
+extension EnterpriseRegistered {
+    public static let definition = EventDefinition(
+        EnterpriseRegistered.self, chinese: "散乱污企业登记", english: "enterprise registered", recorders: .field, subject: .starts,
+        example: try! EnterpriseRegistered(name: "北关村塑料颗粒作坊", address: "北关村东 200 米", node: "371502001001",
+                                           industry: "塑料加工", leadSource: .electricityData))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(name, "name", required: true)
+        try Check.text(address, "address", max: Check.longText)
+        try Check.code(node, "node")
+        try Check.text(industry, "industry")
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: nil) }
+}
+
+extension EnterpriseStep: EventContent {
+    public static func definition(_ kind: Kind) -> EventDefinition {
+        let (chinese, english): (String, String) = switch kind {
+        case .disposed: ("确定处置方式", "disposition decided")
+        case .closureItemDone: ("两断三清完成一项", "closure item done")
+        case .signedOff: ("部门会审签字", "department signed off")
+        case .relocated: ("搬迁入园完成", "relocation completed")
+        case .productionResumed: ("挂牌恢复生产", "production resumed")
+        case .resurgenceFound: ("发现死灰复燃", "resurgence found")
+        }
+        let example: EnterpriseStep = switch kind {
+        case .disposed: EnterpriseStep(disposition: .banClose)
+        case .closureItemDone: EnterpriseStep(item: .powerCut, note: "供电公司已断电")
+        case .signedOff: EnterpriseStep(department: "生态环境")
+        default: EnterpriseStep(note: "现场核实")
+        }
+        return EventDefinition(type: kind.eventType, schema: schema, content: EnterpriseStep.self, chinese: chinese, english: english,
+                               recorders: .field, subject: .follows([EnterpriseRegistered.eventType]), example: example)
+    }
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        if let department { try Check.text(department, "department", required: true) }
+        try Check.text(note, "note", max: Check.longText)
+        try Check.evidence(evidence)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim {
+        .sameAs(subject: event.subject, startedBy: [EnterpriseRegistered.eventType])
+    }
+}
+
+extension SignOffDepartmentsDefined {
+    public static let definition = EventDefinition(
+        SignOffDepartmentsDefined.self, chinese: "会审部门设置", english: "sign-off departments set", recorders: .server,
+        subject: .defines, example: SignOffDepartmentsDefined(node: "371502", departments: standard))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.code(node, "node")
+        try Check.count(departments.count, "departments", max: 20)
+        guard !departments.isEmpty else { throw ValidationError(field: "departments", rule: .empty) }
+        guard Set(departments).count == departments.count else { throw ValidationError(field: "departments", rule: .duplicate) }
+        for department in departments { try Check.text(department, "department", required: true) }
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: nil) }
+}

@@ -34,3 +34,20 @@ public struct GeoBoundary: Hashable, Sendable, Codable {
         return inside
     }
 }
+
+extension GeoBoundary {
+    /// Checks every position: two or more numbers, a longitude and a latitude within range; each
+    /// ring has at least four positions.
+    public func validate() throws(ValidationError) {
+        for rings in polygons {
+            for ring in rings {
+                guard ring.count >= 4 else { throw ValidationError(field: "boundary", rule: .empty) }
+                for position in ring {
+                    guard position.count >= 2 else { throw ValidationError(field: "boundary", rule: .empty) }
+                    try Check.number(position[0], "longitude", in: -180...180)
+                    try Check.number(position[1], "latitude", in: -90...90)
+                }
+            }
+        }
+    }
+}

@@ -20,6 +20,16 @@ public enum GridLevel: String, Codable, Hashable, Sendable, CaseIterable, Compar
     }
 
     public static func < (lhs: GridLevel, rhs: GridLevel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.depth < rhs.depth
+    }
+
+    /// 0 for a city, 3 for a cell.
+    private var depth: Int {
+        switch self {
+        case .city: 0
+        case .county: 1
+        case .township: 2
+        case .cell: 3
+        }
     }
 }

@@ -90,3 +90,28 @@ public struct DeviceKeys: Projection {
     /// Every device's public key, for checking signatures.
     public var publicKeys: [UUID: Data] { devices.mapValues(\.enrolment.publicKey) }
 }
+
+extension DeviceEnrolled {
+    public static let definition = EventDefinition(
+        DeviceEnrolled.self, chinese: "设备入网", english: "device enrolled", recorders: .server, subject: .defines,
+        example: try! DeviceEnrolled(device: UUID(uuidString: "0192f0c4-0000-7000-8000-00000000d001")!, user: "officer.zhang",
+                                     publicKey: Data(repeating: 0x4B, count: DeviceKey.publicKeyBytes)))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(user, "user", max: 256, required: true)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .everyone }
+}
+
+extension DeviceRevoked {
+    public static let definition = EventDefinition(
+        DeviceRevoked.self, chinese: "设备吊销", english: "device revoked", recorders: .server, subject: .defines,
+        example: DeviceRevoked(credential: UUID(uuidString: "0192f0c4-0000-7000-8000-00000000d001")!, reason: "手机丢失"))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(reason, "reason", max: Check.longText)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .everyone }
+}

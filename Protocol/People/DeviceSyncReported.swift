@@ -29,7 +29,7 @@ public struct DeviceSyncReported: EventPayload, Hashable {
     }
 
     /// Events the device had recorded that the server did not hold yet.
-    public var waiting: Int64 { max(recordedCseq - acknowledgedCseq, 0) }
+    public var waiting: Int64 { max(recordedCseq.subtractingReportingOverflow(acknowledgedCseq).partialValue, 0) }
 }
 
 /// Per device: when it last synced, and how many of its events are known to be waiting.
@@ -68,4 +68,20 @@ public struct SyncBacklog: Projection {
             (-lhs.waiting, lhs.lastSynced?.millisecondsSince1970 ?? 0, lhs.actor) < (-rhs.waiting, rhs.lastSynced?.millisecondsSince1970 ?? 0, rhs.actor)
         }
     }
+}
+
+extension DeviceSyncReported {
+    public static let definition = EventDefinition(
+        DeviceSyncReported.self, chinese: "设备同步报告", english: "device sync report", recorders: .server, subject: .defines,
+        example: DeviceSyncReported(device: UUID(uuidString: "0192f0c4-0000-7000-8000-00000000d001")!, actor: "officer.zhang",
+                                    recordedCseq: 12, acknowledgedCseq: 12, synced: true, clockSkew: nil))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(actor, "user", max: 256, required: true)
+        guard recordedCseq >= 0 else { throw ValidationError(field: "recordedCseq", rule: .outOfRange(min: 0, max: .infinity)) }
+        guard acknowledgedCseq >= 0 else { throw ValidationError(field: "acknowledgedCseq", rule: .outOfRange(min: 0, max: .infinity)) }
+    }
+
+    /// A report is seen by whoever sees its user's work.
+    public func placement(of event: Event) -> PlacementClaim { .scopeOf(user: actor) }
 }

@@ -9,3 +9,15 @@ public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
     /// An administrator: manages users and the grid, takes no part in the workflow.
     case admin
 }
+
+extension Role {
+    /// What users call the role.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .gridOfficer: language.say("网格员", "grid officer")
+        case .townshipStaff: language.say("乡镇工作人员", "township staff")
+        case .supervisor: language.say("督导人员", "supervisor")
+        case .admin: language.say("管理员", "administrator")
+        }
+    }
+}

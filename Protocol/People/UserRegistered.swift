@@ -38,3 +38,16 @@ public struct Directory: Projection {
 
     public func role(of user: String) -> Role? { users[user]?.role }
 }
+
+extension UserRegistered {
+    public static let definition = EventDefinition(
+        UserRegistered.self, chinese: "用户登记", english: "user registered", recorders: .server, subject: .defines,
+        example: UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: "371502001001"))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(name, "user", max: 256, required: true)
+        try Check.code(scope, "scope")
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .everyone }
+}

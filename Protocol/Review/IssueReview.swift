@@ -48,7 +48,7 @@ public struct IssueReview: Hashable, Sendable {
             if month.contains(ticket.reportedAt) { row.openedThisMonth += 1 }
             if let closedAt = ticket.closedAt {
                 if month.contains(closedAt) { row.closedThisMonth += 1 }
-                row.closeOutHours.append(Double(closedAt.millisecondsSince1970 - ticket.reportedAt.millisecondsSince1970) / 3_600_000)
+                row.closeOutHours.append(Double(closedAt.milliseconds(since: ticket.reportedAt)) / 3_600_000)
             }
             rows[place.code] = row
         }

@@ -3,26 +3,31 @@ public struct ReviewMonth: Hashable, Sendable, Comparable, CustomStringConvertib
     public var year: Int
     public var month: Int
 
+    /// `YYYY-MM`, with a year from 2000 to 9999; `nil` for anything else.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count), let year = Int(parts[0]), let month = Int(parts[1]),
+              (2000...9999).contains(year), (1...12).contains(month) else { return nil }
         (self.year, self.month) = (year, month)
     }
 
     public init(year: Int, month: Int) {
-        (self.year, self.month) = (year, month)
+        (self.year, self.month) = (year, Swift.min(Swift.max(month, 1), 12))
     }
 
-    /// The month `time` falls in, in Beijing time.
+    /// The month `time` falls in, in Beijing time (any time has one: the year may be impossible).
     public init(containing time: Timestamp) {
-        let text = BeijingTime.format(time)
-        self.init(String(text.prefix(7)))!
+        let civil = BeijingTime.civil(time)
+        self.init(year: Int(truncatingIfNeeded: civil.year), month: civil.month)
     }
 
-    public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+    public var description: String { "\(BeijingTime.Civil.digits(Int64(year), 4))-\(BeijingTime.Civil.digits(Int64(month), 2))" }
 
     /// The same month a year earlier.
-    public var yearBefore: ReviewMonth { ReviewMonth(year: year - 1, month: month) }
+    public var yearBefore: ReviewMonth { ReviewMonth(year: year &- 1, month: month) }
+
+    /// The first moment of the month, in Beijing time.
+    public var start: Timestamp { BeijingTime.start(ofYear: Int64(year), month: month, day: 1) }
 
     public func contains(_ time: Timestamp) -> Bool { ReviewMonth(containing: time) == self }
 

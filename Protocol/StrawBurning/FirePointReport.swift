@@ -32,9 +32,7 @@ public struct FirePointReport: EventPayload, Hashable {
         guard note.count <= Self.maxNoteCharacters else {
             throw ValidationError(field: "note", rule: .tooLong(maxCharacters: Self.maxNoteCharacters))
         }
-        if let area = estimatedAreaSquareMetres, !(area.isFinite && area > 0) {
-            throw ValidationError(field: "area", rule: .mustBePositive)
-        }
+        if let area = estimatedAreaSquareMetres { try Check.positive(area, "area", max: Check.maxArea) }
         self.location = location
         self.node = node
         self.observedAt = observedAt
@@ -119,4 +117,50 @@ public struct FireAccountabilityRecorded: EventPayload, Hashable {
         self.measure = measure
         self.note = note
     }
+}
+
+extension FirePointReport {
+    public static let definition = EventDefinition(
+        FirePointReport.self, chinese: "火点", english: "fire point", recorders: .field, subject: .starts,
+        example: try! FirePointReport(location: GeoPoint(latitude: 36.4512, longitude: 115.9853), node: "371502001001",
+                                      observedAt: Timestamp(millisecondsSince1970: 1_780_313_400_000), note: "麦茬地冒烟",
+                                      estimatedAreaSquareMetres: 300, riskySlot: .afterWork))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        if let node { try Check.code(node, "node") }
+        try EventBounds.check(observedAt, "observedAt", recordedAt: recordedAt)
+        try Check.evidence(evidence)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}
+
+extension FireResponseRecorded {
+    public static let definition = EventDefinition(
+        FireResponseRecorded.self, chinese: "火点扑灭", english: "fire put out", recorders: .field,
+        subject: .follows([FirePointReport.eventType]),
+        example: FireResponseRecorded(extinguishedAt: Timestamp(millisecondsSince1970: 1_780_315_200_000), by: "扑火队"))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try EventBounds.check(extinguishedAt, "extinguishedAt", recordedAt: recordedAt)
+        try Check.text(by, "by", required: true)
+        try Check.text(note, "note", max: Check.longText)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [FirePointReport.eventType]) }
+}
+
+extension FireAccountabilityRecorded {
+    public static let definition = EventDefinition(
+        FireAccountabilityRecorded.self, chinese: "火点追责", english: "fire accountability", recorders: .field,
+        subject: .follows([FirePointReport.eventType]),
+        example: FireAccountabilityRecorded(responsible: "北关村村委会", measure: "通报批评"))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(responsible, "responsible", required: true)
+        try Check.text(measure, "measure", max: Check.longText, required: true)
+        try Check.text(note, "note", max: Check.longText)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [FirePointReport.eventType]) }
 }

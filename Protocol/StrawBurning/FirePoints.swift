@@ -16,7 +16,7 @@ public struct FirePoint: Hashable, Sendable {
 
     /// From observation to extinguishing, in minutes, once put out.
     public var responseMinutes: Int64? {
-        response.map { ($0.extinguishedAt.millisecondsSince1970 - observedAt.millisecondsSince1970) / 60_000 }
+        response.map { $0.extinguishedAt.milliseconds(since: observedAt) / 60_000 }
     }
 }
 
@@ -24,7 +24,7 @@ public struct FirePoint: Hashable, Sendable {
 public struct FirePoints: Projection {
     public static let eventTypes: Set<EventType> = [FirePointReport.eventType, FireResponseRecorded.eventType, FireAccountabilityRecorded.eventType]
 
-    private var byID: [UUID: FirePoint] = [:]
+    public private(set) var byID: [UUID: FirePoint] = [:]
     /// Events that could not be read or concern no known fire point: kept in sight, never dropped silently.
     public private(set) var unreadable: [UUID] = []
 

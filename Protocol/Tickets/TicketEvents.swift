@@ -80,3 +80,62 @@ public struct TicketStep: Codable, Hashable, Sendable {
     public static let schema: UInt16 = 1
 
 }
+
+extension TicketReported {
+    public static let definition = EventDefinition(
+        TicketReported.self, chinese: "问题上报", english: "issue reported", recorders: .field, subject: .starts,
+        example: TicketReported(category: .dust, node: "371502001001", title: "北关村路边渣土未覆盖",
+                                location: try! GeoPoint(latitude: 36.4512, longitude: 115.9853), note: "约 200 平方米"))
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.code(node, "node")
+        try Check.text(title, "title", required: true)
+        try Check.text(note, "note", max: Check.longText)
+        try Check.evidence(evidence)
+    }
+
+    /// An issue found by judgement is a grid officer's to report; one that follows from a record
+    /// (a failed inspection item, a dust-fall reading over the limit) anyone's in the field.
+    public func mayBeRecorded(by role: Role) -> Bool { TicketWorkflow.mayReport(self, role: role) }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}
+
+extension TicketStep: EventContent {
+    /// The definition of the step `kind`: the roles ``TicketWorkflow`` gives it.
+    public static func definition(_ kind: Kind) -> EventDefinition {
+        let (chinese, english): (String, String) = switch kind {
+        case .assigned: ("交办", "issue assigned")
+        case .rectificationStarted: ("开始整改", "rectification started")
+        case .rectificationReported: ("报告整改完成", "rectification reported")
+        case .verified: ("核查销号", "issue verified and closed")
+        case .verificationFailed: ("核查不合格", "verification failed")
+        case .reopened: ("反弹重开", "issue reopened")
+        case .escalated: ("升级督办", "issue escalated")
+        case .evidenceAdded: ("补充证据", "evidence added")
+        }
+        let example: TicketStep = switch kind {
+        case .assigned: TicketStep(assignee: "staff.wang", deadline: Timestamp(millisecondsSince1970: 1_780_920_000_000))
+        case .escalated: TicketStep(note: "逾期未整改", escalation: .interview)
+        case .evidenceAdded: TicketStep(evidence: [Evidence(sha256: String(repeating: "ab", count: 32), fileName: "现场.jpg")])
+        default: TicketStep(note: "现场已清理")
+        }
+        return EventDefinition(type: kind.eventType, schema: schema, content: TicketStep.self, chinese: chinese, english: english,
+                               recorders: .roles(TicketWorkflow.roles(for: kind)), subject: .follows([TicketReported.eventType]),
+                               example: example)
+    }
+
+    public func check(recordedAt: Timestamp) throws(ValidationError) {
+        try Check.text(note, "note", max: Check.longText)
+        try Check.evidence(evidence)
+        if let assignee { try Check.text(assignee, "assignee", max: 256, required: true) }
+        if let deadline {
+            guard deadline >= EventBounds.earliest else { throw ValidationError(field: "deadline", rule: .tooLongAgo) }
+            guard deadline <= recordedAt.adding(milliseconds: Int64(EventBounds.maxDeadlineDays) * 86_400_000) else {
+                throw ValidationError(field: "deadline", rule: .tooFarAhead(days: EventBounds.maxDeadlineDays))
+            }
+        }
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [TicketReported.eventType]) }
+}

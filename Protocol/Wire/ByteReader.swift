@@ -13,7 +13,8 @@ struct ByteReader {
     var remaining: Int { bytes.count - offset }
 
     mutating func readUInt8(_ field: String) throws(WireFormatError) -> UInt8 {
-        try take(1, field).first!
+        guard let byte = try take(1, field).first else { throw .truncated(field: field) }
+        return byte
     }
 
     mutating func readUInt16(_ field: String) throws(WireFormatError) -> UInt16 {
@@ -36,7 +37,8 @@ struct ByteReader {
     }
 
     mutating func readUUID(_ field: String) throws(WireFormatError) -> UUID {
-        UUID(bytes: try take(16, field))!
+        guard let id = UUID(bytes: try take(16, field)) else { throw .truncated(field: field) }
+        return id
     }
 
     mutating func readString(_ field: String, maxBytes: Int) throws(WireFormatError) -> String {

@@ -276,7 +276,8 @@ extension ByteWriter {
 
 extension ByteReader {
     mutating func readDigest(_ field: String) throws(WireFormatError) -> ContentDigest {
-        ContentDigest(bytes: try take(ContentDigest.byteCount, field))!
+        guard let digest = ContentDigest(bytes: try take(ContentDigest.byteCount, field)) else { throw .truncated(field: field) }
+        return digest
     }
 
     mutating func readBool(_ field: String) throws(WireFormatError) -> Bool {
@@ -291,13 +292,14 @@ extension ByteReader {
         let cseq = try readInt64("event.cseq", in: 1...Int64.max)
         let previous = Data(try take(EventChain.hashBytes, "event.previous"))
         let actor = try readString("event.actor", maxBytes: MessageCodec.FieldLimit.actorBytes)
-        let packedClock = try readInt64("event.hlc", in: 0...Int64.max)
+        let packedClock = try readInt64("event.hlc")
+        guard let hlc = HybridTimestamp(packed: packedClock) else { throw .outOfRange(field: "event.hlc", value: packedClock) }
         let recordedAt = Timestamp(millisecondsSince1970: try readInt64("event.recordedAt"))
         let subject = try readUUID("event.subject")
         let type = try readString("event.type", maxBytes: MessageCodec.FieldLimit.typeBytes)
         let schema = try readUInt16("event.schema")
         let payload = try readData("event.payload", maxBytes: MessageCodec.FieldLimit.payloadBytes)
-        return Event(id: id, device: device, cseq: cseq, actor: actor, hlc: HybridTimestamp(packed: packedClock)!,
+        return Event(id: id, device: device, cseq: cseq, actor: actor, hlc: hlc,
                      recordedAt: recordedAt, subject: subject, type: EventType(rawValue: type), schema: schema,
                      payload: payload, previous: previous)
     }

@@ -48,17 +48,16 @@ extension FieldClient {
 
     /// Records that the fire point `reference` names was put out.
     public func recordFireResponse(_ reference: String, extinguishedAt: Timestamp, by: String, note: String, now: Timestamp) throws -> FirePoint {
-        let points = try store.project(FirePoints.self)
-        let id = try resolve(reference, among: points.all.map(\.id))
+        let (id, point) = try find(reference, in: try store.project(FirePoints.self).byID)
         try checkNotInFuture(extinguishedAt, now: now)
-        guard extinguishedAt >= points[id]!.observedAt else { throw ValidationError(field: "time", rule: .beforeObservation) }
+        guard extinguishedAt >= point.observedAt else { throw ValidationError(field: "time", rule: .beforeObservation) }
         _ = try record([try EventDraft(subject: id, payload: FireResponseRecorded(extinguishedAt: extinguishedAt, by: by, note: note))], now: now)
-        return try store.project(FirePoints.self)[id]!
+        return try find(id, in: try store.project(FirePoints.self).byID)
     }
 
     /// Records who answers for the fire point `reference` names.
     public func recordAccountability(_ reference: String, responsible: String, measure: String, note: String, now: Timestamp) throws {
-        let id = try resolve(reference, among: try store.project(FirePoints.self).all.map(\.id))
+        let (id, _) = try find(reference, in: try store.project(FirePoints.self).byID)
         _ = try record([try EventDraft(subject: id, payload: FireAccountabilityRecorded(responsible: responsible, measure: measure, note: note))], now: now)
     }
 
@@ -81,7 +80,7 @@ extension FieldClient {
     public func inspectDustSite(_ reference: String, failed: [String], note: String, evidence: [Evidence], now: Timestamp)
         throws -> (site: DustSites.Site, opened: [TicketReported]) {
         let sites = try store.project(DustSites.self)
-        let site = sites[try resolve(reference, among: sites.byID.keys)]!
+        let (_, site) = try find(reference, in: sites.byID)
         let checklist = sites.checklist(for: site.registration.node)
         if let unknown = failed.first(where: { id in !checklist.contains { $0.id == id } }) {
             throw ValidationError(field: unknown, rule: .notInChecklist)
@@ -92,7 +91,7 @@ extension FieldClient {
         try checkMayOpen(opened)
         _ = try record([try EventDraft(subject: site.id, payload: inspection)]
                        + opened.map { try EventDraft(subject: newSubject(now), payload: $0) }, now: now)
-        return (try store.project(DustSites.self)[site.id]!, opened)
+        return (try find(site.id, in: try store.project(DustSites.self).byID), opened)
     }
 
     public func dustSites() throws -> DustSites { try store.project(DustSites.self) }
@@ -100,7 +99,7 @@ extension FieldClient {
     /// The checklist in force for the site `reference` names.
     public func checklist(forSite reference: String) throws -> [ChecklistItem] {
         let sites = try store.project(DustSites.self)
-        return sites.checklist(for: sites[try resolve(reference, among: sites.byID.keys)]!.registration.node)
+        return sites.checklist(for: try find(reference, in: sites.byID).record.registration.node)
     }
 
     // MARK: Dust-fall
@@ -108,7 +107,7 @@ extension FieldClient {
     public func registerDustfallStation(code: String, name: String, node: String, location: GeoPoint?, now: Timestamp) throws -> Event {
         guard let node = try placeNode(node, location: location) else { throw FieldError.unknownNode(node) }
         let station = DustfallStationRegistered(code: code, name: name, node: node, location: location)
-        return try record([try EventDraft(subject: .version5(name: "dustfall-station:\(code)"), payload: station)], now: now)[0]
+        return try record([try EventDraft(subject: DustfallStationRegistered.subject(for: code), payload: station)], now: now)[0]
     }
 
     /// Records a month's reading; a value over the limit in force opens a dust-fall issue.
@@ -159,8 +158,7 @@ extension FieldClient {
     /// Takes one step on the enterprise `reference` names, after checking the case allows it now.
     public func takeEnterpriseStep(_ kind: EnterpriseStep.Kind, on reference: String, _ step: EnterpriseStep, now: Timestamp) throws -> Enterprise {
         let ledger = try store.project(Enterprises.self)
-        let id = try resolve(reference, among: ledger.byID.keys)
-        let enterprise = ledger[id]!
+        let (id, enterprise) = try find(reference, in: ledger.byID)
         let next: Enterprise
         do {
             next = try enterprise.applying(kind, step, requiredDepartments: ledger.requiredDepartments(for: enterprise.registration.node))
@@ -172,4 +170,7 @@ extension FieldClient {
     }
 
     public func enterprises() throws -> Enterprises { try store.project(Enterprises.self) }
+
+    /// The enterprise whose id is `id`.
+    public func enterprise(_ id: UUID) throws -> Enterprise { try find(id, in: try store.project(Enterprises.self).byID) }
 }

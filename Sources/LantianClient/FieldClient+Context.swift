@@ -15,24 +15,26 @@ extension FieldClient {
         return user.role
     }
 
-    /// The grid node a record belongs to: the node given (which must exist); else the one whose
-    /// boundary holds `location`, narrowed to the user's own scope when boundaries cannot tell them
-    /// apart (the located node is the nearest node with a boundary above the scope: boundaries may
-    /// stop at counties, while an officer's cell is known); else the user's scope.
-    /// `nil` only on a device that has never synced a grid.
+    /// The grid node a record belongs to, placed as the server will place it
+    /// (``Grid/place(stated:location:scope:)``): the node given, which must exist and agree with
+    /// the location; else the node whose boundary holds `location`, narrowed to the user's own
+    /// scope where boundaries cannot tell them apart; else the user's scope. `nil` only on a
+    /// device that has never synced a grid.
     func placeNode(_ code: String?, location: GeoPoint?) throws -> String? {
-        let grid = try store.project(Grid.self)
-        if let code {
-            guard grid[code] != nil else { throw FieldError.unknownNode(code) }
-            return code
-        }
-        let scope = try profile()?.scope
-        if let location, grid.nodes.values.contains(where: { $0.boundary != nil }) {
-            guard let node = grid.locate(location) else { throw FieldError.outsideGrid(location) }
-            if let scope, grid.lineage(of: scope).first(where: { $0.boundary != nil })?.code == node.code { return scope }
-            return node.code
-        }
-        return scope
+        try store.project(Grid.self).place(stated: code, location: location, scope: try profile()?.scope).get()
+    }
+
+    /// The record `reference` names among `records`, with its id.
+    func find<Record>(_ reference: String, in records: [UUID: Record]) throws -> (id: UUID, record: Record) {
+        let id = try resolve(reference, among: records.keys)
+        guard let record = records[id] else { throw FieldError.noSuchRecord(reference) }
+        return (id, record)
+    }
+
+    /// The record whose id is `id` among `records` (one this device has just recorded, say).
+    func find<Record>(_ id: UUID, in records: [UUID: Record]) throws -> Record {
+        guard let record = records[id] else { throw FieldError.noSuchRecord(id.uuidString.lowercased()) }
+        return record
     }
 
     /// The one id among `candidates` that `reference` names: the whole id, or at least 4 characters
@@ -74,12 +76,45 @@ extension FieldClient {
         return .version7(at: now, using: &random)
     }
 
+    /// Records `drafts` after checking each as the server will (``Admission``, the same code): a
+    /// record the server would refuse is refused here, with the same reason, and nothing is written.
+    /// A device that does not know its user yet (never synced) records as said; the server decides.
     func record(_ drafts: [EventDraft], now: Timestamp) throws -> [Event] {
-        try store.record(drafts, device: try requireDevice(), now: now)
+        let device = try requireDevice()
+        if let user = try profile() {
+            let grid = try store.project(Grid.self)
+            let directory = try store.project(Directory.self)
+            let scope = GridScope(scope: user.scope, grid: grid)
+            for draft in drafts {
+                let event = Event(id: UUID(), device: device.id, cseq: 1, actor: device.actor, hlc: HybridTimestamp(wallMilliseconds: now.millisecondsSince1970, counter: 0),
+                                  recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload)
+                let reading = try Admission.read(event, receivedAt: nil).get()
+                _ = try Admission.decide(reading, of: event, by: user, scope: scope, grid: grid,
+                                         records: { try subjectRecord($0, grid: grid, directory: directory) }).get()
+            }
+        }
+        return try store.record(drafts, device: device, now: now)
+    }
+
+    /// What this device holds of `subject`, as the server notes it: the type of its first record,
+    /// and where that record lies.
+    private func subjectRecord(_ subject: UUID, grid: Grid, directory: Directory) throws -> Admission.SubjectRecord? {
+        guard let first = try store.firstEvent(about: subject, ofTypes: EventCatalogue.startingTypes),
+              let content = try? EventCatalogue.definition(of: first.type)?.read(first.payload) else { return nil }
+        let node: String?
+        switch content.placement(of: first) {
+        case .located(let stated, let location):
+            node = try? grid.place(stated: stated, location: location, scope: directory.users[first.actor]?.scope).get()
+        case .sameAs(let other, _) where other != subject:
+            node = try subjectRecord(other, grid: grid, directory: directory)?.node
+        default:
+            node = nil
+        }
+        return node.map { Admission.SubjectRecord(type: first.type, node: $0) }
     }
 
     func checkNotInFuture(_ time: Timestamp, now: Timestamp) throws {
-        guard time.millisecondsSince1970 <= now.millisecondsSince1970 + Self.clockTolerance else {
+        guard time <= now.adding(milliseconds: EventBounds.payloadTolerance) else {
             throw ValidationError(field: "time", rule: .inTheFuture)
         }
     }

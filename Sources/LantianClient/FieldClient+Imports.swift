@@ -9,6 +9,9 @@ public struct FIRMSImportReport: Sendable {
     public var importedByCounty: [String: Int] = [:]
     public var alreadyImported = 0
     public var outsideGrid = 0
+    /// Points in the grid but outside the importer's scope: the server would refuse them, so they
+    /// are left to whoever answers for their county.
+    public var outsideScope = 0
     public var belowThreshold = 0
     /// Rows that could not be read; the other rows were imported.
     public var problems: [RowProblem] = []
@@ -40,9 +43,10 @@ extension FieldClient {
     public func importFIRMS(path: String, minimumPercent: Int, minimumLevel: FIRMSDetection.Confidence.Level,
                             now: Timestamp) throws -> FIRMSImportReport {
         let role = try requireRole()
-        guard Self.leadImporters.contains(role) else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
+        guard Self.leadImporters.contains(role), let user = try profile() else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
         let file = try FIRMSFile(path: path)
         let grid = try store.project(Grid.self)
+        let scope = GridScope(scope: user.scope, grid: grid)
         let known = Set(try store.project(FirePoints.self).all.map(\.id))
         var report = FIRMSImportReport(instrument: file.instrument, problems: file.problems)
         var drafts: [EventDraft] = []
@@ -54,6 +58,10 @@ extension FieldClient {
             }
             guard let placed = grid.locate(detection.location), let county = grid.enclosing(placed.code, at: .county) else {
                 report.outsideGrid += 1
+                continue
+            }
+            guard scope.contains(county.code) else {
+                report.outsideScope += 1
                 continue
             }
             guard !known.contains(detection.subject) else {

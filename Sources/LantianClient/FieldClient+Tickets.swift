@@ -37,8 +37,7 @@ extension FieldClient {
     /// take it from the ticket's state now; refused steps write nothing.
     public func takeStep(_ kind: TicketStep.Kind, on reference: String, _ step: TicketStep, now: Timestamp) throws -> Ticket {
         let tickets = try store.project(Tickets.self)
-        let id = try resolve(reference, among: tickets.byID.keys)
-        let ticket = tickets[id]!
+        let (id, ticket) = try find(reference, in: tickets.byID)
         let role = try requireRole()
         let next: Ticket
         do {
@@ -65,6 +64,6 @@ extension FieldClient {
     /// The ticket `reference` names.
     public func ticket(_ reference: String) throws -> Ticket {
         let tickets = try store.project(Tickets.self)
-        return tickets[try resolve(reference, among: tickets.byID.keys)]!
+        return try find(reference, in: tickets.byID).record
     }
 }

@@ -15,9 +15,6 @@ import LantianTransport
 public final class FieldClient {
     public let store: EventStore
 
-    /// How far ahead of this device's clock a reported time may be (another watch, a minute off).
-    static let clockTolerance: Int64 = 10 * 60 * 1000
-
     public init(databasePath: String) throws {
         let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -176,8 +173,6 @@ public enum FieldError: Error, Hashable, Sendable {
     case unknownNode(String)
     /// This device has neither a grid nor the user's scope yet: it has never synced.
     case gridNotSynced
-    /// The location lies outside every grid node with a boundary.
-    case outsideGrid(GeoPoint)
     /// No record matches the id given, or several do.
     case noSuchRecord(String)
     case ambiguousRecord(String, candidates: [String])

@@ -221,11 +221,12 @@ public enum JSONOutput {
     }
 
     public struct QuarantineRow: Encodable {
-        var id: String, device: String, cseq: Int64, type: String, reason: String, at: String
+        var id: String, device: String, cseq: Int64, type: String, reason: String, rule: Refusal, at: String
 
-        public init(_ event: QuarantinedEvent) {
+        public init(_ event: QuarantinedEvent, language: Language) {
             (id, device, cseq) = (event.id.uuidString.lowercased(), event.device.uuidString.lowercased(), event.cseq)
-            (type, reason, at) = (event.type.rawValue, event.reason, BeijingTime.iso8601(event.at))
+            rule = Refusal(wire: event.reason)
+            (type, reason, at) = (event.type.rawValue, rule.message(in: language), BeijingTime.iso8601(event.at))
         }
     }
 

@@ -54,7 +54,7 @@ struct SVGBarChart {
     }
 
     private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        value.isFinite && value == value.rounded() && value.magnitude < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
     }
 }
 

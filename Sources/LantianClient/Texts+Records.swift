@@ -40,13 +40,7 @@ extension Texts {
     }
 
     public func name(_ role: Role?) -> String {
-        switch role {
-        case .gridOfficer?: say("网格员", "grid officer")
-        case .townshipStaff?: say("乡镇工作人员", "township staff")
-        case .supervisor?: say("督导人员", "supervisor")
-        case .admin?: say("管理员", "administrator")
-        case nil: say("未登记用户", "an unregistered user")
-        }
+        role?.name(in: language) ?? say("未登记用户", "an unregistered user")
     }
 
     public func name(_ state: EnterpriseState) -> String {
@@ -243,8 +237,8 @@ extension Texts {
 
     public func firmsImported(_ report: FIRMSImportReport, grid: Grid) -> String {
         let rows = report.importedByCounty.sorted { $0.key < $1.key }.map { code, count in [code, grid[code]?.name ?? "", "\(count)"] }
-        var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（各附一条待交办线索），已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，低于置信度门槛 \(report.belowThreshold)",
-                         "\(report.instrument) fire points: \(report.imported) new (each with a lead issue to assign), \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.belowThreshold) below the confidence threshold")]
+        var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（各附一条待交办线索），已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，不在本人负责范围 \(report.outsideScope)，低于置信度门槛 \(report.belowThreshold)",
+                         "\(report.instrument) fire points: \(report.imported) new (each with a lead issue to assign), \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.outsideScope) outside your scope, \(report.belowThreshold) below the confidence threshold")]
         if !rows.isEmpty { lines.append(TextTable(header: [say("编码", "Code"), say("县区", "County"), say("新增", "New")], rows: rows).rendered) }
         if !report.problems.isEmpty {
             lines.append(say("以下 \(report.problems.count) 行无法读取，已跳过，其余已导入：", "\(report.problems.count) row(s) could not be read and were skipped; the rest were imported:"))

@@ -148,11 +148,18 @@ public struct Texts: Sendable {
         }
     }
 
-    public func quarantineTable(_ events: [QuarantinedEvent]) -> String {
+    /// The records refused for good: this device's own, which its server refused, and others'
+    /// that this device refused when they arrived; each with its reason in the user's language.
+    public func quarantineTable(_ events: [QuarantinedEvent], ownDevice: UUID?) -> String {
         if events.isEmpty { return say("没有被拒收的记录", "Nothing was refused") }
-        return TextTable(header: [say("编号", "Id"), say("序号", "Seq"), say("类型", "Type"), say("时间", "When"), say("原因", "Reason")],
-                         rows: events.map { [short($0.id), "\($0.cseq)", $0.type.rawValue, BeijingTime.format($0.at), $0.reason] }).rendered
-            + "\n" + say("这些记录服务器不予接受，其余记录照常同步；如需更正，请重新记录。", "The server will not accept these; everything else syncs as usual. Record a correction if needed.")
+        return TextTable(header: [say("编号", "Id"), say("记录", "Record"), say("时间", "When"), say("原因", "Reason")],
+                         rows: events.map { event in
+                             let whose = event.device == ownDevice ? "" : say("（他人记录，本机收到时拒收）", " (another device's, refused here on arrival)")
+                             return [short(event.id), EventCatalogue.name(of: event.type, in: language) + whose, BeijingTime.format(event.at),
+                                     Refusal(wire: event.reason).message(in: language)]
+                         }).rendered
+            + "\n" + say("这些记录不会同步，其余记录照常同步。按原因中的说明处理，需要时记一条新的记录。",
+                         "These records do not sync; everything else syncs as usual. Do what each reason says, recording a new record where needed.")
     }
 
     // MARK: Errors
@@ -160,44 +167,13 @@ public struct Texts: Sendable {
     /// A message that says what went wrong and what to do about it.
     public func describe(_ error: any Error) -> String {
         switch error {
-        case let error as ValidationError: return describe(error)
+        case let error as any Presentable: return error.message(in: language)
         case let error as FieldError: return describe(error)
         case let error as SyncError: return describe(error)
         case let error as StoreError: return describe(error)
         case let error as ImportError: return describe(error)
         case let error as KeyFileError: return say("设备密钥出错：\(error)", "Device key: \(error)")
         default: return say("出错：\(error)", "Error: \(error)")
-        }
-    }
-
-    private func describe(_ error: ValidationError) -> String {
-        let field = fieldName(error.field)
-        switch error.rule {
-        case .outOfRange(let min, let max) where !max.isFinite:
-            return say("\(field)超出范围：应不小于 \(number(min))", "\(field) is out of range: it must be at least \(number(min))")
-        case .outOfRange(let min, let max):
-            return say("\(field)超出范围：应在 \(number(min)) 到 \(number(max)) 之间", "\(field) is out of range: it must be between \(number(min)) and \(number(max))")
-        case .tooLong(let max):
-            return say("\(field)太长：最多 \(max) 个字符", "\(field) is too long: at most \(max) characters")
-        case .empty:
-            return say("\(field)不能为空", "\(field) must not be empty")
-        case .notInChecklist:
-            return say("“\(field)”不是现行检查表中的项目", "'\(field)' is not an item of the checklist in force")
-        case .mustBePositive:
-            return say("\(field)必须大于 0", "\(field) must be greater than 0")
-        case .inTheFuture:
-            return say("\(field)不能晚于现在", "\(field) cannot be in the future")
-        case .invalidMonth:
-            return say("\(field)格式不对：应为 YYYY-MM，例如 2026-10", "\(field) is not valid: use YYYY-MM, for example 2026-10")
-        case .beforeObservation:
-            return say("\(field)不能早于发现火点的时间", "\(field) cannot be before the fire was seen")
-        case .notAKey:
-            return say("\(field)不是 Ed25519 公钥", "\(field) is not an Ed25519 public key")
-        case .notADigest:
-            return say("\(field)不是 SHA-256 摘要（64 位十六进制）", "\(field) is not a SHA-256 digest (64 hexadecimal digits)")
-        case .invalidTime:
-            return say("\(field)格式不对：应为 YYYY-MM-DD HH:MM（北京时间），例如 2026-06-01 19:30",
-                       "\(field) is not valid: use YYYY-MM-DD HH:MM (Beijing time), for example 2026-06-01 19:30")
         }
     }
 
@@ -227,8 +203,6 @@ public struct Texts: Sendable {
             say("没有编码为 \(code) 的网格：检查编码，或先运行 lantian sync 取得网格", "No grid node has code \(code): check the code, or run lantian sync to get the grid")
         case .gridNotSynced:
             say("本机还没有网格和你的负责范围：联网后先运行 lantian sync", "This device has no grid or scope for you yet: run lantian sync while connected")
-        case .outsideGrid(let point):
-            say("位置 \(place(point)) 不在任何网格内：检查经纬度（WGS 84）", "Location \(place(point)) lies outside the grid: check the coordinates (WGS 84)")
         case .noSuchRecord(let reference):
             say("没有编号为 \(reference) 的记录：用列表命令查看编号（至少 4 位）", "No record has id \(reference): list them to see the ids (4 characters at least)")
         case .ambiguousRecord(let reference, let candidates):
@@ -313,44 +287,8 @@ public struct Texts: Sendable {
     }
 
     /// `jar A sample mass` → `A 缸样品质量`.
-    private func jarFieldName(_ field: String) -> String? {
-        let parts = field.split(separator: " ", maxSplits: 2).map(String.init)
-        guard parts.count == 3, parts[0] == "jar" else { return nil }
-        let measure: String
-        switch parts[2] {
-        case "sample mass": measure = say("样品质量", "sample mass")
-        case "blank mass": measure = say("空白质量", "blank mass")
-        case "opening area": measure = say("缸口面积", "opening area")
-        case "exposure days": measure = say("暴露天数", "exposure days")
-        default: measure = parts[2]
-        }
-        return say("\(parts[1]) 缸\(measure)", "Jar \(parts[1]) \(measure)")
-    }
-
-    func fieldName(_ field: String) -> String {
-        switch field {
-        case "title": say("标题", "Title")
-        case "category": say("类别", "Category")
-        case "result": say("检查结果（用 --failed 列出不达标项，或 --all-passed）", "The result (list failed items with --failed, or give --all-passed)")
-        case "area": say("面积", "Area")
-        case "month": say("月份", "Month")
-        case "name": say("名称", "Name")
-        case "jar": say("降尘缸", "Jar")
-        case "latitude": say("纬度", "Latitude")
-        case "longitude": say("经度", "Longitude")
-        case "note": say("备注", "Note")
-        case "time": say("时间", "Time")
-        case "user": say("用户名", "User")
-        default: jarFieldName(field) ?? field
-        }
-    }
-
     func place(_ point: GeoPoint) -> String {
         String(format: "%.5f,%.5f", point.latitude, point.longitude)
-    }
-
-    private func number(_ value: Double) -> String {
-        value.isFinite && value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     func short(_ id: UUID) -> String { Self.shortID(id) }
@@ -359,4 +297,9 @@ public struct Texts: Sendable {
     public static func shortID(_ id: UUID) -> String {
         String(id.uuidString.lowercased().suffix(8))
     }
+}
+
+extension Texts {
+    /// What users call a record's field.
+    func fieldName(_ field: String) -> String { ValidationError.name(of: field, in: language) }
 }

@@ -2,6 +2,14 @@ import Foundation
 import GRDB
 import LantianProtocol
 
+/// What storing a pulled page did.
+public struct PulledPage: Hashable, Sendable {
+    /// Events stored that this store did not hold.
+    public var stored = 0
+    /// Events this store's rules refused, now in its quarantine list.
+    public var refused = 0
+}
+
 extension EventStore {
     public func syncState() throws -> SyncState {
         try database.read { db in try Self.syncState(db) }
@@ -61,17 +69,28 @@ extension EventStore {
     /// Stores a pulled page (checked against its proofs first: ``PulledEventVerification``) and
     /// moves the cursor past it, in one transaction; events already stored (this device's own, or a
     /// page received twice) are skipped. The proofs are kept, so the store can be re-checked later.
-    /// Returns how many events were new.
+    ///
+    /// Each event is read as its server read it when it arrived (``Admission/read(_:receivedAt:)``
+    /// at its `receivedAt`): one this device's rules refuse (accepted by a server before these
+    /// rules, say) is not stored but quarantined with its ``Refusal``, its digest kept so its
+    /// device's chain still checks out. Nothing a device stores can crash or wedge it.
     ///
     /// A client keeps the server's `receivedAt` but not its `sseq`: global numbers belong to one
     /// server history, and a server restored from a backup hands them out again.
     @discardableResult
-    public func storePulled(_ page: Page) throws -> Int {
+    public func storePulled(_ page: Page) throws -> PulledPage {
         try write { db in
-            var inserted = 0
-            for accepted in page.events
-            where try accepted.event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
-                inserted += 1
+            var outcome = PulledPage()
+            for accepted in page.events {
+                let event = accepted.event
+                if case .failure(let refusal) = Admission.read(event, receivedAt: accepted.receivedAt) {
+                    guard try !Self.idIsTaken(db, event.id) else { continue }
+                    try Self.quarantine(db, event, reason: refusal.wire, at: accepted.receivedAt, keepingPayload: true)
+                    outcome.refused += db.changesCount
+                    try Self.storeDigest(db, device: event.device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event), hash: nil)
+                } else if try event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
+                    outcome.stored += 1
+                }
             }
             for proof in page.proofs {
                 try Self.storeSignature(db, proof.signature)
@@ -83,7 +102,7 @@ extension EventStore {
                 try db.execute(sql: "UPDATE sync_state SET cursor = ?, cursorEvent = ? WHERE cursor < ?",
                                arguments: [last.sseq, last.event.id, last.sseq])
             }
-            return inserted
+            return outcome
         }
     }
 

@@ -65,8 +65,8 @@ extension EventStore {
     @discardableResult
     static func recordAccepted(_ db: Database, _ drafts: [EventDraft], as server: ServerIdentity, now: Timestamp) throws -> [Event] {
         let events = try Self.record(db, drafts, device: server.device, now: now, accepting: true)
-        for (event, sseq) in events { try Self.place(db, event, sseq: sseq!) }
-        if let (last, _) = events.last {
+        for (event, sseq, content) in events { try Self.placeServerRecord(db, event, content: content, sseq: sseq) }
+        if let (last, _, _) = events.last {
             try Self.storeSignature(db, try ChainSignature(signing: EventChain.hash(of: last), device: last.device, cseq: last.cseq, with: server.key))
         }
         return events.map(\.event)
@@ -84,11 +84,19 @@ extension EventStore {
         }
     }
 
+    /// Each event is read as a server would read it (``Admission/read(_:receivedAt:)``, with no
+    /// other clock than the recorder's own): one whose clock or payload breaks a rule throws its
+    /// ``Refusal``, and nothing of the batch is stored.
+    ///
     /// - Parameter accepting: also give each event the next global sequence number (returned with it).
     private static func record(_ db: Database, _ drafts: [EventDraft], device: LocalDevice, now: Timestamp,
-                               accepting: Bool) throws -> [(event: Event, sseq: Int64?)] {
+                               accepting: Bool) throws -> [(event: Event, sseq: Int64, content: (any EventContent)?)] {
         var (cseq, previous) = try chainEnd(db, device: device.id)
-        var clock = try Int64.fetchOne(db, sql: "SELECT MAX(hlc) FROM event").flatMap(HybridTimestamp.init(packed:)) ?? .zero
+        // The latest reading seen, leaving out any beyond the horizon (only an event accepted before
+        // EventBounds existed can be that far ahead: it must not drag this device's clock there).
+        let horizon = HybridTimestamp(wallMilliseconds: now.adding(milliseconds: EventBounds.clockHorizon).millisecondsSince1970, counter: .max)
+        var clock = try Int64.fetchOne(db, sql: "SELECT MAX(hlc) FROM event WHERE hlc <= ?", arguments: [horizon.packed])
+            .flatMap(HybridTimestamp.init(packed:)) ?? .zero
         var sseq = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
         var random = SystemRandomNumberGenerator()
         return try drafts.map { draft in
@@ -99,9 +107,10 @@ extension EventStore {
                 id: .version7(at: now, using: &random), device: device.id, cseq: cseq, actor: device.actor, hlc: clock,
                 recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload,
                 previous: previous)
+            let reading = try Admission.read(event, receivedAt: nil).get()
             try event.insert(into: db, sseq: accepting ? sseq : nil, receivedAt: accepting ? now : nil)
             previous = EventChain.hash(of: event)
-            return (event, accepting ? sseq : nil)
+            return (event, sseq, reading.content)
         }
     }
 }

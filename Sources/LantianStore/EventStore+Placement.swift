@@ -2,35 +2,56 @@ import Foundation
 import GRDB
 import LantianProtocol
 
-/// Where accepted events lie in the grid (server side): what scoped pulls filter on, and what the
-/// server checks a pushed event's scope against.
+/// Where accepted events lie in the grid, and which record started each subject (server side):
+/// what scoped pulls filter on, and what ``Admission`` looks up to place an event that follows a
+/// record, and to refuse a second start of a subject.
 extension EventStore {
-    /// Notes the grid node of an accepted event (`node`, as ``resolve(_:_:)`` found it; found here
-    /// if not given), and, for an event that starts a record (or registers a user), the node of its subject.
-    static func place(_ db: Database, _ event: Event, sseq: Int64, node given: String?? = nil) throws {
-        let node = try given ?? resolve(db, EventPlacement.of(event))
-        try db.cachedStatement(sql: "INSERT INTO event_node (sseq, node) VALUES (?, ?)").execute(arguments: [sseq, node])
-        if EventPlacement.startsRecord(event.type), let node {
-            try db.cachedStatement(sql: "INSERT INTO subject_node (subject, node) VALUES (?, ?) ON CONFLICT (subject) DO NOTHING")
-                .execute(arguments: [event.subject, node])
-        } else if event.type == UserRegistered.eventType, let user = try? PayloadCodec.decode(UserRegistered.self, from: event) {
-            try db.cachedStatement(sql: "INSERT INTO subject_node (subject, node) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET node = excluded.node")
-                .execute(arguments: [event.subject, user.scope])
+    /// Decides whether the server accepts `event`, pushed by the user `check` names: its clock and
+    /// payload (``Admission/read(_:receivedAt:)``), its id, then who may record it where.
+    static func admit(_ db: Database, _ event: Event, checking check: PushCheck, receivedAt: Timestamp) throws
+        -> Result<Admission.Verdict, Refusal> {
+        switch Admission.read(event, receivedAt: receivedAt) {
+        case .failure(let refusal):
+            return .failure(refusal)
+        case .success(let reading):
+            if try idIsTaken(db, event.id) { return .failure(.idTaken(id: event.id)) }
+            return try Admission.decide(reading, of: event, by: check.user, scope: check.scope, grid: check.grid,
+                                        records: { try subjectRecord(db, $0) })
         }
     }
 
-    /// The grid node `placement` comes to on this server (`nil` for every device, or when unknown).
-    static func resolve(_ db: Database, _ placement: EventPlacement) throws -> String? {
-        switch placement {
-        case .node(let node):
-            return node
-        case .sameAs(let subject):
-            return try String.fetchOne(db.cachedStatement(sql: "SELECT node FROM subject_node WHERE subject = ?"), arguments: [subject])
-        case .scopeOf(let user):
-            return try String.fetchOne(db.cachedStatement(sql: "SELECT node FROM subject_node WHERE subject = ?"),
-                                       arguments: [UserRegistered.subject(for: user)])
-        case .everyone, .unplaced, .unknown:
-            return nil
+    /// What this store holds of `subject`: the type that started it and where it lies.
+    static func subjectRecord(_ db: Database, _ subject: UUID) throws -> Admission.SubjectRecord? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT type, node FROM subject_node WHERE subject = ?"), arguments: [subject]).map {
+            Admission.SubjectRecord(type: EventType(rawValue: $0["type"] ?? ""), node: $0["node"])
+        }
+    }
+
+    static func idIsTaken(_ db: Database, _ id: UUID) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM event WHERE id = ?)"), arguments: [id]) ?? false
+    }
+
+    /// Notes where an accepted event lies (`nil`: every device receives it), and, for an event that
+    /// starts its subject, that the subject is now taken, by its type, there.
+    static func place(_ db: Database, _ event: Event, sseq: Int64, verdict: Admission.Verdict) throws {
+        try db.cachedStatement(sql: "INSERT INTO event_node (sseq, node) VALUES (?, ?)").execute(arguments: [sseq, verdict.node])
+        if verdict.startsSubject, let node = verdict.node {
+            try db.cachedStatement(sql: "INSERT INTO subject_node (subject, node, type) VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING")
+                .execute(arguments: [event.subject, node, event.type.rawValue])
+        }
+    }
+
+    /// Notes where an event the server recorded itself lies: reference data for every device, a
+    /// setting at its node, a sync report where its user works. A user's registration also notes
+    /// their scope, where their sync reports lie.
+    static func placeServerRecord(_ db: Database, _ event: Event, content: (any EventContent)?, sseq: Int64) throws {
+        let node = try content.flatMap { try Admission.nodeOfServerRecord(event, content: $0, records: { try subjectRecord(db, $0) }) }
+        try place(db, event, sseq: sseq, verdict: Admission.Verdict(node: node, startsSubject: false))
+        if let user = content as? UserRegistered {
+            try db.cachedStatement(sql: """
+                INSERT INTO subject_node (subject, node, type) VALUES (?, ?, ?)
+                ON CONFLICT (subject) DO UPDATE SET node = excluded.node
+                """).execute(arguments: [event.subject, user.scope, event.type.rawValue])
         }
     }
 }

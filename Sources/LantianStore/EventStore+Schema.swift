@@ -161,6 +161,16 @@ extension EventStore {
                 ALTER TABLE local_device ADD COLUMN serverKey BLOB;
                 """)
         }
+        migrator.registerMigration("v6: which type started each subject; events by subject") { db in
+            // A subject belongs to its first record: the server notes the type that started it, so
+            // a second start, or a step of another record's kind, is refused. Records made before
+            // take the type of the subject's first accepted event.
+            try db.execute(sql: """
+                CREATE INDEX event_by_subject ON event (subject);
+                ALTER TABLE subject_node ADD COLUMN type TEXT;
+                UPDATE subject_node SET type = (SELECT e.type FROM event e WHERE e.subject = subject_node.subject ORDER BY e.sseq LIMIT 1);
+                """)
+        }
         return migrator
     }
 }

@@ -24,20 +24,22 @@ public enum PushRefusal: Error, Hashable, Sendable {
     case badSignature(cseq: Int64)
 }
 
-/// What the server checks every pushed event against: the pushing device's key, and who its user
-/// is (their role and scope).
+/// What the server checks every pushed event against: the pushing device's key, who its user is
+/// (their role and scope), and the grid that places what they record.
 public struct PushCheck: Sendable {
     public var publicKey: Data
     public var user: UserRegistered
     public var scope: GridScope
+    public var grid: Grid
     /// Whether the batch's hash chain and signature are checked. Always on in the server; off only
     /// in the benchmark that measures what checking them costs.
     public var verifiesChain: Bool
 
-    public init(publicKey: Data, user: UserRegistered, scope: GridScope, verifiesChain: Bool = true) {
+    public init(publicKey: Data, user: UserRegistered, grid: Grid, verifiesChain: Bool = true) {
         self.publicKey = publicKey
         self.user = user
-        self.scope = scope
+        self.grid = grid
+        scope = GridScope(scope: user.scope, grid: grid)
         self.verifiesChain = verifiesChain
     }
 }
@@ -77,8 +79,8 @@ extension EventStore {
     /// sequence number. First the batch must carry the device's hash chain on from what is stored,
     /// and its signature over the last event must verify with the device's key. Events already
     /// stored byte for byte are skipped, so a resend stores nothing twice. An event that
-    /// ``EventValidation`` or ``Authorization`` refuses is quarantined with its reason instead of
-    /// stored, and the device's sequence moves past it: one bad event never blocks the rest.
+    /// ``Admission`` refuses is quarantined with its ``Refusal`` instead of stored, and the
+    /// device's sequence moves past it: one bad event never blocks the rest.
     ///
     /// - Throws: ``PushRefusal`` for a gap, a conflict, a foreign event, a broken chain or a bad
     ///   signature; the batch is then not stored.
@@ -112,23 +114,15 @@ extension EventStore {
                     continue
                 }
                 guard event.cseq == expected else { throw PushRefusal.gap(expected: expected, received: event.cseq) }
-                let reading = EventValidation.read(event)
-                let placement = EventPlacement.of(event, payload: reading.payload)
-                let node = try Self.resolve(db, placement)
-                if let problem = reading.problem
-                    ?? Authorization.problem(with: event, payload: reading.payload, by: check.user, placement: placement, node: node,
-                                             scope: check.scope) {
-                    try Self.quarantine(db, event, reason: problem, at: receivedAt, keepingPayload: true)
+                switch try Self.admit(db, event, checking: check, receivedAt: receivedAt) {
+                case .failure(let refusal):
+                    try Self.quarantine(db, event, reason: refusal.wire, at: receivedAt, keepingPayload: true)
                     try Self.storeDigest(db, device: device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event),
                                          hash: EventChain.hash(of: event))
-                    rejected.append(Rejection(cseq: event.cseq, id: event.id, reason: problem))
-                } else {
-                    do {
-                        try event.insert(into: db, sseq: nextSseq, receivedAt: receivedAt)
-                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                        throw PushRefusal.conflict(id: event.id, cseq: event.cseq)
-                    }
-                    try Self.place(db, event, sseq: nextSseq, node: node)
+                    rejected.append(Rejection(cseq: event.cseq, id: event.id, reason: refusal.wire))
+                case .success(let verdict):
+                    try event.insert(into: db, sseq: nextSseq, receivedAt: receivedAt)
+                    try Self.place(db, event, sseq: nextSseq, verdict: verdict)
                     nextSseq += 1
                 }
                 expected += 1

@@ -70,6 +70,18 @@ public final class EventStore: Sendable {
         }
     }
 
+    /// The first event about `subject` of one of `types`, in canonical order: the record that
+    /// started the subject, on a device.
+    public func firstEvent(about subject: UUID, ofTypes types: Set<EventType>) throws -> Event? {
+        try database.read { db in
+            for row in try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event WHERE subject = ? ORDER BY hlc, device, cseq",
+                                        arguments: [subject]) where types.contains(EventType(rawValue: row["type"])) {
+                return try Event(row: row)
+            }
+            return nil
+        }
+    }
+
     /// All events, in canonical order.
     public func allEvents() throws -> [Event] {
         try database.read { db in

@@ -259,13 +259,16 @@ public final class ClientSession {
         if let last = page.events.last, last.sseq <= cursor { return .wait }  // a copy of a page already stored
         if page.events.isEmpty, activity != .pulling { return .wait }        // a copy of "caught up"
         guard activity == .pulling else { throw SyncError.protocolViolation("the server sent a page that was not asked for") }
+        guard let serverDevice = device.serverDevice, let serverKey = device.serverKey else { throw SyncError.notEnrolled }
         let problems = PulledEventVerification.problems(in: page.events.map(\.event), proofs: page.proofs, knownKeys: keys,
-                                                        serverDevice: device.serverDevice!, serverKey: device.serverKey!)
+                                                        serverDevice: serverDevice, serverKey: serverKey)
         if let first = problems.first { throw SyncError.unverified(count: problems.count, first: first.description) }
         for accepted in page.events where accepted.event.type == DeviceEnrolled.eventType {
             if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: accepted.event) { keys[enrolment.device] = enrolment.publicKey }
         }
-        report.pulled += try store.storePulled(page)
+        let stored = try store.storePulled(page)
+        report.pulled += stored.stored
+        report.refusedOnArrival += stored.refused
         progress.pulled += page.events.count
         cursor = max(cursor, page.events.last?.sseq ?? cursor)  // as storePulled moved it
         serverHead = max(serverHead, page.head)
@@ -320,6 +323,8 @@ public struct SyncReport: Hashable, Sendable {
     public var pulled = 0
     /// Events of this device the server refused for good (now in the quarantine list).
     public var rejected = 0
+    /// Pulled events this device's own rules refused (now in the quarantine list too).
+    public var refusedOnArrival = 0
     /// Blobs the server now holds whole that this sync offered, and the bytes sent of them.
     public var attachments = 0
     public var attachmentBytes: Int64 = 0
@@ -344,6 +349,7 @@ public struct SyncReport: Hashable, Sendable {
         combined.pushed += pushed
         combined.pulled += pulled
         combined.rejected += rejected
+        combined.refusedOnArrival += refusedOnArrival
         combined.attachments += attachments
         combined.attachmentBytes += attachmentBytes
         combined.replacedDevice = next.replacedDevice ?? replacedDevice

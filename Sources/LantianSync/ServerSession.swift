@@ -105,8 +105,10 @@ public final class ServerSession {
                 return state
             }
         case .ping(let nonce):
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before ping", close: true) }
             return .send(.pong(nonce: nonce))
         case .pong:
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before pong", close: true) }
             return .nothing
         case .error:
             return .close
@@ -199,8 +201,7 @@ public final class ServerSession {
                 onHeadMoved?()
             }
         }
-        let scope = GridScope(scope: user.scope, grid: try store.project(Grid.self))
-        check = PushCheck(publicKey: enrolment.publicKey, user: user, scope: scope)
+        check = PushCheck(publicKey: enrolment.publicKey, user: user, grid: try store.project(Grid.self))
         return nil
     }
 

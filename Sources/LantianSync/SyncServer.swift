@@ -31,8 +31,9 @@ public final class SyncServer {
     /// Connections currently open.
     public var connectionCount: Int { connections.count }
 
-    /// - Parameter idleTimeoutMilliseconds: silence after which a connection is pinged, and after a
-    ///   second such silence closed (idle or half-open: a phone that lost signal without closing).
+    /// - Parameter idleTimeoutMilliseconds: silence after which a welcomed connection is pinged, and
+    ///   after a second such silence closed (idle or half-open: a phone that lost signal without
+    ///   closing); a connection that has not said hello within it is closed at once.
     public init(
         loop: EventLoop, store: EventStore, endpoint: Endpoint, limits: WireLimits = .standard, logger: Logger,
         idleTimeoutMilliseconds: UInt64 = 30_000, clock: @escaping () -> Timestamp = Timestamp.now
@@ -65,6 +66,11 @@ public final class SyncServer {
         var pinged = false
         func waitForTraffic() {
             watchdog?.start(afterMilliseconds: idleTimeout) { [unowned connection, logger] in
+                guard session.peer != nil else {
+                    // Pings belong to welcomed sessions: one that never said hello is simply closed.
+                    logger.info("no hello within the idle timeout, closing", metadata: ["peer": "\(peer)"])
+                    return connection.abort()
+                }
                 if pinged {
                     logger.info("no answer to ping, closing", metadata: ["peer": "\(peer)"])
                     return connection.abort()

@@ -7,7 +7,7 @@ import Testing
 @Suite struct BadFrameTests {
     @Test func aMalformedMessageGetsAnErrorFrameAndOnlyThatConnectionCloses() throws {
         try withServer { lantiand, folder in
-            let bystander = try RawConnection(port: lantiand.port)
+            let bystander = try Self.welcomedBystander(lantiand, folder)
             let bad = try RawConnection(port: lantiand.port)
             try bad.send(Frame.encode(body: [0x55, 1, 2, 3]))
             let answer = try bad.receive()
@@ -23,7 +23,7 @@ import Testing
 
     @Test func anOversizedFrameGetsAnErrorFrameAndOnlyThatConnectionCloses() throws {
         try withServer { lantiand, folder in
-            let bystander = try RawConnection(port: lantiand.port)
+            let bystander = try Self.welcomedBystander(lantiand, folder)
             let bad = try RawConnection(port: lantiand.port)
             try bad.send([0x7F, 0xFF, 0xFF, 0xFF, 0x01, 0x02])
             let answer = try bad.receive()
@@ -72,6 +72,14 @@ import Testing
             guard case .page(let page)? = try forger.receive() else { Issue.record("expected a page"); return }
             #expect(!page.events.contains { $0.event.id == someoneElses.id })
         }
+    }
+
+    /// An enrolled device's connection, welcomed before the trouble.
+    static func welcomedBystander(_ lantiand: ServerProcess, _ folder: URL) throws -> RawConnection {
+        let officer = try FieldDevice(user: "officer.li", server: lantiand.address, folder: folder)
+        let connection = try RawConnection(port: lantiand.port)
+        guard case .welcome? = try connection.helloAs(store: officer.store).0 else { throw Failure("the bystander was not welcomed") }
+        return connection
     }
 
     /// A connection opened before the trouble still gets answers.

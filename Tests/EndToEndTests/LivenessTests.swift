@@ -11,13 +11,26 @@ import Testing
     }
 
     @Test func aSilentConnectionIsPingedAndClosedWhenItDoesNotAnswer() throws {
-        let (lantiand, _) = try Self.server()
+        let (lantiand, folder) = try Self.server()
+        let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
         let silent = try RawConnection(port: lantiand.port)
+        guard case .welcome? = try silent.helloAs(store: officer.store).0 else { Issue.record("expected welcome"); return }
         let started = Date()
         guard case .ping? = try silent.receive() else { Issue.record("expected a ping after a second of silence"); return }
         #expect(try silent.receive() == nil)  // no pong: closed
         #expect(Date().timeIntervalSince(started) < 8)
         #expect(lantiand.logText.contains("no answer to ping, closing"))
+        #expect(lantiand.stop() == 0)
+    }
+
+    /// Pings belong to sessions: one that never said hello is closed, never pinged (PROTOCOL.md, *Liveness*).
+    @Test func aConnectionThatNeverSaysHelloIsClosedWithoutAPing() throws {
+        let (lantiand, _) = try Self.server()
+        let silent = try RawConnection(port: lantiand.port)
+        let started = Date()
+        #expect(try silent.receive() == nil)
+        #expect(Date().timeIntervalSince(started) < 8)
+        #expect(lantiand.logText.contains("no hello within the idle timeout, closing"))
         #expect(lantiand.stop() == 0)
     }
 
@@ -46,8 +59,14 @@ import Testing
         for index in 1...3 { try officer.reportFire(note: "#\(index)") }
         try officer.expectSuccess(["sync"])
         let pinger = try RawConnection(port: lantiand.port)
+        guard case .welcome? = try pinger.helloAs(store: officer.store).0 else { Issue.record("expected welcome"); return }
         try pinger.send(.ping(nonce: 7))
         #expect(try pinger.receive() == .pong(nonce: 7))  // the server answers pings too
+        let stranger = try RawConnection(port: lantiand.port)
+        try stranger.send(.ping(nonce: 8))
+        guard case .error(let error)? = try stranger.receive() else { Issue.record("a ping before hello was answered"); return }
+        #expect(error.code == .unexpectedMessage)  // but only in a session: hello comes first
+        #expect(try stranger.receive() == nil)
         #expect(lantiand.stop() == 0)
     }
 }

@@ -9,12 +9,12 @@ import Testing
         try withServer { lantiand, folder in
             let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
             try officer.reportFire(note: "第一处")
-            // An older, buggier client left an impossible fire point in the device's store.
+            // An older, buggier client left a fire point in the device's store placed in the whole
+            // city, outside the officer's cell (the store itself checks values, not scope).
             let store = try EventStore(path: officer.store)
             let device = try #require(try store.localDevice())
-            let bad = EventDraft(subject: UUID(), type: FirePointReport.eventType, schema: 1,
-                                 payload: Data(#"{"location":{"lat":95,"lon":115.98},"note":"坏数据","observedAt":0}"#.utf8))
-            _ = try store.record(bad, device: device, now: Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)))
+            let outside = try FirePointReport(location: GeoPoint(latitude: 36.45, longitude: 115.98), node: "371500", observedAt: .now(), note: "坏数据")
+            _ = try store.record(try EventDraft(subject: UUID(), payload: outside), device: device, now: .now())
             try officer.reportFire(note: "第三处")
 
             let synced = try officer.expectSuccess(["sync"])
@@ -22,7 +22,7 @@ import Testing
             let status = try officer.status()
             #expect(status.pending == 0)
             let listed = try officer.expectSuccess(["quarantine"])
-            #expect(listed.contains("straw.firePoint.reported") && listed.contains("latitude"))
+            #expect(listed.contains("火点") && listed.contains("不在 officer.zhang 的负责范围 371502001001 内"))
 
             let supervisor = try FieldDevice(user: "supervisor.wang", server: lantiand.address, folder: folder)
             try supervisor.expectSuccess(["sync"])

@@ -40,7 +40,7 @@ import Testing
         let held = try serverStore.allEvents()
         #expect(held.filter { $0.device != serverDevice }.count == 8)
         #expect(Set(held.filter { $0.device != serverDevice }) == Set(recorded))
-        #expect(held.filter { $0.device == serverDevice }.allSatisfy { Authorization.serverOnly.contains($0.type) })
+        #expect(held.filter { $0.device == serverDevice }.allSatisfy { EventCatalogue.serverOnly.contains($0.type) })
         #expect(try serverStore.page(after: 0, limit: 1_000, maxBytes: 1 << 20).events.map(\.sseq) == Array(1...Int64(held.count)))
 
         // Both clients hold every event once (their last syncs pulled everything the server then had)

@@ -34,21 +34,29 @@ import Testing
         #expect(try PayloadCodec.decode(TicketReported.self, from: event).node == "371502001")
     }
 
-    @Test func aReportInsideTheUsersOwnAreaGoesToTheirOwnNodeAndElsewhereToWhereItLies() throws {
+    /// The device places a record as its server will, and refuses what the server would refuse.
+    @Test func aReportInsideTheUsersOwnAreaGoesToTheirOwnNodeAndElsewhereIsRefusedAsTheServerWould() throws {
         let client = try Self.syncedClient(scope: "371502001001")
         let inOwnTownship = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 36.5, longitude: 115.5),
                                                     title: "本网格内", note: "", evidence: [], now: now)
         #expect(try PayloadCodec.decode(TicketReported.self, from: inOwnTownship).node == "371502001001")
-        let inCountyElsewhere = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 37.5, longitude: 116.5),
-                                                        title: "县内别处", note: "", evidence: [], now: now)
-        #expect(try PayloadCodec.decode(TicketReported.self, from: inCountyElsewhere).node == "371502")
+        let before = try client.store.count()
+        #expect(throws: Refusal.outsideScope(node: "371502", user: "officer.zhang", scope: "371502001001")) {
+            try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 37.5, longitude: 116.5),
+                                    title: "县内别处", note: "", evidence: [], now: now)
+        }
+        #expect(throws: Refusal.nodeDisagreesWithLocation(stated: "371502001001", located: "371502")) {
+            try client.reportTicket(category: .dust, node: "371502001001", location: try GeoPoint(latitude: 37.5, longitude: 116.5),
+                                    title: "填了本网格", note: "", evidence: [], now: now)
+        }
+        #expect(try client.store.count() == before)
     }
 
     @Test func aLocationOutsideTheGridIsRefusedAndNothingIsWritten() throws {
         let client = try Self.syncedClient()
         let before = try client.store.count()
         let outside = try GeoPoint(latitude: 40, longitude: 115.5)
-        #expect(throws: FieldError.outsideGrid(outside)) {
+        #expect(throws: Refusal.outsideGrid(location: outside)) {
             try client.reportFirePoint(location: outside, observedAt: now, note: "", now: now)
         }
         #expect(try client.store.count() == before)

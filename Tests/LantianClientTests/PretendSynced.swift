@@ -14,12 +14,13 @@ func freshClient(user: String = "officer.zhang") throws -> FieldClient {
 /// Stores `payloads` in the client as if pulled from a server: an administrator's events, in order.
 func pretendSynced(_ client: FieldClient, _ payloads: [(subject: UUID, type: EventType, payload: any Encodable)]) throws {
     let server = UUID()
+    let now = Timestamp.now()
     let events = try payloads.enumerated().map { index, entry in
         AcceptedEvent(event: Event(id: UUID(), device: server, cseq: Int64(index + 1), actor: "admin",
-                                   hlc: HybridTimestamp(wallMilliseconds: Int64(index + 1), counter: 0),
-                                   recordedAt: Timestamp(millisecondsSince1970: 0), subject: entry.subject, type: entry.type, schema: 1,
+                                   hlc: HybridTimestamp(wallMilliseconds: now.millisecondsSince1970 - 60_000, counter: UInt16(index)),
+                                   recordedAt: now, subject: entry.subject, type: entry.type, schema: 1,
                                    payload: try PayloadCodec.encode(entry.payload)),
-                      sseq: Int64(index + 1), receivedAt: Timestamp(millisecondsSince1970: 0))
+                      sseq: Int64(index + 1), receivedAt: now)
     }
     try client.store.storePulled(Page(events: events, head: Int64(events.count)))
 }

@@ -94,7 +94,7 @@ import Testing
         }
         guard let message = try? MessageCodec.decode(body) else { return }
         #expect(try MessageCodec.decode(MessageCodec.encode(message)) == message)
-        if case .push(let push) = message { for event in push.events { _ = EventValidation.problem(with: event) } }
+        if case .push(let push) = message { for event in push.events { _ = Admission.read(event, receivedAt: event.recordedAt) } }
     }
 
     /// Event payloads with bytes flipped or cut, read as every known type: a reason or acceptance, never a crash.
@@ -106,9 +106,9 @@ import Testing
         let at = Int.random(in: 0..<payload.count, using: &random)
         if Bool.random(using: &random) { payload[at] = UInt8.random(in: 0...255, using: &random) } else { payload.removeSubrange(at...) }
         event.payload = Data(payload)
-        for type in EventValidation.knownTypes {
-            event.type = type
-            _ = EventValidation.problem(with: event)
+        for definition in EventCatalogue.all {
+            event.type = definition.type
+            _ = Admission.read(event, receivedAt: event.recordedAt)
         }
     }
 }

@@ -16,7 +16,7 @@ import Testing
         func add(_ actor: String, _ subject: UUID, _ type: EventType, _ payload: some Encodable, cseq: Int64) {
             clock += 1
             events.append(Event(id: UUID(), device: .version5(name: actor), cseq: cseq, actor: actor,
-                                hlc: HybridTimestamp(wallMilliseconds: clock % 7 == 0 ? clock - 1 : clock, counter: 0),
+                                hlc: LantianStoreTests.clock(clock % 7 == 0 ? clock - 1 : clock),
                                 recordedAt: time(clock), subject: subject, type: type, schema: 1, payload: try! PayloadCodec.encode(payload)))
         }
         for (index, (name, role)) in users.enumerated() {
@@ -42,7 +42,7 @@ import Testing
         for _ in 0..<3 {
             let (replica, _) = try temporaryStore("replica")
             for (index, event) in events.shuffled(using: &random).enumerated() {
-                try replica.storePulled(Page(events: [AcceptedEvent(event: event, sseq: Int64(index + 1), receivedAt: time(0))], head: 0))
+                try replica.storePulled(Page(events: [AcceptedEvent(event: event, sseq: Int64(index + 1), receivedAt: time(100_000))], head: 0))
             }
             views.append(try replica.project(Tickets.self).all)
         }

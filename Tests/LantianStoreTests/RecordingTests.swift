@@ -43,10 +43,10 @@ import Testing
         let (store, _) = try temporaryStore()
         let device = try store.setUpLocalDevice(actor: "officer.zhang", server: nil)
         var foreign = try #require(try Self.foreignEvent())
-        foreign.hlc = HybridTimestamp(wallMilliseconds: 90_000, counter: 3)
-        try store.storePulled(Page(events: [AcceptedEvent(event: foreign, sseq: 1, receivedAt: time(0))], head: 1))
+        foreign.hlc = clock(90_000, counter: 3)
+        try store.storePulled(Page(events: [AcceptedEvent(event: foreign, sseq: 1, receivedAt: time(100_000))], head: 1))
         let own = try store.record(try fireDraft(), device: device, now: time(10_000))
-        #expect(own.hlc == HybridTimestamp(wallMilliseconds: 90_000, counter: 4))
+        #expect(own.hlc == clock(90_000, counter: 4))
     }
 
     @Test func storedEventsCanBeNeitherChangedNorDeleted() throws {

@@ -6,6 +6,13 @@ import Testing
 /// The server side: accepting pushed batches exactly once, and paging by global sequence.
 @Suite struct AcceptingTests {
     static let cell = "371502001001"
+    /// The officer's cell in its township, county and city.
+    static let grid = Grid.fold(["371500", "371502", "371502001", cell].enumerated().map { index, code in
+        Event(id: UUID(), device: UUID(), cseq: Int64(index + 1), actor: "admin", hlc: clock(Int64(index)), recordedAt: time(0),
+              subject: GridNodeDefined.subject(for: code), type: GridNodeDefined.eventType, schema: 1,
+              payload: try! PayloadCodec.encode(GridNodeDefined(code: code, name: code, level: GridLevel.allCases[index],
+                                                                parent: [nil, "371500", "371502", "371502001"][index])))
+    })
     let device = UUID()
     let key = DeviceKey()
 
@@ -13,7 +20,7 @@ import Testing
     func events(_ range: ClosedRange<Int64>, device: UUID? = nil, after previous: Data = EventChain.genesis) throws -> [Event] {
         chained(try range.map { cseq in
             Event(id: UUID(), device: device ?? self.device, cseq: cseq, actor: "officer.zhang",
-                  hlc: HybridTimestamp(wallMilliseconds: cseq, counter: 0), recordedAt: time(cseq), subject: UUID(),
+                  hlc: clock(cseq), recordedAt: time(cseq), subject: UUID(),
                   type: FirePointReport.eventType, schema: 1, payload: try fireDraft("#\(cseq)").payload)
         }, after: previous)
     }
@@ -35,7 +42,7 @@ import Testing
         let last = try #require(events.last)
         let signature = try ChainSignature(signing: EventChain.hash(of: last), device: last.device, cseq: last.cseq, with: key)
         let check = PushCheck(publicKey: key.publicKey, user: UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: Self.cell),
-                              scope: GridScope(scope: Self.cell, grid: Grid()))
+                              grid: Self.grid)
         return try server.accept(Push(events: events, signature: signature.signature), from: pusher ?? device, checking: check, receivedAt: received)
     }
 
@@ -104,14 +111,18 @@ import Testing
         #expect(try server.event(id: original[0].id) == original[0])
     }
 
-    @Test func anIdAlreadyUsedByAnotherEventIsAConflict() throws {
+    /// A hostile device reusing another event's id gets that event quarantined; it blocks nothing.
+    @Test func anIdAlreadyUsedByAnotherEventIsQuarantined() throws {
         let (server, _) = try temporaryStore("server")
         let other = UUID()
         let theirs = try events(1...1, device: other)
         _ = try accept(theirs, into: server, from: other, at: time(9))
-        var mine = try events(1...1)[0]
-        mine.id = theirs[0].id
-        #expect(throws: PushRefusal.conflict(id: mine.id, cseq: 1)) { try accept([mine], into: server, from: device, at: time(9)) }
+        var mine = try events(1...2)
+        mine[0].id = theirs[0].id
+        let outcome = try accept(chained(mine), into: server, from: device, at: time(9))
+        #expect(outcome.acknowledgedCseq == 2)
+        #expect(outcome.rejected.map { Refusal(wire: $0.reason) } == [.idTaken(id: theirs[0].id)])
+        #expect(try server.event(id: theirs[0].id) == theirs[0])
     }
 
     @Test func aDeviceCannotPushAnotherDevicesEvents() throws {
@@ -153,9 +164,9 @@ import Testing
         try officer.accept(pushed, into: server, at: time(9))
         let page = try server.page(after: 0, limit: 10, maxBytes: 1 << 20)
 
-        #expect(try client.storePulled(page) == 3)
+        #expect(try client.storePulled(page).stored == 3)
         #expect(try client.syncState().cursor == 3)
-        #expect(try client.storePulled(page) == 0)
+        #expect(try client.storePulled(page).stored == 0)
         #expect(try client.count() == 3)
     }
 
@@ -164,7 +175,7 @@ import Testing
         let first = UUID()
         try client.noteServer(welcome(first, acknowledged: 0))
         let foreign = try #require(try RecordingTests.foreignEvent())
-        try client.storePulled(Page(events: [AcceptedEvent(event: foreign, sseq: 7, receivedAt: time(0))], head: 7))
+        try client.storePulled(Page(events: [AcceptedEvent(event: foreign, sseq: 7, receivedAt: time(100_000))], head: 7))
         try client.noteAcknowledged(through: 5)
         #expect(try client.syncState().cursor == 7)
         #expect(try client.syncState().cursorEvent == foreign.id)
@@ -181,7 +192,7 @@ import Testing
         let (client, _) = try temporaryStore("client")
         let epoch = UUID()
         try client.noteServer(welcome(epoch, acknowledged: 0))
-        try client.storePulled(Page(events: [AcceptedEvent(event: try #require(try RecordingTests.foreignEvent()), sseq: 7, receivedAt: time(0))], head: 7))
+        try client.storePulled(Page(events: [AcceptedEvent(event: try #require(try RecordingTests.foreignEvent()), sseq: 7, receivedAt: time(100_000))], head: 7))
 
         try client.noteServer(welcome(epoch, acknowledged: 0, cursorKnown: false))
         #expect(try client.syncState().cursor == 0)

@@ -67,15 +67,15 @@ import Testing
 }
 
 @Suite struct AuthorizationTests {
-    /// Pushes `drafts` recorded by `user`'s device, as a hand-made client: returns the rejection reasons.
-    func push(_ drafts: [EventDraft], as user: String, server: EventStore) throws -> [String] {
+    /// Pushes `drafts` recorded by `user`'s device, as a hand-made client: returns the refusals.
+    func push(_ drafts: [EventDraft], as user: String, server: EventStore) throws -> [Refusal] {
         let (store, device) = try clientStore(user, enrolledAt: server)
         let events = try store.record(drafts, device: device, now: .now())
         let (session, key) = try authenticatedSession(store, server: server)
         guard case .send(.pushAck(let ack)) = session.handle(.push(try signedPush(events, key: key))) else {
             Issue.record("the push was not acknowledged"); return []
         }
-        return ack.rejected.map(\.reason)
+        return ack.rejected.map { Refusal(wire: $0.reason) }
     }
 
     func ticket(at node: String) throws -> EventDraft {
@@ -86,7 +86,7 @@ import Testing
         let server = try serverStore()
         #expect(try push([ticket(at: TestGrid.cell)], as: "officer.zhang", server: server).isEmpty)
         let outside = try push([ticket(at: TestGrid.otherCell)], as: "officer.zhang", server: server)
-        #expect(outside.count == 1 && outside[0].contains("outside officer.zhang's scope"))
+        #expect(outside == [.outsideScope(node: TestGrid.otherCell, user: "officer.zhang", scope: TestGrid.cell)])
     }
 
     @Test func eachRoleIsRefusedWhatItMayNotRecord() throws {
@@ -94,13 +94,13 @@ import Testing
         let step = EventDraft(subject: UUID(), type: TicketStep.Kind.verified.eventType, schema: 1,
                                   payload: try PayloadCodec.encode(TicketStep(note: "")))
         // Township staff may not verify; nor report an issue by judgement; an administrator records nothing in the field.
-        #expect(try push([step], as: "staff.wang", server: server).first?.contains("may not take the step verified") == true)
-        #expect(try push([ticket(at: TestGrid.township)], as: "staff.wang", server: server).first?.contains("may not report") == true)
-        #expect(try push([ticket(at: TestGrid.cell)], as: "admin.chen", server: server).first?.contains("takes no part in field work") == true)
+        #expect(try push([step], as: "staff.wang", server: server) == [.roleMayNot(role: .townshipStaff, type: TicketStep.Kind.verified.eventType)])
+        #expect(try push([ticket(at: TestGrid.township)], as: "staff.wang", server: server) == [.roleMayNot(role: .townshipStaff, type: TicketReported.eventType)])
+        #expect(try push([ticket(at: TestGrid.cell)], as: "admin.chen", server: server) == [.roleTakesNoPart(role: .admin)])
         // Nobody pushes what only the server records.
         let user = try EventDraft(subject: UserRegistered.subject(for: "intruder"),
                                   payload: UserRegistered(name: "intruder", role: .supervisor, scope: "371500"))
-        #expect(try push([user], as: "supervisor.zhao", server: server).first?.contains("only the server records") == true)
+        #expect(try push([user], as: "supervisor.zhao", server: server) == [.serverOnly(type: UserRegistered.eventType)])
         #expect(try server.project(Directory.self).users["intruder"] == nil)
     }
 
@@ -112,7 +112,7 @@ import Testing
         let events = try store.record([try ticket(at: TestGrid.cell)], device: impostor, now: .now())
         let (session, key) = try authenticatedSession(store, server: server)
         guard case .send(.pushAck(let ack)) = session.handle(.push(try signedPush(events, key: key))) else { Issue.record("no ack"); return }
-        #expect(ack.rejected.first?.reason.contains("recorded as supervisor.zhao") == true)
+        #expect(ack.rejected.map { Refusal(wire: $0.reason) } == [.recordedAsOther(actor: "supervisor.zhao", user: "officer.zhang")])
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
         let kept = try store.keepAttachment(photo)
         let evidence = Evidence(sha256: kept.digest.hex, fileName: "fire.jpg")
         let report = try FirePointReport(location: try GeoPoint(latitude: 36.4, longitude: 115.9), node: TestGrid.cell,
-                                         observedAt: Timestamp(millisecondsSince1970: 1_000), note: "", evidence: [evidence])
+                                         observedAt: .now(), note: "", evidence: [evidence])
         _ = try store.record(try EventDraft(subject: UUID(), payload: report), device: device, now: .now())
         return evidence
     }

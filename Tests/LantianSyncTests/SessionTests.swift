@@ -110,8 +110,15 @@ import Testing
         let client = try clientSession(store, .sync)
         #expect(try client.handle(.ping(nonce: 9)) == .send(.pong(nonce: 9)))
         #expect(try client.handle(.pong(nonce: 9)) == .wait)
-        let session = try serverSessionOf(server)
+        let (session, _) = try authenticatedSession(store, server: server)
         #expect(session.handle(.ping(nonce: 3)) == .send(.pong(nonce: 3)))
         #expect(session.handle(.pong(nonce: 3)) == .nothing)
+    }
+
+    /// The session rules of PROTOCOL.md: nothing but hello (or enrol) before welcome, pings included.
+    @Test func aPingBeforeHelloIsAnUnexpectedMessageAndEndsTheConnection() throws {
+        let session = try serverSessionOf(try serverStore())
+        guard case .sendAndClose(.error(let error)) = session.handle(.ping(nonce: 3)) else { Issue.record("a ping before hello was answered"); return }
+        #expect(error.code == .unexpectedMessage)
     }
 }

@@ -69,7 +69,7 @@ func clientSession(_ store: EventStore, _ purpose: ClientSession.Purpose) throws
 
 /// How many events of `store` were recorded in the field (not by a server).
 func fieldEventCount(_ store: EventStore) throws -> Int {
-    try store.allEvents().filter { !Authorization.serverOnly.contains($0.type) }.count
+    try store.allEvents().filter { !EventCatalogue.serverOnly.contains($0.type) }.count
 }
 
 func temporaryPath(_ name: String) throws -> String {
@@ -82,7 +82,7 @@ func temporaryPath(_ name: String) throws -> String {
 func record(_ count: Int, in store: EventStore, by device: LocalDevice) throws {
     for index in 0..<count {
         let report = try FirePointReport(location: try GeoPoint(latitude: 36.4, longitude: 115.9), node: TestGrid.cell,
-                                         observedAt: Timestamp(millisecondsSince1970: 1_000), note: "#\(index)")
+                                         observedAt: .now(), note: "#\(index)")
         _ = try store.record(try EventDraft(subject: UUID(), payload: report), device: device, now: .now())
     }
 }

@@ -46,6 +46,6 @@ struct SimulatedDevice {
 
     /// What the server checks this device's pushes against, as the session does after its hello.
     func check(in grid: Grid, verifyingChain: Bool = true) -> PushCheck {
-        PushCheck(publicKey: key.publicKey, user: user, scope: GridScope(scope: user.scope, grid: grid), verifiesChain: verifyingChain)
+        PushCheck(publicKey: key.publicKey, user: user, grid: grid, verifiesChain: verifyingChain)
     }
 }

@@ -1,6 +1,4 @@
-import Foundation
-
-/// The language the client speaks: Simplified Chinese unless English is asked for.
+/// The language users read: Simplified Chinese unless English is asked for.
 public enum Language: String, Sendable, CaseIterable {
     case chinese = "zh"
     case english = "en"
@@ -11,4 +9,14 @@ public enum Language: String, Sendable, CaseIterable {
         let chosen = flag ?? ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
         return chosen?.lowercased().hasPrefix("en") == true ? .english : .chinese
     }
+
+    /// `chinese` or `english`, whichever this language is.
+    public func say(_ chinese: String, _ english: String) -> String {
+        self == .chinese ? chinese : english
+    }
+}
+
+/// An error or a refusal that says itself, in either language, what went wrong and what to do.
+public protocol Presentable {
+    func message(in language: Language) -> String
 }

@@ -1,0 +1,51 @@
+/// The range checks payloads make while they are decoded, each naming the field it refuses.
+/// Limits are written in EVENTS.md next to each field.
+enum Check {
+    /// Characters of a name, a title or a person (names, departments, who put a fire out).
+    static let shortText = 200
+    /// Characters of a note, an address or a measure.
+    static let longText = 2_000
+    /// Items of evidence on one record.
+    static let maxEvidence = 20
+    /// The largest area any record may give: 100 km², in m².
+    static let maxArea = 100_000_000.0
+
+    static func text(_ value: String, _ field: String, max: Int = shortText, required: Bool = false) throws(ValidationError) {
+        if required, value.allSatisfy(\.isWhitespace) { throw ValidationError(field: field, rule: .empty) }
+        guard value.count <= max else { throw ValidationError(field: field, rule: .tooLong(maxCharacters: max)) }
+    }
+
+    /// A finite number within `range`.
+    static func number(_ value: Double, _ field: String, in range: ClosedRange<Double>) throws(ValidationError) {
+        guard value.isFinite, range.contains(value) else {
+            throw ValidationError(field: field, rule: .outOfRange(min: range.lowerBound, max: range.upperBound))
+        }
+    }
+
+    /// A finite number above 0 and at most `max`.
+    static func positive(_ value: Double, _ field: String, max: Double) throws(ValidationError) {
+        guard value.isFinite, value > 0 else { throw ValidationError(field: field, rule: .mustBePositive) }
+        guard value <= max else { throw ValidationError(field: field, rule: .outOfRange(min: 0, max: max)) }
+    }
+
+    /// A grid code: 1 to 32 ASCII letters, digits, `-` or `_`.
+    static func code(_ value: String, _ field: String) throws(ValidationError) {
+        guard (1...32).contains(value.utf8.count),
+              value.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (48...57).contains($0)
+                                      || (65...90).contains($0) || (97...122).contains($0) }) else {
+            throw ValidationError(field: field, rule: .notAGridCode)
+        }
+    }
+
+    static func count(_ count: Int, _ field: String, max: Int) throws(ValidationError) {
+        guard count <= max else { throw ValidationError(field: field, rule: .tooMany(max: max)) }
+    }
+
+    static func evidence(_ items: [Evidence]) throws(ValidationError) {
+        try count(items.count, "evidence", max: maxEvidence)
+        for item in items {
+            guard ContentDigest(hex: item.sha256) != nil else { throw ValidationError(field: "evidence", rule: .notADigest) }
+            try text(item.fileName, "fileName", max: 255)
+        }
+    }
+}
