@@ -21,7 +21,7 @@ let package = Package(
         // The pure core shared by server and client: no I/O, no clocks.
         .target(name: "LantianProtocol", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
-        ], path: "Protocol", exclude: ["PROTOCOL.md"]),
+        ], path: "Protocol", exclude: ["PROTOCOL.md", "EVENTS.md"]),
 
         // Edges: libuv, SQLite, the sync engine, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),

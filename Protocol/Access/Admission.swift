@@ -59,6 +59,8 @@ public enum Admission {
         do {
             let content = try definition.read(event.payload)
             try content.check(recordedAt: event.recordedAt)
+            // One content, one encoding: no replica, in any language, can read the payload otherwise.
+            guard try PayloadCodec.encode(content) == event.payload else { return .failure(.notCanonical(type: event.type)) }
             return .success(Reading(definition: definition, content: content))
         } catch let error as ValidationError {
             return .failure(.breaksRule(type: event.type, error: error))

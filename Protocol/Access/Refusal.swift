@@ -15,6 +15,8 @@ public enum Refusal: Error, Hashable, Sendable, Codable {
     case breaksRule(type: EventType, error: ValidationError)
     /// The payload is not the JSON its type specifies.
     case unreadable(type: EventType, detail: String)
+    /// The payload reads, but is not written the one canonical way (EVENTS.md, *Canonical JSON*).
+    case notCanonical(type: EventType)
     /// A type this server does not know.
     case unknownType(type: EventType)
     /// The event names another actor than the user its device is enrolled for.
@@ -84,6 +86,9 @@ extension Refusal: Presentable {
         case .unreadable(let type, let detail):
             return say("\(name(type))的内容无法读取（\(detail)）：请更新 lantian 后重新记录",
                        "\(name(type)) cannot be read (\(detail)): update lantian, then record it again")
+        case .notCanonical(let type):
+            return say("\(name(type))的内容不是规范的 JSON（键的顺序、空白、数字写法或多余的字段）：请更新 lantian 后重新记录",
+                       "\(name(type)) is not written as canonical JSON (key order, white space, how numbers are written, or fields it does not have): update lantian, then record it again")
         case .unknownType(let type):
             return say("服务器不认识记录类型 \(type)：请管理员先更新服务器", "the server does not know the event type \(type): the server must be updated first")
         case .recordedAsOther(let actor, let user):

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The decoded payload of an event, of any type: what every replica asks of it, whatever its type.
-public protocol EventContent: Sendable {
+public protocol EventContent: Encodable, Sendable {
     /// Checks the values that depend on the event carrying it, such as a time against when the
     /// event was recorded. Values that stand alone are checked while decoding.
     func check(recordedAt: Timestamp) throws(ValidationError)

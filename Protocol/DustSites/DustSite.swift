@@ -176,7 +176,7 @@ extension DustSiteInspected {
 
     public func check(recordedAt: Timestamp) throws(ValidationError) {
         try Check.count(results.count, "results", max: Self.maxItems)
-        for item in results.keys { try Check.text(item, "results", max: 64, required: true) }
+        for item in results.keys { try Check.itemID(item, "results") }
         try Check.text(note, "note", max: Check.longText)
         try Check.evidence(evidence)
     }
@@ -195,7 +195,7 @@ extension DustChecklistDefined {
         try Check.count(items.count, "items", max: DustSiteInspected.maxItems)
         guard Set(items.map(\.id)).count == items.count else { throw ValidationError(field: "items", rule: .duplicate) }
         for item in items {
-            try Check.text(item.id, "items", max: 64, required: true)
+            try Check.itemID(item.id, "items")
             try Check.text(item.chinese, "items", required: true)
             try Check.text(item.english, "items")
         }

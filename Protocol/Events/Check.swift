@@ -10,9 +10,11 @@ enum Check {
     /// The largest area any record may give: 100 km², in m².
     static let maxArea = 100_000_000.0
 
+    /// Text of at most `max` characters (Unicode scalars, as every language counts them alike);
+    /// `required` text must have a character that is not white space.
     static func text(_ value: String, _ field: String, max: Int = shortText, required: Bool = false) throws(ValidationError) {
         if required, value.allSatisfy(\.isWhitespace) { throw ValidationError(field: field, rule: .empty) }
-        guard value.count <= max else { throw ValidationError(field: field, rule: .tooLong(maxCharacters: max)) }
+        guard value.unicodeScalars.count <= max else { throw ValidationError(field: field, rule: .tooLong(maxCharacters: max)) }
     }
 
     /// A finite number within `range`.
@@ -30,11 +32,19 @@ enum Check {
 
     /// A grid code: 1 to 32 ASCII letters, digits, `-` or `_`.
     static func code(_ value: String, _ field: String) throws(ValidationError) {
-        guard (1...32).contains(value.utf8.count),
-              value.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (48...57).contains($0)
-                                      || (65...90).contains($0) || (97...122).contains($0) }) else {
-            throw ValidationError(field: field, rule: .notAGridCode)
-        }
+        guard isCode(value, maxBytes: 32) else { throw ValidationError(field: field, rule: .notAGridCode) }
+    }
+
+    /// A checklist item's id: 1 to 64 ASCII letters, digits, `-` or `_` (it is a JSON key, and
+    /// canonical JSON sorts keys by their bytes).
+    static func itemID(_ value: String, _ field: String) throws(ValidationError) {
+        guard isCode(value, maxBytes: 64) else { throw ValidationError(field: field, rule: .notAnItemID) }
+    }
+
+    private static func isCode(_ value: String, maxBytes: Int) -> Bool {
+        (1...maxBytes).contains(value.utf8.count)
+            && value.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (48...57).contains($0)
+                                       || (65...90).contains($0) || (97...122).contains($0) }
     }
 
     static func count(_ count: Int, _ field: String, max: Int) throws(ValidationError) {

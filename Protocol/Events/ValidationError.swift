@@ -32,6 +32,8 @@ public struct ValidationError: Error, Hashable, Sendable, Codable {
         case notAKey
         /// Not a grid code: 1 to 32 letters, digits, `-` or `_`.
         case notAGridCode
+        /// Not a checklist item's id: 1 to 64 letters, digits, `-` or `_`.
+        case notAnItemID
         /// The same item twice (a jar label, a department).
         case duplicate
     }
@@ -81,6 +83,8 @@ extension ValidationError: Presentable {
             return say("\(field)不是 SHA-256 摘要（64 位十六进制）", "\(field) is not a SHA-256 digest (64 hexadecimal digits)")
         case .notAGridCode:
             return say("\(field)不是网格编码（1 到 32 位字母、数字、- 或 _）", "\(field) is not a grid code (1 to 32 letters, digits, - or _)")
+        case .notAnItemID:
+            return say("\(field)不是检查项编号（1 到 64 位字母、数字、- 或 _）", "\(field) is not a checklist item id (1 to 64 letters, digits, - or _)")
         case .duplicate:
             return say("\(field)重复", "\(field) is given twice")
         case .invalidTime:

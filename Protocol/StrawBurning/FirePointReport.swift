@@ -29,9 +29,7 @@ public struct FirePointReport: EventPayload, Hashable {
 
     public init(location: GeoPoint, node: String? = nil, observedAt: Timestamp, note: String, source: Source = .patrol,
                 estimatedAreaSquareMetres: Double? = nil, riskySlot: RiskySlot? = nil, evidence: [Evidence] = []) throws(ValidationError) {
-        guard note.count <= Self.maxNoteCharacters else {
-            throw ValidationError(field: "note", rule: .tooLong(maxCharacters: Self.maxNoteCharacters))
-        }
+        try Check.text(note, "note", max: Self.maxNoteCharacters)
         if let area = estimatedAreaSquareMetres { try Check.positive(area, "area", max: Check.maxArea) }
         self.location = location
         self.node = node

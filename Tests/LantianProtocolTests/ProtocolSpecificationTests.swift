@@ -22,7 +22,7 @@ import Testing
 
     static let device = UUID(uuidString: "0192f0c4-0000-7000-8000-00000000d001")!
     static var event: Event {
-        let payload = #"{"location":{"lat":36.4512,"lon":115.9853},"note":"冒烟","observedAt":1780313400000}"#
+        let payload = #"{"evidence":[],"location":{"lat":36.4512,"lon":115.9853},"note":"冒烟","observedAt":1780313400000,"riskySlot":"after-work","source":"patrol"}"#
         return Event(id: UUID(uuidString: "0192f0c4-1a2b-7c3d-8e4f-000000000001")!, device: device, cseq: 1, actor: "zhang",
                      hlc: HybridTimestamp(wallMilliseconds: 1_780_313_460_000, counter: 0),
                      recordedAt: Timestamp(millisecondsSince1970: 1_780_313_460_000),
@@ -69,6 +69,11 @@ import Testing
         #expect(decoder.bufferedBytes == 0)
         #expect(try MessageCodec.decode(body) == message)
         #expect(Frame.encode(body: MessageCodec.encode(message)) == (try Self.vector(name)))
+    }
+
+    /// The vectors' event is one a server accepts: its payload is canonical.
+    @Test func theVectorsEventIsAcceptedAsWritten() {
+        guard case .success = Admission.read(Self.event, receivedAt: Self.event.recordedAt) else { Issue.record("refused"); return }
     }
 
     @Test func everyMessageTypeHasAVector() {
