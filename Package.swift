@@ -58,12 +58,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/LantianBench"),
 
-        .target(name: "LantianTestSupport", path: "Tests/LantianTestSupport"),
+        .target(name: "LantianTestSupport", dependencies: ["LantianSync", "LantianStore", "LantianProtocol"],
+                path: "Tests/LantianTestSupport"),
         .testTarget(name: "LantianProtocolTests", dependencies: ["LantianProtocol", "LantianTestSupport"]),
         .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore", "LantianTestSupport"]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport"]),
-        .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync"]),
-        .testTarget(name: "LantianClientTests", dependencies: ["LantianClient", "LantianFiles"]),
+        .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync", "LantianStore", "LantianProtocol", "LantianTestSupport"]),
+        .testTarget(name: "LantianClientTests", dependencies: [
+            "LantianClient", "LantianFiles", "LantianSync", "LantianStore", "LantianProtocol", "LantianTestSupport",
+        ]),
         .testTarget(name: "LantianFilesTests", dependencies: ["LantianFiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore", "LantianTestSupport"]),
     ],

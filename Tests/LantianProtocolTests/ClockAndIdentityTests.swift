@@ -22,6 +22,14 @@ import Testing
         #expect(reading == HybridTimestamp(wallMilliseconds: 10_001, counter: 0))
     }
 
+    /// The largest reading stays the largest: nothing a device holds can make its clock trap.
+    @Test func theEndOfTimeStaysTheEndOfTime() {
+        #expect(HybridTimestamp.max.next(now: Timestamp(millisecondsSince1970: .max)) == .max)
+        #expect(HybridTimestamp(packed: .max) == .max)
+        #expect(HybridTimestamp(wallMilliseconds: .max, counter: 0).wallMilliseconds == HybridTimestamp.maxWallMilliseconds)
+        #expect(HybridTimestamp(wallMilliseconds: .min, counter: 0) == .zero)
+    }
+
     @Test func packingKeepsTheOrder() {
         let earlier = HybridTimestamp(wallMilliseconds: 1_780_000_000_000, counter: .max)
         let later = HybridTimestamp(wallMilliseconds: 1_780_000_000_001, counter: 0)

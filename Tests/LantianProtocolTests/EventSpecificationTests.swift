@@ -37,6 +37,13 @@ import Testing
         #expect(reading.definition?.example == Data(example.utf8), "the catalogue's example of \(type) differs from EVENTS.md")
     }
 
+    /// The document lists the types in the catalogue's order (the fuzz corpus relies on it).
+    @Test func theDocumentListsTheTypesInTheCataloguesOrder() {
+        let marker = "```json example="
+        let documented = Self.document("EVENTS.md").components(separatedBy: "\n").filter { $0.hasPrefix(marker) }.map { $0.dropFirst(marker.count) }
+        #expect(documented.map(String.init) == EventCatalogue.all.map(\.type.rawValue))
+    }
+
     @Test func theDocumentSpecifiesNoTypeTheCatalogueLacks() {
         let known = Set(EventCatalogue.all.map(\.type.rawValue))
         #expect(Set(Self.examples().keys).subtracting(known).isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import LantianProtocol
 import LantianStore
+import LantianTestSupport
 import Testing
 @testable import LantianSync
 
