@@ -18,7 +18,8 @@ func reportingFailure(exitCode: ExitCode = .failure, _ body: () throws -> Void) 
     do {
         try body()
     } catch {
-        FileHandle.standardError.write(Data("lantiand: \(error)\n".utf8))
+        let message = (error as? any Presentable)?.message(in: .english) ?? "\(error)"
+        FileHandle.standardError.write(Data("lantiand: \(message)\n".utf8))
         throw exitCode
     }
 }
