@@ -38,23 +38,39 @@ public struct ChainProblem: Hashable, Sendable, CustomStringConvertible {
 public enum PulledEventVerification {
     /// Problems with `events`, each of which must be covered by a proof of its device: its chain
     /// from the event up to a signed head must hash, with the digests given, to what the device
-    /// signed. Events of `serverDevice` are checked with `serverKey` first; device enrolments among
-    /// them then add keys for the rest (a device's enrolment always precedes its events). A device
-    /// with no enrolment known must have signed with the server key: the server's own device under
-    /// a new id, after the server was restored from a backup.
+    /// signed.
+    ///
+    /// The server's devices are checked first, with `serverKey`: `serverDevice` (the one the client
+    /// enrolled with) and every device enrolled with the server key itself. A server keeps its key
+    /// across a restore (the backup carries it) while it records under a new device id, so each
+    /// device that ever served under that key is the server, whichever of them the client met.
+    /// Enrolments those devices recorded then give the keys of the rest, with those already known
+    /// (a device's enrolment always precedes its events). A device with no known key is refused.
     public static func problems(in events: [Event], proofs: [ChainProof], knownKeys: [UUID: Data],
                                 serverDevice: UUID, serverKey: Data) -> [ChainProblem] {
         var keys = knownKeys
         keys[serverDevice] = serverKey
+        for event in events where event.type == DeviceEnrolled.eventType && event.subject == event.device {
+            if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: event), enrolment.device == event.device,
+               enrolment.publicKey == serverKey {
+                keys[event.device] = serverKey  // a server device's own enrolment: it must verify with the server key below
+            }
+        }
+        let servers = Set(keys.filter { $0.value == serverKey }.keys)
         let byDevice = Dictionary(grouping: events, by: \.device)
         let proofsByDevice = Dictionary(grouping: proofs, by: \.signature.device)
-        var problems = check(byDevice[serverDevice] ?? [], proofsByDevice[serverDevice] ?? [], key: serverKey)
-        guard problems.isEmpty else { return problems }
-        for event in byDevice[serverDevice] ?? [] where event.type == DeviceEnrolled.eventType {
-            if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: event) { keys[enrolment.device] = enrolment.publicKey }
+        var problems: [ChainProblem] = []
+        for server in servers.sorted(by: UUID.precedesInByteOrder) {
+            problems += check(byDevice[server] ?? [], proofsByDevice[server] ?? [], key: serverKey)
         }
-        for (device, held) in byDevice where device != serverDevice {
-            problems += check(held, proofsByDevice[device] ?? [], key: keys[device] ?? serverKey)
+        guard problems.isEmpty else { return problems }
+        for server in servers {
+            for event in byDevice[server] ?? [] where event.type == DeviceEnrolled.eventType {
+                if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: event) { keys[enrolment.device] = enrolment.publicKey }
+            }
+        }
+        for (device, held) in byDevice where !servers.contains(device) {
+            problems += check(held, proofsByDevice[device] ?? [], key: keys[device])
         }
         return problems
     }

@@ -1,0 +1,90 @@
+import Foundation
+import LantianProtocol
+import LantianStore
+import Testing
+
+/// A server restored from a backup (`lantiand restore`) converges with every replica: devices
+/// enrolled before or after the restore pull and verify everything, and a phone that was itself
+/// put back to an older copy blocks nobody. Each test is a finding of the recovery review.
+@Suite struct RestoreRecoveryTests {
+    /// A server, its database, a backup taken now, and a way to restore it.
+    struct RestorableServer {
+        let folder: URL
+        let port: UInt16
+        let database: String
+        var process: ServerProcess
+        var address: String { process.address }
+
+        init() throws {
+            folder = try temporaryFolder()
+            port = try freePort()
+            database = folder.appendingPathComponent("server.sqlite").path
+            process = try ServerProcess(database: database, port: port, folder: folder)
+        }
+
+        /// `lantiand backup` of the running server.
+        func backUp(_ name: String = "nightly") throws -> String {
+            let backup = folder.appendingPathComponent("\(name).sqlite").path
+            let result = try run("lantiand", ["backup", "--db", database, "--to", backup])
+            #expect(result.status == 0, "\(result.errors)")
+            return backup
+        }
+
+        /// The disk dies: the server is killed, `backup` restored into a new file and served on the same port.
+        mutating func restore(_ backup: String) throws -> String {
+            process.kill()
+            let restored = folder.appendingPathComponent("restored-\(UUID().uuidString.prefix(4)).sqlite").path
+            let result = try run("lantiand", ["restore", "--from", backup, "--db", restored])
+            #expect(result.status == 0, "\(result.errors)")
+            process = try ServerProcess(database: restored, port: port, folder: folder)
+            return restored
+        }
+    }
+
+    /// Finding 1: a device enrolled after a restore could pull nothing ("N events … do not match
+    /// their devices' signatures"), even from a backup of a freshly enrolled grid.
+    @Test func aDeviceEnrolledAfterARestorePullsAndVerifiesEverything() throws {
+        var server = try RestorableServer()
+        let officer = try FieldDevice(user: "officer.zhang", server: server.address, folder: server.folder)
+        try officer.expectSuccess(["sync"])
+        let backup = try server.backUp()
+        let restored = try server.restore(backup)
+
+        let newcomer = try FieldDevice(user: "officer.li", server: server.address, folder: server.folder)
+        try newcomer.expectSuccess(["sync"])
+        try newcomer.reportFire(note: "恢复后入网")
+        try newcomer.expectSuccess(["sync"])
+        #expect(try newcomer.expectSuccess(["verify"]).contains("全部完好"))
+        try officer.expectSuccess(["sync"])
+        #expect(try officer.firePoints().map(\.note) == ["恢复后入网"])
+        #expect(server.process.stop() == 0)
+        try TestGrid.lantiand(["verify", "--db", restored])
+    }
+
+    /// Finding 2: after a restore, a phone restored from an older copy of its store made every
+    /// sync of everyone who could see it fail with the signature message, for good.
+    @Test func aPhonePutBackToAnOlderCopyAfterAServerRestoreBlocksNobody() throws {
+        var server = try RestorableServer()
+        let officer = try FieldDevice(user: "officer.zhang", server: server.address, folder: server.folder)
+        let staff = try FieldDevice(user: "staff.wang", server: server.address, folder: server.folder)
+        let supervisor = try FieldDevice(user: "supervisor.zhao", server: server.address, folder: server.folder)
+        for index in 1...3 { try officer.reportFire(note: "副本前 \(index)") }
+        for device in [officer, staff, supervisor] { try device.expectSuccess(["sync"]) }
+        let copy = server.folder.appendingPathComponent("officer-copy.sqlite").path
+        #expect(try run(path: "/usr/bin/sqlite3", [officer.store, ".backup '\(copy)'"]).status == 0)
+        let old = try #require(try EventStore(path: officer.store).localDevice()).id
+        for index in 1...2 { try officer.reportFire(note: "副本后 \(index)") }
+        for device in [officer, staff, supervisor] { try device.expectSuccess(["sync"]) }
+
+        // The server's disk dies and its backup is restored; the phone is reset to its older copy.
+        let restored = try server.restore(try server.backUp())
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: officer.store + suffix) }
+        try FileManager.default.copyItem(atPath: copy, toPath: officer.store)
+        try officer.reportFire(note: "两次恢复后")
+
+        for _ in 0..<2 { for device in [officer, staff, supervisor] { try device.expectSuccess(["sync"]) } }
+        #expect(server.process.stop() == 0)
+        try expectConverged(server: restored, devices: [officer, staff, supervisor], formerDevices: [old])
+        #expect(try supervisor.firePoints().map(\.note).sorted() == ["两次恢复后", "副本前 1", "副本前 2", "副本前 3", "副本后 1", "副本后 2"])
+    }
+}
