@@ -53,7 +53,7 @@ struct Issue: ParsableCommand {
                                                               includeClosed: all), now: now)
                 try export(to: geojson, texts: texts) { try FieldClient.issuesGeoJSON(tickets, now: now) }
                 let arrived = try client.arrivedEvidence()
-                try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived) }, texts: texts) { texts.ticketTable(tickets, now: now) }
+                try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }, texts: texts) { texts.ticketTable(tickets, now: now) }
             }
         }
     }
@@ -69,7 +69,7 @@ struct Issue: ParsableCommand {
                 let now = Timestamp.now()
                 let ticket = try client.ticket(id)
                 let arrived = try client.arrivedEvidence()
-                print(json ? try JSONOutput.render(JSONOutput.TicketRecord(ticket, now: now, arrived: arrived))
+                print(json ? try JSONOutput.render(JSONOutput.TicketRecord(ticket, now: now, arrived: arrived, texts: texts))
                            : texts.ticketDetail(ticket, now: now, arrived: arrived))
             }
         }

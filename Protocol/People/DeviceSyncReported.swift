@@ -30,6 +30,19 @@ public struct DeviceSyncReported: EventPayload, Hashable {
 
     /// Events the device had recorded that the server did not hold yet.
     public var waiting: Int64 { max(recordedCseq.subtractingReportingOverflow(acknowledgedCseq).partialValue, 0) }
+
+    /// How old the last report of a device may grow before a session that changed nothing reports
+    /// again: a day, so that when a device was last seen is never further off than that.
+    public static let refreshAfter: Int64 = 86_400_000
+
+    /// Whether a session that ended at `now`, having stored `stored` of the device's events, is worth
+    /// a report after `last` (the device's last report and when it was recorded): only if it tells
+    /// supervisors something new. So a sync that moves nothing records nothing, and syncs come to rest.
+    public func isWorthRecording(after last: (report: DeviceSyncReported, at: Timestamp)?, stored: Int, now: Timestamp) -> Bool {
+        guard let last else { return true }
+        return stored > 0 || waiting != last.report.waiting || clockSkew?.isFlagged != last.report.clockSkew?.isFlagged
+            || (synced && !last.report.synced) || now.milliseconds(since: last.at) > Self.refreshAfter
+    }
 }
 
 /// Per device: when it last synced, and how many of its events are known to be waiting.

@@ -12,6 +12,20 @@ public enum TicketRuleViolation: Error, Hashable, Sendable {
     case alreadyReported
 }
 
+extension TicketRuleViolation {
+    /// The rule broken, as a word programs can match: `roleNotAllowed`, `wrongState`, `notOverdue`,
+    /// `missing`, `alreadyReported`.
+    public var rule: String {
+        switch self {
+        case .roleNotAllowed: "roleNotAllowed"
+        case .wrongState: "wrongState"
+        case .notOverdue: "notOverdue"
+        case .missing: "missing"
+        case .alreadyReported: "alreadyReported"
+        }
+    }
+}
+
 /// The rules of the issue workflow (排查 → 交办 → 整改 → 核查 → 销号): who may take which step, from which state.
 ///
 /// ```swift

@@ -7,7 +7,7 @@ public enum ExitStatus {
     public static func of(_ error: any Error) -> Int32 {
         switch error {
         case is ValidationError, is FieldError, is ImportError, is Refusal: 65  // EX_DATAERR: fix the input
-        case SyncError.unreachable, SyncError.connectionClosed, SyncError.timedOut: 69  // EX_UNAVAILABLE: try later
+        case let error as SyncError where error.isNetworkFault: 69  // EX_UNAVAILABLE: try later
         default: 1
         }
     }

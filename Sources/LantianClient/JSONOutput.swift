@@ -37,11 +37,12 @@ public enum JSONOutput {
         var escalations: [String], history: [Step], conflicts: [Conflict], evidence: [EvidenceFile]
 
         struct Step: Encodable { var step: String, actor: String, at: String, note: String }
-        struct Conflict: Encodable { var event: String, actor: String, attempted: String, reason: String }
+        /// `reason`: in the user's language; `rule`: which rule the step broke, for programs.
+        struct Conflict: Encodable { var event: String, actor: String, attempted: String, rule: String, reason: String }
         /// `pending`: the photo has not reached the server whole and verified yet.
         struct EvidenceFile: Encodable { var fileName: String, sha256: String, pending: Bool }
 
-        public init(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments) {
+        public init(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments, texts: Texts) {
             id = ticket.id.uuidString.lowercased()
             category = ticket.report.category.rawValue
             node = ticket.report.node
@@ -56,7 +57,8 @@ public enum JSONOutput {
             escalations = ticket.escalations.map(\.rawValue)
             history = ticket.history.map { Step(step: $0.kind?.rawValue ?? "reported", actor: $0.actor, at: BeijingTime.iso8601($0.at), note: $0.note) }
             conflicts = ticket.conflicts.map {
-                Conflict(event: $0.event.uuidString.lowercased(), actor: $0.actor, attempted: $0.attempted, reason: "\($0.reason)")
+                Conflict(event: $0.event.uuidString.lowercased(), actor: $0.actor, attempted: $0.attempted, rule: $0.reason.rule,
+                         reason: texts.describe($0.reason))
             }
             evidence = ticket.evidence.map { EvidenceFile(fileName: $0.fileName, sha256: $0.sha256, pending: !arrived.hasArrived($0)) }
         }

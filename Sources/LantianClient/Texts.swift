@@ -89,6 +89,8 @@ public struct Texts: Sendable {
             + (report.attachments == 0 ? "" : say("，照片 \(report.attachments) 个（\(bytes(report.attachmentBytes))）",
                                                   ", \(report.attachments) photo(s) (\(bytes(report.attachmentBytes)))"))
             + (report.rejected == 0 ? "" : say("；服务器拒收 \(report.rejected) 条，见 lantian quarantine", "; \(report.rejected) refused by the server, see lantian quarantine"))
+            + (report.refusedOnArrival == 0 ? "" : say("；收到的记录中 \(report.refusedOnArrival) 条不合规则、未保存，见 lantian quarantine",
+                                                       "; \(report.refusedOnArrival) received record(s) break the rules and were not stored, see lantian quarantine"))
             + (report.clockSkew.map { $0.isFlagged ? "\n" + clockWarning($0) : "" } ?? "")
             + (report.replacedDevice == nil ? "" : "\n" + say(
                 "本机数据文件是旧副本（服务器已有本机更晚的记录）：已取回这些记录，本机其后新记的 \(report.recordedAgain) 条改用新设备标识重新记录并上传，无丢失、无重复。",
@@ -225,6 +227,9 @@ public struct Texts: Sendable {
         case .unreachable, .connectionClosed, .timedOut:
             say("无法完成同步（\(reason(error))）。记录都已保存在本机，网络恢复后再运行 lantian sync。",
                 "Sync did not complete (\(reason(error))). Everything is saved on this device; run lantian sync again when the network is back.")
+        case .refused(let refusal) where error.isNetworkFault:
+            say("连接受到干扰（服务器收到的消息重复或次序错乱：\(refusal.message)）。记录都已保存在本机，稍后再运行 lantian sync。",
+                "The connection was disturbed (the server received a message twice or out of order: \(refusal.message)). Everything is saved on this device; run lantian sync again later.")
         case .refused(let refusal):
             say("服务器拒绝了请求（\(refusal.code)）：\(refusal.message)" + (refusal.code.isRetryable ? "。稍后重试即可。" : ""),
                 "The server refused (\(refusal.code)): \(refusal.message)" + (refusal.code.isRetryable ? ". Trying again later is safe." : ""))

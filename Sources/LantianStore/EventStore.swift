@@ -82,6 +82,15 @@ public final class EventStore: Sendable {
         }
     }
 
+    /// The last event about `subject` of type `type`, in canonical order.
+    public func lastEvent(about subject: UUID, ofType type: EventType) throws -> Event? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT \(Event.columns) FROM event WHERE subject = ? AND type = ? ORDER BY hlc DESC, device DESC, cseq DESC LIMIT 1
+                """, arguments: [subject, type.rawValue]).map(Event.init(row:))
+        }
+    }
+
     /// All events, in canonical order.
     public func allEvents() throws -> [Event] {
         try database.read { db in

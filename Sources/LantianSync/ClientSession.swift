@@ -363,6 +363,23 @@ public struct SyncReport: Hashable, Sendable {
 
 /// Why a sync did not finish. Whatever was committed before it stays committed.
 public enum SyncError: Error, Hashable, Sendable {
+    /// Whether the network, not the server's judgement or this device, stopped the sync: it may
+    /// well go through if tried again later. A message the server calls unexpected from a client
+    /// that follows the protocol was disturbed on the way (a middlebox sending a frame twice).
+    public var isNetworkFault: Bool {
+        switch self {
+        case .unreachable, .connectionClosed, .timedOut: true
+        case .refused(let error): error.code == .unexpectedMessage
+        default: false
+        }
+    }
+
+    /// Whether a new session may succeed at once: the server said so, or the connection was disturbed.
+    public var isWorthRetrying: Bool {
+        guard case .refused(let error) = self else { return false }
+        return error.code.isRetryable || error.code == .unexpectedMessage
+    }
+
     /// The server could not be reached or the connection failed.
     case unreachable(TransportError)
     /// The connection closed before the sync finished.

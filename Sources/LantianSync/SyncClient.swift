@@ -19,7 +19,8 @@ public enum SyncClient {
     }
 
     /// Connects, runs a ``ClientSession`` for `purpose` to its end, and closes. A refusal the server
-    /// calls retryable (a sequence gap, a failure to store) is retried in a new session, twice at most;
+    /// calls retryable (a sequence gap, a failure to store), or a disturbed connection (a message the
+    /// server did not expect), is retried in a new session, twice at most;
     /// a session that recorded events again under a new device id is followed by one that pushes them.
     ///
     /// - Parameters:
@@ -39,7 +40,7 @@ public enum SyncClient {
                                        idleTimeout: idleTimeout, onProgress: onProgress)
                 report = report.followed(by: session)
                 guard session.needsAnotherSession, case .sync = purpose else { return report }
-            } catch .refused(let error) where error.code.isRetryable && attempts < 3 {
+            } catch where error.isWorthRetrying && attempts < 3 {
                 continue
             }
         }

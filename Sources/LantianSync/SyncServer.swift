@@ -23,8 +23,6 @@ public final class SyncServer {
     private let clock: () -> Timestamp
     private let server: ServerIdentity
     private var connections: [ObjectIdentifier: (connection: Connection, session: ServerSession)] = [:]
-    /// What each device had waiting when last reported, so a status check that changes nothing records nothing.
-    private var lastWaiting: [UUID: Int64] = [:]
 
     /// The address the server listens on, with the real port when 0 was asked for.
     public var endpoint: Endpoint { listener.boundEndpoint }
@@ -127,13 +125,17 @@ public final class SyncServer {
         }
     }
 
-    /// Records what the session saw of its device when it synced, or when what is waiting changed.
+    /// Records what the session saw of its device, when that tells supervisors something new
+    /// (``DeviceSyncReported/isWorthRecording(after:stored:now:)``): a session that moves nothing records nothing.
     private func recordReport(of session: ServerSession) {
         do {
-            guard let report = try session.report(), report.synced || lastWaiting[report.device] != report.waiting else { return }
-            let draft = try EventDraft(subject: report.device, payload: report)
-            try store.recordAccepted([draft], as: server, now: clock())
-            lastWaiting[report.device] = report.waiting
+            guard let report = try session.report() else { return }
+            let now = clock()
+            let last = try store.lastEvent(about: report.device, ofType: DeviceSyncReported.eventType).flatMap { event in
+                (try? PayloadCodec.decode(DeviceSyncReported.self, from: event)).map { ($0, event.recordedAt) }
+            }
+            guard report.isWorthRecording(after: last, stored: session.acceptedCount, now: now) else { return }
+            try store.recordAccepted([try EventDraft(subject: report.device, payload: report)], as: server, now: now)
             notifySubscribers()
         } catch {
             logger.warning("could not record the device's sync report: \(error)")

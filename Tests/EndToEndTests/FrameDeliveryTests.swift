@@ -56,3 +56,37 @@ import Testing
         try expectConverged(server: town.server.database, devices: [town.officer, town.staff, town.supervisor])
     }
 }
+
+/// A sync comes to rest, and a disturbed connection is a network fault to retry (findings 7 and 8
+/// of the recovery review).
+@Suite struct SyncRestTests {
+    /// Every session that pulled anything, even only the report of the session before, made the
+    /// server record another report: no state in which a sync moved nothing.
+    @Test func twoSyncsInARowOfAnIdleDeviceMoveNothing() throws {
+        let town = try Town()
+        try town.officer.reportFire(note: "一处")
+        try town.syncAll()
+        try town.officer.expectSuccess(["sync"])  // may pull the reports of the syncs before
+        let held = try EventStore(path: town.server.database).count()
+        for _ in 0..<2 {
+            #expect(try town.officer.expectSuccess(["sync"]).contains("上传 0 条，下载 0 条"))
+        }
+        #expect(try EventStore(path: town.server.database).count() == held)
+        #expect(town.server.stop() == 0)
+    }
+
+    /// A middlebox that sends `hello` twice: a network fault (exit 69) the user can retry, not a
+    /// refusal. (The client retries a disturbed session itself; every retry is disturbed here.)
+    @Test func aHelloSentTwiceIsANetworkFaultToRetry() throws {
+        let town = try Town()
+        try town.officer.reportFire(note: "一处")
+        let broken = try FrameProxy(upstreamPort: town.server.port) { toServer, message in
+            guard toServer, case .hello = message else { return .forward }
+            return .duplicate
+        }
+        let failed = try town.officer.lantian(["sync", "--server", broken.address])
+        #expect(failed.status == 69)
+        #expect(failed.errors.contains("lantian sync"), "\(failed.errors)")  // disturbed, or broken: sync again later
+        #expect(town.server.stop() == 0)
+    }
+}

@@ -164,7 +164,7 @@ import Testing
             views.append(String(decoding: try FieldClient.issuesGeoJSON(tickets, now: now), as: UTF8.self))
             views.append(String(decoding: try FieldClient.dustSitesGeoJSON(try client.dustSites()), as: UTF8.self))
             views.append(String(decoding: try FieldClient.firePointsGeoJSON(try client.firePoints()), as: UTF8.self))
-            views.append(try JSONOutput.render(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived) }))
+            views.append(try JSONOutput.render(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }))
             views.append(try JSONOutput.render(try client.firePoints().map(JSONOutput.FirePointRecord.init)))
             views.append(try JSONOutput.render(JSONOutput.DustfallRecord.all(try client.dustfallNetwork())))
             // Device-specific: shown, not compared.
