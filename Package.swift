@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "LantianServer", dependencies: ["LantianSync", "LantianFiles"]),
-        .target(name: "LantianClient", dependencies: ["LantianSync", "LantianFiles"]),
+        .target(name: "LantianClient", dependencies: ["LantianSync", "LantianFiles", "LantianStore", "LantianTransport", "LantianProtocol"]),
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [

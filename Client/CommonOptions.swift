@@ -12,13 +12,19 @@ struct CommonOptions: ParsableArguments {
     var lang: String?
 
     /// Opens the store and runs `body`; any error is printed in the user's language and ends the
-    /// command with a non-zero status (69 when the server is unreachable, 65 for bad input, 1 otherwise).
+    /// command with a non-zero status (69 when the server is unreachable, 65 for bad input, 74 for a
+    /// damaged store, 1 otherwise).
     func run(_ body: (FieldClient, Texts) throws -> Void) throws {
+        try runOnPath { path, texts in try body(try FieldClient(databasePath: path), texts) }
+    }
+
+    /// Runs `body` with the store's path, without opening it (a damaged store may not open), and
+    /// reports errors as ``run(_:)`` does.
+    func runOnPath(_ body: (String, Texts) throws -> Void) throws {
         let environment = ProcessInfo.processInfo.environment
         let texts = Texts(Language.choose(flag: lang, environment: environment))
         do {
-            let client = try FieldClient(databasePath: db ?? FieldClient.defaultDatabasePath(environment: environment))
-            try body(client, texts)
+            try body(db ?? FieldClient.defaultDatabasePath(environment: environment), texts)
         } catch {
             FileHandle.standardError.write(Data((texts.describe(error) + "\n").utf8))
             throw ExitCode(ExitStatus.of(error))

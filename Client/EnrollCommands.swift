@@ -41,8 +41,29 @@ struct Verify: ParsableCommand {
         try common.run { client, texts in
             let audit = try client.verify()
             print(texts.verified(audit))
-            intact = audit.problems.isEmpty
+            intact = audit.isIntact
         }
         if !intact { throw ExitCode(1) }
+    }
+}
+
+struct Repair: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "修复损坏的本机数据文件：保留所有完好的记录。Mend a damaged store, keeping every intact record.",
+        discussion: """
+            损坏的文件改名保留；完好的记录原样保留，其他设备损坏的记录下次同步时重新下载；本机尚未上传的记录若有损坏，\
+            其后完好的记录改用新设备标识重新记录并上传，损坏的列入 lantian quarantine 并说明原因。
+            The damaged file is kept under a new name. Intact records are kept as they are; other devices' \
+            damaged records are pulled again at the next sync; when one of this device's records not yet \
+            uploaded is damaged, the intact ones after it are recorded again under a new device id, and the \
+            damaged one is listed by lantian quarantine with the reason.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try common.runOnPath { path, texts in
+            print(texts.repaired(try FieldClient.repair(databasePath: path, now: .now())))
+        }
     }
 }

@@ -45,6 +45,9 @@ public enum Refusal: Error, Hashable, Sendable, Codable {
     case subjectTaken(subject: UUID, by: EventType)
     /// Another event already has this id.
     case idTaken(id: UUID)
+    /// One of this device's own records was damaged in its store before it reached the server
+    /// (found by `lantian repair`): it is lost, and never sent.
+    case damagedHere(detail: String)
     /// A reason as an earlier version wrote it, in its own words.
     case other(String)
 
@@ -123,6 +126,9 @@ extension Refusal: Presentable {
                        "id \(short(subject)) already belongs to another \(name(type)): a record is made once; record a correction instead")
         case .idTaken(let id):
             return say("事件编号 \(id.uuidString.lowercased()) 已被另一条事件使用", "event id \(id.uuidString.lowercased()) is taken by another event")
+        case .damagedHere(let detail):
+            return say("本机数据文件中这条记录在上传前已损坏（\(detail)），无法恢复，也不会上传：如仍需要，请重新记录",
+                       "this record was damaged in this device's store before it reached the server (\(detail)): it cannot be recovered and is never sent; record it again if it is needed")
         case .other(let text):
             return text
         }

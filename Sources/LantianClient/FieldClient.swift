@@ -58,12 +58,19 @@ public final class FieldClient {
         return enrolment.followed(by: report)
     }
 
-    /// Re-checks every chain and signature this device holds: its own events, and what it pulled
-    /// with the proofs that came with it.
+    /// Re-checks the store: SQLite's own check of the file, every chain and signature this device
+    /// holds (its own events, and what it pulled with the proofs that came with it), and its own
+    /// events, the newest not yet signed included, against the hashes they had when recorded.
     public func verify() throws -> StoreAudit {
         let device = try requireDevice()
-        return try store.audit(keys: try store.project(DeviceKeys.self).publicKeys, serverKey: device.serverKey,
-                               complete: { $0 == device.id }, ownDevice: device.id)
+        var audit = try store.audit(keys: try store.project(DeviceKeys.self).publicKeys, serverKey: device.serverKey,
+                                    complete: { $0 == device.id }, ownDevice: device.id)
+        if let damage = try store.firstDamagedEvent(of: device.id, from: 1, through: try store.highestCseq(of: device.id)),
+           !audit.problems.contains(where: { $0.device == damage.device && $0.cseq == damage.cseq }) {
+            audit.problems.append(damage)
+        }
+        audit.fileProblems = try store.fileProblems()
+        return audit
     }
 
     /// What is waiting, when the device last synced, and (if `probe`) whether the server answers.
@@ -71,10 +78,12 @@ public final class FieldClient {
         let device = try requireDevice()
         let state = try store.syncState()
         let user = try profile()
+        let pending = try store.pendingCount(device: device.id)
         var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.project(Grid.self)[$0.scope]?.name },
-                            pending: try store.pendingCount(device: device.id), attachmentsWaiting: try store.attachmentsAwaitingUpload().count,
+                            pending: pending, attachmentsWaiting: try store.attachmentsAwaitingUpload().count,
                             quarantined: try store.quarantined().count, sync: state,
-                            eventCount: try store.count(), reachability: nil)
+                            eventCount: try store.count(), reachability: nil,
+                            looksDamaged: pending != max(Int(try store.highestCseq(of: device.id) - state.acknowledgedCseq), 0))
         if probe, device.server != nil, !device.isEnrolled {
             status.reachability = .unreachable(.notEnrolled)
         } else if probe, let server = device.server {
@@ -156,6 +165,8 @@ public struct Status: Sendable {
     public var eventCount: Int
     /// `nil` when not probed or no server is configured.
     public var reachability: Reachability?
+    /// The store's own figures disagree (its events counted two ways): a damaged file.
+    public var looksDamaged = false
 }
 
 /// A field-client operation cannot go ahead, for a reason the user can fix.
@@ -183,4 +194,15 @@ public enum FieldError: Error, Hashable, Sendable {
     case stepRefused(TicketRuleViolation)
     case enterpriseStepRefused(EnterpriseRuleViolation)
     case unknownStation(String)
+}
+
+extension FieldClient {
+    /// Mends the store at `path` (``EventStore/repair(at:now:)``) unless it is sound; `nil` when it
+    /// was sound and nothing was done.
+    public static func repair(databasePath path: String, now: Timestamp) throws -> RepairReport? {
+        if let store = try? EventStore(path: path), let device = try? store.localDevice(), (try? store.isSound(device: device.id)) == true {
+            return nil
+        }
+        return try EventStore.repair(at: path, now: now)
+    }
 }

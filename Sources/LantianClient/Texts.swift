@@ -32,14 +32,42 @@ public struct Texts: Sendable {
     }
 
     public func verified(_ audit: StoreAudit) -> String {
-        var lines = audit.problems.map { problem in
+        var lines = audit.fileProblems.map { say("✗ 数据文件：\($0)", "✗ the file: \($0)") } + audit.problems.map { problem in
             say("✗ 记录 \(problem.event.map(short) ?? "—")（设备 \(short(problem.device)) 第 \(problem.cseq) 条）：\(problem.reason)",
                 "✗ event \(problem.event.map(short) ?? "—") (device \(short(problem.device)) #\(problem.cseq)): \(problem.reason)")
         }
         lines.append(say("核验 \(audit.devices) 台设备、\(audit.events) 条记录、\(audit.signatures) 个签名：",
                           "Checked \(audit.devices) devices, \(audit.events) events, \(audit.signatures) signatures: ")
-                     + (audit.problems.isEmpty ? say("全部完好", "all intact") : say("发现 \(audit.problems.count) 处问题", "\(audit.problems.count) problem(s)"))
+                     + (audit.isIntact ? say("全部完好", "all intact") : say("发现 \(audit.problems.count + audit.fileProblems.count) 处问题", "\(audit.problems.count + audit.fileProblems.count) problem(s)"))
                      + (audit.unsigned > 0 ? say("；本机 \(audit.unsigned) 条记录待同步时签名", "; \(audit.unsigned) of this device's events are signed when they sync") : ""))
+        if !audit.isIntact {
+            lines.append(say("损坏的记录不会被签名或上传。运行 lantian repair：保留所有完好的记录，损坏的另行保存并说明原因，然后照常同步。",
+                             "Damaged records are never signed or sent. Run lantian repair: it keeps every intact record, sets the damaged ones aside with the reason, and the device syncs on."))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// What `lantian repair` did, or that there was nothing to do.
+    public func repaired(_ report: RepairReport?) -> String {
+        guard let report else { return say("本机数据文件完好，无需修复", "This store is sound: nothing to mend") }
+        var lines = [say("已修复本机数据文件；损坏的文件保留为 \(report.damagedCopy)", "The store is mended; the damaged file is kept as \(report.damagedCopy)"),
+                     say("完好保留 \(report.kept) 条记录", "\(report.kept) record(s) kept as they were")]
+        if report.dropped > 0 { lines.append(say("他人损坏的记录 \(report.dropped) 条：下次同步时重新下载", "\(report.dropped) damaged record(s) of other devices: pulled again at the next sync")) }
+        if report.restoredFromServer > 0 {
+            lines.append(say("本机已上传过的损坏记录 \(report.restoredFromServer) 条：下次同步时从服务器取回", "\(report.restoredFromServer) damaged record(s) of this device the server holds: pulled back at the next sync"))
+        }
+        if let device = report.newDevice {
+            lines.append(say("本机尚未上传的完好记录 \(report.setAside) 条：下次同步时改用新设备标识 \(short(device)) 重新记录并上传",
+                             "\(report.setAside) intact record(s) not yet uploaded: recorded again under the new device id \(short(device)) and uploaded at the next sync"))
+        }
+        if !report.lost.isEmpty {
+            lines.append(say("上传前已损坏、无法恢复的记录 \(report.lost.count) 条：见 lantian quarantine；如仍需要，请重新记录",
+                             "\(report.lost.count) record(s) damaged before they were uploaded cannot be recovered: see lantian quarantine, and record them again if needed"))
+        }
+        if report.unreadableRows > 0 {
+            lines.append(say("另有 \(report.unreadableRows) 行签名、摘要或照片数据无法读取，已略过", "\(report.unreadableRows) row(s) of signatures, digests or photos could not be read and were left out"))
+        }
+        lines.append(say("现在运行 lantian sync", "Now run lantian sync"))
         return lines.joined(separator: "\n")
     }
 
@@ -82,6 +110,8 @@ public struct Texts: Sendable {
         let width = rows.map { TextTable.displayWidth($0[0]) }.max() ?? 0
         return rows.map { $0[0] + String(repeating: " ", count: width - TextTable.displayWidth($0[0])) + "  " + $0[1] }
             .joined(separator: "\n")
+            + (status.looksDamaged ? "\n" + say("注意：本机数据文件的计数前后不一，可能已损坏。运行 lantian verify 检查，lantian repair 修复。",
+                                                 "Note: this store's counts disagree; it may be damaged. Run lantian verify to check, lantian repair to mend it.") : "")
     }
 
     public func synced(_ report: SyncReport, server: String) -> String {
@@ -238,6 +268,8 @@ public struct Texts: Sendable {
                 "The server's answer breaks the protocol: \(detail). Check that the address is a Lantian server.")
         case .storage(let detail):
             say("本机数据库出错：\(detail)", "The local store failed: \(detail)")
+        case .damagedStore(let detail):
+            describe(StoreError.damaged(detail))
         case .notEnrolled:
             describe(FieldError.notEnrolled)
         case .unverified(let count, let first):
@@ -271,7 +303,11 @@ public struct Texts: Sendable {
         case .cannotOpen(let path, let detail):
             say("无法打开 \(path)（\(detail)）：检查路径和权限", "Cannot open \(path) (\(detail)): check the path and permissions")
         case .corruptEvent(let id, let detail):
-            say("事件 \(id.map(short) ?? "?") 无法读取：\(detail)", "Event \(id.map(short) ?? "?") cannot be read: \(detail)")
+            say("本机数据文件已损坏：记录 \(id.map(short) ?? "?") 无法读取（\(detail)）。运行 lantian repair 保留所有完好的记录后再继续。",
+                "This device's store is damaged: record \(id.map(short) ?? "?") cannot be read (\(detail)). Run lantian repair, which keeps every intact record, then carry on.")
+        case .damaged(let detail):
+            say("本机数据文件已损坏（\(detail)）。运行 lantian repair 保留所有完好的记录后再继续。",
+                "This device's store is damaged (\(detail)). Run lantian repair, which keeps every intact record, then carry on.")
         case .exists(let path):
             say("\(path) 已存在：请换一个文件名（未覆盖任何文件）", "\(path) already exists: choose a new file name (nothing was overwritten)")
         case .diskFull(let path):

@@ -11,20 +11,29 @@ extension Event {
         columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
     }
 
+    /// The event a stored row holds. A row that does not hold one (a damaged store: a NULL, a
+    /// value of the wrong type, an impossible clock) throws ``StoreError/corruptEvent(id:reason:)``
+    /// naming it; nothing traps.
     init(row: Row) throws {
-        let packedClock: Int64 = row["hlc"]
-        guard let hlc = HybridTimestamp(packed: packedClock) else {
-            throw StoreError.corruptEvent(id: row["id"], reason: "hlc \(packedClock) is negative")
+        let id: UUID? = try? row.decode(forColumn: "id")
+        do {
+            let packedClock: Int64 = try row.decode(forColumn: "hlc")
+            guard let hlc = HybridTimestamp(packed: packedClock) else { throw StoreError.corruptEvent(id: id, reason: "hlc \(packedClock) is negative") }
+            // An event stored before chains existed has none; it reads as a first event, and does not verify.
+            let previous: Data = try row.decode(forColumn: "previous") ?? EventChain.genesis
+            guard previous.count == EventChain.hashBytes else {
+                throw StoreError.corruptEvent(id: id, reason: "its previous-event hash has \(previous.count) bytes, not 32")
+            }
+            self.init(
+                id: try row.decode(forColumn: "id"), device: try row.decode(forColumn: "device"), cseq: try row.decode(forColumn: "cseq"),
+                actor: try row.decode(forColumn: "actor"), hlc: hlc, recordedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: "recordedAt")),
+                subject: try row.decode(forColumn: "subject"), type: EventType(rawValue: try row.decode(forColumn: "type")),
+                schema: try row.decode(forColumn: "schema"), payload: try row.decode(forColumn: "payload"), previous: previous)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corruptEvent(id: id, reason: "\(error)")
         }
-        // An event stored before chains existed has none; it reads as a first event, and does not verify.
-        let previous: Data = row["previous"] ?? EventChain.genesis
-        guard previous.count == EventChain.hashBytes else {
-            throw StoreError.corruptEvent(id: row["id"], reason: "its previous-event hash has \(previous.count) bytes, not 32")
-        }
-        self.init(
-            id: row["id"], device: row["device"], cseq: row["cseq"], actor: row["actor"], hlc: hlc,
-            recordedAt: Timestamp(millisecondsSince1970: row["recordedAt"]), subject: row["subject"],
-            type: EventType(rawValue: row["type"]), schema: row["schema"], payload: row["payload"], previous: previous)
     }
 
     private static let insertSQL = "INSERT INTO event (\(columns), sseq, receivedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

@@ -83,14 +83,14 @@ extension EventStore {
 
     /// Up to `maxBytes` of a blob held whole, from `offset`.
     public func attachmentBytes(_ digest: ContentDigest, from offset: Int64, maxBytes: Int) throws -> Data {
-        try database.read { db in
+        try read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT offset, bytes FROM attachment_chunk WHERE digest = ? AND offset + length(bytes) > ? ORDER BY offset
                 """, arguments: [Data(digest.bytes), offset])
             var data = Data()
             while data.count < maxBytes, let row = try rows.next() {
-                let start: Int64 = row["offset"]
-                let bytes: Data = row["bytes"]
+                let start: Int64 = try row.decode(forColumn: "offset")
+                let bytes: Data = try row.decode(forColumn: "bytes")
                 let skip = Int(max(offset + Int64(data.count) - start, 0))
                 data.append(bytes.dropFirst(skip).prefix(maxBytes - data.count))
             }
@@ -102,29 +102,31 @@ extension EventStore {
     /// still to upload.
     public func attachmentsAwaitingUpload() throws -> [AttachmentOffer] {
         let arrived = try project(ReceivedAttachments.self)
-        return try database.read { db in
+        return try read { db in
             try Row.fetchAll(db, sql: "SELECT digest, size FROM attachment WHERE received = size ORDER BY rowid").compactMap { row in
-                let digest = ContentDigest(bytes: row["digest"] as Data)!
-                return arrived.digests.contains(digest.hex) ? nil : AttachmentOffer(digest: digest, size: row["size"])
+                guard let digest = ContentDigest(bytes: try row.decode(forColumn: "digest") as Data) else {
+                    throw StoreError.damaged("an attachment's digest is not 32 bytes")
+                }
+                return arrived.digests.contains(digest.hex) ? nil : AttachmentOffer(digest: digest, size: try row.decode(forColumn: "size"))
             }
         }
     }
 
     /// Whether this store holds the blob whole.
     public func holdsAttachment(_ digest: ContentDigest) throws -> Bool {
-        try database.read { db in try Self.held(db, digest)?.isComplete ?? false }
+        try read { db in try Self.held(db, digest)?.isComplete ?? false }
     }
 
     private static func held(_ db: Database, _ digest: ContentDigest) throws -> AttachmentState? {
         try Row.fetchOne(db, sql: "SELECT size, received FROM attachment WHERE digest = ?", arguments: [Data(digest.bytes)]).map {
-            AttachmentState(digest: digest, size: $0["size"], received: $0["received"])
+            AttachmentState(digest: digest, size: try $0.decode(forColumn: "size"), received: try $0.decode(forColumn: "received"))
         }
     }
 
     private static func digestOfChunks(_ db: Database, _ key: Data) throws -> ContentDigest {
         var hasher = ContentDigest.Hasher()
         let rows = try Row.fetchCursor(db, sql: "SELECT bytes FROM attachment_chunk WHERE digest = ? ORDER BY offset", arguments: [key])
-        while let row = try rows.next() { hasher.update(row["bytes"] as Data) }
+        while let row = try rows.next() { hasher.update(try row.decode(forColumn: "bytes") as Data) }
         return hasher.finalize()
     }
 }

@@ -12,12 +12,12 @@ public struct PulledPage: Hashable, Sendable {
 
 extension EventStore {
     public func syncState() throws -> SyncState {
-        try database.read { db in try Self.syncState(db) }
+        try read { db in try Self.syncState(db) }
     }
 
     /// How many of `device`'s events the server has not acknowledged, as far as this store knows.
     public func pendingCount(device: UUID) throws -> Int {
-        try database.read { db in
+        try read { db in
             let acknowledged = try Self.syncState(db).acknowledgedCseq
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE device = ? AND cseq > ?",
                                     arguments: [device, acknowledged]) ?? 0
@@ -26,7 +26,7 @@ extension EventStore {
 
     /// `device`'s events after sequence number `cseq`, in sequence order.
     public func events(of device: UUID, after cseq: Int64, limit: Int) throws -> [Event] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Event.columns) FROM event WHERE device = ? AND cseq > ? ORDER BY cseq LIMIT ?
                 """, arguments: [device, cseq, limit]).map(Event.init(row:))
@@ -114,10 +114,12 @@ extension EventStore {
     }
 
     private static func syncState(_ db: Database) throws -> SyncState {
-        let row = try Row.fetchOne(db, sql: "SELECT serverEpoch, cursor, cursorEvent, acknowledgedCseq, lastSyncAt FROM sync_state")!
+        guard let row = try Row.fetchOne(db, sql: "SELECT serverEpoch, cursor, cursorEvent, acknowledgedCseq, lastSyncAt FROM sync_state") else {
+            throw StoreError.damaged("its sync state is missing")
+        }
         return SyncState(
-            serverEpoch: row["serverEpoch"], cursor: row["cursor"], cursorEvent: row["cursorEvent"],
-            acknowledgedCseq: row["acknowledgedCseq"],
-            lastSyncAt: (row["lastSyncAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
+            serverEpoch: try row.decode(forColumn: "serverEpoch"), cursor: try row.decode(forColumn: "cursor"), cursorEvent: try row.decode(forColumn: "cursorEvent"),
+            acknowledgedCseq: try row.decode(forColumn: "acknowledgedCseq"),
+            lastSyncAt: (try row.decode(forColumn: "lastSyncAt") as Int64?).map(Timestamp.init(millisecondsSince1970:)))
     }
 }

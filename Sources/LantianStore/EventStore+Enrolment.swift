@@ -49,13 +49,13 @@ extension EventStore {
         let outcome: Result<String, EnrolmentRefusal> = try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT user, expiresAt, usedAt, device FROM enrolment_code WHERE digest = ?",
                                              arguments: [code.digest]) else { return .failure(.unknownCode) }
-            let user: String = row["user"]
+            let user: String = try row.decode(forColumn: "user")
             let enrolled = try Self.enrolment(db, of: enrolment.device)
-            if let usedAt = row["usedAt"] as Int64? {
-                let again = (row["device"] as UUID?) == enrolment.device && enrolled?.publicKey == enrolment.publicKey
+            if let usedAt = try row.decode(forColumn: "usedAt") as Int64? {
+                let again = (try row.decode(forColumn: "device") as UUID?) == enrolment.device && enrolled?.publicKey == enrolment.publicKey
                 return again ? .success(user) : .failure(.used(at: Timestamp(millisecondsSince1970: usedAt)))
             }
-            let expiresAt = Timestamp(millisecondsSince1970: row["expiresAt"])
+            let expiresAt = Timestamp(millisecondsSince1970: try row.decode(forColumn: "expiresAt"))
             guard now < expiresAt else { return .failure(.expired(at: expiresAt)) }
             guard try String.fetchOne(db, sql: "SELECT node FROM subject_node WHERE subject = ?",
                                       arguments: [UserRegistered.subject(for: user)]) != nil else { return .failure(.unknownUser(user)) }

@@ -7,7 +7,7 @@ extension EventStore {
     /// The highest sequence number of `device`'s chain this store holds (event or digest) and the
     /// hash there: what the device's next event must carry. `(0, genesis)` for none.
     public func chainEnd(of device: UUID) throws -> (cseq: Int64, hash: Data) {
-        try database.read { db in try Self.chainEnd(db, device: device) }
+        try read { db in try Self.chainEnd(db, device: device) }
     }
 
     static func chainEnd(_ db: Database, device: UUID) throws -> (cseq: Int64, hash: Data) {
@@ -15,7 +15,7 @@ extension EventStore {
                                      arguments: [device]).map(Event.init(row:))
         let digest = try Row.fetchOne(db.cachedStatement(sql: "SELECT cseq, hash FROM chain_digest WHERE device = ? AND hash IS NOT NULL ORDER BY cseq DESC LIMIT 1"),
                                       arguments: [device])
-        if let digest, (digest["cseq"] as Int64) > event?.cseq ?? 0 { return (digest["cseq"], digest["hash"]) }
+        if let digest, (try digest.decode(forColumn: "cseq") as Int64) > event?.cseq ?? 0 { return (try digest.decode(forColumn: "cseq"), try digest.decode(forColumn: "hash")) }
         if let event { return (event.cseq, EventChain.hash(of: event)) }
         return (0, EventChain.genesis)
     }
@@ -32,7 +32,7 @@ extension EventStore {
 
     /// The signature this store holds over `device`'s chain at `cseq`, if any.
     public func signature(of device: UUID, at cseq: Int64) throws -> ChainSignature? {
-        try database.read { db in
+        try read { db in
             try Data.fetchOne(db, sql: "SELECT signature FROM chain_signature WHERE device = ? AND cseq = ?", arguments: [device, cseq])
                 .map { ChainSignature(device: device, cseq: cseq, signature: $0) }
         }
@@ -63,7 +63,7 @@ extension EventStore {
     ///     on a device, its own).
     ///   - ownDevice: a device whose last events may be unsigned yet (this device's, not pushed).
     public func audit(keys: [UUID: Data], serverKey: Data?, complete: (UUID) -> Bool, ownDevice: UUID?) throws -> StoreAudit {
-        try database.read { db in
+        try read { db in
             var audit = StoreAudit()
             let devices = try UUID.fetchAll(db, sql: "SELECT device FROM event UNION SELECT device FROM chain_digest UNION SELECT device FROM chain_signature")
             for device in devices {
@@ -72,9 +72,9 @@ extension EventStore {
                 entries += try Row.fetchAll(db, sql: """
                     SELECT d.cseq, d.digest, q.id FROM chain_digest d LEFT JOIN quarantine q ON q.device = d.device AND q.cseq = d.cseq
                     WHERE d.device = ? AND NOT EXISTS (SELECT 1 FROM event e WHERE e.device = d.device AND e.cseq = d.cseq)
-                    """, arguments: [device]).map { .digest(cseq: $0["cseq"], id: $0["id"], bodyDigest: $0["digest"]) }
+                    """, arguments: [device]).map { .digest(cseq: try $0.decode(forColumn: "cseq"), id: try $0.decode(forColumn: "id"), bodyDigest: try $0.decode(forColumn: "digest")) }
                 let signatures = try Row.fetchAll(db, sql: "SELECT cseq, signature FROM chain_signature WHERE device = ?", arguments: [device])
-                    .map { ChainSignature(device: device, cseq: $0["cseq"], signature: $0["signature"]) }
+                    .map { ChainSignature(device: device, cseq: try $0.decode(forColumn: "cseq"), signature: try $0.decode(forColumn: "signature")) }
                 let result = ChainAudit.check(device: device, entries, signatures: signatures, key: keys[device] ?? serverKey,
                                               complete: complete(device), mayEndUnsigned: device == ownDevice)
                 audit.devices += 1
@@ -96,6 +96,59 @@ public struct StoreAudit: Hashable, Sendable {
     /// This device's events not pushed yet: they are signed when they are.
     public var unsigned = 0
     public var problems: [ChainProblem] = []
+    /// What SQLite's own check of the file found, when it was asked.
+    public var fileProblems: [String] = []
+
+    public var isIntact: Bool { problems.isEmpty && fileProblems.isEmpty }
 
     public init() {}
+}
+
+extension EventStore {
+    /// What SQLite's own check of the file finds (`PRAGMA quick_check`): empty when the file is sound.
+    public func fileProblems() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" } }
+    }
+}
+
+/// This device's own events, checked against the hash each had when it was recorded: what is
+/// signed and pushed is exactly what was recorded.
+extension EventStore {
+    static func noteRecordedHash(_ db: Database, _ event: Event, hash: Data) throws {
+        try db.cachedStatement(sql: "INSERT INTO recorded_hash (device, cseq, hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .execute(arguments: [event.device, event.cseq, hash])
+    }
+
+    /// The first of `device`'s events from `first` through `last` that is not as it was recorded:
+    /// it no longer hashes to what it hashed to then, or does not carry the hash of the event
+    /// before it, or is missing. `nil` when all are intact. Rows that cannot be read at all throw.
+    public func firstDamagedEvent(of device: UUID, from first: Int64, through last: Int64) throws -> ChainProblem? {
+        guard first <= last else { return nil }
+        return try read { db in
+            let recorded = Dictionary(try Row.fetchAll(db, sql: "SELECT cseq, hash FROM recorded_hash WHERE device = ? AND cseq BETWEEN ? AND ?",
+                                                       arguments: [device, first - 1, last]).map { (try $0.decode(forColumn: "cseq") as Int64, try $0.decode(forColumn: "hash") as Data) }) { first, _ in first }
+            var events: [Int64: Event] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event WHERE device = ? AND cseq BETWEEN ? AND ?",
+                                        arguments: [device, first - 1, last]) {
+                let event = try Event(row: row)
+                events[event.cseq] = event
+            }
+            // The event before: as recorded if its hash was noted, else as stored.
+            var running: Data? = first == 1 ? EventChain.genesis : recorded[first - 1] ?? events[first - 1].map(EventChain.hash(of:))
+            for cseq in first...last {
+                guard let event = events[cseq] else {
+                    return ChainProblem(device: device, cseq: cseq, event: nil, reason: "it is missing from the store")
+                }
+                let hash = EventChain.hash(of: event)
+                if let expected = recorded[cseq], expected != hash {
+                    return ChainProblem(device: device, cseq: cseq, event: event.id, reason: "it has changed since it was recorded")
+                }
+                if let running, event.previous != running {
+                    return ChainProblem(device: device, cseq: cseq, event: event.id, reason: "it does not carry the hash of the event before it")
+                }
+                running = hash
+            }
+            return nil
+        }
+    }
 }

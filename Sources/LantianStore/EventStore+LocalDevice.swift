@@ -5,13 +5,13 @@ import LantianProtocol
 extension EventStore {
     /// This client store's device, or `nil` before set-up.
     public func localDevice() throws -> LocalDevice? {
-        try database.read { db in try Self.localDevice(db) }
+        try read { db in try Self.localDevice(db) }
     }
 
     static func localDevice(_ db: Database) throws -> LocalDevice? {
         try Row.fetchOne(db, sql: "SELECT id, actor, server, credential, serverDevice, serverKey FROM local_device").map {
-            LocalDevice(id: $0["id"], actor: $0["actor"], server: $0["server"], credential: $0["credential"],
-                        serverDevice: $0["serverDevice"], serverKey: $0["serverKey"])
+            LocalDevice(id: try $0.decode(forColumn: "id"), actor: try $0.decode(forColumn: "actor"), server: try $0.decode(forColumn: "server"), credential: try $0.decode(forColumn: "credential"),
+                        serverDevice: try $0.decode(forColumn: "serverDevice"), serverKey: try $0.decode(forColumn: "serverKey"))
         }
     }
 
@@ -25,7 +25,8 @@ extension EventStore {
                 INSERT INTO local_device (singleton, id, actor, server) VALUES (1, ?, ?, ?)
                 ON CONFLICT (singleton) DO UPDATE SET actor = excluded.actor, server = excluded.server
                 """, arguments: [id, actor, server])
-            return try Self.localDevice(db)!
+            guard let device = try Self.localDevice(db) else { throw StoreError.noLocalDevice }
+            return device
         }
     }
 
@@ -39,7 +40,8 @@ extension EventStore {
                 INSERT INTO local_device (singleton, id, actor, server, credential, serverDevice, serverKey) VALUES (1, ?1, ?2, ?3, ?1, ?4, ?5)
                 ON CONFLICT (singleton) DO UPDATE SET id = ?1, actor = ?2, server = ?3, credential = ?1, serverDevice = ?4, serverKey = ?5
                 """, arguments: [device, enrolled.user, server, enrolled.serverDevice, enrolled.serverKey])
-            return try Self.localDevice(db)!
+            guard let device = try Self.localDevice(db) else { throw StoreError.noLocalDevice }
+            return device
         }
     }
 
@@ -110,6 +112,7 @@ extension EventStore {
             let reading = try Admission.read(event, receivedAt: nil).get()
             try event.insert(into: db, sseq: accepting ? sseq : nil, receivedAt: accepting ? now : nil)
             previous = EventChain.hash(of: event)
+            try Self.noteRecordedHash(db, event, hash: previous)
             return (event, sseq, reading.content)
         }
     }

@@ -23,7 +23,7 @@ extension EventStore {
     /// What this store holds of `subject`: the type that started it and where it lies.
     static func subjectRecord(_ db: Database, _ subject: UUID) throws -> Admission.SubjectRecord? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT type, node FROM subject_node WHERE subject = ?"), arguments: [subject]).map {
-            Admission.SubjectRecord(type: EventType(rawValue: $0["type"] ?? ""), node: $0["node"])
+            Admission.SubjectRecord(type: EventType(rawValue: try $0.decode(forColumn: "type") ?? ""), node: try $0.decode(forColumn: "node"))
         }
     }
 

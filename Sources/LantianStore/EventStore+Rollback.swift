@@ -18,7 +18,7 @@ extension EventStore {
     public func setAsideAfterRollback(acknowledged: Int64) throws -> LocalDevice {
         try write { db in
             guard let old = try Row.fetchOne(db, sql: "SELECT id, actor, server FROM local_device") else { throw StoreError.noLocalDevice }
-            let oldID: UUID = old["id"]
+            let oldID: UUID = try old.decode(forColumn: "id")
             try db.execute(sql: """
                 INSERT INTO set_aside (\(Event.columns)) SELECT \(Event.columns)
                 FROM event WHERE device = ? AND cseq > ? ORDER BY cseq
@@ -34,7 +34,7 @@ extension EventStore {
 
     /// How many events are set aside, waiting to be recorded again.
     public func setAsideCount() throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM set_aside") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM set_aside") ?? 0 }
     }
 
     /// Once the pull has caught up: drops each set-aside event the server sent back (it was already
@@ -53,6 +53,7 @@ extension EventStore {
                 (event.device, event.cseq, event.previous) = (device, cseq, previous)
                 try event.insert(into: db)
                 previous = EventChain.hash(of: event)
+                try Self.noteRecordedHash(db, event, hash: previous)
                 recorded += 1
             }
             return recorded

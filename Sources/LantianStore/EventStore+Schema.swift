@@ -171,6 +171,19 @@ extension EventStore {
                 UPDATE subject_node SET type = (SELECT e.type FROM event e WHERE e.subject = subject_node.subject ORDER BY e.sseq LIMIT 1);
                 """)
         }
+        migrator.registerMigration("v7: the hash of each event as its device recorded it") { db in
+            // A device checks its own events against these before it signs or pushes them, and
+            // `verify` checks its newest, not yet signed, events: a byte changed in the store is
+            // found before it can be sent anywhere. (Events recorded before have none.)
+            try db.execute(sql: """
+                CREATE TABLE recorded_hash (
+                    device BLOB    NOT NULL,
+                    cseq   INTEGER NOT NULL,
+                    hash   BLOB    NOT NULL CHECK (length(hash) = 32),
+                    PRIMARY KEY (device, cseq)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -48,12 +48,12 @@ extension EventStore {
     /// The highest sequence number of `device` that this store holds (0 for none): on the server, what
     /// it has acknowledged; on the device itself, the last it recorded.
     public func highestCseq(of device: UUID) throws -> Int64 {
-        try database.read { db in try Self.highestCseq(db, device: device) }
+        try read { db in try Self.highestCseq(db, device: device) }
     }
 
     /// The id of `device`'s event with sequence number `cseq`, stored or quarantined, if this store holds it.
     public func eventID(of device: UUID, at cseq: Int64) throws -> UUID? {
-        try database.read { db in
+        try read { db in
             try UUID.fetchOne(db, sql: """
                 SELECT id FROM event WHERE device = ?1 AND cseq = ?2 UNION ALL SELECT id FROM quarantine WHERE device = ?1 AND cseq = ?2
                 """, arguments: [device, cseq])
@@ -62,7 +62,7 @@ extension EventStore {
 
     /// The highest global sequence number assigned (0 for none).
     public func head() throws -> Int64 {
-        try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0 }
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0 }
     }
 
     /// Whether the event with `id` is the one this server numbered `sseq`: a client's cursor is
@@ -70,7 +70,7 @@ extension EventStore {
     public func holds(_ id: UUID?, at sseq: Int64) throws -> Bool {
         guard sseq > 0 else { return true }
         guard let id else { return false }
-        return try database.read { db in
+        return try read { db in
             try UUID.fetchOne(db, sql: "SELECT id FROM event WHERE sseq = ?", arguments: [sseq]) == id
         }
     }
@@ -104,8 +104,8 @@ extension EventStore {
                 if event.cseq < expected {
                     if let quarantined = try Row.fetchOne(db, sql: "SELECT id, reason FROM quarantine WHERE device = ? AND cseq = ?",
                                                            arguments: [device, event.cseq]) {
-                        guard (quarantined["id"] as UUID) == event.id else { throw PushRefusal.conflict(id: event.id, cseq: event.cseq) }
-                        rejected.append(Rejection(cseq: event.cseq, id: event.id, reason: quarantined["reason"]))
+                        guard (try quarantined.decode(forColumn: "id") as UUID) == event.id else { throw PushRefusal.conflict(id: event.id, cseq: event.cseq) }
+                        rejected.append(Rejection(cseq: event.cseq, id: event.id, reason: try quarantined.decode(forColumn: "reason")))
                         continue
                     }
                     let stored = try Row.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE device = ? AND cseq = ?",
@@ -155,10 +155,10 @@ extension EventStore {
 
     /// Events refused for good, oldest first: on a server, every device's; on a device, its own.
     public func quarantined() throws -> [QuarantinedEvent] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT device, cseq, id, type, reason, at FROM quarantine ORDER BY at, device, cseq").map {
-                QuarantinedEvent(device: $0["device"], cseq: $0["cseq"], id: $0["id"], type: EventType(rawValue: $0["type"]),
-                                 reason: $0["reason"], at: Timestamp(millisecondsSince1970: $0["at"]))
+                QuarantinedEvent(device: try $0.decode(forColumn: "device"), cseq: try $0.decode(forColumn: "cseq"), id: try $0.decode(forColumn: "id"), type: EventType(rawValue: try $0.decode(forColumn: "type")),
+                                 reason: try $0.decode(forColumn: "reason"), at: Timestamp(millisecondsSince1970: try $0.decode(forColumn: "at")))
             }
         }
     }
@@ -167,7 +167,7 @@ extension EventStore {
     /// most `limit` of them and, beyond the first, no more than fit in `maxBytes` once encoded with
     /// the proofs that let the receiver check them against their devices' signatures.
     public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil) throws -> Page {
-        try database.read { db in
+        try read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
             let filter = visible == nil ? "" : "AND (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?)))"
             var arguments: StatementArguments = [after]
@@ -181,8 +181,8 @@ extension EventStore {
             var events: [AcceptedEvent] = []
             var bytes = 0
             while let row = try rows.next() {
-                let accepted = AcceptedEvent(event: try Event(row: row), sseq: row["sseq"],
-                                             receivedAt: Timestamp(millisecondsSince1970: row["receivedAt"]))
+                let accepted = AcceptedEvent(event: try Event(row: row), sseq: try row.decode(forColumn: "sseq"),
+                                             receivedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: "receivedAt")))
                 bytes += MessageCodec.encodedBytes(of: accepted)
                 if bytes > maxBytes, !events.isEmpty { break }
                 events.append(accepted)
@@ -208,7 +208,7 @@ extension EventStore {
             while let first = remaining.first {
                 guard let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT cseq, signature FROM chain_signature WHERE device = ? AND cseq >= ? ORDER BY cseq LIMIT 1"),
                                                   arguments: [device, first]) else { break }
-                let signature = ChainSignature(device: device, cseq: head["cseq"], signature: head["signature"])
+                let signature = ChainSignature(device: device, cseq: try head.decode(forColumn: "cseq"), signature: try head.decode(forColumn: "signature"))
                 remaining = remaining.drop { $0 <= signature.cseq }
                 var digests: [Int64: Data] = [:]
                 if signature.cseq > first {
@@ -218,8 +218,8 @@ extension EventStore {
                         if !carried.contains(event.cseq) { digests[event.cseq] = EventChain.bodyDigest(of: event) }
                     }
                     for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT cseq, digest FROM chain_digest WHERE device = ? AND cseq > ? AND cseq <= ?"),
-                                                arguments: [device, first, signature.cseq]) where !carried.contains(row["cseq"]) {
-                        digests[row["cseq"]] = row["digest"]
+                                                arguments: [device, first, signature.cseq]) where !carried.contains(try row.decode(forColumn: "cseq")) {
+                        digests[try row.decode(forColumn: "cseq")] = try row.decode(forColumn: "digest")
                     }
                 }
                 proofs.append(ChainProof(signature: signature, digests: digests))

@@ -41,30 +41,53 @@ public final class EventStore: Sendable {
             }
             epoch = identity
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notAStore(path: path)
+            // A file that begins like SQLite but does not read as it is a damaged store, not a wrong path.
+            let file = FileHandle(forReadingAtPath: path)
+            defer { try? file?.close() }
+            guard (try? file?.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.notAStore(path: path) }
+            throw StoreError.damaged(error.message ?? "file is not a database")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            throw StoreError.damaged(error.message ?? "\(error.resultCode)")
         }
     }
 
     /// Runs `updates` in one write transaction, all or nothing. A full disk is reported as
     /// ``StoreError/diskFull(path:)``: the transaction is rolled back and what was stored is intact.
+    /// A damaged file is reported as ``StoreError/damaged(_:)``.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
             return try database.write(updates)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(path: path)
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            throw StoreError.damaged(error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// Runs `reads` on a consistent view of the store. A damaged file is reported as ``StoreError/damaged(_:)``.
+    func read<T>(_ reads: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(reads)
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            throw StoreError.damaged(error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Whether SQLite found the file damaged: "database disk image is malformed", or not a database.
+    static func isDamage(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB || error.extendedResultCode == .SQLITE_CORRUPT_INDEX
     }
 
     /// The number of events stored.
     public func count() throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }
 
     /// The event with `id`, if stored.
     public func event(id: UUID) throws -> Event? {
-        try database.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [id])
                 .map(Event.init(row:))
         }
@@ -73,9 +96,9 @@ public final class EventStore: Sendable {
     /// The first event about `subject` of one of `types`, in canonical order: the record that
     /// started the subject, on a device.
     public func firstEvent(about subject: UUID, ofTypes types: Set<EventType>) throws -> Event? {
-        try database.read { db in
+        try read { db in
             for row in try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event WHERE subject = ? ORDER BY hlc, device, cseq",
-                                        arguments: [subject]) where types.contains(EventType(rawValue: row["type"])) {
+                                        arguments: [subject]) where types.contains(EventType(rawValue: try row.decode(forColumn: "type"))) {
                 return try Event(row: row)
             }
             return nil
@@ -84,7 +107,7 @@ public final class EventStore: Sendable {
 
     /// The last event about `subject` of type `type`, in canonical order.
     public func lastEvent(about subject: UUID, ofType type: EventType) throws -> Event? {
-        try database.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: """
                 SELECT \(Event.columns) FROM event WHERE subject = ? AND type = ? ORDER BY hlc DESC, device DESC, cseq DESC LIMIT 1
                 """, arguments: [subject, type.rawValue]).map(Event.init(row:))
@@ -93,7 +116,7 @@ public final class EventStore: Sendable {
 
     /// All events, in canonical order.
     public func allEvents() throws -> [Event] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event ORDER BY hlc, device, cseq")
                 .map(Event.init(row:))
         }
@@ -105,13 +128,13 @@ public final class EventStore: Sendable {
     /// `event_by_type` index alone) changes with any of them. A server answering a thousand hellos
     /// folds its directory, grid and device keys once, not a thousand times.
     public func project<P: Projection>(_: P.Type) throws -> P {
-        try database.read { db in
+        try read { db in
             let types = StatementArguments(P.eventTypes.map(\.rawValue))
             let placeholders = databaseQuestionMarks(count: P.eventTypes.count)
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*), IFNULL(MAX(position), 0), IFNULL(SUM(hlc % 1000000007), 0) FROM event WHERE type IN (\(placeholders))
-                """, arguments: types)!
-            let fingerprint: [Int64] = [row[0], row[1], row[2]]
+                """, arguments: types) ?? Row()
+            let fingerprint: [Int64] = [try row.decode(atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2)]
             if let cached = folded.withLock({ $0[ObjectIdentifier(P.self)] }), cached.fingerprint == fingerprint, let state = cached.state as? P {
                 return state
             }

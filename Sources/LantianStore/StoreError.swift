@@ -14,6 +14,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     /// A client store is asked for its device before set-up.
     case noLocalDevice
+    /// The store is damaged (bytes changed behind Lantian's back, a disk failing): what was found.
+    case damaged(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .exists(let path): "\(path) already exists: choose a new file name (nothing was overwritten)"
         case .diskFull(let path): "the disk holding \(path) is full: nothing was written and nothing stored was damaged; free space and try again"
         case .noLocalDevice: "this store has no device yet: run lantian setup first"
+        case .damaged(let detail): "the store is damaged (\(detail)): run lantian repair, which keeps every intact record"
         }
     }
 }

@@ -157,6 +157,12 @@ public final class ClientSession {
             return try step()
         } catch let error as SyncError {
             throw error
+        } catch let error as StoreError {
+            switch error {
+            case .damaged(let detail): throw SyncError.damagedStore(detail)
+            case .corruptEvent(let id, let reason): throw SyncError.damagedStore("event \(id.map { $0.uuidString.lowercased() } ?? "?"): \(reason)")
+            default: throw SyncError.storage(error.description)
+            }
         } catch {
             throw SyncError.storage(String(describing: error))
         }
@@ -203,7 +209,11 @@ public final class ClientSession {
         if pushing.isEmpty, let oversized = candidates.first {
             throw SyncError.protocolViolation("event \(oversized.id) is larger than the server's frame limit")
         }
-        guard let last = pushing.last else { return try uploadNext(startingUploads: true) }
+        guard let first = pushing.first, let last = pushing.last else { return try uploadNext(startingUploads: true) }
+        // Nothing is signed that is not exactly as it was recorded.
+        if let damage = try store.firstDamagedEvent(of: device.id, from: first.cseq, through: last.cseq) {
+            throw SyncError.damagedStore(damage.description)
+        }
         let signature = try ChainSignature(signing: EventChain.hash(of: last), device: device.id, cseq: last.cseq, with: key)
         try store.keep(signature)
         return .send(.push(Push(events: pushing, signature: signature.signature)))
@@ -392,6 +402,8 @@ public enum SyncError: Error, Hashable, Sendable {
     case timedOut(seconds: Int)
     /// The local store failed.
     case storage(String)
+    /// The local store is damaged: nothing was signed or sent from the damaged part; `lantian repair` salvages the rest.
+    case damagedStore(String)
     /// The device has not been enrolled with a server (`lantian enroll`).
     case notEnrolled
     /// Pulled events do not check out against their devices' signatures: nothing of the page was
