@@ -28,6 +28,13 @@ public enum Message: Hashable, Sendable {
     case attachmentState(AttachmentState)
     /// A piece of a blob at an offset; the server answers ``attachmentState`` once it is stored.
     case chunk(Chunk)
+    /// How far does the server hold each of these devices' chains? (answered by ``held``)
+    case heldQuery(devices: [UUID])
+    /// The highest sequence number the server holds (stored or quarantined) of each device asked about.
+    case held([ChainHead])
+    /// Events of another device that a restored server lost and this client holds (answered by ``returnAck``).
+    case returnEvents(Return)
+    case returnAck(ReturnAck)
     /// Are you there? Either side may ask; the other answers ``pong`` with the same nonce.
     case ping(nonce: UInt64)
     case pong(nonce: UInt64)
@@ -50,6 +57,10 @@ public enum Message: Hashable, Sendable {
         case .attachmentOffer: "attachment-offer"
         case .attachmentState: "attachment-state"
         case .chunk: "chunk"
+        case .heldQuery: "held-query"
+        case .held: "held"
+        case .returnEvents: "return"
+        case .returnAck: "return-ack"
         case .ping: "ping"
         case .pong: "pong"
         case .error: "error"
@@ -307,5 +318,45 @@ public struct WireLimits: Hashable, Sendable {
     public init(maxFrameBytes: UInt32, maxBatch: UInt32) {
         self.maxFrameBytes = maxFrameBytes
         self.maxBatch = maxBatch
+    }
+}
+
+/// How far one device's chain is held: its highest sequence number (0 for none).
+public struct ChainHead: Hashable, Sendable {
+    public var device: UUID
+    public var cseq: Int64
+
+    public init(device: UUID, cseq: Int64) {
+        self.device = device
+        self.cseq = cseq
+    }
+}
+
+/// Events of `device` (not the session's own) that the server lost when it was restored from a
+/// backup and this client holds, going on from where the server's chain of that device ends, with
+/// the device's signature over the last (one the client received with a page).
+public struct Return: Hashable, Sendable {
+    public var device: UUID
+    public var events: [Event]
+    public var signature: Data
+
+    public init(device: UUID, events: [Event], signature: Data) {
+        self.device = device
+        self.events = events
+        self.signature = signature
+    }
+}
+
+/// The server committed a ``Return``: how far it now holds the device's chain, and the events of it
+/// it refused (quarantined).
+public struct ReturnAck: Hashable, Sendable {
+    public var device: UUID
+    public var acknowledgedCseq: Int64
+    public var rejected: [Rejection]
+
+    public init(device: UUID, acknowledgedCseq: Int64, rejected: [Rejection] = []) {
+        self.device = device
+        self.acknowledgedCseq = acknowledgedCseq
+        self.rejected = rejected
     }
 }

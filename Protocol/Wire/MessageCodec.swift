@@ -22,6 +22,7 @@ public enum MessageCodec {
         case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06, ping = 0x07, pong = 0x08
         case subscribe = 0x09, notify = 0x0A, attachmentOffer = 0x0B, attachmentState = 0x0C, chunk = 0x0D
         case challenge = 0x0E, enrol = 0x0F, enrolled = 0x10
+        case heldQuery = 0x11, held = 0x12, returnEvents = 0x13, returnAck = 0x14
         case error = 0x7F
     }
 
@@ -123,6 +124,30 @@ public enum MessageCodec {
             writer.write(chunk.digest)
             writer.write(chunk.offset)
             writer.write(chunk.bytes)
+        case .heldQuery(let devices):
+            writer.write(TypeTag.heldQuery.rawValue)
+            writer.write(devices) { $0.write($1) }
+        case .held(let heads):
+            writer.write(TypeTag.held.rawValue)
+            writer.write(heads) { writer, head in
+                writer.write(head.device)
+                writer.write(head.cseq)
+            }
+        case .returnEvents(let returned):
+            writer = ByteWriter(capacity: 1 + 16 + 68 + 4 + returned.events.count * (minEventBytes + 256))
+            writer.write(TypeTag.returnEvents.rawValue)
+            writer.write(returned.device)
+            writer.write(returned.signature)
+            writer.write(returned.events) { $0.write(event: $1) }
+        case .returnAck(let ack):
+            writer.write(TypeTag.returnAck.rawValue)
+            writer.write(ack.device)
+            writer.write(ack.acknowledgedCseq)
+            writer.write(ack.rejected) { writer, rejection in
+                writer.write(rejection.cseq)
+                writer.write(rejection.id)
+                writer.write(rejection.reason)
+            }
         case .ping(let nonce):
             writer.write(TypeTag.ping.rawValue)
             writer.write(Int64(bitPattern: nonce))
@@ -237,6 +262,31 @@ public enum MessageCodec {
                 digest: try reader.readDigest("chunk.sha256"),
                 offset: try reader.readInt64("chunk.offset", in: 0...Int64.max),
                 bytes: try reader.readData("chunk.bytes", maxBytes: WireLimits.chunkBytes)))
+        case .heldQuery:
+            message = .heldQuery(devices: try reader.readArray("heldQuery.devices", max: Int(UInt32.max), minElementBytes: 16) {
+                (reader: inout ByteReader) throws(WireFormatError) in try reader.readUUID("heldQuery.device")
+            })
+        case .held:
+            message = .held(try reader.readArray("held.heads", max: Int(UInt32.max), minElementBytes: 16 + 8) {
+                (reader: inout ByteReader) throws(WireFormatError) in
+                ChainHead(device: try reader.readUUID("held.device"), cseq: try reader.readInt64("held.cseq", in: 0...Int64.max))
+            })
+        case .returnEvents:
+            let device = try reader.readUUID("return.device")
+            let signature = try reader.readData("return.signature", maxBytes: ChainSignature.bytes)
+            let events = try reader.readArray("return.count", max: Int(UInt32.max), minElementBytes: minEventBytes) {
+                (reader: inout ByteReader) throws(WireFormatError) in try reader.readEvent()
+            }
+            message = .returnEvents(Return(device: device, events: events, signature: signature))
+        case .returnAck:
+            let device = try reader.readUUID("returnAck.device")
+            let acknowledged = try reader.readInt64("returnAck.acknowledgedCseq", in: 0...Int64.max)
+            let rejected = try reader.readArray("returnAck.rejected", max: Int(UInt32.max), minElementBytes: 8 + 16 + 4) {
+                (reader: inout ByteReader) throws(WireFormatError) in
+                Rejection(cseq: try reader.readInt64("rejection.cseq", in: 1...Int64.max), id: try reader.readUUID("rejection.id"),
+                          reason: try reader.readString("rejection.reason", maxBytes: FieldLimit.messageBytes))
+            }
+            message = .returnAck(ReturnAck(device: device, acknowledgedCseq: acknowledged, rejected: rejected))
         case .ping:
             message = .ping(nonce: UInt64(bitPattern: try reader.readInt64("ping.nonce")))
         case .pong:

@@ -119,6 +119,7 @@ public struct Texts: Sendable {
             + (report.attachments == 0 ? "" : say("，照片 \(report.attachments) 个（\(bytes(report.attachmentBytes))）",
                                                   ", \(report.attachments) photo(s) (\(bytes(report.attachmentBytes)))"))
             + (report.rejected == 0 ? "" : say("；服务器拒收 \(report.rejected) 条，见 lantian quarantine", "; \(report.rejected) refused by the server, see lantian quarantine"))
+            + (report.returned == 0 ? "" : say("；交还恢复后的服务器 \(report.returned) 条它缺少的记录", "; \(report.returned) record(s) the restored server lacked were returned to it"))
             + (report.refusedOnArrival == 0 ? "" : say("；收到的记录中 \(report.refusedOnArrival) 条不合规则、未保存，见 lantian quarantine",
                                                        "; \(report.refusedOnArrival) received record(s) break the rules and were not stored, see lantian quarantine"))
             + (report.clockSkew.map { $0.isFlagged ? "\n" + clockWarning($0) : "" } ?? "")

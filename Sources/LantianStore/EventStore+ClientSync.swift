@@ -44,6 +44,49 @@ extension EventStore {
             try db.execute(sql: "UPDATE sync_state SET serverEpoch = ?, cursor = ?, cursorEvent = ?, acknowledgedCseq = ?",
                            arguments: [welcome.epoch, resume ? state.cursor : 0, resume ? state.cursorEvent : nil,
                                        welcome.acknowledgedCseq])
+            if !resume, state.serverEpoch != nil { try db.execute(sql: "UPDATE sync_state SET returnPending = 1") }
+        }
+    }
+
+    /// Whether the server turned out to be restored or replaced since this store last returned
+    /// other devices' events to it: it may lack some this store holds.
+    public func returnPending() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT returnPending FROM sync_state") ?? false }
+    }
+
+    /// Notes that everything this store could return to its server has been offered.
+    public func noteReturnsDone() throws {
+        try write { db in try db.execute(sql: "UPDATE sync_state SET returnPending = 0") }
+    }
+
+    /// Every device other than `own` whose events this store holds.
+    public func devicesHeld(excluding own: UUID) throws -> [UUID] {
+        try read { db in try UUID.fetchAll(db, sql: "SELECT DISTINCT device FROM event WHERE device != ? ORDER BY device", arguments: [own]) }
+    }
+
+    /// What this store can return of `device`'s chain after sequence number `after`: its events
+    /// from `after + 1` on, with no gap, up to the furthest head it holds a signature over, at most
+    /// `limit` of them and as many as fit in `maxBytes`. `nil` when it can return none.
+    public func returnable(of device: UUID, after: Int64, limit: Int, maxBytes: Int) throws -> Return? {
+        try read { db in
+            let heads = try Row.fetchAll(db, sql: """
+                SELECT cseq, signature FROM chain_signature WHERE device = ? AND cseq > ? AND cseq <= ? ORDER BY cseq DESC
+                """, arguments: [device, after, after + Int64(limit)]).map {
+                    (cseq: try $0.decode(forColumn: "cseq") as Int64, signature: try $0.decode(forColumn: "signature") as Data)
+                }
+            guard let furthest = heads.first else { return nil }
+            var events: [Event] = []
+            var bytes = 0
+            for row in try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event WHERE device = ? AND cseq > ? AND cseq <= ? ORDER BY cseq",
+                                        arguments: [device, after, furthest.cseq]) {
+                let event = try Event(row: row)
+                bytes += MessageCodec.encodedBytes(of: event)
+                guard event.cseq == after + Int64(events.count) + 1, bytes <= maxBytes else { break }
+                events.append(event)
+            }
+            // The furthest signed head the unbroken run reaches.
+            guard let head = heads.first(where: { $0.cseq <= after + Int64(events.count) }) else { return nil }
+            return Return(device: device, events: Array(events.prefix(Int(head.cseq - after))), signature: head.signature)
         }
     }
 

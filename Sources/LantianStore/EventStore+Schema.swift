@@ -184,6 +184,11 @@ extension EventStore {
                 );
                 """)
         }
+        migrator.registerMigration("v8: events to return to a restored server") { db in
+            // Set when the server turns out to be another (restored from a backup, or replaced):
+            // the client then offers it what it holds of other devices' chains that it lacks.
+            try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN returnPending INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

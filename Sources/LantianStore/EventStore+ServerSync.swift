@@ -24,6 +24,22 @@ public enum PushRefusal: Error, Hashable, Sendable {
     case badSignature(cseq: Int64)
 }
 
+/// What the server checks returned events against: every device's enrolment (a device enrolled
+/// with the server key is the server's own), the users and the grid.
+public struct ReturnCheck: Sendable {
+    public var keys: DeviceKeys
+    public var serverKey: Data
+    public var directory: Directory
+    public var grid: Grid
+
+    public init(keys: DeviceKeys, serverKey: Data, directory: Directory, grid: Grid) {
+        self.keys = keys
+        self.serverKey = serverKey
+        self.directory = directory
+        self.grid = grid
+    }
+}
+
 /// What the server checks every pushed event against: the pushing device's key, who its user is
 /// (their role and scope), and the grid that places what they record.
 public struct PushCheck: Sendable {
@@ -85,22 +101,67 @@ extension EventStore {
     /// - Throws: ``PushRefusal`` for a gap, a conflict, a foreign event, a broken chain or a bad
     ///   signature; the batch is then not stored.
     public func accept(_ push: Push, from device: UUID, checking check: PushCheck, receivedAt: Timestamp) throws -> PushOutcome {
+        try acceptChain(of: device, push.events, signature: push.headSignature, publicKey: check.verifiesChain ? check.publicKey : nil,
+                        receivedAt: receivedAt) { db, event in
+            try Self.admit(db, event, checking: check, receivedAt: receivedAt).map(EventPlacement.verdict)
+        }
+    }
+
+    /// Accepts events of another device that a client returns to this server (restored from a
+    /// backup, it lost them; PROTOCOL.md, *Returns*), exactly as ``accept(_:from:checking:receivedAt:)``
+    /// accepts a push, the chain checked with the device's enrolled key. The server's own devices'
+    /// events are taken back as the server's records (their payloads checked); any other device's
+    /// are admitted as if its user pushed them, and quarantined if they are not.
+    public func acceptReturned(_ returned: Return, checking check: ReturnCheck, receivedAt: Timestamp) throws -> PushOutcome {
+        guard let enrolment = check.keys[returned.device]?.enrolment else {
+            throw PushRefusal.badSignature(cseq: returned.events.last?.cseq ?? 0)
+        }
+        let isServer = enrolment.publicKey == check.serverKey
+        let user = check.directory.users[enrolment.user]
+        return try acceptChain(of: returned.device, returned.events, signature: returned.events.last.map {
+            ChainSignature(device: returned.device, cseq: $0.cseq, signature: returned.signature)
+        }, publicKey: enrolment.publicKey, receivedAt: receivedAt) { db, event in
+            let reading = Admission.read(event, receivedAt: isServer ? nil : receivedAt)
+            if isServer { return reading.map { EventPlacement.serverRecord($0.content) } }
+            guard let user else { return .failure(.recordedAsOther(actor: event.actor, user: enrolment.user)) }
+            switch reading {
+            case .failure(let refusal): return .failure(refusal)
+            case .success(let reading):
+                return try Admission.decide(reading, of: event, by: user, scope: GridScope(scope: user.scope, grid: check.grid), grid: check.grid,
+                                            records: { try Self.subjectRecord(db, $0) }).map(EventPlacement.verdict)
+            }
+        }
+    }
+
+    /// Where an admitted event goes in the grid.
+    enum EventPlacement {
+        /// As ``Admission`` decided for a device's event.
+        case verdict(Admission.Verdict)
+        /// As the server places its own records.
+        case serverRecord((any EventContent)?)
+    }
+
+    /// Stores `events` of `device` in one transaction, after what is stored, each as `admit` decides:
+    /// the chain must go on from what is stored, and `signature` over the last verify with
+    /// `publicKey` (`nil`: not checked, in the benchmark only).
+    private func acceptChain(of device: UUID, _ events: [Event], signature: ChainSignature?, publicKey: Data?, receivedAt: Timestamp,
+                             admit: (Database, Event) throws -> Result<EventPlacement, Refusal>) throws -> PushOutcome {
         try write { db in
             var expected = try Self.highestCseq(db, device: device) + 1
-            guard let first = push.events.first, let signature = push.headSignature else {
+            guard let first = events.first, let signature else {
                 return PushOutcome(acknowledgedCseq: expected - 1, rejected: [])
             }
-            if let foreign = push.events.first(where: { $0.device != device }) {
+            if let foreign = events.first(where: { $0.device != device }) {
                 throw PushRefusal.foreignDevice(id: foreign.id, device: foreign.device)
             }
             guard first.cseq <= expected else { throw PushRefusal.gap(expected: expected, received: first.cseq) }
-            for (event, next) in zip(push.events, push.events.dropFirst()) where next.cseq != event.cseq + 1 {
+            for (event, next) in zip(events, events.dropFirst()) where next.cseq != event.cseq + 1 {
                 throw PushRefusal.gap(expected: max(event.cseq + 1, expected), received: next.cseq)
             }
-            if check.verifiesChain { try Self.checkChain(db, push.events, signature: signature, publicKey: check.publicKey) }
+            if let publicKey { try Self.checkChain(db, events, signature: signature, publicKey: publicKey) }
             var nextSseq = (try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0) + 1
             var rejected: [Rejection] = []
-            for event in push.events {
+            for event in events {
                 if event.cseq < expected {
                     if let quarantined = try Row.fetchOne(db, sql: "SELECT id, reason FROM quarantine WHERE device = ? AND cseq = ?",
                                                            arguments: [device, event.cseq]) {
@@ -114,15 +175,18 @@ extension EventStore {
                     continue
                 }
                 guard event.cseq == expected else { throw PushRefusal.gap(expected: expected, received: event.cseq) }
-                switch try Self.admit(db, event, checking: check, receivedAt: receivedAt) {
+                switch try admit(db, event) {
                 case .failure(let refusal):
                     try Self.quarantine(db, event, reason: refusal.wire, at: receivedAt, keepingPayload: true)
                     try Self.storeDigest(db, device: device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event),
                                          hash: EventChain.hash(of: event))
                     rejected.append(Rejection(cseq: event.cseq, id: event.id, reason: refusal.wire))
-                case .success(let verdict):
+                case .success(let placement):
                     try event.insert(into: db, sseq: nextSseq, receivedAt: receivedAt)
-                    try Self.place(db, event, sseq: nextSseq, verdict: verdict)
+                    switch placement {
+                    case .verdict(let verdict): try Self.place(db, event, sseq: nextSseq, verdict: verdict)
+                    case .serverRecord(let content): try Self.placeServerRecord(db, event, content: content, sseq: nextSseq)
+                    }
                     nextSseq += 1
                 }
                 expected += 1
@@ -151,6 +215,11 @@ extension EventStore {
             ON CONFLICT (device, cseq) DO NOTHING
             """, arguments: [event.device, event.cseq, event.id, event.type.rawValue, reason, time.millisecondsSince1970,
                              keepingPayload ? event.payload : nil])
+    }
+
+    /// How far this store holds each of `devices`' chains: the highest sequence number stored or quarantined, 0 for none.
+    public func heldHeads(of devices: [UUID]) throws -> [ChainHead] {
+        try read { db in try devices.map { ChainHead(device: $0, cseq: try Self.highestCseq(db, device: $0)) } }
     }
 
     /// Events refused for good, oldest first: on a server, every device's; on a device, its own.

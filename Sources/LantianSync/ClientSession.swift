@@ -37,7 +37,7 @@ public final class ClientSession {
     }
 
     private enum Activity {
-        case connecting, pushing, uploading, pulling, idle
+        case connecting, pushing, returning, uploading, pulling, idle
     }
 
     /// How far this session has got, for a progress display.
@@ -60,6 +60,10 @@ public final class ClientSession {
     private var subscribed = false
     /// Events set aside (by this session or one cut short) wait to be recorded again once it catches up.
     private var holdsSetAside = false
+    /// Returning to a restored server: the devices still to ask about, and how far the server holds
+    /// each asked-about device whose events this store may hold beyond that.
+    private var devicesToAsk: [UUID] = []
+    private var heldByServer: [ChainHead] = []
 
     private let clock: () -> Timestamp
     private let key: DeviceKey
@@ -122,6 +126,16 @@ public final class ClientSession {
                 return try uploaded(state)
             case .page(let page):
                 return try received(page)
+            case .held(let heads):
+                guard activity == .returning else { throw SyncError.protocolViolation("the server sent held, which was not asked for") }
+                heldByServer = heads
+                return try returnNext()
+            case .returnAck(let ack):
+                return try returned(ack)
+            case .error(let error) where activity == .returning && [.conflict, .badSignature, .sequenceGap, .invalidEvent].contains(error.code):
+                // The server will not take this device's events back (its chain forked, say): go on with the others.
+                if !heldByServer.isEmpty { heldByServer.removeFirst() }
+                return try returnNext()
             case .notify(let head):
                 serverHead = max(serverHead, head)
                 progress.pullTotal = max(progress.pullTotal, serverHead - cursor + Int64(progress.pulled))
@@ -132,7 +146,7 @@ public final class ClientSession {
                 return .wait
             case .error(let error):
                 throw SyncError.refused(error)
-            case .hello, .enrol, .push, .pull, .subscribe, .attachmentOffer, .chunk:
+            case .hello, .enrol, .push, .pull, .subscribe, .attachmentOffer, .chunk, .heldQuery, .returnEvents:
                 throw SyncError.protocolViolation("the server sent \(message.name), which only a client sends")
             }
         }
@@ -209,7 +223,7 @@ public final class ClientSession {
         if pushing.isEmpty, let oversized = candidates.first {
             throw SyncError.protocolViolation("event \(oversized.id) is larger than the server's frame limit")
         }
-        guard let first = pushing.first, let last = pushing.last else { return try uploadNext(startingUploads: true) }
+        guard let first = pushing.first, let last = pushing.last else { return try beginReturns() }
         // Nothing is signed that is not exactly as it was recorded.
         if let damage = try store.firstDamagedEvent(of: device.id, from: first.cseq, through: last.cseq) {
             throw SyncError.damagedStore(damage.description)
@@ -232,6 +246,49 @@ public final class ClientSession {
         progress.pushed += pushing.count
         pushing = []
         return try pushNext()
+    }
+
+    /// After a server restore (or replacement), offers it what this store holds of other devices'
+    /// chains beyond what it holds: the server's own events recorded after its backup, and those of
+    /// devices that will not push them again (PROTOCOL.md, *Returns*). Then the uploads.
+    private func beginReturns() throws -> Step {
+        guard try store.returnPending() else { return try uploadNext(startingUploads: true) }
+        devicesToAsk = try store.devicesHeld(excluding: device.id)
+        heldByServer = []
+        return try askNext()
+    }
+
+    private func askNext() throws -> Step {
+        activity = .returning
+        guard !devicesToAsk.isEmpty else {
+            try store.noteReturnsDone()
+            return try uploadNext(startingUploads: true)
+        }
+        let asking = Array(devicesToAsk.prefix(Int(limits.maxBatch)))
+        devicesToAsk.removeFirst(asking.count)
+        return .send(.heldQuery(devices: asking))
+    }
+
+    /// Returns the next run of events the server lacks, device by device; asks about more devices when done.
+    private func returnNext() throws -> Step {
+        let maxBytes = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes - 96
+        while let head = heldByServer.first {
+            if let run = try store.returnable(of: head.device, after: head.cseq, limit: Int(limits.maxBatch), maxBytes: maxBytes) {
+                return .send(.returnEvents(run))
+            }
+            heldByServer.removeFirst()
+        }
+        return try askNext()
+    }
+
+    private func returned(_ ack: ReturnAck) throws -> Step {
+        guard activity == .returning, let head = heldByServer.first, head.device == ack.device else {
+            throw SyncError.protocolViolation("the server acknowledged a return that was not sent")
+        }
+        guard ack.acknowledgedCseq > head.cseq else { heldByServer.removeFirst(); return try returnNext() }  // nothing taken: go on
+        report.returned += Int(ack.acknowledgedCseq - head.cseq) - ack.rejected.count
+        heldByServer[0].cseq = ack.acknowledgedCseq
+        return try returnNext()
     }
 
     private func uploadNext(startingUploads: Bool = false) throws -> Step {
@@ -335,6 +392,8 @@ public struct SyncReport: Hashable, Sendable {
     public var rejected = 0
     /// Pulled events this device's own rules refused (now in the quarantine list too).
     public var refusedOnArrival = 0
+    /// Other devices' events this device returned to a server restored from a backup, which had lost them.
+    public var returned = 0
     /// Blobs the server now holds whole that this sync offered, and the bytes sent of them.
     public var attachments = 0
     public var attachmentBytes: Int64 = 0
@@ -360,6 +419,7 @@ public struct SyncReport: Hashable, Sendable {
         combined.pulled += pulled
         combined.rejected += rejected
         combined.refusedOnArrival += refusedOnArrival
+        combined.returned += returned
         combined.attachments += attachments
         combined.attachmentBytes += attachmentBytes
         combined.replacedDevice = next.replacedDevice ?? replacedDevice

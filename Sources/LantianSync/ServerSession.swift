@@ -104,6 +104,20 @@ public final class ServerSession {
                 if state.isComplete, chunk.offset + Int64(chunk.bytes.count) == state.size { onHeadMoved?() }
                 return state
             }
+        case .heldQuery(let devices):
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before held-query", close: true) }
+            guard devices.count <= Int(limits.maxBatch) else {
+                return refuse(.invalidEvent, "a held-query asks about at most \(limits.maxBatch) devices, this one \(devices.count)", close: false)
+            }
+            do {
+                return .send(.held(try store.heldHeads(of: devices)))
+            } catch {
+                return refuse(.serverFailure, "reading failed: \(error)", close: false)
+            }
+        case .returnEvents(let returned):
+            guard let peer else { return refuse(.unexpectedMessage, "send hello before return", close: true) }
+            synced = true
+            return takeBack(returned, from: peer)
         case .ping(let nonce):
             guard peer != nil else { return refuse(.unexpectedMessage, "send hello before ping", close: true) }
             return .send(.pong(nonce: nonce))
@@ -112,7 +126,7 @@ public final class ServerSession {
             return .nothing
         case .error:
             return .close
-        case .challenge, .enrolled, .welcome, .pushAck, .page, .notify, .attachmentState:
+        case .challenge, .enrolled, .welcome, .pushAck, .page, .notify, .attachmentState, .held, .returnAck:
             return refuse(.unexpectedMessage, "only a server sends \(message.name)", close: true)
         }
     }
@@ -238,17 +252,46 @@ public final class ServerSession {
             acknowledged = outcome.acknowledgedCseq
             if stored > 0 { onHeadMoved?() }
             return .send(.pushAck(PushAck(acknowledgedCseq: outcome.acknowledgedCseq, rejected: outcome.rejected)))
-        } catch PushRefusal.gap(let expected, let received) {
-            return refuse(.sequenceGap, "expected cseq \(expected), received \(received): resend from \(expected)", close: false)
-        } catch PushRefusal.conflict(let id, let cseq) {
-            return refuse(.conflict, "event \(id) (cseq \(cseq)) differs from the one stored", close: false)
-        } catch PushRefusal.foreignDevice(let id, let device) {
-            return refuse(.invalidEvent, "event \(id) was recorded by device \(device), not by the connected device", close: false)
-        } catch PushRefusal.brokenChain(let id, let cseq) {
-            return refuse(.badSignature, "event \(id) (cseq \(cseq)) does not carry the hash of the device's event before it: nothing of the batch was stored", close: false)
-        } catch PushRefusal.badSignature(let cseq) {
-            return refuse(.badSignature, "the batch's signature over cseq \(cseq) does not verify with the device's enrolled key: nothing of the batch was stored", close: false)
         } catch {
+            return refused(error)
+        }
+    }
+
+    /// Takes back events of another device that this server lost (it was restored from a backup)
+    /// and the client holds: checked against that device's chain and key, and admitted as pushed.
+    private func takeBack(_ returned: Return, from peer: Hello) -> Reply {
+        guard returned.device != peer.device else {
+            return refuse(.invalidEvent, "a device pushes its own events; it returns only other devices' events", close: false)
+        }
+        guard returned.events.count <= Int(limits.maxBatch) else {
+            return refuse(.invalidEvent, "a return carries at most \(limits.maxBatch) events, this one \(returned.events.count)", close: false)
+        }
+        do {
+            let check = ReturnCheck(keys: try store.project(DeviceKeys.self), serverKey: server.key.publicKey,
+                                    directory: try store.project(Directory.self), grid: try store.project(Grid.self))
+            let before = try store.head()
+            let outcome = try store.acceptReturned(returned, checking: check, receivedAt: clock())
+            if try store.head() > before { onHeadMoved?() }
+            return .send(.returnAck(ReturnAck(device: returned.device, acknowledgedCseq: outcome.acknowledgedCseq, rejected: outcome.rejected)))
+        } catch {
+            return refused(error)
+        }
+    }
+
+    /// The answer to a batch that was refused whole (nothing of it stored), or to a failed write.
+    private func refused(_ error: any Error) -> Reply {
+        switch error {
+        case PushRefusal.gap(let expected, let received):
+            return refuse(.sequenceGap, "expected cseq \(expected), received \(received): resend from \(expected)", close: false)
+        case PushRefusal.conflict(let id, let cseq):
+            return refuse(.conflict, "event \(id) (cseq \(cseq)) differs from the one stored", close: false)
+        case PushRefusal.foreignDevice(let id, let device):
+            return refuse(.invalidEvent, "event \(id) was recorded by device \(device), not by the device the batch is of", close: false)
+        case PushRefusal.brokenChain(let id, let cseq):
+            return refuse(.badSignature, "event \(id) (cseq \(cseq)) does not carry the hash of the device's event before it: nothing of the batch was stored", close: false)
+        case PushRefusal.badSignature(let cseq):
+            return refuse(.badSignature, "the batch's signature over cseq \(cseq) does not verify with the device's enrolled key: nothing of the batch was stored", close: false)
+        default:
             return failedToStore(error)
         }
     }

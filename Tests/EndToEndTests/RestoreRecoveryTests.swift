@@ -88,3 +88,50 @@ import Testing
         #expect(try supervisor.firePoints().map(\.note).sorted() == ["两次恢复后", "副本前 1", "副本前 2", "副本前 3", "副本后 1", "副本后 2"])
     }
 }
+
+extension RestoreRecoveryTests {
+    /// Finding 3: what the old server recorded after the backup (an administrator's settings and
+    /// users, its sync reports) stayed on the devices and never came back to the restored server,
+    /// so devices kept a limit the server no longer had. Now the devices return it.
+    @Test func aRestoredServerTakesBackWhatItRecordedAfterTheBackupFromTheDevices() throws {
+        var server = try RestorableServer()
+        let officer = try FieldDevice(user: "officer.zhang", server: server.address, folder: server.folder)
+        let staff = try FieldDevice(user: "staff.wang", server: server.address, folder: server.folder)
+        let supervisor = try FieldDevice(user: "supervisor.zhao", server: server.address, folder: server.folder)
+        let devices = [officer, staff, supervisor]
+        for device in devices { try device.expectSuccess(["sync"]) }
+        let backup = try server.backUp()
+
+        // After the backup: an administrator sets a limit and adds a user; the officer records and everyone syncs.
+        try TestGrid.lantiand(["config", "dustfall-limit", "--node", TestGrid.county, "--year", "2026", "--limit", "8", "--db", server.database])
+        try TestGrid.lantiand(["user", "add", "officer.qian", "--role", "grid-officer", "--scope", TestGrid.cell, "--db", server.database])
+        for index in 1...2 { try officer.reportFire(note: "备份后 \(index)") }
+        for _ in 0..<2 { for device in devices { try device.expectSuccess(["sync"]) } }
+        let before = try EventStore(path: server.database).allEvents()
+        let afterBackup = Set(before.map(\.id)).subtracting(try EventStore(path: backup).allEvents().map(\.id))
+
+        let restored = try server.restore(backup)
+        var returned = 0
+        for _ in 0..<2 {
+            for device in devices {
+                let synced = try device.expectSuccess(["sync"])
+                if let range = synced.range(of: #"交还恢复后的服务器 (\d+) 条"#, options: .regularExpression) {
+                    returned += Int(synced[range].filter(\.isNumber)) ?? 0
+                }
+            }
+        }
+        #expect(server.process.stop() == 0)
+        let held = Set(try EventStore(path: restored).allEvents().map(\.id))
+        #expect(afterBackup.isSubset(of: held), "the restored server lacks \(afterBackup.subtracting(held).count) of what was recorded after the backup")
+        #expect(returned > 0)
+        for device in devices {
+            let own = Set(try EventStore(path: device.store).allEvents().map(\.id))
+            #expect(own.isSubset(of: held), "\(device.user) holds \(own.subtracting(held).count) events the restored server lacks")
+            #expect(try device.expectSuccess(["verify"]).contains("全部完好"))
+        }
+        try TestGrid.lantiand(["verify", "--db", restored])
+        let limit = try #require(try EventStore(path: restored).project(DustfallNetwork.self).limits.first)
+        #expect(limit.limit == 8)
+        #expect(try EventStore(path: restored).project(Directory.self).users["officer.qian"] != nil)
+    }
+}

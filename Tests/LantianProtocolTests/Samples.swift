@@ -49,6 +49,10 @@ enum Sample {
         .attachmentOffer(AttachmentOffer(digest: blobDigest, size: 3)),
         .attachmentState(AttachmentState(digest: blobDigest, size: 3, received: 2)),
         .chunk(Chunk(digest: blobDigest, offset: 2, bytes: Data([0x7A]))),
+        .heldQuery(devices: [device, otherDevice]),
+        .held([ChainHead(device: device, cseq: 0), ChainHead(device: otherDevice, cseq: 41)]),
+        .returnEvents(Return(device: device, events: [event(cseq: 1), event(cseq: 2)], signature: signature)),
+        .returnAck(ReturnAck(device: device, acknowledgedCseq: 2, rejected: [Rejection(cseq: 2, id: device, reason: "{\"noActor\":{}}")])),
     ]
 
     /// The SHA-256 of the bytes "abz".
