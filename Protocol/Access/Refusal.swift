@@ -45,6 +45,10 @@ public enum Refusal: Error, Hashable, Sendable, Codable {
     case subjectTaken(subject: UUID, by: EventType)
     /// Another event already has this id.
     case idTaken(id: UUID)
+    /// Another event already holds this place in its device's chain here: the device's chain
+    /// forked (a phone put back to an older copy while its server was restored from a backup).
+    /// The first one held is kept; this one is kept aside.
+    case forked(device: UUID, cseq: Int64, held: UUID)
     /// One of this device's own records was damaged in its store before it reached the server
     /// (found by `lantian repair`): it is lost, and never sent.
     case damagedHere(detail: String)
@@ -126,6 +130,9 @@ extension Refusal: Presentable {
                        "id \(short(subject)) already belongs to another \(name(type)): a record is made once; record a correction instead")
         case .idTaken(let id):
             return say("事件编号 \(id.uuidString.lowercased()) 已被另一条事件使用", "event id \(id.uuidString.lowercased()) is taken by another event")
+        case .forked(let device, let cseq, let held):
+            return say("设备 \(short(device)) 的第 \(cseq) 条记录有两个版本（该设备的数据曾退回旧副本，同时服务器从备份恢复）：本机保留先收到的 \(short(held))，此版本另存。请告知管理员",
+                       "device \(short(device))'s record #\(cseq) exists in two versions (its store was put back to an older copy while the server was restored): this device keeps \(short(held)), received first, and sets this one aside; tell your administrator")
         case .damagedHere(let detail):
             return say("本机数据文件中这条记录在上传前已损坏（\(detail)），无法恢复，也不会上传：如仍需要，请重新记录",
                        "this record was damaged in this device's store before it reached the server (\(detail)): it cannot be recovered and is never sent; record it again if it is needed")

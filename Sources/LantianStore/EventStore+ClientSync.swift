@@ -126,7 +126,13 @@ extension EventStore {
             var outcome = PulledPage()
             for accepted in page.events {
                 let event = accepted.event
-                if case .failure(let refusal) = Admission.read(event, receivedAt: accepted.receivedAt) {
+                var refusal: Refusal?
+                if case .failure(let reason) = Admission.read(event, receivedAt: accepted.receivedAt) { refusal = reason }
+                if let held = try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM event WHERE device = ? AND cseq = ?"),
+                                                arguments: [event.device, event.cseq]), held != event.id {
+                    refusal = .forked(device: event.device, cseq: event.cseq, held: held)
+                }
+                if let refusal {
                     guard try !Self.idIsTaken(db, event.id) else { continue }
                     try Self.quarantine(db, event, reason: refusal.wire, at: accepted.receivedAt, keepingPayload: true)
                     outcome.refused += db.changesCount

@@ -72,7 +72,7 @@ import Testing
             .roleMayNot(role: .admin, type: "t"), .unknownNode(node: "1"), .outsideGrid(location: try GeoPoint(latitude: 0, longitude: 0)),
             .nodeDisagreesWithLocation(stated: "1", located: nil), .unplaced(type: "t"), .outsideScope(node: "1", user: "u", scope: "2"),
             .unknownSubject(subject: UUID()), .subjectOfOtherKind(subject: UUID(), kind: "t", expected: []), .subjectTaken(subject: UUID(), by: "t"),
-            .idTaken(id: UUID()), .damagedHere(detail: "d"),
+            .idTaken(id: UUID()), .damagedHere(detail: "d"), .forked(device: UUID(), cseq: 1, held: UUID()),
         ]
     }
 }

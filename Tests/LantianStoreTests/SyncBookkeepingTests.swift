@@ -213,3 +213,22 @@ import Testing
         Welcome(version: 1, epoch: epoch, limits: .standard, acknowledgedCseq: acknowledged, head: 0, cursorKnown: cursorKnown)
     }
 }
+
+extension ClientBookkeepingTests {
+    /// A device whose chain forked (put back to an older copy while its server was restored) has two
+    /// events at one place: a replica keeps the one it received first and sets the other aside,
+    /// instead of failing every sync on the clash.
+    @Test func aPulledEventAtAPlaceHeldByAnotherIsSetAsideNotAClash() throws {
+        let (client, _) = try temporaryStore("client")
+        let first = try #require(try RecordingTests.foreignEvent())
+        var other = first
+        other.id = UUID()
+        other.payload = try fireDraft("另一个版本").payload
+        try client.storePulled(Page(events: [AcceptedEvent(event: first, sseq: 1, receivedAt: time(100_000))], head: 1))
+        let outcome = try client.storePulled(Page(events: [AcceptedEvent(event: other, sseq: 2, receivedAt: time(100_000))], head: 2))
+        #expect(outcome == PulledPage(stored: 0, refused: 1))
+        #expect(try client.event(id: first.id) == first)
+        #expect(try client.quarantined().map { Refusal(wire: $0.reason) } == [.forked(device: first.device, cseq: first.cseq, held: first.id)])
+        #expect(try client.syncState().cursor == 2)
+    }
+}
