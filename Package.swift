@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "lantiand", targets: ["lantiand"]),
         .executable(name: "lantian", targets: ["lantian"]),
         // For the libFuzzer target in Fuzz/.
-        .library(name: "LantianProtocol", targets: ["LantianProtocol"]),
+        .library(name: "LantianCore", targets: ["LantianFraming", "LantianDomain", "LantianWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -18,57 +18,74 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        // The pure core shared by server and client: no I/O, no clocks.
-        .target(name: "LantianProtocol", dependencies: [
+        // The pure core shared by server and client (Protocol/, see its README): no I/O, no clocks.
+        // Bytes: frames and field encodings. The domain: events and their catalogue, who may record
+        // what where, the grid, the issue workflow and the four categories, reviews, hash chains.
+        // The wire: the messages server and client exchange, and their codec.
+        .target(name: "LantianFraming", path: "Protocol/Framing"),
+        .target(name: "LantianDomain", dependencies: [
+            "LantianFraming",
             .product(name: "Crypto", package: "swift-crypto"),
-        ], path: "Protocol", exclude: ["PROTOCOL.md", "EVENTS.md"]),
+        ], path: "Protocol/Domain"),
+        .target(name: "LantianWire", dependencies: ["LantianDomain", "LantianFraming"], path: "Protocol/Wire"),
 
-        // Edges: libuv, SQLite, the sync engine, and the two applications' logic.
+        // Edges: SQLite, libuv, the sync sessions and their drivers, files, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),
         .target(name: "LantianStore", dependencies: [
-            "LantianProtocol",
+            "LantianDomain", "LantianWire",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "LantianTransport", dependencies: ["LantianProtocol", "CLibUV"]),
+        .target(name: "LantianTransport", dependencies: ["LantianFraming", "CLibUV"]),
+        // The sync protocol's two sides as message in, answer out: no sockets.
+        .target(name: "LantianSessions", dependencies: ["LantianDomain", "LantianWire", "LantianFraming", "LantianStore"]),
+        // The sessions driven over libuv connections.
         .target(name: "LantianSync", dependencies: [
-            "LantianProtocol", "LantianStore", "LantianTransport",
+            "LantianSessions", "LantianTransport", "LantianStore", "LantianDomain", "LantianWire", "LantianFraming",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "LantianFiles", dependencies: [
-            "LantianProtocol",
+            "LantianDomain",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .target(name: "LantianServer", dependencies: ["LantianSync", "LantianFiles"]),
-        .target(name: "LantianClient", dependencies: ["LantianSync", "LantianFiles", "LantianStore", "LantianTransport", "LantianProtocol"]),
+        .target(name: "LantianServer", dependencies: [
+            "LantianSync", "LantianStore", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "LantianClient", dependencies: [
+            "LantianSync", "LantianSessions", "LantianStore", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",
+        ]),
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [
-            "LantianServer", "LantianStore", "LantianFiles",
+            "LantianServer", "LantianStore", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Server"),
         .executableTarget(name: "lantian", dependencies: [
-            "LantianClient", "LantianProtocol",
+            "LantianClient", "LantianSessions", "LantianFiles", "LantianDomain", "LantianWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Client"),
 
         // Benchmarks (release builds; `script/bench`, results in Benchmarks/BENCHMARKS.md).
         .executableTarget(name: "lantian-bench", dependencies: [
-            "LantianSync", "LantianStore", "LantianProtocol", "LantianTransport", "CLibUV",
+            "LantianSync", "LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianTransport", "CLibUV",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/LantianBench"),
 
-        .target(name: "LantianTestSupport", dependencies: ["LantianSync", "LantianStore", "LantianProtocol"],
+        .target(name: "LantianTestSupport", dependencies: ["LantianSessions", "LantianStore", "LantianDomain", "LantianWire"],
                 path: "Tests/LantianTestSupport"),
-        .testTarget(name: "LantianProtocolTests", dependencies: ["LantianProtocol", "LantianTestSupport"]),
-        .testTarget(name: "LantianStoreTests", dependencies: ["LantianStore", "LantianTestSupport"]),
-        .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport"]),
-        .testTarget(name: "LantianSyncTests", dependencies: ["LantianSync", "LantianStore", "LantianProtocol", "LantianTestSupport"]),
-        .testTarget(name: "LantianClientTests", dependencies: [
-            "LantianClient", "LantianFiles", "LantianSync", "LantianStore", "LantianProtocol", "LantianTestSupport",
+        .testTarget(name: "LantianDomainTests", dependencies: ["LantianDomain", "LantianTestSupport"]),
+        .testTarget(name: "LantianWireTests", dependencies: ["LantianWire", "LantianDomain", "LantianFraming", "LantianTestSupport"]),
+        .testTarget(name: "LantianStoreTests", dependencies: [
+            "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "LantianFilesTests", dependencies: ["LantianFiles"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LantianProtocol", "LantianStore", "LantianTestSupport"]),
+        .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport", "LantianFraming"]),
+        .testTarget(name: "LantianSessionsTests", dependencies: ["LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport"]),
+        .testTarget(name: "LantianClientTests", dependencies: [
+            "LantianClient", "LantianFiles", "LantianSync", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport",
+        ]),
+        .testTarget(name: "LantianFilesTests", dependencies: ["LantianFiles", "LantianDomain"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

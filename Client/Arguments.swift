@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LantianClient
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 
 extension InspectionCategory: ExpressibleByArgument {}
 extension TicketState: ExpressibleByArgument {}
@@ -23,8 +23,8 @@ struct LocationOptions: ParsableArguments {
         switch (lat, lon) {
         case (nil, nil): return nil
         case (let lat?, let lon?): return try GeoPoint(latitude: lat, longitude: lon)
-        case (nil, _): throw LantianProtocol.ValidationError(field: "latitude", rule: .empty)
-        case (_, nil): throw LantianProtocol.ValidationError(field: "longitude", rule: .empty)
+        case (nil, _): throw InvalidValue(field: "latitude", rule: .empty)
+        case (_, nil): throw InvalidValue(field: "longitude", rule: .empty)
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
-import LantianProtocol
+import LantianDomain
 
 /// Options every command takes, and the one way commands report errors.
 struct CommonOptions: ParsableArguments {

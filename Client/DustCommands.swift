@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
-import LantianProtocol
+import LantianDomain
 
 struct Dust: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +59,7 @@ struct Dust: ParsableCommand {
                 var failures = failed.flatMap { $0.split(separator: ",").map(String.init) }
                 if failures.isEmpty, !allPassed {
                     // At a terminal, go through the checklist item by item; a script must say what failed.
-                    guard let prompter = Prompter.terminal else { throw LantianProtocol.ValidationError(field: "result", rule: .empty) }
+                    guard let prompter = Prompter.terminal else { throw InvalidValue(field: "result", rule: .empty) }
                     for item in try client.checklist(forSite: site) {
                         let passed = prompter.ask(texts.askItemPassed(item)) { ["y": true, "Y": true, "是": true, "n": false, "N": false, "否": false][$0] }
                         if passed == false { failures.append(item.id) }
@@ -116,7 +116,7 @@ struct Dustfall: ParsableCommand {
         static func jar(_ label: DustfallJar.Label, _ text: String, invalid: Bool) throws -> DustfallJar {
             let numbers = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard numbers.count == 4, let sample = numbers[0], let blank = numbers[1], let area = numbers[2], let days = numbers[3] else {
-                throw LantianProtocol.ValidationError(field: "jar \(label.rawValue)", rule: .empty)
+                throw InvalidValue(field: "jar \(label.rawValue)", rule: .empty)
             }
             return DustfallJar(label: label, sampleMassGrams: sample, blankMassGrams: blank, openingAreaSquareMetres: area,
                                exposureDays: days, markedInvalid: invalid)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
-import LantianProtocol
+import LantianDomain
 
 struct EnterpriseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
-import LantianProtocol
+import LantianDomain
 
 struct Fire: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,10 +26,10 @@ struct Fire: ParsableCommand {
                 let now = Timestamp.now()
                 let prompter = Prompter.terminal
                 guard let lat = lat ?? prompter?.ask(texts.askLatitude, parse: Double.init) else {
-                    throw LantianProtocol.ValidationError(field: "latitude", rule: .empty)
+                    throw InvalidValue(field: "latitude", rule: .empty)
                 }
                 guard let lon = lon ?? prompter?.ask(texts.askLongitude, parse: Double.init) else {
-                    throw LantianProtocol.ValidationError(field: "longitude", rule: .empty)
+                    throw InvalidValue(field: "longitude", rule: .empty)
                 }
                 let observedAt = try at.map(BeijingTime.parse) ?? now
                 let slot = slot ?? RiskySlot.derived(from: observedAt) ?? prompter?.ask(texts.askRiskySlot) { answer in

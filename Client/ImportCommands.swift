@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LantianClient
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             try common.run { client, texts in
                 let levels: [String: FIRMSDetection.Confidence.Level] = ["l": .low, "n": .nominal, "h": .high]
                 guard let level = levels[minLevel], (0...100).contains(minConfidence) else {
-                    throw LantianProtocol.ValidationError(field: "confidence", rule: .outOfRange(min: 0, max: 100))
+                    throw InvalidValue(field: "confidence", rule: .outOfRange(min: 0, max: 100))
                 }
                 let report = try client.importFIRMS(path: file, minimumPercent: minConfidence, minimumLevel: level, now: .now())
                 print(texts.firmsImported(report, grid: try client.store.project(Grid.self)))

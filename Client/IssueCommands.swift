@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
-import LantianProtocol
+import LantianDomain
 
 struct Issue: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,10 +23,10 @@ struct Issue: ParsableCommand {
                 let prompter = Prompter.terminal
                 let categories: [String: InspectionCategory] = ["1": .scatteredPolluting, "2": .strawBurning, "3": .dust, "4": .dustfall]
                 guard let category = category ?? prompter?.ask(texts.askCategory, parse: { categories[$0] ?? InspectionCategory(rawValue: $0) }) else {
-                    throw LantianProtocol.ValidationError(field: "category", rule: .empty)
+                    throw InvalidValue(field: "category", rule: .empty)
                 }
                 guard let title = title ?? prompter?.ask(texts.askTitle, parse: { $0 }) else {
-                    throw LantianProtocol.ValidationError(field: "title", rule: .empty)
+                    throw InvalidValue(field: "title", rule: .empty)
                 }
                 let event = try client.reportTicket(category: category, node: node, location: try location.location(), title: title,
                                                     note: details.note, evidence: try client.evidence(photos: details.photos), now: .now())

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import LantianClient
-import LantianProtocol
+import LantianDomain
+import LantianWire
 
 @main
 struct Lantian: ParsableCommand {

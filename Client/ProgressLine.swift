@@ -1,6 +1,6 @@
 import Foundation
 import LantianClient
-import LantianSync
+import LantianSessions
 
 /// A sync's progress, redrawn in place on standard error at most ten times a second; silent when
 /// standard error is not a terminal (the summary line is printed either way).

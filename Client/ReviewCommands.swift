@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LantianClient
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -108,7 +108,7 @@ struct MonthOption: ParsableArguments {
 
     func value(now: Timestamp) throws -> ReviewMonth {
         guard let month else { return ReviewMonth(containing: now) }
-        guard let parsed = ReviewMonth(month) else { throw LantianProtocol.ValidationError(field: "month", rule: .invalidMonth) }
+        guard let parsed = ReviewMonth(month) else { throw InvalidValue(field: "month", rule: .invalidMonth) }
         return parsed
     }
 }

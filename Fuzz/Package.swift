@@ -7,6 +7,6 @@ let package = Package(
     name: "LantianFuzz",
     dependencies: [.package(name: "Lantian", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzWire", dependencies: [.product(name: "LantianProtocol", package: "Lantian")]),
+        .executableTarget(name: "FuzzWire", dependencies: [.product(name: "LantianCore", package: "Lantian")]),
     ]
 )

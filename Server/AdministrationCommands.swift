@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 import LantianServer
 
 extension Role: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import LantianServer
 
 struct Enroll: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianServer
 import LantianStore
 import LantianTransport

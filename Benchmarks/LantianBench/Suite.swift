@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import LantianStore
 
 /// Every workload, each `runs` times, in one process run: figures a goal compares are measured

@@ -1,3 +1,6 @@
+import LantianDomain
+import LantianFraming
+
 /// Why a peer refused something, as sent in an error frame; see PROTOCOL.md for the table.
 public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: UInt16

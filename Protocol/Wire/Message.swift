@@ -1,4 +1,6 @@
 import Foundation
+import LantianDomain
+import LantianFraming
 
 /// Everything server and client say to each other, one message per frame.
 ///
@@ -308,7 +310,7 @@ public struct WireLimits: Hashable, Sendable {
     /// The most bytes in one chunk of a blob.
     public static let chunkBytes = 256 << 10
     /// The largest blob a server accepts (a photo or a short video clip).
-    public static let maxAttachmentBytes: Int64 = 64 << 20
+    public static let maxAttachmentBytes = ContentDigest.maxBlobBytes
 
     /// The largest frame body accepted.
     public var maxFrameBytes: UInt32

@@ -1,4 +1,6 @@
 import Foundation
+import LantianDomain
+import LantianFraming
 
 /// Encodes messages as frame bodies and decodes them back, byte for byte as PROTOCOL.md specifies.
 ///
@@ -322,6 +324,10 @@ extension ByteWriter {
         write(event.schema)
         write(event.payload)
     }
+}
+
+extension ByteWriter {
+    mutating func write(_ digest: ContentDigest) { write(fixed: Data(digest.bytes)) }
 }
 
 extension ByteReader {

@@ -1,5 +1,6 @@
 import LantianFiles
-import LantianProtocol
+import LantianDomain
+import LantianSessions
 import LantianStore
 import LantianSync
 
@@ -7,7 +8,7 @@ import LantianSync
 public enum ExitStatus {
     public static func of(_ error: any Error) -> Int32 {
         switch error {
-        case is ValidationError, is FieldError, is ImportError, is Refusal: 65  // EX_DATAERR: fix the input
+        case is InvalidValue, is FieldError, is ImportError, is Refusal: 65  // EX_DATAERR: fix the input
         case StoreError.damaged, StoreError.corruptEvent, SyncError.damagedStore: 74  // EX_IOERR: the store is damaged, run lantian repair
         case let error as SyncError where error.isNetworkFault: 69  // EX_UNAVAILABLE: try later
         default: 1

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// Recording for the four inspection categories. A record that opens issues (a failed inspection
 /// item, a dust-fall value over the limit) is stored with those issues in one transaction.
@@ -50,7 +50,7 @@ extension FieldClient {
     public func recordFireResponse(_ reference: String, extinguishedAt: Timestamp, by: String, note: String, now: Timestamp) throws -> FirePoint {
         let (id, point) = try find(reference, in: try store.project(FirePoints.self).byID)
         try checkNotInFuture(extinguishedAt, now: now)
-        guard extinguishedAt >= point.observedAt else { throw ValidationError(field: "time", rule: .beforeObservation) }
+        guard extinguishedAt >= point.observedAt else { throw InvalidValue(field: "time", rule: .beforeObservation) }
         _ = try record([try EventDraft(subject: id, payload: FireResponseRecorded(extinguishedAt: extinguishedAt, by: by, note: note))], now: now)
         return try find(id, in: try store.project(FirePoints.self).byID)
     }
@@ -83,7 +83,7 @@ extension FieldClient {
         let (_, site) = try find(reference, in: sites.byID)
         let checklist = sites.checklist(for: site.registration.node)
         if let unknown = failed.first(where: { id in !checklist.contains { $0.id == id } }) {
-            throw ValidationError(field: unknown, rule: .notInChecklist)
+            throw InvalidValue(field: unknown, rule: .notInChecklist)
         }
         let results = Dictionary(uniqueKeysWithValues: checklist.map { ($0.id, !failed.contains($0.id)) })
         let inspection = try DustSiteInspected(results: results, checklist: checklist, note: note, evidence: evidence)
@@ -122,8 +122,8 @@ extension FieldClient {
     func dustfallReading(station code: String, month: String, jars: [DustfallJar], in network: DustfallNetwork, now: Timestamp)
         throws -> (drafts: [EventDraft], value: Double?, limit: Double, opened: TicketReported?) {
         guard let station = network.stations[code] else { throw FieldError.unknownStation(code) }
-        guard let year = Self.year(ofMonth: month) else { throw ValidationError(field: "month", rule: .invalidMonth) }
-        guard !jars.isEmpty else { throw ValidationError(field: "jar", rule: .empty) }
+        guard let year = Self.year(ofMonth: month) else { throw InvalidValue(field: "month", rule: .invalidMonth) }
+        guard !jars.isEmpty else { throw InvalidValue(field: "jar", rule: .empty) }
         for jar in jars { try jar.validate() }
         let reading = DustfallReadingRecorded(station: code, month: month, jars: jars)
         let limit = network.limit(for: station.node, year: year)

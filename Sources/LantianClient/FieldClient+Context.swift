@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import LantianStore
 
 /// Who is acting, where things are, and which record an id means: what every recording command needs.
@@ -115,7 +116,7 @@ extension FieldClient {
 
     func checkNotInFuture(_ time: Timestamp, now: Timestamp) throws {
         guard time <= now.adding(milliseconds: EventBounds.payloadTolerance) else {
-            throw ValidationError(field: "time", rule: .inTheFuture)
+            throw InvalidValue(field: "time", rule: .inTheFuture)
         }
     }
 }

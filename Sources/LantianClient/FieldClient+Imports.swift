@@ -1,6 +1,6 @@
 import Foundation
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 
 /// What importing satellite fire points did.
 public struct FIRMSImportReport: Sendable {

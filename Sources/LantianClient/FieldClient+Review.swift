@@ -1,6 +1,6 @@
 import Foundation
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 
 /// What a supervisor reviews, from what this device has synced; works offline.
 extension FieldClient {

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// Which tickets a list shows.
 public struct TicketFilter: Sendable {
@@ -25,7 +25,7 @@ extension FieldClient {
     /// Reports an issue found in the field; the user must be one who may report (a grid officer).
     public func reportTicket(category: InspectionCategory, node: String?, location: GeoPoint?, title: String, note: String,
                              evidence: [Evidence], now: Timestamp) throws -> Event {
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(field: "title", rule: .empty) }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw InvalidValue(field: "title", rule: .empty) }
         guard let node = try placeNode(node, location: location) else { throw FieldError.gridNotSynced }
         let report = TicketReported(category: category, node: node, title: title, location: location, note: note, evidence: evidence)
         let role = try requireRole()

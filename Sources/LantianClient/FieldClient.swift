@@ -1,5 +1,7 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianSessions
+import LantianWire
 import LantianStore
 import LantianSync
 import LantianTransport
@@ -31,9 +33,9 @@ public final class FieldClient {
     /// Sets this device up for `actor`, syncing with `server`; the device id never changes once made.
     public func setUp(actor: String, server: String) throws -> LocalDevice {
         let actor = actor.trimmingCharacters(in: .whitespaces)
-        guard !actor.isEmpty else { throw ValidationError(field: "user", rule: .empty) }
+        guard !actor.isEmpty else { throw InvalidValue(field: "user", rule: .empty) }
         guard actor.utf8.count <= MessageCodec.FieldLimit.actorBytes else {
-            throw ValidationError(field: "user", rule: .tooLong(maxCharacters: MessageCodec.FieldLimit.actorBytes))
+            throw InvalidValue(field: "user", rule: .tooLong(maxCharacters: MessageCodec.FieldLimit.actorBytes))
         }
         _ = try parseServer(server)
         return try store.setUpLocalDevice(actor: actor, server: server)

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// The review as one self-contained HTML page: inline CSS and inline SVG charts, no scripts and no
 /// network resources, so it opens anywhere and can be sent as a file.

@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianSessions
 import LantianStore
 import LantianSync
 

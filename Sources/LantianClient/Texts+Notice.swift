@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// The monthly notice (月通报) in words: the order a county's notice uses.
 extension Texts {

@@ -1,6 +1,6 @@
 import Foundation
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 
 /// What the client says about issues and the four categories.
 extension Texts {

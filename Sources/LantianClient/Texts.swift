@@ -1,6 +1,7 @@
 import Foundation
 import LantianFiles
-import LantianProtocol
+import LantianDomain
+import LantianSessions
 import LantianStore
 import LantianSync
 
@@ -343,5 +344,5 @@ public struct Texts: Sendable {
 
 extension Texts {
     /// What users call a record's field.
-    func fieldName(_ field: String) -> String { ValidationError.name(of: field, in: language) }
+    func fieldName(_ field: String) -> String { InvalidValue.name(of: field, in: language) }
 }

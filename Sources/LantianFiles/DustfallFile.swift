@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// A month's dust-fall readings as CSV, one jar per row:
 /// `station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end[,invalid]`.

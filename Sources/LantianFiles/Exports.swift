@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// Lists written for other programs: CSV for spreadsheets, GeoJSON for maps, Open311 for issue trackers.
 public enum Exports {

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// One active-fire detection from NASA FIRMS.
 public struct FIRMSDetection: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// A grid described by files: county boundaries as GeoJSON, townships as CSV (`code,name,countyCode`),
 /// and optionally village/community cells as CSV (`code,name,townshipCode`).

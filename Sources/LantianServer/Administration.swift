@@ -1,6 +1,7 @@
 import Foundation
 import LantianFiles
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import LantianStore
 import LantianSync
 

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import LantianProtocol
+import LantianDomain
 import LantianStore
 import LantianSync
 import LantianTransport

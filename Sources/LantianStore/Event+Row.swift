@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
 
 extension Event {
     /// The envelope columns, in the order ``init(row:)`` and ``insert(into:sseq:receivedAt:)`` use.

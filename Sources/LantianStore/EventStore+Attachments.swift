@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
+import LantianWire
 
 /// Why a blob's upload was refused; what had been received of it is discarded.
 public enum AttachmentRefusal: Error, Hashable, Sendable {

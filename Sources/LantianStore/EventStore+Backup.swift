@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
 
 extension EventStore {
     /// Writes a consistent copy of the whole store to a new file at `path`, while it stays in use.

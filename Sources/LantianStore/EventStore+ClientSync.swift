@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
+import LantianWire
 
 /// What storing a pulled page did.
 public struct PulledPage: Hashable, Sendable {

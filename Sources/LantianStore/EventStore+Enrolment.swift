@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
+import LantianWire
 
 /// Why an enrolment code cannot enrol a device.
 public enum EnrolmentRefusal: Error, Hashable, Sendable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
 
 /// Each device's hash chain and the signatures over it, as this store holds them.
 extension EventStore {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
+import LantianWire
 
 extension EventStore {
     /// This client store's device, or `nil` before set-up.

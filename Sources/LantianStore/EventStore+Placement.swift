@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
 
 /// Where accepted events lie in the grid, and which record started each subject (server side):
 /// what scoped pulls filter on, and what ``Admission`` looks up to place an event that follows a

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
 
 /// What repairing a damaged device store did.
 public struct RepairReport: Hashable, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
 
 extension EventStore {
     /// Whether the server holds more of this device's events than it recorded, or another event at

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
+import LantianWire
 
 /// What accepting a pushed batch did.
 public struct PushOutcome: Hashable, Sendable {

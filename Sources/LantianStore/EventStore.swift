@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
 import Synchronization
 
 /// The append-only event log in one SQLite file: the same code on server and client.

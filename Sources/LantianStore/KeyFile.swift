@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// A device's private key in a file of its own, readable by its owner only (mode 0600), next to
 /// the store it signs for: `field.sqlite` → `field.sqlite.key`.

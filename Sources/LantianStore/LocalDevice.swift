@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// The device a client store belongs to, and who uses it.
 public struct LocalDevice: Hashable, Sendable {

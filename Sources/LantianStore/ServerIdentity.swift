@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// The server's own device in its store, and the key it signs its own events with (the grid,
 /// users, enrolments, blob arrivals, sync reports). Every client checks those events against the

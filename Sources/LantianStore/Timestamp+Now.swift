@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 extension Timestamp {
     /// The system clock now. The only place the edges read a clock; tests pass their own.

@@ -1,4 +1,7 @@
-import LantianProtocol
+import LantianDomain
+import LantianSessions
+import LantianFraming
+import LantianWire
 import LantianStore
 import LantianTransport
 
@@ -39,7 +42,7 @@ public final class SessionDriver {
                            timeoutMilliseconds: connectTimeout) { [self] result in
             switch result {
             case .failure(let error):
-                end(.failure(.unreachable(error)))
+                end(.failure(.unreachable(NetworkFailure(error))))
             case .success(let connected):
                 connection = connected
                 wire(connected, idleTimeout: idleTimeout)
@@ -88,7 +91,7 @@ public final class SessionDriver {
             end(.failure(.protocolViolation("the server sent a bad frame: \(error)")))
         }
         connection.onClose = { [self] reason in
-            if case .failed(let error) = reason { end(.failure(.unreachable(error))) }
+            if case .failed(let error) = reason { end(.failure(.unreachable(NetworkFailure(error)))) }
             end(.failure(.connectionClosed))
         }
     }
@@ -134,4 +137,9 @@ public final class SessionDriver {
         connection?.close()
         onEnd?(result)
     }
+}
+
+extension NetworkFailure {
+    /// The failure a libuv error stands for.
+    init(_ error: TransportError) { self.init(error.description) }
 }

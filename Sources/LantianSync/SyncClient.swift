@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianSessions
 import LantianStore
 import LantianTransport
 
@@ -59,7 +60,7 @@ public enum SyncClient {
             driver.start(loop: loop, server: server, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
             loop.run()
         } catch {
-            throw .unreachable(error)
+            throw .unreachable(NetworkFailure(error))
         }
         return try outcome!.get()
     }
@@ -89,7 +90,7 @@ public enum SyncClient {
             do {
                 driver = try SessionDriver(loop: loop, session: ClientSession(store: store, key: key, purpose: .watch))
             } catch {
-                return report(.disconnected(.unreachable(error), retryInMilliseconds: 0))
+                return report(.disconnected(.unreachable(NetworkFailure(error)), retryInMilliseconds: 0))
             }
             driver.onCaughtUp = { summary in
                 backoff.reset()

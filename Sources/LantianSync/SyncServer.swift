@@ -1,5 +1,8 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianSessions
+import LantianFraming
+import LantianWire
 import LantianStore
 import LantianTransport
 import Logging

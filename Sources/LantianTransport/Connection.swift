@@ -1,5 +1,5 @@
 import CLibUV
-import LantianProtocol
+import LantianFraming
 
 /// One TCP connection carrying length-prefixed frames (see ``Frame``).
 ///

@@ -1,5 +1,7 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianFraming
+import LantianWire
 import Testing
 
 /// Hand-made bytes from a client that skips every check: each gets an error frame and that

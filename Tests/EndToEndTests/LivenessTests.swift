@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import Testing
 
 /// Idle and half-open connections are found out and closed; live ones are kept.

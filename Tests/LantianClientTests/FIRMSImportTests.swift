@@ -1,6 +1,6 @@
 import Foundation
 import LantianFiles
-import LantianProtocol
+import LantianDomain
 import LantianStore
 import Testing
 @testable import LantianClient

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import Testing
 @testable import LantianClient
 

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianTestSupport
 
 /// Random JSON drawn from the whole range of each JSON type (huge, negative, empty, far past, far

@@ -1,5 +1,5 @@
 import Foundation
-@testable import LantianProtocol
+@testable import LantianDomain
 import Testing
 @testable import LantianFiles
 

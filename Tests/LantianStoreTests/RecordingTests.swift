@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import Testing
 @testable import LantianStore
 

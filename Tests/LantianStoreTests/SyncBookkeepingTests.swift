@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import Testing
 @testable import LantianStore
 

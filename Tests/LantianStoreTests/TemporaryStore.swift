@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 @testable import LantianStore
 
 /// A store in a fresh temporary folder, for one test.

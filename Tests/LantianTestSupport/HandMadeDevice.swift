@@ -1,7 +1,8 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianStore
-import LantianSync
+import LantianSessions
+import LantianWire
 import Testing
 
 /// A device enrolled for a user whose events are made by hand, the way a stolen or badly built phone

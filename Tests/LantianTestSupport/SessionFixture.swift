@@ -1,7 +1,8 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianSessions
+import LantianWire
 import LantianStore
-import LantianSync
 import Testing
 
 /// The grid every session test runs in: 聊城市 → 东昌府区 → 古楼街道 → 北关村 (and a second

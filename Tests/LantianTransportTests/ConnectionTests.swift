@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LantianProtocol
+import LantianFraming
 @testable import LantianTransport
 
 /// Runs `loop` until it has nothing left to do, or stops it after `seconds` and reports that.

@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import LantianStore
 
 /// The grid every benchmark runs in: one county (东昌府区) of 10 townships of 10 cells each, with

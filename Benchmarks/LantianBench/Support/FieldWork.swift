@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 
 /// What the benchmarks' devices record, as in the field: a patrol finds a straw fire (a fire
 /// point, and the issue it opens); township staff assign, rectify and report it; the county

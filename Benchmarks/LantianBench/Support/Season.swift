@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianStore
 
 /// A county's harvest season of work, to fill a server for the pull, rebuild and latency

@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 import LantianStore
 
 /// A field device the benchmark plays without a store of its own, to fill a server with the

@@ -1,6 +1,6 @@
 import Foundation
 import GRDBSQLite
-import LantianProtocol
+import LantianDomain
 import LantianStore
 
 /// Workload 1, the physical ceiling: the same event rows the sync stores, inserted into a fresh

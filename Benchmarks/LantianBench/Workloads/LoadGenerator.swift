@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianSessions
 import LantianStore
 import LantianSync
 import LantianTransport

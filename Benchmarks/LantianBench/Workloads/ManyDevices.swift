@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianStore
 
 /// Workload 4, a county's evening sync: `devices` grid officers' phones (ten in each cell), each

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianStore
 
 /// Workload 3: a county supervisor's new phone catches up with everything the server holds: the

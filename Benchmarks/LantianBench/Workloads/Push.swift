@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianStore
 
 /// Workload 2: a grid officer's phone with `count` events recorded offline syncs them to a fresh

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianStore
 
 /// Workload 5: every projection rebuilt from the events of a store. Lantian keeps no projection

@@ -1,5 +1,5 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
 import LantianStore
 
 /// Workload 8, what integrity costs the server: a grid officer's `count` events, pushed in

@@ -1,5 +1,7 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianFraming
+import LantianWire
 
 /// One libFuzzer input: bytes as they might arrive on a connection, and as an event.
 ///

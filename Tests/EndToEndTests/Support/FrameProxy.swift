@@ -1,5 +1,6 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianWire
 
 /// A loopback TCP proxy of our own that forwards whole frames, and delivers the ones a rule picks
 /// twice or late: duplicate and delayed delivery, which TCP alone never does but a buggy middlebox,

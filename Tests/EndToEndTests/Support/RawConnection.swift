@@ -1,5 +1,7 @@
 import Foundation
-import LantianProtocol
+import LantianDomain
+import LantianFraming
+import LantianWire
 import LantianStore
 import Testing
 

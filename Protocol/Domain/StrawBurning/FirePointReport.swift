@@ -1,0 +1,164 @@
+/// A fire point (火点) of straw burning (秸秆焚烧), as reported from the field or a remote sensor.
+///
+/// ```swift
+/// let report = try FirePointReport(location: point, observedAt: time, note: "麦茬地冒烟")
+/// let draft = try EventDraft(subject: fireID, payload: report)
+/// ```
+public struct FirePointReport: EventPayload, Hashable {
+    public static let eventType: EventType = "straw.firePoint.reported"
+    public static let schema: UInt16 = 1
+    public static let maxNoteCharacters = 500
+
+    /// Where a fire point came from.
+    public enum Source: String, Codable, Hashable, Sendable, CaseIterable {
+        case patrol, satellite, drone, video, infrared
+        case publicReport = "public-report"
+    }
+
+    public let location: GeoPoint
+    /// The grid node (by code) the fire point lies in; `nil` only in the first fire points recorded.
+    public let node: String?
+    /// When the fire was seen, which may be earlier than when it was recorded.
+    public let observedAt: Timestamp
+    public let note: String
+    public let source: Source
+    public let estimatedAreaSquareMetres: Double?
+    /// The risky time slot it fell in: derived from the time where the clock decides, else as asked.
+    public let riskySlot: RiskySlot?
+    public let evidence: [Evidence]
+
+    public init(location: GeoPoint, node: String? = nil, observedAt: Timestamp, note: String, source: Source = .patrol,
+                estimatedAreaSquareMetres: Double? = nil, riskySlot: RiskySlot? = nil, evidence: [Evidence] = []) throws(InvalidValue) {
+        try Check.text(note, "note", max: Self.maxNoteCharacters)
+        if let area = estimatedAreaSquareMetres { try Check.positive(area, "area", max: Check.maxArea) }
+        self.location = location
+        self.node = node
+        self.observedAt = observedAt
+        self.note = note
+        self.source = source
+        self.estimatedAreaSquareMetres = estimatedAreaSquareMetres
+        self.riskySlot = riskySlot ?? RiskySlot.derived(from: observedAt)
+        self.evidence = evidence
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case location, node, observedAt, note, source, estimatedAreaSquareMetres, riskySlot, evidence
+    }
+
+    /// Reads every version of the payload: the first fire points had only location, time and note.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            location: try container.decode(GeoPoint.self, forKey: .location),
+            node: try container.decodeIfPresent(String.self, forKey: .node),
+            observedAt: try container.decode(Timestamp.self, forKey: .observedAt),
+            note: try container.decode(String.self, forKey: .note),
+            source: try container.decodeIfPresent(Source.self, forKey: .source) ?? .patrol,
+            estimatedAreaSquareMetres: try container.decodeIfPresent(Double.self, forKey: .estimatedAreaSquareMetres),
+            riskySlot: try container.decodeIfPresent(RiskySlot.self, forKey: .riskySlot),
+            evidence: try container.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [])
+    }
+}
+
+/// The four times straw is most often burnt, which patrols concentrate on (seed 003 §(九)).
+public enum RiskySlot: String, Codable, Hashable, Sendable, CaseIterable {
+    /// End of the working day (收工时).
+    case afterWork = "after-work"
+    /// The first half of the night (上半夜).
+    case firstHalfOfNight = "first-half-of-night"
+    /// Before rain (下雨前): only people know; never derived.
+    case beforeRain = "before-rain"
+    /// Before sowing (播种前): only people know; never derived.
+    case beforeSowing = "before-sowing"
+
+    /// The slot the clock alone decides, in Beijing time: 17:00–19:59 after work, 20:00–23:59 the
+    /// first half of the night. `nil` otherwise: then the person reporting is asked.
+    public static func derived(from time: Timestamp) -> RiskySlot? {
+        let secondsOfDay = (time.millisecondsSince1970 / 1000 + Int64(BeijingTime.offsetSeconds)) % 86_400
+        let hour = (secondsOfDay + 86_400) % 86_400 / 3_600
+        switch hour {
+        case 17..<20: return .afterWork
+        case 20..<24: return .firstHalfOfNight
+        default: return nil
+        }
+    }
+}
+
+/// The fire was put out. The subject is the fire point.
+public struct FireResponseRecorded: EventPayload, Hashable {
+    public static let eventType: EventType = "straw.firePoint.extinguished"
+    public static let schema: UInt16 = 1
+
+    public var extinguishedAt: Timestamp
+    /// Who put it out (a person or a team).
+    public var by: String
+    public var note: String
+
+    public init(extinguishedAt: Timestamp, by: String, note: String = "") {
+        self.extinguishedAt = extinguishedAt
+        self.by = by
+        self.note = note
+    }
+}
+
+/// Who is held accountable for the fire (通报追责), and how. The subject is the fire point.
+public struct FireAccountabilityRecorded: EventPayload, Hashable {
+    public static let eventType: EventType = "straw.firePoint.accountability"
+    public static let schema: UInt16 = 1
+
+    public var responsible: String
+    public var measure: String
+    public var note: String
+
+    public init(responsible: String, measure: String, note: String = "") {
+        self.responsible = responsible
+        self.measure = measure
+        self.note = note
+    }
+}
+
+extension FirePointReport {
+    public static let definition = EventDefinition(
+        FirePointReport.self, chinese: "火点", english: "fire point", recorders: .field, subject: .starts,
+        example: try! FirePointReport(location: GeoPoint(latitude: 36.4512, longitude: 115.9853), node: "371502001001",
+                                      observedAt: Timestamp(millisecondsSince1970: 1_780_313_400_000), note: "麦茬地冒烟",
+                                      estimatedAreaSquareMetres: 300, riskySlot: .afterWork))
+
+    public func check(recordedAt: Timestamp) throws(InvalidValue) {
+        if let node { try Check.code(node, "node") }
+        try EventBounds.check(observedAt, "observedAt", recordedAt: recordedAt)
+        try Check.evidence(evidence)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}
+
+extension FireResponseRecorded {
+    public static let definition = EventDefinition(
+        FireResponseRecorded.self, chinese: "火点扑灭", english: "fire put out", recorders: .field,
+        subject: .follows([FirePointReport.eventType]),
+        example: FireResponseRecorded(extinguishedAt: Timestamp(millisecondsSince1970: 1_780_315_200_000), by: "扑火队"))
+
+    public func check(recordedAt: Timestamp) throws(InvalidValue) {
+        try EventBounds.check(extinguishedAt, "extinguishedAt", recordedAt: recordedAt)
+        try Check.text(by, "by", required: true)
+        try Check.text(note, "note", max: Check.longText)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [FirePointReport.eventType]) }
+}
+
+extension FireAccountabilityRecorded {
+    public static let definition = EventDefinition(
+        FireAccountabilityRecorded.self, chinese: "火点追责", english: "fire accountability", recorders: .field,
+        subject: .follows([FirePointReport.eventType]),
+        example: FireAccountabilityRecorded(responsible: "北关村村委会", measure: "通报批评"))
+
+    public func check(recordedAt: Timestamp) throws(InvalidValue) {
+        try Check.text(responsible, "responsible", required: true)
+        try Check.text(measure, "measure", max: Check.longText, required: true)
+        try Check.text(note, "note", max: Check.longText)
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [FirePointReport.eventType]) }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// An issue (问题) was found and reported: the first event of a ticket, whose subject is the ticket.
+public struct TicketReported: EventPayload, Hashable {
+    public static let eventType: EventType = "ticket.reported"
+    public static let schema: UInt16 = 1
+
+    public var category: InspectionCategory
+    /// The grid node (by code) the issue belongs to.
+    public var node: String
+    public var title: String
+    public var location: GeoPoint?
+    /// The record that gave rise to it, such as a dust site or a fire point.
+    public var origin: UUID?
+    public var note: String
+    public var evidence: [Evidence]
+
+    public init(category: InspectionCategory, node: String, title: String, location: GeoPoint? = nil, origin: UUID? = nil,
+                note: String = "", evidence: [Evidence] = []) {
+        self.category = category
+        self.node = node
+        self.title = title
+        self.location = location
+        self.origin = origin
+        self.note = note
+        self.evidence = evidence
+    }
+}
+
+/// A step of the workflow after the report: who did what is the event's type and actor; this is the rest.
+public struct TicketStep: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, EventKind {
+        public static let namespace = "ticket"
+
+        /// Township staff give it to someone with a deadline (交办).
+        case assigned
+        /// Township staff start rectification (整改).
+        case rectificationStarted
+        /// Township staff report it rectified and ask for close-out.
+        case rectificationReported
+        /// A supervisor verified on site and closed it out (核查销号).
+        case verified
+        /// A supervisor's verification failed: back to rectification.
+        case verificationFailed
+        /// A supervisor reopened a closed issue that rebounded (反弹).
+        case reopened
+        /// A supervisor escalated an overdue issue (约谈 / 专项督察).
+        case escalated
+        /// More evidence was added.
+        case evidenceAdded
+
+    }
+
+    /// How far an escalation goes.
+    public enum Escalation: String, Codable, Hashable, Sendable {
+        /// A formal interview of the responsible leader (约谈).
+        case interview
+        /// A special inspection (专项督察).
+        case specialInspection = "special-inspection"
+    }
+
+    public var note: String
+    public var evidence: [Evidence]
+    /// For `assigned`: who is to rectify it.
+    public var assignee: String?
+    /// For `assigned`: when rectification is due.
+    public var deadline: Timestamp?
+    /// For `escalated`.
+    public var escalation: Escalation?
+
+    public init(note: String = "", evidence: [Evidence] = [], assignee: String? = nil, deadline: Timestamp? = nil,
+                escalation: Escalation? = nil) {
+        self.note = note
+        self.evidence = evidence
+        self.assignee = assignee
+        self.deadline = deadline
+        self.escalation = escalation
+    }
+
+    public static let schema: UInt16 = 1
+
+}
+
+extension TicketReported {
+    public static let definition = EventDefinition(
+        TicketReported.self, chinese: "问题上报", english: "issue reported", recorders: .field, subject: .starts,
+        example: TicketReported(category: .dust, node: "371502001001", title: "北关村路边渣土未覆盖",
+                                location: try! GeoPoint(latitude: 36.4512, longitude: 115.9853), note: "约 200 平方米"))
+
+    public func check(recordedAt: Timestamp) throws(InvalidValue) {
+        try Check.code(node, "node")
+        try Check.text(title, "title", required: true)
+        try Check.text(note, "note", max: Check.longText)
+        try Check.evidence(evidence)
+    }
+
+    /// An issue found by judgement is a grid officer's to report; one that follows from a record
+    /// (a failed inspection item, a dust-fall reading over the limit) anyone's in the field.
+    public func mayBeRecorded(by role: Role) -> Bool { TicketWorkflow.mayReport(self, role: role) }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}
+
+extension TicketStep: EventContent {
+    /// The definition of the step `kind`: the roles ``TicketWorkflow`` gives it.
+    public static func definition(_ kind: Kind) -> EventDefinition {
+        let (chinese, english): (String, String) = switch kind {
+        case .assigned: ("交办", "issue assigned")
+        case .rectificationStarted: ("开始整改", "rectification started")
+        case .rectificationReported: ("报告整改完成", "rectification reported")
+        case .verified: ("核查销号", "issue verified and closed")
+        case .verificationFailed: ("核查不合格", "verification failed")
+        case .reopened: ("反弹重开", "issue reopened")
+        case .escalated: ("升级督办", "issue escalated")
+        case .evidenceAdded: ("补充证据", "evidence added")
+        }
+        let example: TicketStep = switch kind {
+        case .assigned: TicketStep(assignee: "staff.wang", deadline: Timestamp(millisecondsSince1970: 1_780_920_000_000))
+        case .escalated: TicketStep(note: "逾期未整改", escalation: .interview)
+        case .evidenceAdded: TicketStep(evidence: [Evidence(sha256: String(repeating: "ab", count: 32), fileName: "现场.jpg")])
+        default: TicketStep(note: "现场已清理")
+        }
+        return EventDefinition(type: kind.eventType, schema: schema, content: TicketStep.self, chinese: chinese, english: english,
+                               recorders: .roles(TicketWorkflow.roles(for: kind)), subject: .follows([TicketReported.eventType]),
+                               example: example)
+    }
+
+    public func check(recordedAt: Timestamp) throws(InvalidValue) {
+        try Check.text(note, "note", max: Check.longText)
+        try Check.evidence(evidence)
+        if let assignee { try Check.text(assignee, "assignee", max: 256, required: true) }
+        if let deadline {
+            guard deadline >= EventBounds.earliest else { throw InvalidValue(field: "deadline", rule: .tooLongAgo) }
+            guard deadline <= recordedAt.adding(milliseconds: Int64(EventBounds.maxDeadlineDays) * 86_400_000) else {
+                throw InvalidValue(field: "deadline", rule: .tooFarAhead(days: EventBounds.maxDeadlineDays))
+            }
+        }
+    }
+
+    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [TicketReported.eventType]) }
+}
