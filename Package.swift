@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport", "LantianFraming"]),
         .testTarget(name: "LantianSessionsTests", dependencies: ["LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport"]),
         .testTarget(name: "LantianClientTests", dependencies: [
-            "LantianClient", "LantianFiles", "LantianSync", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport",
+            "LantianClient", "LantianServer", "LantianSessions", "LantianFiles", "LantianSync", "LantianStore", "LantianDomain", "LantianWire",
+            "LantianTestSupport",
         ]),
         .testTarget(name: "LantianFilesTests", dependencies: ["LantianFiles", "LantianDomain"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianTestSupport"]),

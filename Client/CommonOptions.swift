@@ -27,7 +27,7 @@ struct CommonOptions: ParsableArguments {
             try body(db ?? FieldClient.defaultDatabasePath(environment: environment), texts)
         } catch {
             FileHandle.standardError.write(Data((texts.describe(error) + "\n").utf8))
-            throw ExitCode(ExitStatus.of(error))
+            throw ExitCode(Texts.exitStatus(of: error).rawValue)
         }
     }
 }

@@ -10,17 +10,22 @@ extension Datum: ExpressibleByArgument {}
 
 /// Runs an administration command, printing any error as a sentence that says what to fix.
 func administer(_ databasePath: String, _ body: (Administration) throws -> Void) throws {
-    try reportingFailure(exitCode: ExitCode(65)) { try body(try Administration(databasePath: databasePath)) }
+    try reportingFailure { try body(try Administration(databasePath: databasePath)) }
 }
 
-/// Runs `body`, printing any error as one line on standard error and exiting with `exitCode`.
-func reportingFailure(exitCode: ExitCode = .failure, _ body: () throws -> Void) throws {
+/// The language of the administrator's terminal: Chinese unless `LANG` (or `LC_ALL`, `LC_MESSAGES`) says English.
+let language = Language.choose(flag: nil, environment: ProcessInfo.processInfo.environment)
+
+/// Runs `body`; an error is printed as one line on standard error, in the terminal's language, and
+/// ends the command with the error's exit status.
+func reportingFailure(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch {
-        let message = (error as? any Presentable)?.message(in: .english) ?? "\(error)"
+        let presentable = error as? any PresentableError
+        let message = presentable?.message(in: language) ?? language.say("出错：\(error)", "Error: \(error)")
         FileHandle.standardError.write(Data("lantiand: \(message)\n".utf8))
-        throw exitCode
+        throw ExitCode(presentable?.exitStatus.rawValue ?? ExitStatus.failure.rawValue)
     }
 }
 

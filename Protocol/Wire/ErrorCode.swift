@@ -56,3 +56,27 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
         }
     }
 }
+
+extension ErrorCode {
+    /// What the code means to the user of the refused device, and what to do.
+    public func meaning(in language: Language) -> String {
+        let say = language.say
+        switch self {
+        case .malformedFrame, .frameTooLarge: return say("收到的数据不成形", "what it received was not a valid message")
+        case .unsupportedVersion: return say("双方没有共同支持的协议版本：请更新 lantian", "no protocol version is supported by both: update lantian")
+        case .unexpectedMessage: return say("消息次序不对", "a message came out of order")
+        case .sequenceGap: return say("记录序号不连续，将从缺口处重发", "the records' sequence numbers had a gap; they are sent again from it")
+        case .conflict: return say("一条记录与服务器上同编号的记录内容不同", "a record differs from the one the server holds under its id")
+        case .invalidEvent: return say("记录不符合要求", "a record is not valid")
+        case .serverFailure: return say("服务器存储失败，未确认任何内容", "the server failed to store; nothing was acknowledged")
+        case .attachmentRefused: return say("附件被拒收", "an attachment was refused")
+        case .unauthenticated: return say("服务器不认可本设备（未入网、已吊销或密钥不符）：请联系管理员",
+                                          "the server does not recognise this device (not enrolled, revoked, or another key): ask your administrator")
+        case .enrolmentRefused: return say("入网码无效、已使用或已过期：请向管理员索取新的入网码",
+                                           "the enrolment code is unknown, used or expired: ask your administrator for a new one")
+        case .badSignature: return say("一批记录的签名或哈希链与设备密钥不符，未保存任何内容",
+                                       "a batch's signature or hash chain does not match the device's key; nothing was stored")
+        default: return say("错误 \(rawValue)", "error \(rawValue)")
+        }
+    }
+}

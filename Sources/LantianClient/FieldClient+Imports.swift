@@ -2,35 +2,6 @@ import Foundation
 import LantianFiles
 import LantianDomain
 
-/// What importing satellite fire points did.
-public struct FIRMSImportReport: Sendable {
-    public var instrument: String
-    /// Fire points recorded, each with its lead issue, by county code.
-    public var importedByCounty: [String: Int] = [:]
-    public var alreadyImported = 0
-    public var outsideGrid = 0
-    /// Points in the grid but outside the importer's scope: the server would refuse them, so they
-    /// are left to whoever answers for their county.
-    public var outsideScope = 0
-    public var belowThreshold = 0
-    /// Rows that could not be read; the other rows were imported.
-    public var problems: [RowProblem] = []
-
-    public var imported: Int { importedByCounty.values.reduce(0, +) }
-}
-
-/// What importing a month's dust-fall readings did.
-public struct DustfallImportReport: Sendable {
-    /// Readings recorded, and the issues those over the limit opened.
-    public var recorded = 0
-    public var opened = 0
-    /// Readings identical to the latest one held for that station and month.
-    public var alreadyImported = 0
-    /// Readings that differ from the one held: recorded as corrections, the later counts.
-    public var corrected = 0
-    public var problems: [RowProblem] = []
-}
-
 /// Bulk imports on the field client.
 extension FieldClient {
     /// Who may import satellite leads: the people who route them to townships.
@@ -104,7 +75,7 @@ extension FieldClient {
                 if held == nil { report.recorded += 1 } else { report.corrected += 1 }
                 if checked.opened != nil { report.opened += 1 }
             } catch FieldError.unknownStation(let code) {
-                report.problems += reading.lines.map { RowProblem(line: $0, reason: "station \(code) is not registered") }
+                report.problems += reading.lines.map { RowProblem(line: $0, reason: Phrase("监测点 \(code) 尚未登记", "station \(code) is not registered")) }
             }
         }
         report.problems.sort { $0.line < $1.line }

@@ -145,59 +145,6 @@ public final class FieldClient {
     }
 }
 
-/// What `lantian status` shows.
-public struct Status: Sendable {
-    public enum Reachability: Sendable {
-        case reachable(epoch: UUID?)
-        case unreachable(SyncError)
-    }
-
-    public var device: LocalDevice
-    /// The user as the synced directory knows them; `nil` before the first sync.
-    public var user: UserRegistered?
-    /// The name of the user's grid node.
-    public var scopeName: String?
-    /// This device's events the server has not acknowledged.
-    public var pending: Int
-    /// Photos kept on this device that the server does not hold whole yet.
-    public var attachmentsWaiting: Int
-    /// This device's events the server refused for good (see `lantian quarantine`).
-    public var quarantined: Int
-    public var sync: SyncState
-    public var eventCount: Int
-    /// `nil` when not probed or no server is configured.
-    public var reachability: Reachability?
-    /// The store's own figures disagree (its events counted two ways): a damaged file.
-    public var looksDamaged = false
-}
-
-/// A field-client operation cannot go ahead, for a reason the user can fix.
-public enum FieldError: Error, Hashable, Sendable {
-    case notSetUp
-    /// The device has no key enrolled with a server yet: it records, but cannot sync.
-    case notEnrolled
-    /// The store's device is enrolled already (for this user).
-    case alreadyEnrolled(String)
-    case badEnrolmentCode(String)
-    case noServer
-    case badServerAddress(String)
-    /// The user is not in the directory this device has synced.
-    case unknownUser(String)
-    case unknownNode(String)
-    /// This device has neither a grid nor the user's scope yet: it has never synced.
-    case gridNotSynced
-    /// No record matches the id given, or several do.
-    case noSuchRecord(String)
-    case ambiguousRecord(String, candidates: [String])
-    case unreadableFile(String)
-    /// A photo that is empty or larger than the server accepts.
-    case unsuitablePhoto(String, maxBytes: Int64)
-    /// The workflow does not allow this step now.
-    case stepRefused(TicketRuleViolation)
-    case enterpriseStepRefused(EnterpriseRuleViolation)
-    case unknownStation(String)
-}
-
 extension FieldClient {
     /// Mends the store at `path` (``EventStore/repair(at:now:)``) unless it is sound; `nil` when it
     /// was sound and nothing was done.

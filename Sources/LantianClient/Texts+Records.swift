@@ -6,86 +6,19 @@ import LantianDomain
 extension Texts {
     // MARK: Names
 
-    public func name(_ category: InspectionCategory) -> String {
-        switch category {
-        case .scatteredPolluting: say("散乱污", "scattered-polluting")
-        case .strawBurning: say("秸秆焚烧", "straw burning")
-        case .dust: say("扬尘", "dust")
-        case .dustfall: say("降尘", "dust-fall")
-        }
-    }
+    public func name(_ category: InspectionCategory) -> String { category.name(in: language) }
 
-    public func name(_ state: TicketState) -> String {
-        switch state {
-        case .reported: say("已上报", "reported")
-        case .assigned: say("已交办", "assigned")
-        case .rectifying: say("整改中", "rectifying")
-        case .rectificationReported: say("待核查", "awaiting verification")
-        case .closed: say("已销号", "closed out")
-        }
-    }
+    public func name(_ state: TicketState) -> String { state.name(in: language) }
 
-    public func name(_ kind: TicketStep.Kind?) -> String {
-        switch kind {
-        case nil: say("上报", "reported")
-        case .assigned?: say("交办", "assigned")
-        case .rectificationStarted?: say("开始整改", "rectification started")
-        case .rectificationReported?: say("报告整改完成", "rectification reported")
-        case .verified?: say("核查销号", "verified and closed")
-        case .verificationFailed?: say("核查不合格", "verification failed")
-        case .reopened?: say("反弹重开", "reopened")
-        case .escalated?: say("升级督办", "escalated")
-        case .evidenceAdded?: say("补充证据", "evidence added")
-        }
-    }
+    public func name(_ kind: TicketStep.Kind?) -> String { kind?.name(in: language) ?? say("上报", "reported") }
 
     public func name(_ role: Role?) -> String {
         role?.name(in: language) ?? say("未登记用户", "an unregistered user")
     }
 
-    public func name(_ state: EnterpriseState) -> String {
-        switch state {
-        case .registered: say("待处置", "awaiting disposition")
-        case .inProgress: say("整治中", "in progress")
-        case .completed: say("已完成（白名单）", "completed (whitelist)")
-        }
-    }
+    public func name(_ state: EnterpriseState) -> String { state.name(in: language) }
 
-    public func name(_ disposition: Disposition?) -> String {
-        switch disposition {
-        case .banClose?: say("关停取缔", "ban and close")
-        case .relocate?: say("整合搬迁", "relocate")
-        case .upgrade?: say("升级改造", "upgrade")
-        case nil: "—"
-        }
-    }
-
-    // MARK: Rule violations
-
-    public func describe(_ violation: TicketRuleViolation) -> String {
-        switch violation {
-        case .roleNotAllowed(let role, let step):
-            say("\(name(role))不能执行“\(name(TicketStep.Kind(rawValue: step)))”", "\(name(role)) may not take the step '\(name(TicketStep.Kind(rawValue: step)))'")
-        case .wrongState(let state, let step):
-            say("问题当前为“\(name(state))”，不能执行“\(name(TicketStep.Kind(rawValue: step)))”",
-                "the issue is \(name(state)); '\(name(TicketStep.Kind(rawValue: step)))' is not possible now")
-        case .notOverdue: say("问题尚未逾期，不能升级督办", "the issue is not overdue, so it cannot be escalated")
-        case .missing(let field): say("缺少\(fieldName(field))", "\(fieldName(field)) is missing")
-        case .alreadyReported: say("该问题已上报过", "the issue was already reported")
-        }
-    }
-
-    public func describe(_ violation: EnterpriseRuleViolation) -> String {
-        switch violation {
-        case .wrongState(let state, let step): say("企业当前为“\(name(state))”，不能执行 \(step)", "the enterprise is \(name(state)); \(step) is not possible now")
-        case .wrongDisposition(let disposition, let step):
-            say("处置方式为“\(name(disposition))”，不适用 \(step)", "the disposition is \(name(disposition)); \(step) does not apply")
-        case .missing(let field): say("缺少\(fieldName(field))", "\(fieldName(field)) is missing")
-        case .missingSignOffs(let departments):
-            say("以下部门尚未会审签字：\(departments.joined(separator: "、"))", "these departments have not signed off: \(departments.joined(separator: ", "))")
-        case .unknownDepartment(let department): say("“\(department)”不在会审部门名单中", "'\(department)' is not on the sign-off list")
-        }
-    }
+    public func name(_ disposition: Disposition?) -> String { disposition?.name(in: language) ?? "—" }
 
     // MARK: Issues
 

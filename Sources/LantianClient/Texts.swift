@@ -34,8 +34,8 @@ public struct Texts: Sendable {
 
     public func verified(_ audit: StoreAudit) -> String {
         var lines = audit.fileProblems.map { say("✗ 数据文件：\($0)", "✗ the file: \($0)") } + audit.problems.map { problem in
-            say("✗ 记录 \(problem.event.map(short) ?? "—")（设备 \(short(problem.device)) 第 \(problem.cseq) 条）：\(problem.reason)",
-                "✗ event \(problem.event.map(short) ?? "—") (device \(short(problem.device)) #\(problem.cseq)): \(problem.reason)")
+            say("✗ 记录 \(problem.event.map(short) ?? "—")（设备 \(short(problem.device)) 第 \(problem.cseq) 条）：\(problem.reason.chinese)",
+                "✗ event \(problem.event.map(short) ?? "—") (device \(short(problem.device)) #\(problem.cseq)): \(problem.reason.english)")
         }
         lines.append(say("核验 \(audit.devices) 台设备、\(audit.events) 条记录、\(audit.signatures) 个签名：",
                           "Checked \(audit.devices) devices, \(audit.events) events, \(audit.signatures) signatures: ")
@@ -174,13 +174,7 @@ public struct Texts: Sendable {
         }
     }
 
-    func bytes(_ count: Int64) -> String {
-        switch count {
-        case ..<1_024: "\(count) B"
-        case ..<(1 << 20): String(format: "%.1f KiB", Double(count) / 1_024)
-        default: String(format: "%.1f MiB", Double(count) / Double(1 << 20))
-        }
-    }
+    func bytes(_ count: Int64) -> String { ByteCount(count).description }
 
     /// The records refused for good: this device's own, which its server refused, and others'
     /// that this device refused when they arrived; each with its reason in the user's language.
@@ -200,134 +194,17 @@ public struct Texts: Sendable {
 
     /// A message that says what went wrong and what to do about it.
     public func describe(_ error: any Error) -> String {
-        switch error {
-        case let error as any Presentable: return error.message(in: language)
-        case let error as FieldError: return describe(error)
-        case let error as SyncError: return describe(error)
-        case let error as StoreError: return describe(error)
-        case let error as ImportError: return describe(error)
-        case let error as KeyFileError: return say("设备密钥出错：\(error)", "Device key: \(error)")
-        default: return say("出错：\(error)", "Error: \(error)")
-        }
+        (error as? any PresentableError)?.message(in: language) ?? say("出错：\(error)", "Error: \(error)")
     }
 
-    private func describe(_ error: FieldError) -> String {
-        switch error {
-        case .notEnrolled:
-            say("本机尚未入网，不能同步：向管理员索取入网码，运行 lantian enroll --server 主机:端口 --code 入网码",
-                "This device is not enrolled, so it cannot sync: get a code from your administrator and run lantian enroll --server HOST:PORT --code CODE")
-        case .alreadyEnrolled(let user):
-            say("本机已为 \(user) 入网。被吊销的设备请用新的数据文件重新入网（--db 新文件）",
-                "This device is already enrolled for \(user). A revoked device enrols again with a new store (--db NEW-FILE)")
-        case .badEnrolmentCode(let code):
-            say("“\(code)”不是入网码：入网码为 10 位字母和数字，如 7KQ2M-X9D4P", "'\(code)' is not an enrolment code: it has ten letters and digits, such as 7KQ2M-X9D4P")
-        case .notSetUp:
-            say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口",
-                "This device is not set up: run lantian setup --user NAME --server HOST:PORT first")
-        case .noServer:
-            say("未设置服务器：运行 lantian setup --user 用户名 --server 主机:端口，或在 sync 时加 --server",
-                "No server is set: run lantian setup --user NAME --server HOST:PORT, or pass --server to sync")
-        case .badServerAddress(let text):
-            say("服务器地址“\(text)”格式不对：应为 主机:端口，例如 127.0.0.1:7700",
-                "Server address '\(text)' is not valid: use HOST:PORT, for example 127.0.0.1:7700")
-        case .unknownUser(let user):
-            say("本机还不知道用户 \(user) 的角色：请管理员在服务器登记（lantiand user add），然后运行 lantian sync",
-                "This device does not know user \(user)'s role yet: have an administrator add them (lantiand user add), then run lantian sync")
-        case .unknownNode(let code):
-            say("没有编码为 \(code) 的网格：检查编码，或先运行 lantian sync 取得网格", "No grid node has code \(code): check the code, or run lantian sync to get the grid")
-        case .gridNotSynced:
-            say("本机还没有网格和你的负责范围：联网后先运行 lantian sync", "This device has no grid or scope for you yet: run lantian sync while connected")
-        case .noSuchRecord(let reference):
-            say("没有编号为 \(reference) 的记录：用列表命令查看编号（至少 4 位）", "No record has id \(reference): list them to see the ids (4 characters at least)")
-        case .ambiguousRecord(let reference, let candidates):
-            say("编号 \(reference) 对应多条记录（\(candidates.joined(separator: "、"))）：请多写几位", "Id \(reference) matches several records (\(candidates.joined(separator: ", "))): give more characters")
-        case .unreadableFile(let path):
-            say("无法读取文件 \(path)：检查路径", "Cannot read file \(path): check the path")
-        case .unsuitablePhoto(let path, let maxBytes):
-            say("照片 \(path) 为空或超过 \(bytes(maxBytes))：请换一张", "Photo \(path) is empty or larger than \(bytes(maxBytes)): use another")
-        case .stepRefused(let violation):
-            say("不能执行此操作：\(describe(violation))", "Not allowed: \(describe(violation))")
-        case .enterpriseStepRefused(let violation):
-            say("不能执行此操作：\(describe(violation))", "Not allowed: \(describe(violation))")
-        case .unknownStation(let code):
-            say("没有编码为 \(code) 的降尘监测点：先用 lantian dustfall station add 登记", "No dust-fall station has code \(code): register it with lantian dustfall station add")
-        }
+    /// The status a command ends with when it meets `error`.
+    public static func exitStatus(of error: any Error) -> ExitStatus {
+        (error as? any PresentableError)?.exitStatus ?? .failure
     }
 
-    private func describe(_ error: SyncError) -> String {
-        switch error {
-        case .unreachable, .connectionClosed, .timedOut:
-            say("无法完成同步（\(reason(error))）。记录都已保存在本机，网络恢复后再运行 lantian sync。",
-                "Sync did not complete (\(reason(error))). Everything is saved on this device; run lantian sync again when the network is back.")
-        case .refused(let refusal) where error.isNetworkFault:
-            say("连接受到干扰（服务器收到的消息重复或次序错乱：\(refusal.message)）。记录都已保存在本机，稍后再运行 lantian sync。",
-                "The connection was disturbed (the server received a message twice or out of order: \(refusal.message)). Everything is saved on this device; run lantian sync again later.")
-        case .refused(let refusal):
-            say("服务器拒绝了请求（\(refusal.code)）：\(refusal.message)" + (refusal.code.isRetryable ? "。稍后重试即可。" : ""),
-                "The server refused (\(refusal.code)): \(refusal.message)" + (refusal.code.isRetryable ? ". Trying again later is safe." : ""))
-        case .protocolViolation(let detail):
-            say("服务器的响应不符合协议：\(detail)。请确认地址指向蓝天服务器。",
-                "The server's answer breaks the protocol: \(detail). Check that the address is a Lantian server.")
-        case .storage(let detail):
-            say("本机数据库出错：\(detail)", "The local store failed: \(detail)")
-        case .damagedStore(let detail):
-            describe(StoreError.damaged(detail))
-        case .notEnrolled:
-            describe(FieldError.notEnrolled)
-        case .unverified(let count, let first):
-            say("服务器发来的 \(count) 条记录与其设备签名不符，均未保存（\(first)）。记录可能在服务器或网络上被篡改：请告知管理员。",
-                "\(count) event(s) from the server do not match their devices' signatures and were not stored (\(first)). They may have been altered on the server or the network: tell your administrator.")
-        }
-    }
+    func rowProblem(_ problem: RowProblem) -> String { problem.message(in: language) }
 
-    private func describe(_ error: ImportError) -> String {
-        switch error {
-        case .unreadable(let path): say("无法读取 \(path)：检查路径", "Cannot read \(path): check the path")
-        case .notUTF8(let path): say("\(path) 不是 UTF-8 文本：请另存为 UTF-8（带不带 BOM 均可）", "\(path) is not UTF-8 text: save it as UTF-8 (BOM optional)")
-        case .notCSV(let path, let reason): say("\(path) 不是 CSV 文件：\(reason)", "\(path) is not CSV: \(reason)")
-        case .notGeoJSON(let path, let reason): say("\(path) 不是 GeoJSON：\(reason)", "\(path) is not GeoJSON: \(reason)")
-        case .wrongFormat(let path, let expected, let missing):
-            say("\(path) 不是所需格式（\(expected)）：缺少“\(missing)”列，未导入任何数据", "\(path) is not \(expected): it has no '\(missing)' column; nothing was imported")
-        case .badRows(let path, let problems):
-            say("\(path) 有 \(problems.count) 行无法使用，未导入任何数据：", "\(path) has \(problems.count) unusable row(s); nothing was imported:")
-                + "\n" + problems.map { "  " + rowProblem($0) }.joined(separator: "\n")
-        }
-    }
-
-    func rowProblem(_ problem: RowProblem) -> String {
-        say("第 \(problem.line) 行：\(problem.reason)", "line \(problem.line): \(problem.reason)")
-    }
-
-    private func describe(_ error: StoreError) -> String {
-        switch error {
-        case .notAStore(let path):
-            say("\(path) 不是蓝天数据文件：用 --db 指定本机数据文件", "\(path) is not a Lantian store: pass the right file with --db")
-        case .cannotOpen(let path, let detail):
-            say("无法打开 \(path)（\(detail)）：检查路径和权限", "Cannot open \(path) (\(detail)): check the path and permissions")
-        case .corruptEvent(let id, let detail):
-            say("本机数据文件已损坏：记录 \(id.map(short) ?? "?") 无法读取（\(detail)）。运行 lantian repair 保留所有完好的记录后再继续。",
-                "This device's store is damaged: record \(id.map(short) ?? "?") cannot be read (\(detail)). Run lantian repair, which keeps every intact record, then carry on.")
-        case .damaged(let detail):
-            say("本机数据文件已损坏（\(detail)）。运行 lantian repair 保留所有完好的记录后再继续。",
-                "This device's store is damaged (\(detail)). Run lantian repair, which keeps every intact record, then carry on.")
-        case .exists(let path):
-            say("\(path) 已存在：请换一个文件名（未覆盖任何文件）", "\(path) already exists: choose a new file name (nothing was overwritten)")
-        case .diskFull(let path):
-            say("存储 \(path) 的磁盘已满：本次未写入任何内容，已保存的记录完好。请清理空间后重试。",
-                "The disk holding \(path) is full: nothing was written and what was stored is intact. Free space and try again.")
-        case .noLocalDevice:
-            say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口", "This device is not set up: run lantian setup --user NAME --server HOST:PORT")
-        }
-    }
-
-    private func reason(_ error: SyncError) -> String {
-        switch error {
-        case .unreachable(let transport): transport.description
-        case .connectionClosed: say("连接中断", "connection closed")
-        case .timedOut(let seconds): say("服务器 \(seconds) 秒无响应", "no answer for \(seconds) s")
-        default: describe(error)
-        }
-    }
+    private func reason(_ error: SyncError) -> String { error.reason(in: language) }
 
     /// `jar A sample mass` → `A 缸样品质量`.
     func place(_ point: GeoPoint) -> String {
@@ -337,9 +214,7 @@ public struct Texts: Sendable {
     func short(_ id: UUID) -> String { Self.shortID(id) }
 
     /// The last 8 hex digits of an id: what lists show and commands accept.
-    public static func shortID(_ id: UUID) -> String {
-        String(id.uuidString.lowercased().suffix(8))
-    }
+    public static func shortID(_ id: UUID) -> String { id.shortID }
 }
 
 extension Texts {

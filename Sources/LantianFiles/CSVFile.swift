@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import LantianDomain
 
 /// A CSV file read whole: UTF-8 with or without a byte-order mark, a header row, and records that
 /// remember their line numbers for error messages.
@@ -48,7 +49,7 @@ public struct CSVFile: Sendable {
     }
 
     /// Refuses the file unless it has every one of `columns`, naming the first one missing.
-    public func require(_ columns: [String], format: String) throws(ImportError) {
+    public func require(_ columns: [String], format: Phrase) throws(ImportError) {
         if let missing = columns.first(where: { !header.contains($0) }) {
             throw .wrongFormat(path: path, expected: format, missing: missing)
         }

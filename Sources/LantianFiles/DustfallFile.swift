@@ -22,7 +22,8 @@ public struct DustfallFile: Sendable {
 
     public init(path: String) throws(ImportError) {
         let file = try CSVFile(path: path)
-        try file.require(Self.columns, format: "a dust-fall CSV (\(Self.columns.joined(separator: ",")),invalid)")
+        let columns = (Self.columns + ["invalid"]).joined(separator: ",")
+        try file.require(Self.columns, format: Phrase("降尘 CSV（\(columns)）", "a dust-fall CSV (\(columns))"))
         var groups: [String: Reading] = [:]
         var order: [String] = []
         var problems: [RowProblem] = []
@@ -33,7 +34,7 @@ public struct DustfallFile: Sendable {
                 let (station, month, jar) = try Self.jar(record)
                 if groups[key] == nil { order.append(key) }
                 var reading = groups[key] ?? Reading(station: station, month: month, jars: [], lines: [])
-                guard !reading.jars.contains(where: { $0.label == jar.label }) else { throw RowReason("jar \(jar.label.rawValue) of \(station) \(month) appears twice") }
+                guard !reading.jars.contains(where: { $0.label == jar.label }) else { throw RowReason("\(station) \(month) 的 \(jar.label.rawValue) 缸出现两次", "jar \(jar.label.rawValue) of \(station) \(month) appears twice") }
                 reading.jars.append(jar)
                 reading.lines.append(record.line)
                 groups[key] = reading
@@ -44,7 +45,7 @@ public struct DustfallFile: Sendable {
         }
         for key in spoiled {
             if let reading = groups.removeValue(forKey: key) {
-                problems += reading.lines.map { RowProblem(line: $0, reason: "left out with the rest of \(reading.station) \(reading.month)") }
+                problems += reading.lines.map { RowProblem(line: $0, reason: Phrase("随 \(reading.station) \(reading.month) 的其他行一并未导入", "left out with the rest of \(reading.station) \(reading.month)")) }
             }
         }
         readings = order.compactMap { groups[$0] }
@@ -52,24 +53,24 @@ public struct DustfallFile: Sendable {
     }
 
     private struct RowReason: Error {
-        let text: String
-        init(_ text: String) { self.text = text }
+        let text: Phrase
+        init(_ chinese: String, _ english: String) { text = Phrase(chinese, english) }
     }
 
     private static func jar(_ record: CSVFile.Record) throws(RowReason) -> (String, String, DustfallJar) {
-        guard let station = record["station"] else { throw RowReason("station is required") }
-        guard let label = record["jar"].flatMap({ DustfallJar.Label(rawValue: $0.uppercased()) }) else { throw RowReason("jar must be A or B") }
+        guard let station = record["station"] else { throw RowReason("缺少 station", "station is required") }
+        guard let label = record["jar"].flatMap({ DustfallJar.Label(rawValue: $0.uppercased()) }) else { throw RowReason("jar 必须是 A 或 B", "jar must be A or B") }
         func number(_ column: String) throws(RowReason) -> Double {
-            guard let value = record[column].flatMap(Double.init) else { throw RowReason("\(column) must be a number") }
+            guard let value = record[column].flatMap(Double.init) else { throw RowReason("\(column) 必须是数字", "\(column) must be a number") }
             return value
         }
-        guard let start = date(record["start"]), let end = date(record["end"]) else { throw RowReason("start and end must be dates YYYY-MM-DD") }
+        guard let start = date(record["start"]), let end = date(record["end"]) else { throw RowReason("start 和 end 必须是日期 YYYY-MM-DD", "start and end must be dates YYYY-MM-DD") }
         let jar = DustfallJar(label: label, sampleMassGrams: try number("sampleGrams"), blankMassGrams: try number("blankGrams"),
                               openingAreaSquareMetres: try number("openingSquareMetres"),
                               exposureDays: Double((end.millisecondsSince1970 - start.millisecondsSince1970) / 86_400_000),
                               markedInvalid: ["yes", "1", "true", "是"].contains(record["invalid"]?.lowercased() ?? ""))
-        do { try jar.validate() } catch { throw RowReason("\(error.field): \(error.rule)") }
-        return (station, String(record["start"]!.prefix(7)), jar)
+        do { try jar.validate() } catch { throw RowReason(error.message(in: .chinese), error.message(in: .english)) }
+        return (station, String((record["start"] ?? "").prefix(7)), jar)
     }
 
     private static func date(_ text: String?) -> Timestamp? {

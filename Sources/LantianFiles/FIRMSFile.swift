@@ -1,42 +1,6 @@
 import Foundation
 import LantianDomain
 
-/// One active-fire detection from NASA FIRMS.
-public struct FIRMSDetection: Hashable, Sendable {
-    /// How sure FIRMS is: a percentage for MODIS, low/nominal/high for VIIRS.
-    public enum Confidence: Hashable, Sendable, CustomStringConvertible {
-        case percent(Int)
-        case level(Level)
-
-        public enum Level: Int, Hashable, Sendable, Comparable, CaseIterable {
-            case low, nominal, high
-            public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
-        }
-
-        public var description: String {
-            switch self {
-            case .percent(let value): "\(value)%"
-            case .level(let level): ["l", "n", "h"][level.rawValue]
-            }
-        }
-    }
-
-    public var line: Int
-    public var location: GeoPoint
-    /// `acq_date` + `acq_time`, which FIRMS gives in UTC.
-    public var observedAt: Timestamp
-    public var satellite: String
-    public var instrument: String
-    public var confidence: Confidence
-    /// Fire radiative power, MW.
-    public var frp: Double?
-
-    /// A stable id: the same detection imported twice is the same fire point.
-    public var subject: UUID {
-        .version5(name: "firms:\(instrument):\(satellite):\(observedAt.millisecondsSince1970):\(location.latitude):\(location.longitude)")
-    }
-}
-
 /// A NASA FIRMS active-fire CSV, MODIS layout (`brightness`, `bright_t31`) or VIIRS layout
 /// (`bright_ti4`, `bright_ti5`, confidence `l`/`n`/`h`), read by header names.
 public struct FIRMSFile: Sendable {
@@ -49,7 +13,7 @@ public struct FIRMSFile: Sendable {
 
     public init(path: String) throws(ImportError) {
         let file = try CSVFile(path: path)
-        let format = "a NASA FIRMS active-fire CSV (MODIS or VIIRS)"
+        let format = Phrase("NASA FIRMS 火点 CSV（MODIS 或 VIIRS）", "a NASA FIRMS active-fire CSV (MODIS or VIIRS)")
         try file.require(Self.common, format: format)
         if file.header.contains("brightness") && file.header.contains("bright_t31") {
             instrument = "MODIS"
@@ -71,21 +35,25 @@ public struct FIRMSFile: Sendable {
         self.problems = problems
     }
 
-    private struct RowReason: Error { let text: String }
+    private struct RowReason: Error { let text: Phrase }
 
     private static func detection(_ record: CSVFile.Record, instrument: String) throws(RowReason) -> FIRMSDetection {
         guard let latitude = record["latitude"].flatMap(Double.init), let longitude = record["longitude"].flatMap(Double.init) else {
-            throw RowReason(text: "latitude and longitude must be numbers")
+            throw RowReason(text: Phrase("latitude 和 longitude 必须是数字", "latitude and longitude must be numbers"))
         }
         let location: GeoPoint
         do { location = try GeoPoint(latitude: latitude, longitude: longitude) } catch {
-            throw RowReason(text: "\(error.field) \(error.field == "latitude" ? latitude : longitude) is out of range")
+            let value = error.field == "latitude" ? latitude : longitude
+            throw RowReason(text: Phrase("\(error.field) \(value) 超出范围", "\(error.field) \(value) is out of range"))
         }
         guard let observedAt = utc(date: record["acq_date"], time: record["acq_time"]) else {
-            throw RowReason(text: "acq_date must be YYYY-MM-DD and acq_time HHMM (UTC): got \(record["acq_date"] ?? "nothing") \(record["acq_time"] ?? "nothing")")
+            let got = "\(record["acq_date"] ?? "—") \(record["acq_time"] ?? "—")"
+            throw RowReason(text: Phrase("acq_date 应为 YYYY-MM-DD，acq_time 应为 HHMM（UTC）：实际为 \(got)",
+                                         "acq_date must be YYYY-MM-DD and acq_time HHMM (UTC): got \(got)"))
         }
         guard let confidence = confidence(record["confidence"], instrument: instrument) else {
-            throw RowReason(text: "confidence '\(record["confidence"] ?? "")' is not \(instrument == "MODIS" ? "0–100" : "l, n or h")")
+            let allowed = instrument == "MODIS" ? "0–100" : "l, n, h"
+            throw RowReason(text: Phrase("confidence “\(record["confidence"] ?? "")”不是 \(allowed) 之一", "confidence '\(record["confidence"] ?? "")' is not \(allowed)"))
         }
         return FIRMSDetection(line: record.line, location: location, observedAt: observedAt, satellite: record["satellite"] ?? "?",
                               instrument: instrument, confidence: confidence, frp: record["frp"].flatMap(Double.init))

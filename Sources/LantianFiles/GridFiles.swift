@@ -59,21 +59,21 @@ public struct GridFiles: Sendable {
 
     private func children(of parents: Set<String>, path: String, parentColumn: String, level: GridLevel) throws(ImportError) -> [GridNodeDefined] {
         let file = try CSVFile(path: path)
-        try file.require(["code", "name", parentColumn], format: "a CSV of code,name,\(parentColumn)")
+        try file.require(["code", "name", parentColumn], format: Phrase("CSV（code,name,\(parentColumn)）", "a CSV of code,name,\(parentColumn)"))
         var problems: [RowProblem] = []
         var nodes: [GridNodeDefined] = []
         var seen: Set<String> = []
         for record in file.records {
             guard let code = record["code"], let name = record["name"], let parent = record[parentColumn] else {
-                problems.append(RowProblem(line: record.line, reason: "code, name and \(parentColumn) are all required"))
+                problems.append(RowProblem(line: record.line, reason: Phrase("code、name 和 \(parentColumn) 都必须填写", "code, name and \(parentColumn) are all required")))
                 continue
             }
             guard parents.contains(parent) else {
-                problems.append(RowProblem(line: record.line, reason: "\(parentColumn) \(parent) is not in the grid"))
+                problems.append(RowProblem(line: record.line, reason: Phrase("\(parentColumn) \(parent) 不在网格中", "\(parentColumn) \(parent) is not in the grid")))
                 continue
             }
             guard seen.insert(code).inserted else {
-                problems.append(RowProblem(line: record.line, reason: "code \(code) appears twice"))
+                problems.append(RowProblem(line: record.line, reason: Phrase("编码 \(code) 出现两次", "code \(code) appears twice")))
                 continue
             }
             nodes.append(GridNodeDefined(code: code, name: name, level: level, parent: parent))

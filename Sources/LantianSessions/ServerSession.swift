@@ -235,7 +235,7 @@ public final class ServerSession {
             onHeadMoved?()
             return .sendAndClose(.enrolled(Enrolled(user: user, serverDevice: server.device.id, serverKey: server.key.publicKey)))
         } catch let refusal as EnrolmentRefusal {
-            return refuse(.enrolmentRefused, refusal.description, close: true)
+            return .sendAndClose(.error(WireError(refusal)))
         } catch {
             return failedToStore(error)
         }
@@ -282,20 +282,8 @@ public final class ServerSession {
 
     /// The answer to a batch that was refused whole (nothing of it stored), or to a failed write.
     private func refused(_ error: any Error) -> Reply {
-        switch error {
-        case PushRefusal.gap(let expected, let received):
-            return refuse(.sequenceGap, "expected cseq \(expected), received \(received): resend from \(expected)", close: false)
-        case PushRefusal.conflict(let id, let cseq):
-            return refuse(.conflict, "event \(id) (cseq \(cseq)) differs from the one stored", close: false)
-        case PushRefusal.foreignDevice(let id, let device):
-            return refuse(.invalidEvent, "event \(id) was recorded by device \(device), not by the device the batch is of", close: false)
-        case PushRefusal.brokenChain(let id, let cseq):
-            return refuse(.badSignature, "event \(id) (cseq \(cseq)) does not carry the hash of the device's event before it: nothing of the batch was stored", close: false)
-        case PushRefusal.badSignature(let cseq):
-            return refuse(.badSignature, "the batch's signature over cseq \(cseq) does not verify with the device's enrolled key: nothing of the batch was stored", close: false)
-        default:
-            return failedToStore(error)
-        }
+        guard let error = error as? any PeerError else { return failedToStore(error) }
+        return .send(.error(WireError(error)))
     }
 
     private func page(after pull: Pull) -> Reply {
@@ -314,10 +302,8 @@ public final class ServerSession {
     private func receiving(_ step: () throws -> AttachmentState) -> Reply {
         do {
             return .send(.attachmentState(try step()))
-        } catch let refusal as AttachmentRefusal {
-            return refuse(.attachmentRefused, Self.explain(refusal), close: false)
         } catch {
-            return failedToStore(error)
+            return refused(error)
         }
     }
 
@@ -330,15 +316,6 @@ public final class ServerSession {
             the server's disk is full: nothing of this was stored or acknowledged, and everything stored before is intact. \
             Try again later; the server's administrator must free space
             """, close: false)
-    }
-
-    private static func explain(_ refusal: AttachmentRefusal) -> String {
-        switch refusal {
-        case .tooLarge(let size, let max): "attachment of \(size) bytes exceeds the limit of \(max) bytes"
-        case .sizeMismatch(let digest, let held, let offered): "attachment \(digest) is \(held) bytes, not \(offered)"
-        case .digestMismatch(let digest): "the bytes received do not hash to \(digest): discarded, send it again from offset 0"
-        case .unexpectedChunk(let digest): "chunk for \(digest) was not offered first or runs past its size"
-        }
     }
 
     private func refuse(_ code: ErrorCode, _ message: String, close: Bool) -> Reply {

@@ -1,8 +1,10 @@
 import Foundation
+import LantianDomain
+import LantianStore
 import LantianWire
 
 /// Why a sync did not finish. Whatever was committed before it stays committed.
-public enum SyncError: Error, Hashable, Sendable {
+public enum SyncError: Hashable, Sendable {
     /// Whether the network, not the server's judgement or this device, stopped the sync: it may
     /// well go through if tried again later. A message the server calls unexpected from a client
     /// that follows the protocol was disturbed on the way (a middlebox sending a frame twice).
@@ -39,4 +41,53 @@ public enum SyncError: Error, Hashable, Sendable {
     /// Pulled events do not check out against their devices' signatures: nothing of the page was
     /// stored. The server or the network altered them.
     case unverified(count: Int, first: String)
+}
+
+extension SyncError: PresentableError {
+    public var exitStatus: ExitStatus {
+        switch self {
+        case _ where isNetworkFault: .unavailable
+        case .damagedStore: .ioError
+        case .notEnrolled: .dataError
+        default: .failure
+        }
+    }
+
+    public func message(in language: Language) -> String {
+        let say = language.say
+        switch self {
+        case .unreachable, .connectionClosed, .timedOut:
+            return say("无法完成同步（\(reason(in: language))）。记录都已保存在本机，网络恢复后再运行 lantian sync。",
+                       "Sync did not complete (\(reason(in: language))). Everything is saved on this device; run lantian sync again when the network is back.")
+        case .refused(let refusal) where isNetworkFault:
+            return say("连接受到干扰（服务器收到的消息重复或次序错乱）。记录都已保存在本机，稍后再运行 lantian sync。服务器原话：\(refusal.message)",
+                       "The connection was disturbed (the server received a message twice or out of order: \(refusal.message)). Everything is saved on this device; run lantian sync again later.")
+        case .refused(let refusal):
+            return say("服务器拒绝了请求：\(refusal.code.meaning(in: language))" + (refusal.code.isRetryable ? "。稍后重试即可" : "") + "。服务器原话（\(refusal.code)）：\(refusal.message)",
+                       "The server refused (\(refusal.code)): \(refusal.message)" + (refusal.code.isRetryable ? ". Trying again later is safe." : ""))
+        case .protocolViolation(let detail):
+            return say("服务器的响应不符合协议（\(detail)）：请确认地址指向蓝天服务器。",
+                       "The server's answer breaks the protocol: \(detail). Check that the address is a Lantian server.")
+        case .storage(let detail):
+            return say("本机数据库出错：\(detail)", "The local store failed: \(detail)")
+        case .damagedStore(let detail):
+            return StoreError.damaged(detail).message(in: language)
+        case .notEnrolled:
+            return say("本机尚未入网，不能同步：向管理员索取入网码，运行 lantian enroll --server 主机:端口 --code 入网码",
+                       "This device is not enrolled, so it cannot sync: get a code from your administrator and run lantian enroll --server HOST:PORT --code CODE")
+        case .unverified(let count, let first):
+            return say("服务器发来的 \(count) 条记录与其设备签名不符，均未保存（\(first)）。记录可能在服务器或网络上被篡改：请告知管理员。",
+                       "\(count) event(s) from the server do not match their devices' signatures and were not stored (\(first)). They may have been altered on the server or the network: tell your administrator.")
+        }
+    }
+
+    /// Why the connection failed, in a few words, for progress lines.
+    public func reason(in language: Language) -> String {
+        switch self {
+        case .unreachable(let failure): failure.description
+        case .connectionClosed: language.say("连接中断", "connection closed")
+        case .timedOut(let seconds): language.say("服务器 \(seconds) 秒无响应", "no answer for \(seconds) s")
+        default: message(in: language)
+        }
+    }
 }

@@ -4,7 +4,7 @@ import LantianDomain
 import LantianWire
 
 /// Why a blob's upload was refused; what had been received of it is discarded.
-public enum AttachmentRefusal: Error, Hashable, Sendable {
+public enum AttachmentRefusal: Hashable, Sendable {
     /// Larger than ``WireLimits/maxAttachmentBytes``.
     case tooLarge(size: Int64, max: Int64)
     /// The same digest was offered with another size: one of them is lying.
@@ -13,6 +13,25 @@ public enum AttachmentRefusal: Error, Hashable, Sendable {
     case digestMismatch(ContentDigest)
     /// A chunk for a blob that was never offered, or running past its size.
     case unexpectedChunk(ContentDigest)
+}
+
+extension AttachmentRefusal: PeerError {
+    public var wireCode: ErrorCode { .attachmentRefused }
+    public var exitStatus: ExitStatus { .dataError }
+
+    public func message(in language: Language) -> String {
+        let say = language.say
+        switch self {
+        case .tooLarge(let size, let max):
+            return say("附件 \(ByteCount(size)) 超过上限 \(ByteCount(max))", "attachment of \(size) bytes exceeds the limit of \(max) bytes")
+        case .sizeMismatch(let digest, let held, let offered):
+            return say("附件 \(digest) 应为 \(held) 字节，而不是 \(offered) 字节", "attachment \(digest) is \(held) bytes, not \(offered)")
+        case .digestMismatch(let digest):
+            return say("收到的内容与摘要 \(digest) 不符：已丢弃，从头重发", "the bytes received do not hash to \(digest): discarded, send it again from offset 0")
+        case .unexpectedChunk(let digest):
+            return say("附件 \(digest) 的数据块未先申报或超出其大小", "chunk for \(digest) was not offered first or runs past its size")
+        }
+    }
 }
 
 extension EventStore {

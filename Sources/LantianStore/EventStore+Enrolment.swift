@@ -4,7 +4,7 @@ import LantianDomain
 import LantianWire
 
 /// Why an enrolment code cannot enrol a device.
-public enum EnrolmentRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+public enum EnrolmentRefusal: Hashable, Sendable, CustomStringConvertible {
     case unknownCode
     case used(at: Timestamp)
     case expired(at: Timestamp)
@@ -13,18 +13,31 @@ public enum EnrolmentRefusal: Error, Hashable, Sendable, CustomStringConvertible
     /// The device id is enrolled already, with another key.
     case deviceTaken(UUID)
 
-    public var description: String {
+    public var description: String { message(in: .english) }
+}
+
+extension EnrolmentRefusal: PeerError {
+    public var wireCode: ErrorCode { .enrolmentRefused }
+    public var exitStatus: ExitStatus { .dataError }
+
+    public func message(in language: Language) -> String {
+        let say = language.say
         switch self {
         case .unknownCode:
-            "this enrolment code is not known here: check it, or ask your administrator for a new one (lantiand enroll USER)"
+            return say("此入网码在服务器上不存在：核对入网码，或向管理员索取新的（lantiand enroll 用户名）",
+                       "this enrolment code is not known here: check it, or ask your administrator for a new one (lantiand enroll USER)")
         case .used(let at):
-            "this enrolment code was already used (\(BeijingTime.format(at))): each code enrols one device; ask your administrator for a new one"
+            return say("此入网码已于 \(BeijingTime.format(at)) 使用过：每个入网码只能让一台设备入网，请向管理员索取新的",
+                       "this enrolment code was already used (\(BeijingTime.format(at))): each code enrols one device; ask your administrator for a new one")
         case .expired(let at):
-            "this enrolment code expired at \(BeijingTime.format(at)): ask your administrator for a new one"
+            return say("此入网码已于 \(BeijingTime.format(at)) 过期：请向管理员索取新的",
+                       "this enrolment code expired at \(BeijingTime.format(at)): ask your administrator for a new one")
         case .unknownUser(let user):
-            "the code was issued for \(user), who is no longer registered: ask your administrator"
+            return say("入网码签发给 \(user)，但该用户已不在登记中：请联系管理员",
+                       "the code was issued for \(user), who is no longer registered: ask your administrator")
         case .deviceTaken(let device):
-            "device \(device.uuidString.lowercased()) is already enrolled with another key: enrol from a new store"
+            return say("设备 \(device.shortID) 已用另一把密钥入网：请用新的数据文件入网",
+                       "device \(device.uuidString.lowercased()) is already enrolled with another key: enrol from a new store")
         }
     }
 }

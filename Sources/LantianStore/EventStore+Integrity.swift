@@ -137,14 +137,14 @@ extension EventStore {
             var running: Data? = first == 1 ? EventChain.genesis : recorded[first - 1] ?? events[first - 1].map(EventChain.hash(of:))
             for cseq in first...last {
                 guard let event = events[cseq] else {
-                    return ChainProblem(device: device, cseq: cseq, event: nil, reason: "it is missing from the store")
+                    return ChainProblem(device: device, cseq: cseq, event: nil, reason: ChainDamage.missing.phrase)
                 }
                 let hash = EventChain.hash(of: event)
                 if let expected = recorded[cseq], expected != hash {
-                    return ChainProblem(device: device, cseq: cseq, event: event.id, reason: "it has changed since it was recorded")
+                    return ChainProblem(device: device, cseq: cseq, event: event.id, reason: ChainDamage.changed.phrase)
                 }
                 if let running, event.previous != running {
-                    return ChainProblem(device: device, cseq: cseq, event: event.id, reason: "it does not carry the hash of the event before it")
+                    return ChainProblem(device: device, cseq: cseq, event: event.id, reason: ChainDamage.unlinked.phrase)
                 }
                 running = hash
             }

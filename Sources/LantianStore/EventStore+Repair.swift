@@ -145,22 +145,22 @@ private struct Salvage {
         others.removeAll { failing.contains($0.id) }
 
         // This device's own: each checked against the hash it was recorded with and the link before it.
-        var intact: [Event] = [], damaged: [(cseq: Int64, event: Event?, reason: String)] = []
+        var intact: [Event] = [], damaged: [(cseq: Int64, event: Event?, damage: ChainDamage)] = []
         var running = EventChain.genesis
         let byCseq = Dictionary(own.map { ($0.cseq, $0) }) { first, _ in first }
         let highest = max(own.last?.cseq ?? 0, sync.acknowledgedCseq, recordedHashes.keys.max() ?? 0)
         for cseq in stride(from: Int64(1), through: highest, by: 1) {
             let expected = recordedHashes[cseq]
             guard let event = byCseq[cseq] else {
-                damaged.append((cseq, nil, "it could not be read"))
+                damaged.append((cseq, nil, .missing))
                 running = expected ?? running
                 continue
             }
             let hash = EventChain.hash(of: event)
             if let expected, hash != expected {
-                damaged.append((cseq, event, "it has changed since it was recorded"))
+                damaged.append((cseq, event, .changed))
             } else if event.previous != running {
-                damaged.append((cseq, event, "it does not carry the hash of the event before it"))
+                damaged.append((cseq, event, .unlinked))
             } else {
                 intact.append(event)
             }
@@ -196,12 +196,12 @@ private struct Salvage {
         }
         report.setAside = moved.count
         for entry in lostHere {
-            let problem = ChainProblem(device: device.id, cseq: entry.cseq, event: entry.event?.id, reason: entry.reason)
+            let problem = ChainProblem(device: device.id, cseq: entry.cseq, event: entry.event?.id, reason: entry.damage.phrase)
             report.lost.append(problem)
             try db.execute(sql: """
                 INSERT INTO quarantine (device, cseq, id, type, reason, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """, arguments: [device.id, entry.cseq, entry.event?.id ?? UUID(), entry.event?.type.rawValue ?? "",
-                                 Refusal.damagedHere(detail: entry.reason).wire, now.millisecondsSince1970, entry.event?.payload])
+                                 Refusal.damagedHere(detail: entry.damage.rawValue).wire, now.millisecondsSince1970, entry.event?.payload])
         }
         report.newDevice = lostHere.isEmpty ? nil : carryOn.id
         for signature in signatures { try EventStore.storeSignature(db, signature) }

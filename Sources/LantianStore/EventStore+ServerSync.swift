@@ -3,64 +3,6 @@ import GRDB
 import LantianDomain
 import LantianWire
 
-/// What accepting a pushed batch did.
-public struct PushOutcome: Hashable, Sendable {
-    /// The device's highest sequence number now handled: stored or quarantined.
-    public var acknowledgedCseq: Int64
-    /// Events of the batch refused for good (quarantined), including ones refused before and resent.
-    public var rejected: [Rejection]
-}
-
-/// Why the server refuses a pushed batch; nothing of the batch is stored.
-public enum PushRefusal: Error, Hashable, Sendable {
-    /// The batch skips sequence numbers: the device must resend from `expected`.
-    case gap(expected: Int64, received: Int64)
-    /// An event reuses a stored id or sequence number with different content.
-    case conflict(id: UUID, cseq: Int64)
-    /// An event was recorded by another device than the one pushing it.
-    case foreignDevice(id: UUID, device: UUID)
-    /// An event does not carry the hash of the device's event before it.
-    case brokenChain(id: UUID, cseq: Int64)
-    /// The batch's signature does not verify with the device's key.
-    case badSignature(cseq: Int64)
-}
-
-/// What the server checks returned events against: every device's enrolment (a device enrolled
-/// with the server key is the server's own), the users and the grid.
-public struct ReturnCheck: Sendable {
-    public var keys: DeviceKeys
-    public var serverKey: Data
-    public var directory: Directory
-    public var grid: Grid
-
-    public init(keys: DeviceKeys, serverKey: Data, directory: Directory, grid: Grid) {
-        self.keys = keys
-        self.serverKey = serverKey
-        self.directory = directory
-        self.grid = grid
-    }
-}
-
-/// What the server checks every pushed event against: the pushing device's key, who its user is
-/// (their role and scope), and the grid that places what they record.
-public struct PushCheck: Sendable {
-    public var publicKey: Data
-    public var user: UserRegistered
-    public var scope: GridScope
-    public var grid: Grid
-    /// Whether the batch's hash chain and signature are checked. Always on in the server; off only
-    /// in the benchmark that measures what checking them costs.
-    public var verifiesChain: Bool
-
-    public init(publicKey: Data, user: UserRegistered, grid: Grid, verifiesChain: Bool = true) {
-        self.publicKey = publicKey
-        self.user = user
-        self.grid = grid
-        scope = GridScope(scope: user.scope, grid: grid)
-        self.verifiesChain = verifiesChain
-    }
-}
-
 extension EventStore {
     /// The highest sequence number of `device` that this store holds (0 for none): on the server, what
     /// it has acknowledged; on the device itself, the last it recorded.

@@ -50,28 +50,3 @@ public enum KeyFile {
         return key
     }
 }
-
-/// A key file that cannot be used; says what to do.
-public enum KeyFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    case missing(path: String)
-    case tooOpen(path: String, mode: mode_t)
-    case unreadable(path: String)
-    /// The key is not the one the store's own device was enrolled with.
-    case notThisStore(path: String)
-    case cannotWrite(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .missing(let path):
-            "the device key \(path) is missing: this device cannot sign; enrol it again (lantian enroll) with a new code"
-        case .tooOpen(let path, let mode):
-            "the device key \(path) can be read by others (mode \(String(mode, radix: 8))): run chmod 600 \(path), and have the device revoked if others may have copied it"
-        case .unreadable(let path):
-            "\(path) is not a Lantian device key: restore it from your backup, or enrol again with a new code"
-        case .notThisStore(let path):
-            "the key \(path) is not the one this store's server was enrolled with: put back the key file that belongs to this store"
-        case .cannotWrite(let path, let reason):
-            "cannot write the device key \(path) (\(reason)): check that its folder exists and is writable"
-        }
-    }
-}

@@ -27,27 +27,3 @@ public struct LocalDevice: Hashable, Sendable {
     /// Whether the device was enrolled with a server, and can sync.
     public var isEnrolled: Bool { credential != nil && serverDevice != nil && serverKey != nil }
 }
-
-/// An event refused for good by the server, and why.
-public struct QuarantinedEvent: Hashable, Sendable {
-    public var device: UUID
-    public var cseq: Int64
-    public var id: UUID
-    public var type: EventType
-    public var reason: String
-    public var at: Timestamp
-}
-
-/// How far a client has synced with its server.
-public struct SyncState: Hashable, Sendable {
-    /// The epoch of the server last synced with; a different one means the server was replaced.
-    public var serverEpoch: UUID?
-    /// The highest global sequence number pulled and stored.
-    public var cursor: Int64
-    /// The id of the event pulled at `cursor`.
-    public var cursorEvent: UUID?
-    /// The highest of this device's sequence numbers the server has acknowledged.
-    public var acknowledgedCseq: Int64
-    /// When the last sync finished.
-    public var lastSyncAt: Timestamp?
-}

@@ -22,8 +22,8 @@ import Testing
 
         let first = try town.supervisor.expectSuccess(["import", "dustfall", file])
         #expect(first.contains("新增 2 条，更正 0 条，已导入过 0 条；超限上报问题 1 个"))
-        #expect(first.contains("第 5 行：station GL-03 is not registered"))
-        #expect(first.contains("第 6 行：sampleGrams must be a number"))
+        #expect(first.contains("第 5 行：监测点 GL-03 尚未登记"))
+        #expect(first.contains("第 6 行：sampleGrams 必须是数字"))
         let values = try town.supervisor.json([DustfallJSON].self, ["dustfall", "list"])
         #expect(values.map(\.dustfall) == [7.5, 12.0])  // GL-01 from jar A, never the average with B
         #expect(try town.supervisor.issues(["--category", "dustfall"]).count == 1)
@@ -77,7 +77,7 @@ import Testing
         #expect(try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"]).contains("新增 0 个（各附一条待交办线索），已导入过 22"))
         let notFIRMS = try supervisor.lantian(["import", "firms", fixtures.appendingPathComponent("liaocheng/townships.csv").path])
         #expect(notFIRMS.status == 65)
-        #expect(notFIRMS.errors.contains("不是所需格式（a NASA FIRMS active-fire CSV (MODIS or VIIRS)）：缺少“latitude”列，未导入任何数据"))
+        #expect(notFIRMS.errors.contains("不是所需格式（NASA FIRMS 火点 CSV（MODIS 或 VIIRS））：缺少“latitude”列，未导入任何数据"))
         try supervisor.expectSuccess(["sync"])
         #expect(lantiand.stop() == 0)
     }

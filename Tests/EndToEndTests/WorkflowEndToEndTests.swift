@@ -114,7 +114,7 @@ import Testing
         let supervisorReport = try town.supervisor.lantian(["issue", "report", "--category", "dust", "--title", "x"])
         #expect(supervisorReport.status == 65)
         #expect(try town.supervisor.lantian(["issue", "report", "--category", "dust", "--title", "x", "--lang", "en"]).errors
-            .contains("supervisor may not take the step 'reported'"))
+            .contains("may not take the step 'report'"))
         #expect(town.server.stop() == 0)
     }
 
@@ -170,7 +170,7 @@ struct EnterpriseJSON: Decodable { var state: String }
 
         let refused = try run("lantiand", ["config", "dustfall-limit", "--node", "999", "--year", "2026", "--limit", "9", "--db", town.server.database])
         #expect(refused.status == 65)
-        #expect(refused.errors.contains("no grid node has code 999"))
+        #expect(refused.errors.contains("没有编码为 999 的网格节点"))
         #expect(town.server.stop() == 0)
     }
 }

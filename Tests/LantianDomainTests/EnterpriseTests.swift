@@ -81,8 +81,8 @@ import Testing
         try step(&story, .relocated)
         let current = try enterprise(story)
         #expect(current.conflicts.map(\.reason) == [
-            .wrongState(.registered, step: "closureItemDone"), .wrongState(.registered, step: "resurgenceFound"),
-            .wrongDisposition(.upgrade, step: "closureItemDone"), .wrongDisposition(.upgrade, step: "relocated"),
+            .wrongState(.registered, step: .closureItemDone), .wrongState(.registered, step: .resurgenceFound),
+            .wrongDisposition(.upgrade, step: .closureItemDone), .wrongDisposition(.upgrade, step: .relocated),
         ])
         #expect(current.closureItems.isEmpty && current.state == .inProgress)
     }

@@ -29,17 +29,19 @@ import Testing
             """)
         let file = try DustfallFile(path: path)
         #expect(file.readings.map(\.station) == ["GL-04"])
-        #expect(file.problems == [
-            RowProblem(line: 2, reason: "left out with the rest of GL-01 2026-10"),
-            RowProblem(line: 3, reason: "sampleGrams must be a number"),
-            RowProblem(line: 4, reason: "jar A exposure days: mustBePositive"),
-            RowProblem(line: 5, reason: "jar must be A or B"),
+        #expect(file.problems.map(\.description) == [
+            "line 2: left out with the rest of GL-01 2026-10",
+            "line 3: sampleGrams must be a number",
+            "line 4: \(InvalidValue(field: "jar A exposure days", rule: .mustBePositive).message(in: .english))",
+            "line 5: jar must be A or B",
         ])
+        #expect(file.problems[0].message(in: .chinese) == "第 2 行：随 GL-01 2026-10 的其他行一并未导入")
     }
 
     @Test func aFileWithoutTheColumnsIsRefusedWhole() throws {
         let path = try scratchFile("d.csv", "station,value\nGL-01,7.5\n")
-        #expect(throws: ImportError.wrongFormat(path: path, expected: "a dust-fall CSV (station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end,invalid)",
+        #expect(throws: ImportError.wrongFormat(path: path, expected: Phrase("降尘 CSV（station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end,invalid）",
+                                                                                           "a dust-fall CSV (station,jar,sampleGrams,blankGrams,openingSquareMetres,start,end,invalid)"),
                                                 missing: "jar")) { try DustfallFile(path: path) }
     }
 }

@@ -51,15 +51,16 @@ import Testing
         let file = try FIRMSFile(path: path)
         #expect(file.detections.map(\.line) == [2, 7])
         #expect(file.problems.map(\.line) == [3, 4, 5, 6])
-        #expect(file.problems[0].reason == "latitude and longitude must be numbers")
-        #expect(file.problems[1].reason.contains("acq_time HHMM (UTC)"))
-        #expect(file.problems[2].reason == "confidence '180' is not 0–100")
-        #expect(file.problems[3].reason == "latitude 95.0 is out of range")
+        #expect(file.problems[0].reason.english == "latitude and longitude must be numbers")
+        #expect(file.problems[1].reason.english.contains("acq_time HHMM (UTC)"))
+        #expect(file.problems[2].reason.english == "confidence '180' is not 0–100")
+        #expect(file.problems[3].reason.english == "latitude 95.0 is out of range")
     }
 
     @Test func aFileThatIsNotFIRMSIsRefusedWhole() throws {
         let townships = fixtures.appendingPathComponent("liaocheng/townships.csv").path
-        #expect(throws: ImportError.wrongFormat(path: townships, expected: "a NASA FIRMS active-fire CSV (MODIS or VIIRS)", missing: "latitude")) {
+        #expect(throws: ImportError.wrongFormat(path: townships, expected: Phrase("NASA FIRMS 火点 CSV（MODIS 或 VIIRS）", "a NASA FIRMS active-fire CSV (MODIS or VIIRS)"),
+                                                missing: "latitude")) {
             try FIRMSFile(path: townships)
         }
         let noBrightness = try scratchFile("x.csv", "latitude,longitude,acq_date,acq_time,confidence\n36,115,2022-05-28,0536,80\n")

@@ -54,9 +54,9 @@ func scratchFile(_ name: String, _ content: String, bom: Bool = false) throws ->
         var files = Self.liaocheng
         files.cells = try scratchFile("cells.csv", "code,name,townshipCode\n1,一,371502001\n2,二,999\n,三,371502001\n1,四,371502001\n")
         #expect(throws: ImportError.badRows(path: files.cells!, [
-            RowProblem(line: 3, reason: "townshipCode 999 is not in the grid"),
-            RowProblem(line: 4, reason: "code, name and townshipCode are all required"),
-            RowProblem(line: 5, reason: "code 1 appears twice"),
+            RowProblem(line: 3, reason: Phrase("townshipCode 999 不在网格中", "townshipCode 999 is not in the grid")),
+            RowProblem(line: 4, reason: Phrase("code、name 和 townshipCode 都必须填写", "code, name and townshipCode are all required")),
+            RowProblem(line: 5, reason: Phrase("编码 1 出现两次", "code 1 appears twice")),
         ])) { try files.nodes() }
     }
 

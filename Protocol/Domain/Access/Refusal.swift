@@ -67,11 +67,13 @@ public enum Refusal: Error, Hashable, Sendable, Codable {
     }
 }
 
-extension Refusal: Presentable {
+extension Refusal: PresentableError {
+    public var exitStatus: ExitStatus { .dataError }
+
     public func message(in language: Language) -> String {
         let say = language.say
         func name(_ type: EventType) -> String { EventCatalogue.name(of: type, in: language) }
-        func short(_ id: UUID) -> String { String(id.uuidString.lowercased().suffix(8)) }
+        func short(_ id: UUID) -> String { id.shortID }
         switch self {
         case .noActor:
             return say("记录没有署名", "the event names no actor")
@@ -133,11 +135,12 @@ extension Refusal: Presentable {
         case .forked(let device, let cseq, let held):
             return say("设备 \(short(device)) 的第 \(cseq) 条记录有两个版本（该设备的数据曾退回旧副本，同时服务器从备份恢复）：本机保留先收到的 \(short(held))，此版本另存。请告知管理员",
                        "device \(short(device))'s record #\(cseq) exists in two versions (its store was put back to an older copy while the server was restored): this device keeps \(short(held)), received first, and sets this one aside; tell your administrator")
-        case .damagedHere(let detail):
+        case .damagedHere(let key):
+            let detail = ChainDamage(rawValue: key)?.phrase.text(in: language) ?? key
             return say("本机数据文件中这条记录在上传前已损坏（\(detail)），无法恢复，也不会上传：如仍需要，请重新记录",
                        "this record was damaged in this device's store before it reached the server (\(detail)): it cannot be recovered and is never sent; record it again if it is needed")
         case .other(let text):
-            return text
+            return say("拒收（原因如下）：\(text)", text)
         }
     }
 

@@ -28,25 +28,6 @@ public struct AttachmentReceived: EventPayload, Hashable {
     }
 }
 
-/// Which blobs the server holds whole and verified.
-public struct ReceivedAttachments: Projection {
-    public static let eventTypes: Set<EventType> = [AttachmentReceived.eventType]
-
-    public private(set) var digests: Set<String> = []
-
-    public init() {}
-
-    public mutating func apply(_ event: Event) {
-        guard let received = try? PayloadCodec.decode(AttachmentReceived.self, from: event) else { return }
-        digests.insert(received.sha256)
-    }
-
-    /// Whether the evidence has reached the server whole; if not, it is pending.
-    public func hasArrived(_ evidence: Evidence) -> Bool {
-        digests.contains(evidence.sha256.lowercased())
-    }
-}
-
 extension AttachmentReceived {
     public static let definition = EventDefinition(
         AttachmentReceived.self, chinese: "证据已到服务器", english: "evidence arrived", recorders: .server, subject: .defines,

@@ -53,39 +53,3 @@ public struct Event: Hashable, Sendable {
         return lhs.cseq < rhs.cseq
     }
 }
-
-/// An event as the server accepted it: with its place in the server's global sequence.
-public struct AcceptedEvent: Hashable, Sendable {
-    public var event: Event
-    /// The server's global sequence number (1, 2, 3…), assigned when it stored the event.
-    public var sseq: Int64
-    /// The server's clock when it stored the event.
-    public var receivedAt: Timestamp
-
-    public init(event: Event, sseq: Int64, receivedAt: Timestamp) {
-        self.event = event
-        self.sseq = sseq
-        self.receivedAt = receivedAt
-    }
-}
-
-/// What a command wants to record, before the store gives it an id, a sequence number and a clock reading.
-public struct EventDraft: Hashable, Sendable {
-    public var subject: UUID
-    public var type: EventType
-    public var schema: UInt16
-    public var payload: Data
-
-    public init(subject: UUID, type: EventType, schema: UInt16, payload: Data) {
-        self.subject = subject
-        self.type = type
-        self.schema = schema
-        self.payload = payload
-    }
-
-    /// A draft carrying `payload`, encoded canonically, about `subject`.
-    public init<Payload: EventPayload>(subject: UUID, payload: Payload) throws {
-        self.init(subject: subject, type: Payload.eventType, schema: Payload.schema,
-                  payload: try PayloadCodec.encode(payload))
-    }
-}

@@ -47,7 +47,9 @@ public struct InvalidValue: Error, Hashable, Sendable, Codable {
     }
 }
 
-extension InvalidValue: Presentable {
+extension InvalidValue: PresentableError {
+    public var exitStatus: ExitStatus { .dataError }
+
     public func message(in language: Language) -> String {
         let field = Self.name(of: field, in: language)
         let say = language.say

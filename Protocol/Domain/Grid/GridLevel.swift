@@ -33,3 +33,15 @@ public enum GridLevel: String, Codable, Hashable, Sendable, CaseIterable, Compar
         }
     }
 }
+
+extension GridLevel {
+    /// What users call the level.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .city: language.say("市", "city")
+        case .county: language.say("县（区）", "county")
+        case .township: language.say("乡镇（街道）", "township")
+        case .cell: language.say("村居网格", "cell")
+        }
+    }
+}

@@ -51,8 +51,8 @@ public struct ChainAudit: Hashable, Sendable {
         var audit = ChainAudit()
         let sorted = entries.sorted { $0.cseq < $1.cseq }
         let signed = Dictionary(signatures.map { ($0.cseq, $0) }, uniquingKeysWith: { first, _ in first })
-        func report(_ cseq: Int64, _ id: UUID?, _ reason: String) {
-            audit.problems.append(ChainProblem(device: device, cseq: cseq, event: id, reason: reason))
+        func report(_ cseq: Int64, _ id: UUID?, _ chinese: String, _ english: String) {
+            audit.problems.append(ChainProblem(device: device, cseq: cseq, event: id, reason: Phrase(chinese, english)))
         }
         var running: Data? = complete ? EventChain.genesis : nil
         var lastCseq: Int64 = complete ? 0 : (sorted.first?.cseq ?? 1) - 1
@@ -60,16 +60,16 @@ public struct ChainAudit: Hashable, Sendable {
         var previous: Entry?
         for entry in sorted {
             if entry.cseq == lastCseq {
-                report(entry.cseq, entry.id, "another event has the same sequence number")
+                report(entry.cseq, entry.id, "另一条记录序号相同", "another event has the same sequence number")
                 continue
             }
             if entry.cseq != lastCseq + 1 {
                 if complete {
-                    report(lastCseq + 1, nil, lastCseq + 1 == entry.cseq - 1
-                           ? "missing: the store lacks its device's event #\(lastCseq + 1)"
-                           : "missing: the store lacks its device's events #\(lastCseq + 1)–#\(entry.cseq - 1)")
+                    let gap = lastCseq + 1 == entry.cseq - 1 ? "#\(lastCseq + 1)" : "#\(lastCseq + 1)–#\(entry.cseq - 1)"
+                    report(lastCseq + 1, nil, "缺失：数据文件中没有该设备的第 \(gap) 条记录", "missing: the store lacks its device's event(s) \(gap)")
                 } else if let previous, signed[previous.cseq] == nil {
-                    report(previous.cseq + 1, nil, "missing: the store lacks its device's event #\(previous.cseq + 1), which a signature needs")
+                    report(previous.cseq + 1, nil, "缺失：签名需要的该设备第 #\(previous.cseq + 1) 条记录不在数据文件中",
+                           "missing: the store lacks its device's event #\(previous.cseq + 1), which a signature needs")
                 }
                 running = nil
             }
@@ -78,9 +78,11 @@ public struct ChainAudit: Hashable, Sendable {
                 audit.eventsChecked += 1
                 if let running, event.previous != running {
                     if case .event(let before)? = previous, before.cseq == event.cseq - 1 {
-                        report(before.cseq, before.id, "altered: it no longer hashes to what its device's next event (#\(event.cseq)) records")
+                        report(before.cseq, before.id, "被改动：与该设备下一条记录（#\(event.cseq)）所记的哈希不符",
+                               "altered: it no longer hashes to what its device's next event (#\(event.cseq)) records")
                     } else {
-                        report(event.cseq, event.id, "altered: it does not carry the hash of its device's event #\(event.cseq - 1)")
+                        report(event.cseq, event.id, "被改动：没有带上该设备第 #\(event.cseq - 1) 条记录的哈希",
+                               "altered: it does not carry the hash of its device's event #\(event.cseq - 1)")
                     }
                     segmentLinked = false
                 }
@@ -92,10 +94,10 @@ public struct ChainAudit: Hashable, Sendable {
                 if let head = running, let key {
                     audit.signaturesChecked += 1
                     if !signature.isValid(for: head, publicKey: key), segmentLinked {
-                        report(entry.cseq, entry.id, "altered: its device's signature over it does not verify")
+                        report(entry.cseq, entry.id, "被改动：设备对它的签名验证不通过", "altered: its device's signature over it does not verify")
                     }
                 } else if key == nil {
-                    report(entry.cseq, entry.id, "its device is not enrolled: no key to check its signature with")
+                    report(entry.cseq, entry.id, "其设备未入网：没有可用于核验签名的密钥", "its device is not enrolled: no key to check its signature with")
                 }
                 segmentLinked = true
             }
@@ -107,7 +109,8 @@ public struct ChainAudit: Hashable, Sendable {
             if mayEndUnsigned {
                 audit.unsigned = tail
             } else {
-                report(last.cseq, last.id, "no signature covers its device's last \(tail) event(s): a later event or the signature is missing")
+                report(last.cseq, last.id, "该设备最后 \(tail) 条记录没有签名覆盖：缺少后续记录或签名",
+                   "no signature covers its device's last \(tail) event(s): a later event or the signature is missing")
             }
         }
         var named = Set<Int64>()

@@ -34,8 +34,3 @@ public struct DeviceKey: Sendable {
         return key.isValidSignature(signature, for: message)
     }
 }
-
-/// A key that cannot be used.
-public enum IntegrityError: Error, Hashable, Sendable {
-    case unreadableKey
-}

@@ -22,23 +22,6 @@ public struct UserRegistered: EventPayload, Hashable {
     }
 }
 
-/// Who each user is, from their registrations.
-public struct Directory: Projection {
-    public static let eventTypes: Set<EventType> = [UserRegistered.eventType]
-
-    public private(set) var users: [String: UserRegistered] = [:]
-
-    public init() {}
-
-    public mutating func apply(_ event: Event) {
-        guard event.type == UserRegistered.eventType,
-              let user = try? PayloadCodec.decode(UserRegistered.self, from: event) else { return }
-        users[user.name] = user
-    }
-
-    public func role(of user: String) -> Role? { users[user]?.role }
-}
-
 extension UserRegistered {
     public static let definition = EventDefinition(
         UserRegistered.self, chinese: "用户登记", english: "user registered", recorders: .server, subject: .defines,

@@ -15,8 +15,3 @@ public enum Language: String, Sendable, CaseIterable {
         self == .chinese ? chinese : english
     }
 }
-
-/// An error or a refusal that says itself, in either language, what went wrong and what to do.
-public protocol Presentable {
-    func message(in language: Language) -> String
-}

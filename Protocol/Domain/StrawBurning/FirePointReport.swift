@@ -60,63 +60,6 @@ public struct FirePointReport: EventPayload, Hashable {
     }
 }
 
-/// The four times straw is most often burnt, which patrols concentrate on (seed 003 §(九)).
-public enum RiskySlot: String, Codable, Hashable, Sendable, CaseIterable {
-    /// End of the working day (收工时).
-    case afterWork = "after-work"
-    /// The first half of the night (上半夜).
-    case firstHalfOfNight = "first-half-of-night"
-    /// Before rain (下雨前): only people know; never derived.
-    case beforeRain = "before-rain"
-    /// Before sowing (播种前): only people know; never derived.
-    case beforeSowing = "before-sowing"
-
-    /// The slot the clock alone decides, in Beijing time: 17:00–19:59 after work, 20:00–23:59 the
-    /// first half of the night. `nil` otherwise: then the person reporting is asked.
-    public static func derived(from time: Timestamp) -> RiskySlot? {
-        let secondsOfDay = (time.millisecondsSince1970 / 1000 + Int64(BeijingTime.offsetSeconds)) % 86_400
-        let hour = (secondsOfDay + 86_400) % 86_400 / 3_600
-        switch hour {
-        case 17..<20: return .afterWork
-        case 20..<24: return .firstHalfOfNight
-        default: return nil
-        }
-    }
-}
-
-/// The fire was put out. The subject is the fire point.
-public struct FireResponseRecorded: EventPayload, Hashable {
-    public static let eventType: EventType = "straw.firePoint.extinguished"
-    public static let schema: UInt16 = 1
-
-    public var extinguishedAt: Timestamp
-    /// Who put it out (a person or a team).
-    public var by: String
-    public var note: String
-
-    public init(extinguishedAt: Timestamp, by: String, note: String = "") {
-        self.extinguishedAt = extinguishedAt
-        self.by = by
-        self.note = note
-    }
-}
-
-/// Who is held accountable for the fire (通报追责), and how. The subject is the fire point.
-public struct FireAccountabilityRecorded: EventPayload, Hashable {
-    public static let eventType: EventType = "straw.firePoint.accountability"
-    public static let schema: UInt16 = 1
-
-    public var responsible: String
-    public var measure: String
-    public var note: String
-
-    public init(responsible: String, measure: String, note: String = "") {
-        self.responsible = responsible
-        self.measure = measure
-        self.note = note
-    }
-}
-
 extension FirePointReport {
     public static let definition = EventDefinition(
         FirePointReport.self, chinese: "火点", english: "fire point", recorders: .field, subject: .starts,
@@ -131,34 +74,4 @@ extension FirePointReport {
     }
 
     public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
-}
-
-extension FireResponseRecorded {
-    public static let definition = EventDefinition(
-        FireResponseRecorded.self, chinese: "火点扑灭", english: "fire put out", recorders: .field,
-        subject: .follows([FirePointReport.eventType]),
-        example: FireResponseRecorded(extinguishedAt: Timestamp(millisecondsSince1970: 1_780_315_200_000), by: "扑火队"))
-
-    public func check(recordedAt: Timestamp) throws(InvalidValue) {
-        try EventBounds.check(extinguishedAt, "extinguishedAt", recordedAt: recordedAt)
-        try Check.text(by, "by", required: true)
-        try Check.text(note, "note", max: Check.longText)
-    }
-
-    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [FirePointReport.eventType]) }
-}
-
-extension FireAccountabilityRecorded {
-    public static let definition = EventDefinition(
-        FireAccountabilityRecorded.self, chinese: "火点追责", english: "fire accountability", recorders: .field,
-        subject: .follows([FirePointReport.eventType]),
-        example: FireAccountabilityRecorded(responsible: "北关村村委会", measure: "通报批评"))
-
-    public func check(recordedAt: Timestamp) throws(InvalidValue) {
-        try Check.text(responsible, "responsible", required: true)
-        try Check.text(measure, "measure", max: Check.longText, required: true)
-        try Check.text(note, "note", max: Check.longText)
-    }
-
-    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [FirePointReport.eventType]) }
 }

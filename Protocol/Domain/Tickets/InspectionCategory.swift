@@ -10,13 +10,14 @@ public enum InspectionCategory: String, Codable, Hashable, Sendable, CaseIterabl
     case dustfall
 }
 
-/// A reference to a photo or file kept as evidence: its SHA-256 and the name it had.
-public struct Evidence: Codable, Hashable, Sendable {
-    public var sha256: String
-    public var fileName: String
-
-    public init(sha256: String, fileName: String) {
-        self.sha256 = sha256
-        self.fileName = fileName
+extension InspectionCategory {
+    /// What users call it.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .scatteredPolluting: language.say("散乱污", "scattered-polluting")
+        case .strawBurning: language.say("秸秆焚烧", "straw burning")
+        case .dust: language.say("扬尘", "dust")
+        case .dustfall: language.say("降尘", "dust-fall")
+        }
     }
 }

@@ -1,19 +1,5 @@
 import Foundation
 
-/// Where a ticket stands in the workflow.
-public enum TicketState: String, Codable, Hashable, Sendable, CaseIterable {
-    /// Found and reported (排查), not yet assigned.
-    case reported
-    /// Assigned with a deadline (交办).
-    case assigned
-    /// Being rectified (整改).
-    case rectifying
-    /// Reported rectified; waiting for on-site verification.
-    case rectificationReported = "rectification-reported"
-    /// Verified on site and closed out (销号).
-    case closed
-}
-
 /// One issue as users see it: computed from its events, never stored.
 public struct Ticket: Hashable, Sendable {
     public var id: UUID

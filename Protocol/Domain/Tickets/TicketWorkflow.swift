@@ -1,31 +1,3 @@
-/// Why a workflow step is not allowed.
-public enum TicketRuleViolation: Error, Hashable, Sendable {
-    /// The user's role may not take this step.
-    case roleNotAllowed(Role?, step: String)
-    /// The ticket is not in a state this step starts from.
-    case wrongState(TicketState, step: String)
-    /// An escalation before the deadline has passed.
-    case notOverdue
-    /// A step without a field it needs (an assignment without assignee or deadline…).
-    case missing(field: String)
-    /// A second report of the same ticket.
-    case alreadyReported
-}
-
-extension TicketRuleViolation {
-    /// The rule broken, as a word programs can match: `roleNotAllowed`, `wrongState`, `notOverdue`,
-    /// `missing`, `alreadyReported`.
-    public var rule: String {
-        switch self {
-        case .roleNotAllowed: "roleNotAllowed"
-        case .wrongState: "wrongState"
-        case .notOverdue: "notOverdue"
-        case .missing: "missing"
-        case .alreadyReported: "alreadyReported"
-        }
-    }
-}
-
 /// The rules of the issue workflow (排查 → 交办 → 整改 → 核查 → 销号): who may take which step, from which state.
 ///
 /// ```swift

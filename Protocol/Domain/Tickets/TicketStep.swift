@@ -1,32 +1,5 @@
 import Foundation
 
-/// An issue (问题) was found and reported: the first event of a ticket, whose subject is the ticket.
-public struct TicketReported: EventPayload, Hashable {
-    public static let eventType: EventType = "ticket.reported"
-    public static let schema: UInt16 = 1
-
-    public var category: InspectionCategory
-    /// The grid node (by code) the issue belongs to.
-    public var node: String
-    public var title: String
-    public var location: GeoPoint?
-    /// The record that gave rise to it, such as a dust site or a fire point.
-    public var origin: UUID?
-    public var note: String
-    public var evidence: [Evidence]
-
-    public init(category: InspectionCategory, node: String, title: String, location: GeoPoint? = nil, origin: UUID? = nil,
-                note: String = "", evidence: [Evidence] = []) {
-        self.category = category
-        self.node = node
-        self.title = title
-        self.location = location
-        self.origin = origin
-        self.note = note
-        self.evidence = evidence
-    }
-}
-
 /// A step of the workflow after the report: who did what is the event's type and actor; this is the rest.
 public struct TicketStep: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, EventKind {
@@ -81,26 +54,6 @@ public struct TicketStep: Codable, Hashable, Sendable {
 
 }
 
-extension TicketReported {
-    public static let definition = EventDefinition(
-        TicketReported.self, chinese: "问题上报", english: "issue reported", recorders: .field, subject: .starts,
-        example: TicketReported(category: .dust, node: "371502001001", title: "北关村路边渣土未覆盖",
-                                location: try! GeoPoint(latitude: 36.4512, longitude: 115.9853), note: "约 200 平方米"))
-
-    public func check(recordedAt: Timestamp) throws(InvalidValue) {
-        try Check.code(node, "node")
-        try Check.text(title, "title", required: true)
-        try Check.text(note, "note", max: Check.longText)
-        try Check.evidence(evidence)
-    }
-
-    /// An issue found by judgement is a grid officer's to report; one that follows from a record
-    /// (a failed inspection item, a dust-fall reading over the limit) anyone's in the field.
-    public func mayBeRecorded(by role: Role) -> Bool { TicketWorkflow.mayReport(self, role: role) }
-
-    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
-}
-
 extension TicketStep: EventContent {
     /// The definition of the step `kind`: the roles ``TicketWorkflow`` gives it.
     public static func definition(_ kind: Kind) -> EventDefinition {
@@ -138,4 +91,20 @@ extension TicketStep: EventContent {
     }
 
     public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [TicketReported.eventType]) }
+}
+
+extension TicketStep.Kind {
+    /// What users call it.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .assigned: language.say("交办", "assigned")
+        case .rectificationStarted: language.say("开始整改", "rectification started")
+        case .rectificationReported: language.say("报告整改完成", "rectification reported")
+        case .verified: language.say("核查销号", "verified and closed")
+        case .verificationFailed: language.say("核查不合格", "verification failed")
+        case .reopened: language.say("反弹重开", "reopened")
+        case .escalated: language.say("升级督办", "escalated")
+        case .evidenceAdded: language.say("补充证据", "evidence added")
+        }
+    }
 }

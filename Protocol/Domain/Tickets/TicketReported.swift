@@ -1,0 +1,48 @@
+import Foundation
+
+/// An issue (问题) was found and reported: the first event of a ticket, whose subject is the ticket.
+public struct TicketReported: EventPayload, Hashable {
+    public static let eventType: EventType = "ticket.reported"
+    public static let schema: UInt16 = 1
+
+    public var category: InspectionCategory
+    /// The grid node (by code) the issue belongs to.
+    public var node: String
+    public var title: String
+    public var location: GeoPoint?
+    /// The record that gave rise to it, such as a dust site or a fire point.
+    public var origin: UUID?
+    public var note: String
+    public var evidence: [Evidence]
+
+    public init(category: InspectionCategory, node: String, title: String, location: GeoPoint? = nil, origin: UUID? = nil,
+                note: String = "", evidence: [Evidence] = []) {
+        self.category = category
+        self.node = node
+        self.title = title
+        self.location = location
+        self.origin = origin
+        self.note = note
+        self.evidence = evidence
+    }
+}
+
+extension TicketReported {
+    public static let definition = EventDefinition(
+        TicketReported.self, chinese: "问题上报", english: "issue reported", recorders: .field, subject: .starts,
+        example: TicketReported(category: .dust, node: "371502001001", title: "北关村路边渣土未覆盖",
+                                location: try! GeoPoint(latitude: 36.4512, longitude: 115.9853), note: "约 200 平方米"))
+
+    public func check(recordedAt: Timestamp) throws(InvalidValue) {
+        try Check.code(node, "node")
+        try Check.text(title, "title", required: true)
+        try Check.text(note, "note", max: Check.longText)
+        try Check.evidence(evidence)
+    }
+
+    /// An issue found by judgement is a grid officer's to report; one that follows from a record
+    /// (a failed inspection item, a dust-fall reading over the limit) anyone's in the field.
+    public func mayBeRecorded(by role: Role) -> Bool { TicketWorkflow.mayReport(self, role: role) }
+
+    public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}

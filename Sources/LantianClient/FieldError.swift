@@ -1,0 +1,89 @@
+import Foundation
+import LantianDomain
+import LantianSessions
+import LantianWire
+import LantianStore
+import LantianSync
+import LantianTransport
+
+/// A field-client operation cannot go ahead, for a reason the user can fix.
+public enum FieldError: Hashable, Sendable {
+    case notSetUp
+    /// The device has no key enrolled with a server yet: it records, but cannot sync.
+    case notEnrolled
+    /// The store's device is enrolled already (for this user).
+    case alreadyEnrolled(String)
+    case badEnrolmentCode(String)
+    case noServer
+    case badServerAddress(String)
+    /// The user is not in the directory this device has synced.
+    case unknownUser(String)
+    case unknownNode(String)
+    /// This device has neither a grid nor the user's scope yet: it has never synced.
+    case gridNotSynced
+    /// No record matches the id given, or several do.
+    case noSuchRecord(String)
+    case ambiguousRecord(String, candidates: [String])
+    case unreadableFile(String)
+    /// A photo that is empty or larger than the server accepts.
+    case unsuitablePhoto(String, maxBytes: Int64)
+    /// The workflow does not allow this step now.
+    case stepRefused(TicketRuleViolation)
+    case enterpriseStepRefused(EnterpriseRuleViolation)
+    case unknownStation(String)
+}
+
+extension FieldError: PresentableError {
+    public var exitStatus: ExitStatus { .dataError }
+
+    public func message(in language: Language) -> String {
+        let say = language.say
+        switch self {
+        case .notEnrolled:
+            return say("本机尚未入网，不能同步：向管理员索取入网码，运行 lantian enroll --server 主机:端口 --code 入网码",
+                       "This device is not enrolled, so it cannot sync: get a code from your administrator and run lantian enroll --server HOST:PORT --code CODE")
+        case .alreadyEnrolled(let user):
+            return say("本机已为 \(user) 入网。被吊销的设备请用新的数据文件重新入网（--db 新文件）",
+                       "This device is already enrolled for \(user). A revoked device enrols again with a new store (--db NEW-FILE)")
+        case .badEnrolmentCode(let code):
+            return say("“\(code)”不是入网码：入网码为 10 位字母和数字，如 7KQ2M-X9D4P",
+                       "'\(code)' is not an enrolment code: it has ten letters and digits, such as 7KQ2M-X9D4P")
+        case .notSetUp:
+            return say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口",
+                       "This device is not set up: run lantian setup --user NAME --server HOST:PORT first")
+        case .noServer:
+            return say("未设置服务器：运行 lantian setup --user 用户名 --server 主机:端口，或在 sync 时加 --server",
+                       "No server is set: run lantian setup --user NAME --server HOST:PORT, or pass --server to sync")
+        case .badServerAddress(let text):
+            return say("服务器地址“\(text)”格式不对：应为 主机:端口，例如 127.0.0.1:7700",
+                       "Server address '\(text)' is not valid: use HOST:PORT, for example 127.0.0.1:7700")
+        case .unknownUser(let user):
+            return say("本机还不知道用户 \(user) 的角色：请管理员在服务器登记（lantiand user add），然后运行 lantian sync",
+                       "This device does not know user \(user)'s role yet: have an administrator add them (lantiand user add), then run lantian sync")
+        case .unknownNode(let code):
+            return say("没有编码为 \(code) 的网格：检查编码，或先运行 lantian sync 取得网格",
+                       "No grid node has code \(code): check the code, or run lantian sync to get the grid")
+        case .gridNotSynced:
+            return say("本机还没有网格和你的负责范围：联网后先运行 lantian sync",
+                       "This device has no grid or scope for you yet: run lantian sync while connected")
+        case .noSuchRecord(let reference):
+            return say("没有编号为 \(reference) 的记录：用列表命令查看编号（至少 4 位）",
+                       "No record has id \(reference): list them to see the ids (4 characters at least)")
+        case .ambiguousRecord(let reference, let candidates):
+            return say("编号 \(reference) 对应多条记录（\(candidates.joined(separator: "、"))）：请多写几位",
+                       "Id \(reference) matches several records (\(candidates.joined(separator: ", "))): give more characters")
+        case .unreadableFile(let path):
+            return say("无法读取文件 \(path)：检查路径", "Cannot read file \(path): check the path")
+        case .unsuitablePhoto(let path, let maxBytes):
+            return say("照片 \(path) 为空或超过 \(ByteCount(maxBytes))：请换一张",
+                       "Photo \(path) is empty or larger than \(ByteCount(maxBytes)): use another")
+        case .stepRefused(let violation):
+            return say("不能执行此操作：", "Not allowed: ") + violation.message(in: language)
+        case .enterpriseStepRefused(let violation):
+            return say("不能执行此操作：", "Not allowed: ") + violation.message(in: language)
+        case .unknownStation(let code):
+            return say("本机没有编码为 \(code) 的降尘监测点：先运行 lantian sync 取得已登记的监测点，或用 lantian dustfall station --code \(code) 登记",
+                       "This device knows no dust-fall station with code \(code): run lantian sync to get the stations registered, or register it with lantian dustfall station --code \(code)")
+        }
+    }
+}

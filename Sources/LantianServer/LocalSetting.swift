@@ -1,0 +1,23 @@
+import Foundation
+import LantianFiles
+import LantianDomain
+import LantianWire
+import LantianStore
+import LantianSync
+
+/// Configuration that localities set for themselves, for a grid node and below.
+public enum LocalSetting: Hashable, Sendable {
+    case checklist([ChecklistItem])
+    case monitoringThreshold(squareMetres: Double)
+    case dustfallLimit(year: Int, limit: Double)
+    case signOffDepartments([String])
+
+    public var name: String {
+        switch self {
+        case .checklist: "checklist"
+        case .monitoringThreshold: "monitoring-threshold"
+        case .dustfallLimit: "dustfall-limit"
+        case .signOffDepartments: "signoff-departments"
+        }
+    }
+}
