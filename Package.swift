@@ -57,7 +57,7 @@ let package = Package(
 
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [
-            "LantianServer", "LantianStore", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",
+            "LantianServer", "LantianTransport", "LantianFiles", "LantianDomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Server"),
         .executableTarget(name: "lantian", dependencies: [

@@ -24,7 +24,7 @@ struct Enroll: ParsableCommand {
     func run() throws {
         try common.run { client, texts in
             let report = try client.enroll(server: server, code: code, sync: !noSync)
-            print(texts.enrolled(report, device: try client.store.localDevice()!))
+            if let device = try client.localDevice() { print(texts.enrolled(report, device: device)) }
         }
     }
 }

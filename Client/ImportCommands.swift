@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
                     throw InvalidValue(field: "confidence", rule: .outOfRange(min: 0, max: 100))
                 }
                 let report = try client.importFIRMS(path: file, minimumPercent: minConfidence, minimumLevel: level, now: .now())
-                print(texts.firmsImported(report, grid: try client.store.project(Grid.self)))
+                print(texts.firmsImported(report, grid: try client.grid()))
             }
         }
     }

@@ -73,7 +73,7 @@ struct Sync: ParsableCommand {
 
     func run() throws {
         try common.run { client, texts in
-            let target = try server ?? client.store.localDevice()?.server ?? ""
+            let target = try server ?? client.localDevice()?.server ?? ""
             if watch {
                 return try client.watch(server: server) { event in
                     // Written at once, unbuffered: someone (or a log) is watching as it happens.
@@ -96,8 +96,8 @@ struct Quarantine: ParsableCommand {
 
     func run() throws {
         try common.run { client, texts in
-            let events = try client.store.quarantined()
-            let ownDevice = try client.store.localDevice()?.id
+            let events = try client.quarantined()
+            let ownDevice = try client.localDevice()?.id
             try output.emit(events.map { JSONOutput.QuarantineRow($0, language: texts.language) }, texts: texts) {
                 texts.quarantineTable(events, ownDevice: ownDevice)
             }

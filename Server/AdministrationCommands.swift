@@ -15,6 +15,8 @@ func administer(_ databasePath: String, _ body: (Administration) throws -> Void)
 
 /// The language of the administrator's terminal: Chinese unless `LANG` (or `LC_ALL`, `LC_MESSAGES`) says English.
 let language = Language.choose(flag: nil, environment: ProcessInfo.processInfo.environment)
+/// What lantiand says, in that language.
+let texts = AdministrationTexts(language)
 
 /// Runs `body`; an error is printed as one line on standard error, in the terminal's language, and
 /// ends the command with the error's exit status.
@@ -45,7 +47,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try administer(db) { admin in
                 try admin.addUser(name: name, role: role, scope: scope)
-                print("user \(name): \(role.rawValue), scope \(scope)")
+                print(texts.userAdded(name, role: role, scope: scope))
             }
         }
     }
@@ -56,9 +58,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try administer(db) { admin in
-                for user in try admin.store.project(Directory.self).users.values.sorted(by: { $0.name < $1.name }) {
-                    print("\(user.name)\t\(user.role.rawValue)\t\(user.scope)")
-                }
+                for user in try admin.users() { print(texts.userRow(user)) }
             }
         }
     }
@@ -87,8 +87,7 @@ struct GridCommand: ParsableCommand {
             try administer(db) { admin in
                 let report = try admin.importGrid(GridFiles(cityCode: parts[0], cityName: parts[1], counties: counties,
                                                             townships: townships, cells: cells, datum: datum))
-                let levels = GridLevel.allCases.compactMap { level in report.levels[level].map { "\($0) \(level.rawValue)" } }
-                print("grid: \(levels.joined(separator: ", ")); \(report.defined.count) defined, \(report.unchanged) unchanged")
+                print(texts.gridImported(report))
             }
         }
     }
@@ -105,7 +104,7 @@ struct GridCommand: ParsableCommand {
         func run() throws {
             try administer(db) { admin in
                 try admin.defineNode(code: code, name: name, level: level, parent: parent)
-                print("grid node \(code) \(name) (\(level.rawValue))")
+                print(texts.nodeDefined(code: code, name: name, level: level))
             }
         }
     }
@@ -116,12 +115,7 @@ struct GridCommand: ParsableCommand {
 
         func run() throws {
             try administer(db) { admin in
-                let grid = try admin.store.project(Grid.self)
-                func show(_ node: GridNodeDefined, depth: Int) {
-                    print(String(repeating: "  ", count: depth) + "\(node.code) \(node.name)")
-                    for child in grid.children(of: node.code) { show(child, depth: depth + 1) }
-                }
-                for root in grid.nodes.values.filter({ $0.parent == nil }).sorted(by: { $0.code < $1.code }) { show(root, depth: 0) }
+                print(texts.tree(try admin.grid()))
             }
         }
     }

@@ -58,6 +58,6 @@ struct ConfigCommand: ParsableCommand {
 private func configure(_ databasePath: String, _ setting: LocalSetting, node: String) throws {
     try administer(databasePath) { admin in
         try admin.configure(setting, node: node)
-        print("\(setting.name) set for \(node)")
+        print(texts.settingMade(setting, node: node))
     }
 }

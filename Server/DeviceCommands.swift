@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LantianDomain
-import LantianWire
 import LantianServer
 
 struct Enroll: ParsableCommand {
@@ -19,11 +18,7 @@ struct Enroll: ParsableCommand {
     func run() throws {
         try administer(db) { admin in
             let issued = try admin.issueEnrolmentCode(for: user, hours: validHours)
-            print("""
-                入网码 enrolment code for \(user): \(issued.code)
-                有效至 valid until \(BeijingTime.format(issued.expiresAt)) (北京时间 Beijing time), once
-                在终端上 on the device: lantian enroll --server HOST:PORT --code \(issued.code)
-                """)
+            print(texts.enrolmentCode(issued.code, for: user, expiresAt: issued.expiresAt))
         }
     }
 }
@@ -38,10 +33,7 @@ struct DeviceCommand: ParsableCommand {
 
         func run() throws {
             try administer(db) { admin in
-                for device in try admin.devices() {
-                    let state = device.revocation.map { "revoked \(BeijingTime.format($0.at)): \($0.reason)" } ?? "active"
-                    print("\(device.enrolment.device.uuidString.lowercased())\t\(device.enrolment.user)\tenrolled \(BeijingTime.format(device.enrolledAt))\t\(state)")
-                }
+                for device in try admin.devices() { print(texts.deviceRow(device)) }
             }
         }
     }
@@ -56,7 +48,7 @@ struct DeviceCommand: ParsableCommand {
         func run() throws {
             try administer(db) { admin in
                 let revoked = try admin.revokeDevice(device, reason: reason)
-                print("revoked device \(revoked.enrolment.device.uuidString.lowercased()) of \(revoked.enrolment.user): refused from its next connection")
+                print(texts.revoked(revoked))
             }
         }
     }
@@ -73,10 +65,8 @@ struct Verify: ParsableCommand {
         var problems = 0
         try administer(db) { admin in
             let audit = try admin.verify()
-            for problem in audit.problems { print("✗ \(problem)") }
             problems = audit.problems.count
-            print("\(audit.devices) devices, \(audit.events) events, \(audit.signatures) signatures checked: "
-                  + (problems == 0 ? "all intact" : "\(problems) problem(s)"))
+            print(texts.verified(audit))
         }
         if problems > 0 { throw ExitCode(1) }
     }

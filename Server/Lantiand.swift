@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LantianDomain
 import LantianServer
-import LantianStore
 import LantianTransport
 
 @main
@@ -47,10 +46,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            let store = try EventStore(path: db)
-            try store.backup(to: to)
-            try KeyFile.copy(fromStore: db, toStore: to)
-            print("backed up \(try store.count()) events of \(db) to \(to), and the server key to \(KeyFile.path(forStore: to)): keep both secret")
+            print(texts.backedUp(try Maintenance.backup(store: db, to: to), from: db, to: to))
         }
     }
 }
@@ -69,15 +65,7 @@ struct Restore: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            guard FileManager.default.fileExists(atPath: KeyFile.path(forStore: from)) else {
-                throw ValidationError("""
-                    the server key \(KeyFile.path(forStore: from)) is missing: put the server's key file there (lantiand backup \
-                    writes it next to the backup); without it clients cannot check what the restored server records
-                    """)
-            }
-            try EventStore.restore(backup: from, to: db)
-            try KeyFile.copy(fromStore: from, toStore: db)
-            print("restored \(from) into \(db) under epoch \(try EventStore(path: db).epoch.uuidString.lowercased())")
+            print(texts.restored(from: from, into: db, epoch: try Maintenance.restore(backup: from, into: db)))
         }
     }
 }

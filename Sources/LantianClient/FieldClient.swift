@@ -15,13 +15,22 @@ import LantianTransport
 /// let event = try client.reportFirePoint(location: point, observedAt: time, note: "", now: .now())
 /// ```
 public final class FieldClient {
-    public let store: EventStore
+    let store: EventStore
 
     public init(databasePath: String) throws {
         let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try EventStore(path: databasePath)
     }
+
+    /// This device as set up, if it is.
+    public func localDevice() throws -> LocalDevice? { try store.localDevice() }
+
+    /// The records refused for good, with their reasons: this device's own, and others' refused on arrival.
+    public func quarantined() throws -> [QuarantinedEvent] { try store.quarantined() }
+
+    /// The grid as this device holds it.
+    public func grid() throws -> Grid { try store.project(Grid.self) }
 
     /// The default store location: `$LANTIAN_DB`, else `~/.local/share/lantian/field.sqlite`.
     public static func defaultDatabasePath(environment: [String: String]) -> String {

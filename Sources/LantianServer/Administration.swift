@@ -15,7 +15,7 @@ import LantianSync
 /// try admin.addUser(name: "officer.zhang", role: .gridOfficer, scope: "371502001001")
 /// ```
 public struct Administration {
-    public let store: EventStore
+    private let store: EventStore
     private let server: ServerIdentity
 
     public init(databasePath: String, actor: String = "admin") throws {
@@ -125,7 +125,17 @@ public struct Administration {
         guard device.revocation == nil else { return device }
         let revocation = DeviceRevoked(credential: device.enrolment.credential, reason: reason.isEmpty ? "revoked" : reason)
         _ = try record(try EventDraft(subject: device.enrolment.credential, payload: revocation), now: now)
-        return try store.project(DeviceKeys.self)[device.enrolment.device]!
+        return try store.project(DeviceKeys.self)[device.enrolment.device] ?? device
+    }
+
+    /// Every registered user, by name.
+    public func users() throws -> [UserRegistered] {
+        try store.project(Directory.self).users.values.sorted { $0.name < $1.name }
+    }
+
+    /// The grid as the server holds it.
+    public func grid() throws -> Grid {
+        try store.project(Grid.self)
     }
 
     /// Re-checks every device's chain and signature in the store: a server must hold each chain whole.

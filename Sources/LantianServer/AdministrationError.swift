@@ -18,6 +18,8 @@ public enum AdministrationError: Hashable, Sendable, CustomStringConvertible {
     case unknownDevice(String)
     case ambiguousDevice(String)
     case cannotRevokeServer
+    /// A backup without the server key beside it: the restored server could not sign.
+    case missingServerKey(String)
 
     public var description: String { message(in: .english) }
 }
@@ -55,6 +57,9 @@ extension AdministrationError: PresentableError {
             return say("多台设备的编号与“\(reference)”相符：请多写几位", "Several devices' ids match '\(reference)': give more of the id")
         case .cannotRevokeServer:
             return say("那是服务器自己的设备，不能吊销", "That is the server's own device: it cannot be revoked")
+        case .missingServerKey(let path):
+            return say("缺少服务器密钥 \(path)：把服务器的密钥文件放在那里（lantiand backup 会把它写在备份旁边）；没有它，终端无法核验恢复后的服务器所记录的内容",
+                       "The server key \(path) is missing: put the server's key file there (lantiand backup writes it next to the backup); without it clients cannot check what the restored server records")
         }
     }
 }

@@ -49,8 +49,8 @@ import Testing
                     "--counties", fixtures.appendingPathComponent("liaocheng/counties.geojson").path,
                     "--townships", fixtures.appendingPathComponent("liaocheng/townships.csv").path,
                     "--cells", fixtures.appendingPathComponent("liaocheng/cells.csv").path, "--datum", "gcj02"]
-        #expect(try run("lantiand", grid).output.contains("553 defined, 0 unchanged"))
-        #expect(try run("lantiand", grid).output.contains("0 defined, 553 unchanged"))
+        #expect(try run("lantiand", grid).output.contains("新定义或更名 553 个，未变 0 个"))
+        #expect(try run("lantiand", grid).output.contains("新定义或更名 0 个，未变 553 个"))
         // A changed file records exactly what changed: one township renamed, one cell added.
         let townships = folder.appendingPathComponent("townships.csv")
         let cells = folder.appendingPathComponent("cells.csv")
@@ -61,7 +61,7 @@ import Testing
         var changed = grid
         changed[changed.firstIndex(of: "--townships")! + 1] = townships.path
         changed[changed.firstIndex(of: "--cells")! + 1] = cells.path
-        #expect(try run("lantiand", changed).output.contains("2 defined, 552 unchanged"))
+        #expect(try run("lantiand", changed).output.contains("新定义或更名 2 个，未变 552 个"))
         #expect(try run("lantiand", ["grid", "list", "--db", database]).output.contains("371502001 古楼街道办事处"))
 
         let wrongDatum = try run("lantiand", Array(grid.dropLast(2)))

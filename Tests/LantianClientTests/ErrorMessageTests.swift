@@ -73,7 +73,7 @@ import Testing
 
     static let caseCounts: [(String, Int)] = [
         ("InvalidValue", 17), ("Refusal", 22), ("TicketRuleViolation", 5), ("EnterpriseRuleViolation", 5), ("FieldError", 16),
-        ("StoreError", 7), ("SyncError", 9), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 11),
+        ("StoreError", 7), ("SyncError", 9), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
 
@@ -131,7 +131,7 @@ import Testing
         let administration: [AdministrationError] = [
             .unknownNode("1"), .wrongLevel(node: "1", level: .cell, parent: "2", parentLevel: .city), .parentRequired("1", .county),
             .badCode("甲"), .badUserName("甲"), .emptySetting("甲"), .unknownUser("甲"), .badValidity(0), .unknownDevice("1"),
-            .ambiguousDevice("1"), .cannotRevokeServer,
+            .ambiguousDevice("1"), .cannotRevokeServer, .missingServerKey("甲"),
         ]
         let pushes: [PushRefusal] = [
             .gap(expected: 2, received: 3), .conflict(id: id, cseq: 1), .foreignDevice(id: id, device: id), .brokenChain(id: id, cseq: 1),
@@ -306,6 +306,7 @@ import Testing
         case .unknownDevice: 8
         case .ambiguousDevice: 9
         case .cannotRevokeServer: 10
+        case .missingServerKey: 11
         }
     }
 

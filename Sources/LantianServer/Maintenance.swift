@@ -1,0 +1,35 @@
+import Foundation
+import LantianDomain
+import LantianStore
+
+/// Backing a server up and restoring it: the store and the server's key travel together, because
+/// a restored server that lacks its key cannot sign what it records nor be believed by devices.
+///
+/// ```swift
+/// let copy = try Maintenance.backup(store: "server.sqlite", to: "2026-11-29.sqlite")
+/// let epoch = try Maintenance.restore(backup: "2026-11-29.sqlite", into: "restored.sqlite")
+/// ```
+public enum Maintenance {
+    /// What a backup wrote.
+    public struct Backup: Hashable, Sendable {
+        public var events: Int
+        public var keyPath: String
+    }
+
+    /// Copies the store consistently while the server may keep running, and its key next to the copy.
+    public static func backup(store path: String, to backupPath: String) throws -> Backup {
+        let store = try EventStore(path: path)
+        try store.backup(to: backupPath)
+        try KeyFile.copy(fromStore: path, toStore: backupPath)
+        return Backup(events: try store.count(), keyPath: KeyFile.path(forStore: backupPath))
+    }
+
+    /// Restores a backup into a new store under a new epoch, with the server's key; returns the epoch.
+    public static func restore(backup backupPath: String, into path: String) throws -> UUID {
+        let key = KeyFile.path(forStore: backupPath)
+        guard FileManager.default.fileExists(atPath: key) else { throw AdministrationError.missingServerKey(key) }
+        try EventStore.restore(backup: backupPath, to: path)
+        try KeyFile.copy(fromStore: backupPath, toStore: path)
+        return try EventStore(path: path).epoch
+    }
+}
