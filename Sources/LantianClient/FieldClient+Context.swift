@@ -41,16 +41,11 @@ extension FieldClient {
     /// The one id among `candidates` that `reference` names: the whole id, or at least 4 characters
     /// from its start or end (lists show the last 8).
     func resolve(_ reference: String, among candidates: some Sequence<UUID>) throws -> UUID {
-        let wanted = reference.lowercased().replacingOccurrences(of: "-", with: "")
-        if let exact = UUID(uuidString: reference), candidates.contains(exact) { return exact }
-        guard wanted.count >= 4 else { throw FieldError.noSuchRecord(reference) }
-        let matches = candidates.filter { id in
-            let hex = id.uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            return hex.hasSuffix(wanted) || hex.hasPrefix(wanted)
+        switch IDReference(reference).resolve(among: candidates) {
+        case .one(let id): return id
+        case .none: throw FieldError.noSuchRecord(reference)
+        case .several(let ids): throw FieldError.ambiguousRecord(reference, candidates: ids.map(\.shortID))
         }
-        guard let match = matches.first else { throw FieldError.noSuchRecord(reference) }
-        guard matches.count == 1 else { throw FieldError.ambiguousRecord(reference, candidates: matches.map(Texts.shortID)) }
-        return match
     }
 
     /// Evidence for photo files: each file is kept in the store (to upload at the next sync) and

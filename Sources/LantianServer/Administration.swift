@@ -114,13 +114,12 @@ public struct Administration {
     /// its start or end): it is refused from its next connection; what it recorded stays valid.
     @discardableResult
     public func revokeDevice(_ reference: String, reason: String, now: Timestamp = .now()) throws -> DeviceKeys.Device {
-        let wanted = reference.lowercased().replacingOccurrences(of: "-", with: "")
-        let matches = try devices().filter { device in
-            let hex = device.enrolment.device.uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            return wanted.count >= 4 && (hex.hasPrefix(wanted) || hex.hasSuffix(wanted))
+        let devices = try devices()
+        let resolution = IDReference(reference).resolve(among: devices.map(\.enrolment.device))
+        if case .several = resolution { throw AdministrationError.ambiguousDevice(reference) }
+        guard case .one(let id) = resolution, let device = devices.first(where: { $0.enrolment.device == id }) else {
+            throw AdministrationError.unknownDevice(reference)
         }
-        guard let device = matches.first else { throw AdministrationError.unknownDevice(reference) }
-        guard matches.count == 1 else { throw AdministrationError.ambiguousDevice(reference) }
         guard device.enrolment.device != server.device.id else { throw AdministrationError.cannotRevokeServer }
         guard device.revocation == nil else { return device }
         let revocation = DeviceRevoked(credential: device.enrolment.credential, reason: reason.isEmpty ? "revoked" : reason)

@@ -190,9 +190,7 @@ private struct Salvage {
         }
         report.kept = kept.count + others.count
         for event in moved {
-            try db.execute(sql: "INSERT INTO set_aside (\(Event.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
-                event.id, event.device, event.cseq, event.actor, event.hlc.packed, event.recordedAt.millisecondsSince1970, event.subject,
-                event.type.rawValue, Int64(event.schema), event.payload, event.previous])
+            try event.setAside(in: db)
         }
         report.setAside = moved.count
         for entry in lostHere {
@@ -217,9 +215,7 @@ private struct Salvage {
         }
         for row in setAside {
             guard let event = try? Event(row: row) else { report.unreadableRows += 1; continue }
-            try db.execute(sql: "INSERT INTO set_aside (\(Event.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arguments: [
-                event.id, event.device, event.cseq, event.actor, event.hlc.packed, event.recordedAt.millisecondsSince1970, event.subject,
-                event.type.rawValue, Int64(event.schema), event.payload, event.previous])
+            try event.setAside(in: db)
         }
         for attachment in attachments {
             try db.execute(sql: "INSERT INTO attachment (digest, size, received) VALUES (?, ?, ?)", arguments: [attachment.digest, attachment.size, attachment.size])

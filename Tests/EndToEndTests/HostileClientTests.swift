@@ -1,4 +1,5 @@
 import Foundation
+import LantianTestSupport
 import LantianDomain
 import LantianWire
 import LantianStore

@@ -1,4 +1,5 @@
 import Foundation
+import LantianTestSupport
 import LantianDomain
 import LantianStore
 import Testing

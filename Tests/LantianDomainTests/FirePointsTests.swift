@@ -25,7 +25,7 @@ import Testing
         broken.payload = Data("{\"lat\": 95".utf8)
         let points = FirePoints.fold([Sample.event(cseq: 1), broken])
         #expect(points.all.count == 1)
-        #expect(points.unreadable == [broken.id])
+        #expect(points.orphans == [broken.id])
     }
 
     @Test func aLocationOutsideTheGlobeIsRefusedNamingTheField() {

@@ -46,7 +46,7 @@ import Testing
     @Test func aResponseToAnUnknownFirePointIsKeptInSight() {
         var story = Chronicle()
         story.record(FireResponseRecorded(extinguishedAt: Timestamp(millisecondsSince1970: 0), by: "x"), about: UUID())
-        #expect(FirePoints.fold(story.events).unreadable.count == 1)
+        #expect(FirePoints.fold(story.events).orphans.count == 1)
     }
 
     @Test func anImpossibleAreaIsRefused() {

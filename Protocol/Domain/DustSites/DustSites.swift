@@ -21,6 +21,8 @@ public struct DustSites: Projection {
     }
 
     public private(set) var byID: [UUID: Site] = [:]
+    /// Events that could not be read, concern no known record, or start a record a second time
+    /// (the first stands): kept in sight, never dropped silently.
     public private(set) var orphans: [UUID] = []
     private var grid = Grid()
     private var checklists: [String: [ChecklistItem]] = [:]
@@ -37,12 +39,10 @@ public struct DustSites: Projection {
         case DustMonitoringThresholdSet.eventType:
             if let set = try? PayloadCodec.decode(DustMonitoringThresholdSet.self, from: event) { thresholds[set.node] = set.squareMetres }
         case DustSiteRegistered.eventType:
-            guard let site = try? PayloadCodec.decode(DustSiteRegistered.self, from: event) else { return orphans.append(event.id) }
-            if byID[event.subject] == nil {
-                byID[event.subject] = Site(id: event.subject, registration: site)
-            } else {
-                byID[event.subject]?.registration = site
+            guard byID[event.subject] == nil, let site = try? PayloadCodec.decode(DustSiteRegistered.self, from: event) else {
+                return orphans.append(event.id)
             }
+            byID[event.subject] = Site(id: event.subject, registration: site)
         case DustSiteInspected.eventType:
             guard byID[event.subject] != nil, let result = try? PayloadCodec.decode(DustSiteInspected.self, from: event) else {
                 return orphans.append(event.id)

@@ -16,6 +16,8 @@ public struct DustfallNetwork: Projection {
     /// Readings by station code, in canonical order; a later reading for the same month corrects an earlier one.
     public private(set) var readings: [String: [Reading]] = [:]
     public private(set) var limits: [DustfallLimitSet] = []
+    /// Events that could not be read, concern no known record, or start a record a second time
+    /// (the first stands): kept in sight, never dropped silently.
     public private(set) var orphans: [UUID] = []
     public private(set) var grid = Grid()
 
@@ -26,7 +28,9 @@ public struct DustfallNetwork: Projection {
         case GridNodeDefined.eventType:
             grid.apply(event)
         case DustfallStationRegistered.eventType:
-            guard let station = try? PayloadCodec.decode(DustfallStationRegistered.self, from: event) else { return orphans.append(event.id) }
+            guard let station = try? PayloadCodec.decode(DustfallStationRegistered.self, from: event), stations[station.code] == nil else {
+                return orphans.append(event.id)
+            }
             stations[station.code] = station
         case DustfallLimitSet.eventType:
             guard let limit = try? PayloadCodec.decode(DustfallLimitSet.self, from: event) else { return orphans.append(event.id) }

@@ -6,6 +6,8 @@ public struct Enterprises: Projection {
         .union([EnterpriseRegistered.eventType, SignOffDepartmentsDefined.eventType, GridNodeDefined.eventType])
 
     public private(set) var byID: [UUID: Enterprise] = [:]
+    /// Events that could not be read, concern no known record, or start a record a second time
+    /// (the first stands): kept in sight, never dropped silently.
     public private(set) var orphans: [UUID] = []
     private var grid = Grid()
     private var departments: [String: [String]] = [:]

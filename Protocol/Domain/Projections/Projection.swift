@@ -3,6 +3,10 @@
 /// Projections are caches: they can be dropped and rebuilt from the events at any time, and every
 /// replica holding the same events computes the same state, whatever order the events arrived in.
 ///
+/// One policy for what does not fit: the first record of a subject stands; an event that cannot be
+/// read, concerns no known record, or starts a record a second time is kept in sight, never dropped
+/// silently: in the projection's `orphans`, or, for issues, as a conflict on the issue itself.
+///
 /// ```swift
 /// let points = FirePoints.fold(events)
 /// ```

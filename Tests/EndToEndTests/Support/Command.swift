@@ -1,4 +1,5 @@
 import Foundation
+import LantianTestSupport
 import Testing
 
 /// What a finished command printed and how it ended.

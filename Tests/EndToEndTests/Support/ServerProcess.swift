@@ -1,4 +1,5 @@
 import Foundation
+import LantianTestSupport
 
 /// A real `lantiand serve` process on loopback. A server started on a store that does not exist
 /// yet is given ``TestGrid`` and its users first, as an administrator would.

@@ -1,4 +1,5 @@
 import Foundation
+import LantianTestSupport
 
 /// A small real grid (城市 → 区 → 街道 → 村) with three users, set up with `lantiand` itself, a
 /// running server, and each user's device set up and synced.
