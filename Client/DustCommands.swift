@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LantianClient
 import LantianDomain
+import LantianFiles
 
 struct Dust: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,7 @@ struct Dust: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let sites = try client.dustSites()
-                try export(to: geojson, texts: texts) { try FieldClient.dustSitesGeoJSON(sites) }
+                try export(to: geojson, texts: texts) { try Exports.dustSitesGeoJSON(sites) }
                 try output.emit(sites.all.map { JSONOutput.DustSiteRecord($0, in: sites) }, texts: texts) { texts.dustSiteTable(sites) }
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LantianClient
 import LantianDomain
+import LantianFiles
 
 struct Fire: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +56,7 @@ struct Fire: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let points = try client.firePoints()
-                try export(to: geojson, texts: texts) { try FieldClient.firePointsGeoJSON(points) }
+                try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(points) }
                 try output.emit(points.map(JSONOutput.FirePointRecord.init), texts: texts) { texts.fireTable(points) }
             }
         }

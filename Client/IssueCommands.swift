@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LantianClient
 import LantianDomain
+import LantianFiles
 
 struct Issue: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,7 +52,7 @@ struct Issue: ParsableCommand {
                 let now = Timestamp.now()
                 let tickets = try client.tickets(TicketFilter(state: state, category: category, node: node, overdueOnly: overdue,
                                                               includeClosed: all), now: now)
-                try export(to: geojson, texts: texts) { try FieldClient.issuesGeoJSON(tickets, now: now) }
+                try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets, now: now) }
                 let arrived = try client.arrivedEvidence()
                 try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }, texts: texts) { texts.ticketTable(tickets, now: now) }
             }

@@ -158,12 +158,12 @@ import Testing
                     views.append(texts.notice(try client.monthlyNotice(county: county, month: month, now: now), issuedAt: now))
                     views.append(try client.htmlReport(county: county, month: month, texts: texts, now: now).rendered)
                 }
-                views.append(String(decoding: try FieldClient.issuesCSV(tickets, grid: grid, now: now), as: UTF8.self))
+                views.append(String(decoding: try Exports.issuesCSV(tickets, grid: grid, now: now), as: UTF8.self))
                 views.append(String(decoding: try Exports.open311(tickets, grid: grid), as: UTF8.self))
             }
-            views.append(String(decoding: try FieldClient.issuesGeoJSON(tickets, now: now), as: UTF8.self))
-            views.append(String(decoding: try FieldClient.dustSitesGeoJSON(try client.dustSites()), as: UTF8.self))
-            views.append(String(decoding: try FieldClient.firePointsGeoJSON(try client.firePoints()), as: UTF8.self))
+            views.append(String(decoding: try Exports.issuesGeoJSON(tickets, now: now), as: UTF8.self))
+            views.append(String(decoding: try Exports.dustSitesGeoJSON(try client.dustSites()), as: UTF8.self))
+            views.append(String(decoding: try Exports.firePointsGeoJSON(try client.firePoints()), as: UTF8.self))
             views.append(try JSONOutput.render(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }))
             views.append(try JSONOutput.render(try client.firePoints().map(JSONOutput.FirePointRecord.init)))
             views.append(try JSONOutput.render(JSONOutput.DustfallRecord.all(try client.dustfallNetwork())))

@@ -1,0 +1,54 @@
+import Foundation
+import LantianDomain
+
+/// The records as files other systems read: issues as CSV and GeoJSON, dust sites and fire points as GeoJSON.
+extension Exports {
+    /// The issues as CSV (UTF-8 with BOM), one row per issue.
+    public static func issuesCSV(_ tickets: [Ticket], grid: Grid, now: Timestamp) throws -> Data {
+        try csv(
+            header: ["id", "category", "state", "overdue", "node", "nodeName", "title", "reportedBy", "reportedAt", "assignee", "deadline",
+                     "closedAt", "escalations", "latitude", "longitude"],
+            rows: tickets.map { ticket in
+                [ticket.id.uuidString.lowercased(), ticket.report.category.rawValue, ticket.state.rawValue, ticket.isOverdue(at: now) ? "yes" : "no",
+                 ticket.report.node, grid[ticket.report.node]?.name ?? "", ticket.report.title, ticket.reportedBy,
+                 BeijingTime.iso8601(ticket.reportedAt), ticket.assignee ?? "", ticket.deadline.map(BeijingTime.iso8601) ?? "",
+                 ticket.closedAt.map(BeijingTime.iso8601) ?? "", ticket.escalations.map(\.rawValue).joined(separator: ";"),
+                 ticket.report.location.map { String($0.latitude) } ?? "", ticket.report.location.map { String($0.longitude) } ?? ""]
+            })
+    }
+
+    /// The issues that have a location, as GeoJSON.
+    public static func issuesGeoJSON(_ tickets: [Ticket], now: Timestamp) throws -> Data {
+        try geoJSON(tickets.map { ticket in
+            (ticket.report.location, [
+                "id": .string(ticket.id.uuidString.lowercased()), "category": .string(ticket.report.category.rawValue),
+                "state": .string(ticket.state.rawValue), "overdue": .bool(ticket.isOverdue(at: now)), "node": .string(ticket.report.node),
+                "title": .string(ticket.report.title), "reportedAt": .string(BeijingTime.iso8601(ticket.reportedAt)),
+            ])
+        })
+    }
+
+    /// Dust sites that have a location, as GeoJSON.
+    public static func dustSitesGeoJSON(_ sites: DustSites) throws -> Data {
+        try geoJSON(sites.all.map { site in
+            (site.registration.location, [
+                "id": .string(site.id.uuidString.lowercased()), "name": .string(site.registration.name),
+                "kind": .string(site.registration.kind.rawValue), "node": .string(site.registration.node),
+                "areaSquareMetres": .number(site.registration.areaSquareMetres), "lacksRequiredMonitoring": .bool(sites.lacksRequiredMonitoring(site)),
+                "inspections": .number(Double(site.inspections.count)),
+            ])
+        })
+    }
+
+    /// Fire points as GeoJSON.
+    public static func firePointsGeoJSON(_ points: [FirePoint]) throws -> Data {
+        try geoJSON(points.map { point in
+            (point.location, [
+                "id": .string(point.id.uuidString.lowercased()), "observedAt": .string(BeijingTime.iso8601(point.observedAt)),
+                "source": .string(point.report.source.rawValue), "node": point.report.node.map(JSONValue.string) ?? .null,
+                "reportedBy": .string(point.reportedBy), "note": .string(point.note),
+                "responseMinutes": point.responseMinutes.map { .number(Double($0)) } ?? .null,
+            ])
+        })
+    }
+}
