@@ -44,6 +44,13 @@ struct ListOutput: ParsableArguments {
         try export(to: csv, texts: texts) { try Exports.csv(records: records) }
         print(json ? try JSONOutput.render(records) : table())
     }
+
+    /// As ``emit(_:texts:table:)``, with records made only when JSON or CSV is asked for (whole
+    /// issues are folded from their events, a table reads rows).
+    func emit<Record: Encodable>(texts: Texts, records: () throws -> [Record], table: () -> String) throws {
+        guard json || csv != nil else { return print(table()) }
+        try emit(try records(), texts: texts, table: table)
+    }
 }
 
 /// Writes an export to `path` and says so; does nothing without a path.

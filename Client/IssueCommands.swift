@@ -53,8 +53,10 @@ struct Issue: ParsableCommand {
                 let tickets = try client.tickets(TicketFilter(state: state, category: category, node: node, overdueOnly: overdue,
                                                               includeClosed: all), now: now)
                 try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets, now: now) }
-                let arrived = try client.arrivedEvidence()
-                try output.emit(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }, texts: texts) { texts.ticketTable(tickets, now: now) }
+                try output.emit(texts: texts, records: {
+                    let arrived = try client.arrivedEvidence()
+                    return try client.wholeTickets(tickets).map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }
+                }) { texts.ticketTable(tickets, now: now) }
             }
         }
     }

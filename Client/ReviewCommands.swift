@@ -23,7 +23,7 @@ struct Review: ParsableCommand {
                 let now = Timestamp.now()
                 let (review, tickets, grid) = try client.issueReview(month: try month.value(now: now), now: now)
                 try export(to: csv, texts: texts) { try Exports.issuesCSV(tickets, grid: grid, now: now) }
-                try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets, now: now) }
+                try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets.map(TicketSummary.init), now: now) }
                 try export(to: open311, texts: texts) { try Exports.open311(tickets, grid: grid) }
                 print(json ? try JSONOutput.render(review.rows.map(JSONOutput.IssueReviewRow.init)) : texts.issueReviewTable(review))
             }

@@ -43,7 +43,7 @@ extension FieldClient {
 
     /// The issues whose origin is `subject`.
     public func issues(from subject: UUID) throws -> [Ticket] {
-        try store.project(Tickets.self).all.filter { $0.report.origin == subject }
+        try store.tickets(from: subject)
     }
 
     /// Records that the fire point `reference` names was put out.

@@ -1,24 +1,6 @@
 import Foundation
 import LantianDomain
 
-/// Which tickets a list shows.
-public struct TicketFilter: Sendable {
-    public var state: TicketState?
-    public var category: InspectionCategory?
-    /// A grid node: tickets in it or below it.
-    public var node: String?
-    public var overdueOnly = false
-    public var includeClosed = false
-
-    public init(state: TicketState? = nil, category: InspectionCategory? = nil, node: String? = nil,
-                overdueOnly: Bool = false, includeClosed: Bool = false) {
-        self.state = state
-        self.category = category
-        self.node = node
-        self.overdueOnly = overdueOnly
-        self.includeClosed = includeClosed
-    }
-}
 
 /// The issue workflow (排查 → 交办 → 整改 → 核查 → 销号) on this device.
 extension FieldClient {
@@ -36,8 +18,7 @@ extension FieldClient {
     /// Takes one workflow step on the ticket `reference` names, after checking that this user may
     /// take it from the ticket's state now; refused steps write nothing.
     public func takeStep(_ kind: TicketStep.Kind, on reference: String, _ step: TicketStep, now: Timestamp) throws -> Ticket {
-        let tickets = try store.project(Tickets.self)
-        let (id, ticket) = try find(reference, in: tickets.byID)
+        let (id, ticket) = try findTicket(reference)
         let role = try requireRole()
         let next: Ticket
         do {
@@ -49,21 +30,25 @@ extension FieldClient {
         return next
     }
 
-    /// Tickets matching `filter`, oldest first.
-    public func tickets(_ filter: TicketFilter = TicketFilter(), now: Timestamp) throws -> [Ticket] {
-        let grid = try store.project(Grid.self)
-        return try store.project(Tickets.self).all.filter { ticket in
-            (filter.includeClosed || filter.state == .closed || ticket.isOpen)
-                && filter.state.map { ticket.state == $0 } ?? true
-                && filter.category.map { ticket.report.category == $0 } ?? true
-                && filter.node.map { ticket.report.node == $0 || grid.node(ticket.report.node, isWithin: $0) } ?? true
-                && (!filter.overdueOnly || ticket.isOverdue(at: now))
-        }
+    /// Tickets matching `filter`, oldest first, as lists show them.
+    public func tickets(_ filter: TicketFilter = TicketFilter(), now: Timestamp) throws -> [TicketSummary] {
+        try store.tickets(filter, now: now)
+    }
+
+    /// Each ticket of `summaries` whole (history, conflicts, evidence), in the same order.
+    public func wholeTickets(_ summaries: [TicketSummary]) throws -> [Ticket] {
+        try store.tickets(summaries.map(\.id))
     }
 
     /// The ticket `reference` names.
     public func ticket(_ reference: String) throws -> Ticket {
-        let tickets = try store.project(Tickets.self)
-        return try find(reference, in: tickets.byID).record
+        try findTicket(reference).ticket
+    }
+
+    /// The ticket `reference` names, and its id.
+    private func findTicket(_ reference: String) throws -> (id: UUID, ticket: Ticket) {
+        let id = try resolve(reference, among: try store.ticketIDs(matching: reference))
+        guard let ticket = try store.ticket(id) else { throw FieldError.noSuchRecord(reference) }
+        return (id, ticket)
     }
 }

@@ -32,11 +32,11 @@ extension Texts {
             "Issue \(short(event.subject)) reported (\(name(report.category)), grid \(report.node)): \(report.title). Saved on this device, waiting to sync")
     }
 
-    public func ticketTable(_ tickets: [Ticket], now: Timestamp) -> String {
+    public func ticketTable(_ tickets: [TicketSummary], now: Timestamp) -> String {
         if tickets.isEmpty { return say("没有符合条件的问题", "No issues match") }
         let rows = tickets.map { ticket in
-            [short(ticket.id), name(ticket.report.category), name(ticket.state) + (ticket.isOverdue(at: now) ? say("·逾期", "·overdue") : ""),
-             ticket.report.node, ticket.deadline.map(BeijingTime.format) ?? "—", ticket.report.title]
+            [short(ticket.id), name(ticket.category), name(ticket.state) + (ticket.isOverdue(at: now) ? say("·逾期", "·overdue") : ""),
+             ticket.node, ticket.deadline.map(BeijingTime.format) ?? "—", ticket.title]
         }
         return TextTable(header: [say("编号", "Id"), say("类别", "Category"), say("状态", "State"), say("网格", "Grid"),
                                   say("期限", "Deadline"), say("标题", "Title")], rows: rows).rendered

@@ -18,12 +18,12 @@ extension Exports {
     }
 
     /// The issues that have a location, as GeoJSON.
-    public static func issuesGeoJSON(_ tickets: [Ticket], now: Timestamp) throws -> Data {
+    public static func issuesGeoJSON(_ tickets: [TicketSummary], now: Timestamp) throws -> Data {
         try geoJSON(tickets.map { ticket in
-            (ticket.report.location, [
-                "id": .string(ticket.id.uuidString.lowercased()), "category": .string(ticket.report.category.rawValue),
-                "state": .string(ticket.state.rawValue), "overdue": .bool(ticket.isOverdue(at: now)), "node": .string(ticket.report.node),
-                "title": .string(ticket.report.title), "reportedAt": .string(BeijingTime.iso8601(ticket.reportedAt)),
+            (ticket.location, [
+                "id": .string(ticket.id.uuidString.lowercased()), "category": .string(ticket.category.rawValue),
+                "state": .string(ticket.state.rawValue), "overdue": .bool(ticket.isOverdue(at: now)), "node": .string(ticket.node),
+                "title": .string(ticket.title), "reportedAt": .string(BeijingTime.iso8601(ticket.reportedAt)),
             ])
         })
     }

@@ -36,6 +36,10 @@ public final class EventStore: Sendable {
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
+            try database.write { db in
+                try Self.prepareReadModels(db)
+                if try !Self.readModelsAreCurrent(db) { try Self.rebuildReadModels(db) }
+            }
             guard let identity = try database.read({ db in try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity") }) else {
                 throw StoreError.notAStore(path: path)
             }
@@ -58,7 +62,11 @@ public final class EventStore: Sendable {
     /// A damaged file is reported as ``StoreError/damaged(_:)``.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
-            return try database.write(updates)
+            return try database.write { db in
+                let result = try updates(db)
+                try Self.refreshReadModels(db)
+                return result
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw StoreError.diskFull(path: path)
         } catch let error as DatabaseError where Self.isDamage(error) {

@@ -38,7 +38,7 @@ import Testing
 
         let points = try client.firePoints()
         #expect(points.count == 22 && points.allSatisfy { $0.report.source == .satellite })
-        let leads = try client.tickets(TicketFilter(category: .strawBurning), now: Self.now)
+        let leads = try client.wholeTickets(try client.tickets(TicketFilter(category: .strawBurning), now: Self.now))
         #expect(leads.count == 22)
         #expect(Set(leads.map(\.report.node)) == Set(Self.allPoints.keys))  // in the county's queue, for assignment to a township
         #expect(leads.allSatisfy { $0.conflicts.isEmpty && $0.state == .reported })

@@ -139,9 +139,10 @@ import Testing
         let months = [ReviewMonth(containing: now), ReviewMonth(year: 2026, month: 6)]
         var views: [String] = []
         for texts in [Texts(.chinese), Texts(.english)] {
-            let tickets = try client.tickets(TicketFilter(includeClosed: true), now: now)
+            let summaries = try client.tickets(TicketFilter(includeClosed: true), now: now)
+            let tickets = try client.wholeTickets(summaries)
             let arrived = try client.arrivedEvidence()
-            views.append(texts.ticketTable(tickets, now: now))
+            views.append(texts.ticketTable(summaries, now: now))
             views += tickets.map { texts.ticketDetail($0, now: now, arrived: arrived) }
             views.append(texts.fireTable(try client.firePoints()))
             views.append(texts.dustSiteTable(try client.dustSites()))
@@ -161,7 +162,7 @@ import Testing
                 views.append(String(decoding: try Exports.issuesCSV(tickets, grid: grid, now: now), as: UTF8.self))
                 views.append(String(decoding: try Exports.open311(tickets, grid: grid), as: UTF8.self))
             }
-            views.append(String(decoding: try Exports.issuesGeoJSON(tickets, now: now), as: UTF8.self))
+            views.append(String(decoding: try Exports.issuesGeoJSON(summaries, now: now), as: UTF8.self))
             views.append(String(decoding: try Exports.dustSitesGeoJSON(try client.dustSites()), as: UTF8.self))
             views.append(String(decoding: try Exports.firePointsGeoJSON(try client.firePoints()), as: UTF8.self))
             views.append(try JSONOutput.render(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }))

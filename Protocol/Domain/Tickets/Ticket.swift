@@ -36,7 +36,10 @@ public struct Ticket: Hashable, Sendable {
 
     /// Whether the deadline has passed while the township still owes the rectification.
     /// Computed from the current time; never stored.
-    public func isOverdue(at now: Timestamp) -> Bool {
+    public func isOverdue(at now: Timestamp) -> Bool { Self.isOverdue(state: state, deadline: deadline, at: now) }
+
+    /// Whether an issue in `state` with `deadline` is overdue at `now`.
+    public static func isOverdue(state: TicketState, deadline: Timestamp?, at now: Timestamp) -> Bool {
         guard let deadline, state == .assigned || state == .rectifying else { return false }
         return now > deadline
     }

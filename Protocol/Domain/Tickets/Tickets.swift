@@ -8,8 +8,10 @@ import Foundation
 /// on the same report while offline, say) is kept in the ticket's ``Ticket/conflicts`` — never
 /// dropped, never applied.
 public struct Tickets: Projection {
-    public static let eventTypes: Set<EventType> = Set(TicketStep.Kind.allCases.map(\.eventType))
-        .union([TicketReported.eventType, UserRegistered.eventType])
+    public static let eventTypes: Set<EventType> = subjectTypes.union([UserRegistered.eventType])
+    /// The types of an issue's own events (its subject's): the report and the steps. An issue is
+    /// folded exactly from these and the registrations of the users who recorded them.
+    public static let subjectTypes: Set<EventType> = Set(TicketStep.Kind.allCases.map(\.eventType)).union([TicketReported.eventType])
 
     public private(set) var byID: [UUID: Ticket] = [:]
     /// Steps about tickets nobody reported (yet, on this replica), and unreadable events.

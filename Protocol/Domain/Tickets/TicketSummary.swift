@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a list of issues shows of one: the columns of the store's `ticket` table, kept up to date
+/// with its events. The whole ``Ticket`` (history, conflicts, evidence) is folded from the issue's
+/// own events when one is shown.
+public struct TicketSummary: Hashable, Sendable {
+    public var id: UUID
+    public var category: InspectionCategory
+    public var state: TicketState
+    public var node: String
+    public var title: String
+    public var reportedBy: String
+    public var reportedAt: Timestamp
+    public var assignee: String?
+    public var deadline: Timestamp?
+    public var closedAt: Timestamp?
+    public var reopenCount: Int
+    public var escalationCount: Int
+    public var conflictCount: Int
+    public var location: GeoPoint?
+    /// The record the issue follows from (a fire point, a failed inspection, a reading), if any.
+    public var origin: UUID?
+
+    public init(id: UUID, category: InspectionCategory, state: TicketState, node: String, title: String, reportedBy: String,
+                reportedAt: Timestamp, assignee: String? = nil, deadline: Timestamp? = nil, closedAt: Timestamp? = nil,
+                reopenCount: Int = 0, escalationCount: Int = 0, conflictCount: Int = 0, location: GeoPoint? = nil, origin: UUID? = nil) {
+        self.id = id
+        self.category = category
+        self.state = state
+        self.node = node
+        self.title = title
+        self.reportedBy = reportedBy
+        self.reportedAt = reportedAt
+        self.assignee = assignee
+        self.deadline = deadline
+        self.closedAt = closedAt
+        self.reopenCount = reopenCount
+        self.escalationCount = escalationCount
+        self.conflictCount = conflictCount
+        self.location = location
+        self.origin = origin
+    }
+
+    public init(_ ticket: Ticket) {
+        self.init(id: ticket.id, category: ticket.report.category, state: ticket.state, node: ticket.report.node, title: ticket.report.title,
+                  reportedBy: ticket.reportedBy, reportedAt: ticket.reportedAt, assignee: ticket.assignee, deadline: ticket.deadline,
+                  closedAt: ticket.closedAt, reopenCount: ticket.reopenCount, escalationCount: ticket.escalations.count,
+                  conflictCount: ticket.conflicts.count, location: ticket.report.location, origin: ticket.report.origin)
+    }
+
+    public func isOverdue(at now: Timestamp) -> Bool { Ticket.isOverdue(state: state, deadline: deadline, at: now) }
+
+    public var isOpen: Bool { state != .closed }
+}

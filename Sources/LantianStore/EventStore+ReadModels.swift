@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import LantianDomain
+
+/// Read models: tables kept up to date in the transaction that stores events, so that views read
+/// rows instead of folding the log.
+///
+/// Every insert into or removal from `event`, on any path (recording, a pulled page, an accepted
+/// push, a return, set-aside, repair), is noted by a temporary trigger in `touched_event`; before
+/// the transaction commits, ``refreshReadModels(_:)`` re-folds exactly what those events touch,
+/// each issue from its own events in canonical order (with the registrations of the users who
+/// recorded them), so the tables equal the full fold whatever order events arrived in. The pure
+/// folds in LantianDomain stay the specification; `ReadModelTests` compares the two.
+extension EventStore {
+    /// The version of the read models this code keeps. A store whose tables are of another version
+    /// is rebuilt from its events when it is opened.
+    static let readModelVersion: Int64 = 1
+
+    /// Installs, on this connection, the temporary table and triggers that note touched events.
+    static func prepareReadModels(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS touched_event (subject BLOB NOT NULL, type TEXT NOT NULL, event BLOB NOT NULL);
+            CREATE TEMP TRIGGER IF NOT EXISTS event_stored AFTER INSERT ON main.event
+            BEGIN INSERT INTO touched_event VALUES (NEW.subject, NEW.type, NEW.id); END;
+            CREATE TEMP TRIGGER IF NOT EXISTS event_removed AFTER DELETE ON main.event
+            BEGIN INSERT INTO touched_event VALUES (OLD.subject, OLD.type, OLD.id); END;
+            """)
+    }
+
+    /// Whether the read models are of this code's version.
+    static func readModelsAreCurrent(_ db: Database) throws -> Bool {
+        try Int64.fetchOne(db, sql: "SELECT version FROM read_model WHERE name = 'all'") == readModelVersion
+    }
+
+    /// Brings the read models up to date with the events this transaction stored or removed.
+    static func refreshReadModels(_ db: Database) throws {
+        let touched = try Row.fetchAll(db, sql: "SELECT subject, type, event FROM touched_event")
+        guard !touched.isEmpty else { return }
+        try db.execute(sql: "DELETE FROM touched_event")
+        var tickets = Set<UUID>()
+        var gridChanged = false
+        for row in touched {
+            guard let subject: UUID = try? row.decode(forColumn: "subject"), let event: UUID = try? row.decode(forColumn: "event") else { continue }
+            let type = EventType(rawValue: (try? row.decode(forColumn: "type")) ?? "")
+            if Tickets.subjectTypes.contains(type) {
+                tickets.insert(subject)
+            } else if type == UserRegistered.eventType {
+                for name in try noteRegistration(db, event: event) {
+                    tickets.formUnion(try UUID.fetchAll(db, sql: "SELECT ticket FROM ticket_actor WHERE actor = ?", arguments: [name]))
+                }
+            } else if type == GridNodeDefined.eventType {
+                gridChanged = true
+            }
+        }
+        try refoldTickets(db, tickets)
+        if gridChanged { try rebuildGridAncestry(db) }
+    }
+
+    /// Rebuilds every read model from the events, and marks it current.
+    static func rebuildReadModels(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM ticket; DELETE FROM ticket_actor; DELETE FROM user_registration; DELETE FROM grid_ancestry")
+        let registrations = try Row.fetchCursor(db, sql: "SELECT \(Event.columns) FROM event WHERE type = ?",
+                                               arguments: [UserRegistered.eventType.rawValue])
+        while let row = try registrations.next() {
+            let event = try Event(row: row)
+            if let user = try? PayloadCodec.decode(UserRegistered.self, from: event) { try insertRegistration(db, name: user.name, event: event.id) }
+        }
+        var tickets = Tickets()
+        var actors: [UUID: Set<String>] = [:]
+        let types = Array(Tickets.eventTypes.map(\.rawValue))
+        let events = try Row.fetchCursor(db, sql: """
+            SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count))) ORDER BY hlc, device, cseq
+            """, arguments: StatementArguments(types))
+        while let row = try events.next() {
+            let event = try Event(row: row)
+            tickets.apply(event)
+            if Tickets.subjectTypes.contains(event.type) { actors[event.subject, default: []].insert(event.actor) }
+        }
+        for ticket in tickets.byID.values { try store(db, ticket, actors: actors[ticket.id] ?? []) }
+        try rebuildGridAncestry(db)
+        try db.execute(sql: "DELETE FROM touched_event")
+        try db.execute(sql: "INSERT INTO read_model (name, version) VALUES ('all', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
+                       arguments: [readModelVersion])
+    }
+
+    // MARK: Issues
+
+    /// Re-folds `subjects` from their own events and the registrations of those who recorded them.
+    private static func refoldTickets(_ db: Database, _ subjects: Set<UUID>) throws {
+        let (folded, actors) = try foldTickets(db, subjects)
+        for subject in subjects {
+            try db.execute(sql: "DELETE FROM ticket_actor WHERE ticket = ?", arguments: [subject])
+            if let ticket = folded[subject] {
+                try store(db, ticket, actors: actors[subject] ?? [])
+            } else {
+                try db.execute(sql: "DELETE FROM ticket WHERE id = ?", arguments: [subject])
+            }
+        }
+    }
+
+    private static func store(_ db: Database, _ ticket: Ticket, actors: Set<String>) throws {
+        try TicketRow(TicketSummary(ticket)).insert(db, onConflict: .replace)
+        for actor in actors {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_actor (actor, ticket) VALUES (?, ?)").execute(arguments: [actor, ticket.id])
+        }
+    }
+
+    // MARK: Users
+
+    /// Notes a user registration stored or removed; returns the names whose registrations changed.
+    private static func noteRegistration(_ db: Database, event id: UUID) throws -> [String] {
+        if let event = try Event.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [id]) {
+            guard let user = try? PayloadCodec.decode(UserRegistered.self, from: event) else { return [] }
+            try insertRegistration(db, name: user.name, event: id)
+            return [user.name]
+        }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM user_registration WHERE event = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM user_registration WHERE event = ?", arguments: [id])
+        return names
+    }
+
+    private static func insertRegistration(_ db: Database, name: String, event: UUID) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO user_registration (name, event) VALUES (?, ?)").execute(arguments: [name, event])
+    }
+
+    // MARK: The grid
+
+    /// Every node with each of its ancestors and itself, from the grid as the events define it.
+    private static func rebuildGridAncestry(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM grid_ancestry")
+        let grid = try fold(db, Grid.self)
+        for code in grid.nodes.keys {
+            for ancestor in grid.lineage(of: code) {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO grid_ancestry (ancestor, node) VALUES (?, ?)").execute(arguments: [ancestor.code, code])
+            }
+        }
+    }
+
+    /// Folds the events a projection reads, in canonical order, within a transaction.
+    static func fold<P: Projection>(_ db: Database, _: P.Type) throws -> P {
+        let types = Array(P.eventTypes.map(\.rawValue))
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count))) ORDER BY hlc, device, cseq
+            """, arguments: StatementArguments(types))
+        var state = P()
+        while let row = try rows.next() { state.apply(try Event(row: row)) }
+        return state
+    }
+}
+
+extension Array {
+    /// The array in consecutive slices of at most `size` elements.
+    func chunked(by size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

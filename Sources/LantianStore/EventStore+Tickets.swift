@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import LantianDomain
+
+/// Issues as the store keeps them: lists from the `ticket` table, one issue folded from its own events.
+extension EventStore {
+    /// The issues `filter` selects, oldest report first: rows of the `ticket` table, found by its indexes.
+    public func tickets(_ filter: TicketFilter, now: Timestamp) throws -> [TicketSummary] {
+        try read { db in
+            var request = TicketRow.all()
+            if let state = filter.state {
+                request = request.filter(TicketRow.Columns.state == state.rawValue)
+            } else if !filter.includeClosed {
+                request = request.open()
+            }
+            if let category = filter.category { request = request.filter(TicketRow.Columns.category == category.rawValue) }
+            if let node = filter.node { request = request.within(node: node) }
+            if filter.overdueOnly { request = request.overdue(at: now) }
+            return try request.inReportOrder().fetchAll(db).map(\.summary)
+        }
+    }
+
+    /// The issue `id`, folded from its own events and the registrations of those who recorded them:
+    /// equal to what the full fold gives for it.
+    public func ticket(_ id: UUID) throws -> Ticket? {
+        try read { db in try Self.foldTickets(db, [id]).tickets[id] }
+    }
+
+    /// The issues `ids` whole, in the same order (those the store does not hold are left out).
+    public func tickets(_ ids: [UUID]) throws -> [Ticket] {
+        try read { db in
+            let folded = try Self.foldTickets(db, Set(ids)).tickets
+            return ids.compactMap { folded[$0] }
+        }
+    }
+
+    /// The issues that follow from the record `origin` (a fire point, say).
+    public func tickets(from origin: UUID) throws -> [Ticket] {
+        try read { db in
+            let ids = try UUID.fetchAll(db, TicketRow.select(TicketRow.Columns.id).filter(TicketRow.Columns.origin == origin).inReportOrder())
+            let folded = try Self.foldTickets(db, Set(ids)).tickets
+            return ids.compactMap { folded[$0] }
+        }
+    }
+
+    /// The ids of issues a short reference may name: those whose id starts or ends with its digits,
+    /// or whose short id (the last 8 digits) starts with them. ``IDReference`` decides among them.
+    public func ticketIDs(matching reference: String) throws -> [UUID] {
+        let digits = reference.lowercased().replacingOccurrences(of: "-", with: "")
+        if let id = UUID(uuidString: reference) { return try read { db in try UUID.fetchAll(db, sql: "SELECT id FROM ticket WHERE id = ?", arguments: [id]) } }
+        guard digits.count >= IDReference.minimumDigits, digits.count <= 32, digits.allSatisfy(\.isHexDigit) else { return [] }
+        let upper = digits.uppercased()
+        return try read { db in
+            try UUID.fetchAll(db, sql: """
+                SELECT id FROM ticket WHERE substr(hex(id), 1, ?1) = ?2 OR substr(hex(id), 33 - ?1) = ?2 OR substr(hex(id), 25, ?1) = ?2
+                """, arguments: [upper.count, upper])
+        }
+    }
+
+    /// The issues `subjects`, each folded from its own events and the registrations of those who
+    /// recorded them, and who recorded each one's events.
+    static func foldTickets(_ db: Database, _ subjects: Set<UUID>) throws -> (tickets: [UUID: Ticket], actors: [UUID: Set<String>]) {
+        guard !subjects.isEmpty else { return ([:], [:]) }
+        let types = Tickets.subjectTypes.map(\.rawValue)
+        var events: [Event] = []
+        for chunk in Array(subjects).chunked(by: 500) {
+            events += try Event.fetchAll(db, sql: """
+                SELECT \(Event.columns) FROM event WHERE subject IN (\(databaseQuestionMarks(count: chunk.count)))
+                AND type IN (\(databaseQuestionMarks(count: types.count)))
+                """, arguments: StatementArguments(chunk) + StatementArguments(types))
+        }
+        var registrations: [Event] = []
+        for chunk in Array(Set(events.map(\.actor))).chunked(by: 500) {
+            registrations += try Event.fetchAll(db, sql: """
+                SELECT \(Event.columns(of: "e")) FROM user_registration r JOIN event e ON e.id = r.event
+                WHERE r.name IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(chunk))
+        }
+        var actors: [UUID: Set<String>] = [:]
+        for event in events { actors[event.subject, default: []].insert(event.actor) }
+        return (Tickets.fold(events + registrations).byID, actors)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import LantianDomain
+
+/// A row of the `ticket` read model: one issue as lists show it.
+struct TicketRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "ticket"
+
+    enum Columns: String, ColumnExpression, CaseIterable {
+        case id, category, state, node, title, reportedBy, reportedAt, assignee, deadline, closedAt
+        case reopenCount, escalationCount, conflictCount, latitude, longitude, origin
+    }
+
+    var summary: TicketSummary
+
+    init(_ summary: TicketSummary) { self.summary = summary }
+
+    /// Reads a row; one that does not hold an issue (a damaged store) throws ``StoreError/damaged(_:)``.
+    init(row: Row) throws {
+        do {
+            guard let category = InspectionCategory(rawValue: try row.decode(forColumn: Columns.category)),
+                  let state = TicketState(rawValue: try row.decode(forColumn: Columns.state)) else {
+                throw StoreError.damaged("an issue row has an unknown category or state: run lantian rebuild")
+            }
+            let latitude: Double? = try row.decode(forColumn: Columns.latitude), longitude: Double? = try row.decode(forColumn: Columns.longitude)
+            summary = TicketSummary(
+                id: try row.decode(forColumn: Columns.id), category: category, state: state, node: try row.decode(forColumn: Columns.node),
+                title: try row.decode(forColumn: Columns.title), reportedBy: try row.decode(forColumn: Columns.reportedBy),
+                reportedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: Columns.reportedAt)),
+                assignee: try row.decode(forColumn: Columns.assignee),
+                deadline: (try row.decode(forColumn: Columns.deadline) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
+                closedAt: (try row.decode(forColumn: Columns.closedAt) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
+                reopenCount: try row.decode(forColumn: Columns.reopenCount), escalationCount: try row.decode(forColumn: Columns.escalationCount),
+                conflictCount: try row.decode(forColumn: Columns.conflictCount),
+                location: latitude.flatMap { latitude in longitude.flatMap { try? GeoPoint(latitude: latitude, longitude: $0) } },
+                origin: try row.decode(forColumn: Columns.origin))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.damaged("an issue row cannot be read (\(error)): run lantian rebuild")
+        }
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.id] = summary.id
+        container[Columns.category] = summary.category.rawValue
+        container[Columns.state] = summary.state.rawValue
+        container[Columns.node] = summary.node
+        container[Columns.title] = summary.title
+        container[Columns.reportedBy] = summary.reportedBy
+        container[Columns.reportedAt] = summary.reportedAt.millisecondsSince1970
+        container[Columns.assignee] = summary.assignee
+        container[Columns.deadline] = summary.deadline?.millisecondsSince1970
+        container[Columns.closedAt] = summary.closedAt?.millisecondsSince1970
+        container[Columns.reopenCount] = summary.reopenCount
+        container[Columns.escalationCount] = summary.escalationCount
+        container[Columns.conflictCount] = summary.conflictCount
+        container[Columns.latitude] = summary.location?.latitude
+        container[Columns.longitude] = summary.location?.longitude
+        container[Columns.origin] = summary.origin
+    }
+}
+
+extension DerivableRequest<TicketRow> {
+    /// Open issues (not closed out).
+    func open() -> Self { filter(TicketRow.Columns.state != TicketState.closed.rawValue) }
+
+    /// Issues at `node` or below it in the grid.
+    func within(node: String) -> Self {
+        filter(TicketRow.Columns.node == node
+               || SQL("\(TicketRow.Columns.node) IN (SELECT node FROM grid_ancestry WHERE ancestor = \(node))"))
+    }
+
+    /// Issues past their deadline at `now` while the township still owes the rectification.
+    func overdue(at now: Timestamp) -> Self {
+        filter([TicketState.assigned.rawValue, TicketState.rectifying.rawValue].contains(TicketRow.Columns.state)
+               && TicketRow.Columns.deadline < now.millisecondsSince1970)
+    }
+
+    /// Oldest report first, as every list shows them.
+    func inReportOrder() -> Self { order(TicketRow.Columns.reportedAt, TicketRow.Columns.id) }
+}

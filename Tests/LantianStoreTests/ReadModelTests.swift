@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import LantianDomain
+import LantianWire
+import LantianTestSupport
+import Testing
+@testable import LantianStore
+
+/// The read models equal the full fold, whatever order the events arrive in, in pages of any size,
+/// with roles and the grid changed late, after events are set aside, and after a rebuild.
+@Suite struct ReadModelTests {
+    static let city = "371500", county = "371502", township = "371502001", cell = "371502001001", otherTownship = "371502002"
+
+    /// A season's small story: users (one of them changing role midway), a grid (a cell moving to
+    /// another township late), and issues taken through the workflow, some steps conflicting.
+    static func story(seed: UInt64) -> [Event] {
+        var random = SeededRandom(seed: seed)
+        var events: [Event] = []
+        var clock: Int64 = 1_000
+        var sequences: [String: Int64] = [:]
+        func add(_ actor: String, _ subject: UUID, _ type: EventType, _ payload: some Encodable, at: Int64? = nil) {
+            clock += Int64.random(in: 1...3, using: &random)
+            sequences[actor, default: 0] += 1
+            events.append(Event(id: UUID(), device: .version5(name: actor), cseq: sequences[actor] ?? 1, actor: actor,
+                                hlc: LantianStoreTests.clock(at ?? clock), recordedAt: time(at ?? clock), subject: subject, type: type,
+                                schema: 1, payload: try! PayloadCodec.encode(payload)))
+        }
+        func node(_ code: String, _ level: GridLevel, _ parent: String?, at: Int64? = nil) {
+            add("lantiand", GridNodeDefined.subject(for: code), GridNodeDefined.eventType,
+                GridNodeDefined(code: code, name: code, level: level, parent: parent), at: at)
+        }
+        func user(_ name: String, _ role: Role, at: Int64? = nil) {
+            add("lantiand", UserRegistered.subject(for: name), UserRegistered.eventType, UserRegistered(name: name, role: role, scope: county), at: at)
+        }
+        node(city, .city, nil)
+        node(county, .county, city)
+        node(township, .township, county)
+        node(otherTownship, .township, county)
+        node(cell, .cell, township)
+        for (name, role) in [("officer.zhang", Role.gridOfficer), ("staff.wang", .townshipStaff), ("supervisor.zhao", .supervisor),
+                             ("supervisor.sun", .supervisor), ("officer.li", .townshipStaff)] {
+            user(name, role)
+        }
+        let kinds: [TicketStep.Kind] = [.assigned, .rectificationStarted, .rectificationReported, .verified, .verificationFailed, .reopened,
+                                        .escalated, .evidenceAdded]
+        for number in 0..<12 {
+            let ticket = UUID()
+            let reporter = Bool.random(using: &random) ? "officer.zhang" : "officer.li"
+            add(reporter, ticket, TicketReported.eventType,
+                TicketReported(category: InspectionCategory.allCases[number % 4], node: number % 3 == 0 ? township : cell, title: "#\(number)"))
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                let kind = kinds.randomElement(using: &random) ?? .assigned
+                let actor = ["staff.wang", "supervisor.zhao", "supervisor.sun", "officer.li"].randomElement(using: &random) ?? "staff.wang"
+                add(actor, ticket, kind.eventType, TicketStep(assignee: "staff.wang", deadline: time(clock + 500)))
+            }
+        }
+        // Late, in canonical order: officer.li becomes a grid officer between the reports, and the
+        // cell moves to the other township.
+        user("officer.li", .gridOfficer, at: 1_000 + Int64.random(in: 20...(clock - 1_000), using: &random))
+        node(cell, .cell, otherTownship)
+        return events
+    }
+
+    /// Everything the ticket read model holds, as lists and `issue show` read it.
+    static func view(_ store: EventStore, now: Timestamp) throws -> (all: [TicketSummary], whole: [Ticket], below: [[TicketSummary]]) {
+        let all = try store.tickets(TicketFilter(includeClosed: true), now: now)
+        let below = try [city, county, township, otherTownship, cell].map { try store.tickets(TicketFilter(node: $0, includeClosed: true), now: now) }
+        return (all, try store.tickets(all.map(\.id)), below)
+    }
+
+    /// The same, from the full fold.
+    static func folded(_ events: [Event], now: Timestamp) -> (all: [TicketSummary], whole: [Ticket], below: [[TicketSummary]]) {
+        let tickets = Tickets.fold(events).all, grid = Grid.fold(events)
+        let below = [city, county, township, otherTownship, cell].map { node in
+            tickets.filter { $0.report.node == node || grid.node($0.report.node, isWithin: node) }.map(TicketSummary.init)
+        }
+        return (tickets.map(TicketSummary.init), tickets, below)
+    }
+
+    @Test(arguments: 0..<16)
+    func tablesEqualTheFullFoldWhateverTheArrivalOrder(seed: Int) throws {
+        let events = Self.story(seed: UInt64(seed))
+        let now = time(1_000_000)
+        var random = SeededRandom(seed: UInt64(seed) + 100)
+        let (replica, _) = try temporaryStore("replica")
+        var arriving = events.shuffled(using: &random)[...]
+        var sseq: Int64 = 0
+        while !arriving.isEmpty {
+            let page = arriving.prefix(Int.random(in: 1...9, using: &random))
+            arriving = arriving.dropFirst(page.count)
+            let accepted = page.map { event in sseq += 1; return AcceptedEvent(event: event, sseq: sseq, receivedAt: time(100_000)) }
+            try replica.storePulled(Page(events: accepted, head: sseq))
+        }
+        let expected = Self.folded(events, now: now), actual = try Self.view(replica, now: now)
+        #expect(actual.all == expected.all)
+        #expect(actual.whole == expected.whole)
+        #expect(actual.below == expected.below)
+        #expect(!expected.all.isEmpty && expected.all.contains { $0.conflictCount > 0 })
+
+        // A rebuild from scratch gives the same rows.
+        let before = try Self.rows(replica)
+        try replica.write { db in try EventStore.rebuildReadModels(db) }
+        #expect(try Self.rows(replica) == before)
+    }
+
+    @Test func eventsSetAsideLeaveNoTraceInTheTables() throws {
+        let (store, _) = try temporaryStore("device")
+        let now = time(1_000_000)
+        let story = Self.story(seed: 7)
+        let registrations = story.filter { $0.type != TicketReported.eventType && !Tickets.subjectTypes.contains($0.type) }
+        try store.storePulled(Page(events: registrations.enumerated().map { AcceptedEvent(event: $1, sseq: Int64($0 + 1), receivedAt: time(1)) },
+                                   head: Int64(registrations.count)))
+        let device = try store.setUpLocalDevice(actor: "officer.zhang", server: nil)
+        let reported = try store.record(try EventDraft(subject: UUID(), payload: TicketReported(category: .dust, node: Self.cell, title: "扬尘")),
+                                        device: device, now: time(50_000))
+        #expect(try store.tickets(TicketFilter(), now: now).map(\.id) == [reported.subject])
+        _ = try store.setAsideAfterRollback(acknowledged: 0)
+        #expect(try store.tickets(TicketFilter(), now: now).isEmpty)
+        #expect(try store.ticket(reported.subject) == nil)
+    }
+
+    @Test func anOutdatedReadModelIsRebuiltWhenTheStoreOpens() throws {
+        let (store, path) = try temporaryStore("outdated")
+        let events = Self.story(seed: 3)
+        try store.storePulled(Page(events: events.enumerated().map { AcceptedEvent(event: $1, sseq: Int64($0 + 1), receivedAt: time(1)) },
+                                   head: Int64(events.count)))
+        let before = try Self.rows(store)
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM ticket; UPDATE read_model SET version = 0")
+        }
+        #expect(try store.tickets(TicketFilter(includeClosed: true), now: time(0)).isEmpty)
+        #expect(try Self.rows(try EventStore(path: path)) == before)
+    }
+
+    /// Every row of the ticket, ticket_actor and grid_ancestry tables, in a fixed order.
+    static func rows(_ store: EventStore) throws -> [[String]] {
+        try store.read { db in
+            try ["SELECT * FROM ticket ORDER BY id", "SELECT * FROM ticket_actor ORDER BY actor, ticket",
+                 "SELECT * FROM grid_ancestry ORDER BY ancestor, node", "SELECT * FROM user_registration ORDER BY name, event"].flatMap { sql in
+                try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map(\.description) }
+            }
+        }
+    }
+}
