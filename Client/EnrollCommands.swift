@@ -47,6 +47,23 @@ struct Verify: ParsableCommand {
     }
 }
 
+struct Rebuild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "从全部记录重建查询用的表（一般无需手动运行）。Rebuild the tables views read, from every record (seldom needed by hand).",
+        discussion: """
+            数据文件升级时会自动重建。记录本身不变。
+            Opening a store of an older version rebuilds them by itself. The records themselves are not touched.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try common.run { client, texts in
+            print(texts.rebuilt(try client.rebuild()))
+        }
+    }
+}
+
 struct Repair: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "修复损坏的本机数据文件：保留所有完好的记录。Mend a damaged store, keeping every intact record.",

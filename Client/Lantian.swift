@@ -9,7 +9,7 @@ struct Lantian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian",
         abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
-        subcommands: [Enroll.self, Setup.self, Status.self, Sync.self, Verify.self, Repair.self, Quarantine.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
+        subcommands: [Enroll.self, Setup.self, Status.self, Sync.self, Verify.self, Repair.self, Rebuild.self, Quarantine.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
 }
 
 struct Setup: ParsableCommand {

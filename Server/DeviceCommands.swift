@@ -54,6 +54,17 @@ struct DeviceCommand: ParsableCommand {
     }
 }
 
+struct Rebuild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "从全部记录重建查询用的表（升级时自动进行）。Rebuild the tables the server reads, from every event (done by itself on upgrade).")
+
+    @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+    func run() throws {
+        try administer(db) { admin in print(texts.rebuilt(try admin.rebuild())) }
+    }
+}
+
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "核验数据文件中每条记录的哈希链与签名。Re-check every event's hash chain and signature in the store.",

@@ -9,7 +9,7 @@ struct Lantiand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantiand",
         abstract: "蓝天服务器：保存全部网格事件，与巡查终端同步。Lantian server: stores every grid event and syncs field clients.",
-        subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Backup.self, Restore.self])
+        subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Rebuild.self, Backup.self, Restore.self])
 }
 
 struct Serve: ParsableCommand {

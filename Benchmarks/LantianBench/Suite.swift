@@ -24,6 +24,7 @@ struct Suite {
         if runs(8) { try verification(&results) }
         if runs(3, 5, 6) { try pullRebuildAndLatency(&results, baseline: measured?.baseline) }
         if runs(4) { try manyDevices(&results) }
+        if runs(9) { try readGrowth(&results) }
         if runs(7), let peer, let measured {
             try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: measured.recordBytes)
         }
@@ -113,6 +114,39 @@ struct Suite {
         results.add(status)
         results.add(list)
         results.goals += [Goal(figure: status, kind: .atMost(50)), Goal(figure: list, kind: .atMost(50))]
+    }
+
+    /// Workload 9: the same commands on a phone holding 10k, 100k and 1M events.
+    private func readGrowth(_ results: inout Results) throws {
+        let sizes = [10_000, 100_000, 1_000_000].map { $0 / scale }
+        var outcomes: [ReadGrowth.Outcome] = []
+        for size in sizes {
+            log("read growth: a season of \(size) events")
+            let scratch = try Scratch("growth")
+            defer { scratch.remove() }
+            outcomes.append(try ReadGrowth.run(events: size, samples: max(runs, 5), programs: programs, scratch: scratch))
+        }
+        let names = ReadGrowth.commands(client: "", township: "", issue: "", month: "").map(\.name)
+        for (index, name) in names.enumerated() {
+            for outcome in outcomes {
+                let figure = Figure("9. lantian \(name), \(Format.number(Double(outcome.events))) events", unit: "ms",
+                                    samples: [outcome.milliseconds[index]])
+                results.add(figure)
+                if index < 4 { results.goals.append(Goal(figure: figure, kind: .atMost(outcome.events > 200_000 ? 50 : 20))) }
+            }
+        }
+        for outcome in outcomes {
+            let events = Format.number(Double(outcome.events))
+            results.add(Figure("9. Pull with read models kept, \(events) events", unit: "events/s", samples: [outcome.pullEventsPerSecond]))
+            let rebuild = Figure("9. lantian rebuild, \(events) events", unit: "events/s", samples: [outcome.rebuildEventsPerSecond])
+            results.add(rebuild)
+            results.notes.append("Workload 9, \(events) events: the store takes \(Format.number(outcome.bytesPerEvent)) bytes per event, "
+                                 + (outcome.readModelBytesPerEvent.map { "of which the read models \(Format.number($0))" } ?? "read models not measured (no dbstat)") + ".")
+        }
+        if let largest = outcomes.last {
+            results.goals.append(Goal(figure: Figure("9. lantian rebuild, largest", unit: "events/s", samples: [largest.rebuildEventsPerSecond]),
+                                      kind: .atLeast(500_000)))
+        }
     }
 
     /// Workload 4: a thousand devices at once.

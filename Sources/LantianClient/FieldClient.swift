@@ -29,6 +29,10 @@ public final class FieldClient {
     /// The records refused for good, with their reasons: this device's own, and others' refused on arrival.
     public func quarantined() throws -> [QuarantinedEvent] { try store.quarantined() }
 
+    /// Rebuilds the tables views read from this device's events; returns how many events were read.
+    @discardableResult
+    public func rebuild() throws -> Int { try store.rebuildReadModels() }
+
     /// The grid as this device holds it.
     public func grid() throws -> Grid { try store.project(Grid.self) }
 

@@ -48,6 +48,10 @@ public struct Texts: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    public func rebuilt(_ events: Int) -> String {
+        say("已从 \(events) 条记录重建查询表", "Rebuilt the tables views read from \(events) record(s)")
+    }
+
     /// What `lantian repair` did, or that there was nothing to do.
     public func repaired(_ report: RepairReport?) -> String {
         guard let report else { return say("本机数据文件完好，无需修复", "This store is sound: nothing to mend") }

@@ -132,6 +132,10 @@ public struct Administration {
         try store.project(Directory.self).users.values.sorted { $0.name < $1.name }
     }
 
+    /// Rebuilds the tables the server reads from its events; returns how many events were read.
+    @discardableResult
+    public func rebuild() throws -> Int { try store.rebuildReadModels() }
+
     /// The grid as the server holds it.
     public func grid() throws -> Grid {
         try store.project(Grid.self)

@@ -77,6 +77,10 @@ public struct AdministrationTexts: Sendable {
         return (problems + [summary]).joined(separator: "\n")
     }
 
+    public func rebuilt(_ events: Int) -> String {
+        say("已从 \(events) 条记录重建查询表", "Rebuilt the tables the server reads from \(events) event(s)")
+    }
+
     public func backedUp(_ backup: Maintenance.Backup, from store: String, to path: String) -> String {
         say("已将 \(store) 的 \(backup.events) 条记录备份到 \(path)，服务器密钥备份到 \(backup.keyPath)：两者都须保密",
             "Backed up \(backup.events) events of \(store) to \(path), and the server key to \(backup.keyPath): keep both secret")

@@ -56,6 +56,25 @@ extension EventStore {
         if gridChanged { try rebuildGridAncestry(db) }
     }
 
+    /// Rebuilds every read model from the events, in one transaction; returns how many events the store holds.
+    @discardableResult
+    public func rebuildReadModels() throws -> Int {
+        try write { db in
+            try Self.rebuildReadModels(db)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
+        }
+    }
+
+    /// The bytes the read models' tables and indexes take in the file (SQLite's `dbstat`).
+    public func readModelBytes() throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT IFNULL(SUM(pgsize), 0) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name IN
+                ('ticket', 'ticket_actor', 'user_registration', 'grid_ancestry', 'read_model'))
+                """) ?? 0
+        }
+    }
+
     /// Rebuilds every read model from the events, and marks it current.
     static func rebuildReadModels(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM ticket; DELETE FROM ticket_actor; DELETE FROM user_registration; DELETE FROM grid_ancestry")
@@ -63,7 +82,7 @@ extension EventStore {
                                                arguments: [UserRegistered.eventType.rawValue])
         while let row = try registrations.next() {
             let event = try Event(row: row)
-            if let user = try? PayloadCodec.decode(UserRegistered.self, from: event) { try insertRegistration(db, name: user.name, event: event.id) }
+            if let user = try? PayloadCodec.decode(UserRegistered.self, from: event) { try insertRegistration(db, user, event: event) }
         }
         var tickets = Tickets()
         var actors: [UUID: Set<String>] = [:]
@@ -99,7 +118,7 @@ extension EventStore {
     }
 
     private static func store(_ db: Database, _ ticket: Ticket, actors: Set<String>) throws {
-        try TicketRow(TicketSummary(ticket)).insert(db, onConflict: .replace)
+        try TicketRow(TicketSummary(ticket)).save(db)
         for actor in actors {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_actor (actor, ticket) VALUES (?, ?)").execute(arguments: [actor, ticket.id])
         }
@@ -111,7 +130,7 @@ extension EventStore {
     private static func noteRegistration(_ db: Database, event id: UUID) throws -> [String] {
         if let event = try Event.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [id]) {
             guard let user = try? PayloadCodec.decode(UserRegistered.self, from: event) else { return [] }
-            try insertRegistration(db, name: user.name, event: id)
+            try insertRegistration(db, user, event: event)
             return [user.name]
         }
         let names = try String.fetchAll(db, sql: "SELECT name FROM user_registration WHERE event = ?", arguments: [id])
@@ -119,8 +138,29 @@ extension EventStore {
         return names
     }
 
-    private static func insertRegistration(_ db: Database, name: String, event: UUID) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO user_registration (name, event) VALUES (?, ?)").execute(arguments: [name, event])
+    private static func insertRegistration(_ db: Database, _ user: UserRegistered, event: Event) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO user_registration (name, event, hlc, device, cseq, role) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [user.name, event.id, event.hlc.packed, event.device, event.cseq, user.role.rawValue])
+    }
+
+    /// The roles over time of `names`, from their registrations.
+    static func roleHistory(_ db: Database, of names: some Collection<String>) throws -> RoleHistory {
+        var registrations: [(name: String, position: CanonicalPosition, role: Role)] = []
+        for chunk in Array(names).chunked(by: 500) {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT name, hlc, device, cseq, role FROM user_registration WHERE name IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(chunk))
+            for row in rows {
+                guard let name: String = try? row.decode(forColumn: "name"), let packed: Int64 = try? row.decode(forColumn: "hlc"),
+                      let hlc = HybridTimestamp(packed: packed), let device: UUID = try? row.decode(forColumn: "device"),
+                      let cseq: Int64 = try? row.decode(forColumn: "cseq"),
+                      let role = Role(rawValue: (try? row.decode(forColumn: "role")) ?? "") else {
+                    throw StoreError.damaged("a user registration row cannot be read: run lantian rebuild")
+                }
+                registrations.append((name, CanonicalPosition(hlc: hlc, device: device, cseq: cseq), role))
+            }
+        }
+        return RoleHistory(registrations)
     }
 
     // MARK: The grid

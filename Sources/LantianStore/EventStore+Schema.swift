@@ -226,12 +226,18 @@ extension EventStore {
                     PRIMARY KEY (actor, ticket)
                 ) WITHOUT ROWID;
                 CREATE INDEX ticket_actor_by_ticket ON ticket_actor (ticket);
-                -- Each user registration event, by the name it registers.
+                -- Each user registration, by the name it registers: the role it gives from its place
+                -- in the canonical order on.
                 CREATE TABLE user_registration (
-                    name  TEXT NOT NULL,
-                    event BLOB NOT NULL,
+                    name   TEXT    NOT NULL,
+                    event  BLOB    NOT NULL,
+                    hlc    INTEGER NOT NULL,
+                    device BLOB    NOT NULL,
+                    cseq   INTEGER NOT NULL,
+                    role   TEXT    NOT NULL,
                     PRIMARY KEY (name, event)
                 ) WITHOUT ROWID;
+                CREATE INDEX user_registration_by_event ON user_registration (event);
                 -- Every grid node with each of its ancestors and itself: "this node and below".
                 CREATE TABLE grid_ancestry (
                     ancestor TEXT NOT NULL,

@@ -41,23 +41,26 @@ struct TicketRow: FetchableRecord, PersistableRecord {
         }
     }
 
+    /// Inserts the row, or replaces the row of the same issue: one cached statement, as it runs for
+    /// every issue a pulled page touches.
+    func save(_ db: Database) throws {
+        try db.cachedStatement(sql: Self.saveSQL).execute(arguments: StatementArguments(values))
+    }
+
+    private static let saveSQL = """
+        INSERT OR REPLACE INTO ticket (\(Columns.allCases.map(\.name).joined(separator: ", ")))
+        VALUES (\(databaseQuestionMarks(count: Columns.allCases.count)))
+        """
+
+    /// The row's values, in ``Columns`` order.
+    private var values: [(any DatabaseValueConvertible)?] {
+        [summary.id, summary.category.rawValue, summary.state.rawValue, summary.node, summary.title, summary.reportedBy,
+         summary.reportedAt.millisecondsSince1970, summary.assignee, summary.deadline?.millisecondsSince1970, summary.closedAt?.millisecondsSince1970,
+         summary.reopenCount, summary.escalationCount, summary.conflictCount, summary.location?.latitude, summary.location?.longitude, summary.origin]
+    }
+
     func encode(to container: inout PersistenceContainer) {
-        container[Columns.id] = summary.id
-        container[Columns.category] = summary.category.rawValue
-        container[Columns.state] = summary.state.rawValue
-        container[Columns.node] = summary.node
-        container[Columns.title] = summary.title
-        container[Columns.reportedBy] = summary.reportedBy
-        container[Columns.reportedAt] = summary.reportedAt.millisecondsSince1970
-        container[Columns.assignee] = summary.assignee
-        container[Columns.deadline] = summary.deadline?.millisecondsSince1970
-        container[Columns.closedAt] = summary.closedAt?.millisecondsSince1970
-        container[Columns.reopenCount] = summary.reopenCount
-        container[Columns.escalationCount] = summary.escalationCount
-        container[Columns.conflictCount] = summary.conflictCount
-        container[Columns.latitude] = summary.location?.latitude
-        container[Columns.longitude] = summary.location?.longitude
-        container[Columns.origin] = summary.origin
+        for (column, value) in zip(Columns.allCases, values) { container[column] = value }
     }
 }
 

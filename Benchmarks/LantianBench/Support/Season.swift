@@ -26,11 +26,13 @@ enum Season {
             }
         }
         var fire = 0
+        // About six events a fire: small seasons take fewer fires a round, so that sizes stay near `count`.
+        let firesPerOfficer = max(1, min(50, count / (officers.count * 6)))
         while stored < count {
             var issues: [[UUID]] = Array(repeating: [], count: staff.count)
             for index in officers.indices {
                 var drafts: [EventDraft] = []
-                for _ in 0..<50 {
+                for _ in 0..<firesPerOfficer {
                     let records = try FieldWork.fire(fire, in: officers[index].user.scope)
                     fire += 1
                     drafts += records

@@ -17,12 +17,33 @@ public struct Tickets: Projection {
     /// Steps about tickets nobody reported (yet, on this replica), and unreadable events.
     public private(set) var orphans: [UUID] = []
     private var directory = Directory()
+    /// The users' roles over time, when given instead of their registrations (a fold of some issues only).
+    private var roles: RoleHistory?
 
     public init() {}
 
+    /// Folds issues' own events with the roles given, ignoring registrations among the events.
+    public init(roles: RoleHistory) { self.roles = roles }
+
+    /// The issues `events` (reports and steps) make, with the users' roles from `roles`: equal to
+    /// the full fold's issues when `roles` holds the registrations of everyone who recorded them.
+    public static func fold(_ events: some Sequence<Event>, roles: RoleHistory) -> Tickets {
+        var state = Tickets(roles: roles)
+        for event in events.sorted(by: Event.precedesInCanonicalOrder) { state.apply(event) }
+        return state
+    }
+
+    /// The role `actor` had when `event` was recorded, in canonical order.
+    private func role(of actor: String, at event: Event) -> Role? {
+        roles.map { $0.role(of: actor, before: event.position) } ?? directory.role(of: actor)
+    }
+
     public mutating func apply(_ event: Event) {
         let time = event.recordedAt
-        if event.type == UserRegistered.eventType { return directory.apply(event) }
+        if event.type == UserRegistered.eventType {
+            if roles == nil { directory.apply(event) }
+            return
+        }
         if event.type == TicketReported.eventType {
             guard let report = try? PayloadCodec.decode(TicketReported.self, from: event) else { return orphans.append(event.id) }
             if var existing = byID[event.subject] {
@@ -32,7 +53,7 @@ public struct Tickets: Projection {
             }
             var ticket = Ticket(id: event.subject, report: report, reportedBy: event.actor, reportedAt: time, state: .reported,
                                 evidence: report.evidence)
-            let role = directory.role(of: event.actor)
+            let role = role(of: event.actor, at: event)
             if !TicketWorkflow.mayReport(report, role: role) {
                 ticket.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: "reported",
                                                         reason: .roleNotAllowed(role, step: "reported")))
@@ -45,7 +66,7 @@ public struct Tickets: Projection {
               let step = try? PayloadCodec.decode(TicketStep.self, from: event.payload),
               let ticket = byID[event.subject] else { return orphans.append(event.id) }
         do {
-            var next = try TicketWorkflow.apply(kind, step, by: directory.role(of: event.actor), to: ticket, at: time)
+            var next = try TicketWorkflow.apply(kind, step, by: role(of: event.actor, at: event), to: ticket, at: time)
             next.history.append(Ticket.Entry(event: event.id, kind: kind, actor: event.actor, at: time, note: step.note))
             byID[event.subject] = next
         } catch {
