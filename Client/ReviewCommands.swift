@@ -21,10 +21,17 @@ struct Review: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
-                let (review, tickets, grid) = try client.issueReview(month: try month.value(now: now), now: now)
-                try export(to: csv, texts: texts) { try Exports.issuesCSV(tickets, grid: grid, now: now) }
-                try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets.map(TicketSummary.init), now: now) }
-                try export(to: open311, texts: texts) { try Exports.open311(tickets, grid: grid) }
+                let review = try client.issueReview(month: try month.value(now: now), now: now)
+                if csv != nil || open311 != nil || geojson != nil {
+                    // Only exports read every issue; CSV and Open311 read each one whole.
+                    let all = try client.tickets(TicketFilter(includeClosed: true), now: now)
+                    try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(all, now: now) }
+                    if csv != nil || open311 != nil {
+                        let (tickets, grid) = (try client.wholeTickets(all), try client.grid())
+                        try export(to: csv, texts: texts) { try Exports.issuesCSV(tickets, grid: grid, now: now) }
+                        try export(to: open311, texts: texts) { try Exports.open311(tickets, grid: grid) }
+                    }
+                }
                 print(json ? try JSONOutput.render(review.rows.map(JSONOutput.IssueReviewRow.init)) : texts.issueReviewTable(review))
             }
         }

@@ -4,10 +4,10 @@ import LantianDomain
 
 /// What a supervisor reviews, from what this device has synced; works offline.
 extension FieldClient {
-    public func issueReview(month: ReviewMonth, now: Timestamp) throws -> (review: IssueReview, tickets: [Ticket], grid: Grid) {
-        let tickets = try store.project(Tickets.self).all
-        let grid = try store.project(Grid.self)
-        return (IssueReview(tickets: tickets, grid: grid, month: month, now: now), tickets, grid)
+    /// Issues per township (all issues this device holds), counted by the store.
+    public func issueReview(month: ReviewMonth, now: Timestamp) throws -> IssueReview {
+        let figures = try store.issueFigures(within: nil, month: month, now: now)
+        return IssueReview(perNode: figures.perNode, open: figures.open, grid: try store.project(Grid.self), month: month)
     }
 
     public func dustfallReview(month: ReviewMonth) throws -> DustfallReview {
@@ -18,17 +18,22 @@ extension FieldClient {
     public func monthlyNotice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
         let grid = try store.project(Grid.self)
         guard let county = grid[code] else { throw FieldError.unknownNode(code) }
-        return MonthlyNotice(county: county, month: month, now: now, grid: grid, tickets: try store.project(Tickets.self).all,
-                             enterprises: try store.project(Enterprises.self).all, points: try store.project(FirePoints.self).all,
+        let figures = try store.issueFigures(within: code, month: month, now: now)
+        return MonthlyNotice(county: county, month: month, grid: grid,
+                             issues: IssueReview(perNode: figures.perNode, open: figures.open, grid: grid, month: month),
+                             overdue: try store.tickets(TicketFilter(node: code, overdueOnly: true), now: now),
+                             enterprises: try store.project(Enterprises.self).all,
+                             points: try store.firePoints(observedIn: month.start..<month.end, within: code),
                              sites: try store.project(DustSites.self), network: try store.project(DustfallNetwork.self))
     }
 
     /// The HTML report of `county` for `month`: the notice's figures with charts; eight weeks of issues up to now.
     public func htmlReport(county: String, month: ReviewMonth, texts: Texts, now: Timestamp) throws -> HTMLReport {
         let notice = try monthlyNotice(county: county, month: month, now: now)
-        let grid = try store.project(Grid.self)
-        let tickets = try store.project(Tickets.self).all.filter { $0.report.node == county || grid.node($0.report.node, isWithin: county) }
-        return HTMLReport(notice: notice, timeline: IssueTimeline(tickets: tickets, weeks: 8, endingAt: now), texts: texts, generatedAt: now)
+        let weeks = 8
+        let times = try IssueTimeline.span(weeks: weeks, endingAt: now).map { try store.issueTimes(within: county, in: $0) } ?? (reported: [], closed: [])
+        return HTMLReport(notice: notice, timeline: IssueTimeline(reported: times.reported, closed: times.closed, weeks: weeks, endingAt: now),
+                          texts: texts, generatedAt: now)
     }
 
     /// Per device: when it last synced and how many of its events are known to be waiting.
@@ -39,7 +44,7 @@ extension FieldClient {
     }
 
     public func strawBurningReview(month: ReviewMonth) throws -> StrawBurningReview {
-        StrawBurningReview(points: try store.project(FirePoints.self).all, grid: try store.project(Grid.self), month: month)
+        StrawBurningReview(points: try store.firePoints(observedIn: month.start..<month.end, within: nil), grid: try store.project(Grid.self), month: month)
     }
 
     public func dustSiteReview(month: ReviewMonth) throws -> DustSiteReview {

@@ -45,7 +45,7 @@ extension Texts {
         }
         text += ["", say("七、逾期问题", "7. Overdue issues")]
         text += notice.overdue.isEmpty ? [say("无。", "None.")] : notice.overdue.map { ticket in
-            "  \(short(ticket.id))  \(ticket.report.node)  \(ticket.report.title)  " + say("期限 ", "due ") + (ticket.deadline.map(BeijingTime.format) ?? "—")
+            "  \(short(ticket.id))  \(ticket.node)  \(ticket.title)  " + say("期限 ", "due ") + (ticket.deadline.map(BeijingTime.format) ?? "—")
         }
         return text.joined(separator: "\n")
     }

@@ -208,8 +208,8 @@ extension Texts {
             say("本月新增", "New"), say("本月销号", "Closed"), say("整改率", "Rate"), say("销号中位天数", "Median days"),
         ], rows: rows).rendered
             + (byCategory.isEmpty ? "" : "\n" + say("未销号按类别：", "Open by category: ") + byCategory.joined(separator: say("，", ", ")))
-            + (review.oldestOpen.first.map { "\n" + say("最早未销号：\(short($0.id)) \($0.report.title)（\(BeijingTime.format($0.reportedAt)) 上报）",
-                                                        "Oldest open: \(short($0.id)) \($0.report.title) (reported \(BeijingTime.format($0.reportedAt)))") } ?? "")
+            + (review.oldestOpen.first.map { "\n" + say("最早未销号：\(short($0.id)) \($0.title)（\(BeijingTime.format($0.reportedAt)) 上报）",
+                                                        "Oldest open: \(short($0.id)) \($0.title) (reported \(BeijingTime.format($0.reportedAt)))") } ?? "")
     }
 
     public func dustfallReviewTable(_ review: DustfallReview) -> String {

@@ -190,8 +190,10 @@ extension EventStore {
             try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN returnPending INTEGER NOT NULL DEFAULT 0")
         }
         migrator.registerMigration("v9: read models: issues, who recorded them, users, the grid's ancestry") { db in
-            // Kept in the transaction that stores events (EventStore+ReadModels); rebuilt from the
-            // events whenever `read_model` says a model is older than the code's.
+            // As first released. The read models' tables are derived data: since, they are dropped and
+            // made anew in the shape the code's version wants whenever `read_model` says they are of
+            // another version (EventStore+ReadModelSchema), so this migration's tables last only
+            // until the first open.
             try db.execute(sql: """
                 CREATE TABLE read_model (
                     name    TEXT    PRIMARY KEY,
@@ -226,18 +228,12 @@ extension EventStore {
                     PRIMARY KEY (actor, ticket)
                 ) WITHOUT ROWID;
                 CREATE INDEX ticket_actor_by_ticket ON ticket_actor (ticket);
-                -- Each user registration, by the name it registers: the role it gives from its place
-                -- in the canonical order on.
+                -- Each user registration event, by the name it registers.
                 CREATE TABLE user_registration (
-                    name   TEXT    NOT NULL,
-                    event  BLOB    NOT NULL,
-                    hlc    INTEGER NOT NULL,
-                    device BLOB    NOT NULL,
-                    cseq   INTEGER NOT NULL,
-                    role   TEXT    NOT NULL,
+                    name  TEXT NOT NULL,
+                    event BLOB NOT NULL,
                     PRIMARY KEY (name, event)
                 ) WITHOUT ROWID;
-                CREATE INDEX user_registration_by_event ON user_registration (event);
                 -- Every grid node with each of its ancestors and itself: "this node and below".
                 CREATE TABLE grid_ancestry (
                     ancestor TEXT NOT NULL,

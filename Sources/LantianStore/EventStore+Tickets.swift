@@ -14,7 +14,7 @@ extension EventStore {
                 request = request.open()
             }
             if let category = filter.category { request = request.filter(TicketRow.Columns.category == category.rawValue) }
-            if let node = filter.node { request = request.within(node: node) }
+            request = request.within(node: filter.node)
             if filter.overdueOnly { request = request.overdue(at: now) }
             return try request.inReportOrder().fetchAll(db).map(\.summary)
         }
@@ -61,17 +61,7 @@ extension EventStore {
     /// recorded them, and who recorded each one's events.
     static func foldTickets(_ db: Database, _ subjects: Set<UUID>) throws -> (tickets: [UUID: Ticket], actors: [UUID: Set<String>]) {
         guard !subjects.isEmpty else { return ([:], [:]) }
-        let types = Tickets.subjectTypes.map(\.rawValue)
-        var events: [Event] = []
-        // By subject, always: given a long list of subjects, SQLite's planner may pick the index by
-        // type instead and read every issue event of the store for each page (seen: a 1M-event
-        // season took 16 minutes instead of one).
-        for chunk in Array(subjects).chunked(by: 500) {
-            events += try Event.fetchAll(db, sql: """
-                SELECT \(Event.columns) FROM event INDEXED BY event_by_subject
-                WHERE subject IN (\(databaseQuestionMarks(count: chunk.count))) AND type IN (\(databaseQuestionMarks(count: types.count)))
-                """, arguments: StatementArguments(chunk) + StatementArguments(types))
-        }
+        let events = try events(db, about: subjects, ofTypes: Tickets.subjectTypes)
         var actors: [UUID: Set<String>] = [:]
         for event in events { actors[event.subject, default: []].insert(event.actor) }
         let roles = try roleHistory(db, of: Set(events.map(\.actor)))

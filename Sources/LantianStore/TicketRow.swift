@@ -68,9 +68,10 @@ extension DerivableRequest<TicketRow> {
     /// Open issues (not closed out).
     func open() -> Self { filter(TicketRow.Columns.state != TicketState.closed.rawValue) }
 
-    /// Issues at `node` or below it in the grid.
-    func within(node: String) -> Self {
-        filter(TicketRow.Columns.node == node
+    /// Issues at `node` or below it in the grid; all issues without a node.
+    func within(node: String?) -> Self {
+        guard let node else { return self }
+        return filter(TicketRow.Columns.node == node
                || SQL("\(TicketRow.Columns.node) IN (SELECT node FROM grid_ancestry WHERE ancestor = \(node))"))
     }
 

@@ -150,7 +150,7 @@ import Testing
             views.append(texts.dustfallTable(try client.dustfallNetwork()))
             views.append(texts.ledgerTable(try client.ledgerReview()))
             for month in months {
-                let (review, _, grid) = try client.issueReview(month: month, now: now)
+                let (review, grid) = (try client.issueReview(month: month, now: now), try client.grid())
                 views.append(texts.issueReviewTable(review))
                 views.append(texts.dustfallReviewTable(try client.dustfallReview(month: month)))
                 views.append(texts.strawBurningTable(try client.strawBurningReview(month: month), month: month))

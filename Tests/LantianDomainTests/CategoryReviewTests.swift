@@ -54,13 +54,45 @@ import Testing
         _ = fire("p3", "371502002", "2026-10-03 18:00", latitude: 36.5000, longitude: 116.1000, outAfterMinutes: 20)
         _ = fire("p4", "371502002", "2026-10-03 18:30", latitude: 36.5009, longitude: 116.1000, outAfterMinutes: 50)
 
-        let review = StrawBurningReview(points: FirePoints.fold(story.events).all, grid: Grid.fold(story.events), month: ReviewMonth("2026-10")!)
+        let review = StrawBurningReview(points: FirePoints.fold(story.events).all.map(FirePointSummary.init), grid: Grid.fold(story.events), month: ReviewMonth("2026-10")!)
         let t1 = try #require(review.rows.first { $0.node == "371502001" })
         #expect(t1.perDay == ["2026-10-01": 1, "2026-10-03": 1] && t1.medianResponseMinutes == 30)
         let t2 = try #require(review.rows.first { $0.node == "371502002" })
         #expect(t2.perDay == ["2026-10-03": 2] && t2.total == 2 && t2.medianResponseMinutes == 35)  // (20 + 50) / 2
         #expect(review.repeatedPlaces.map { $0.map(\.id) } == [[p1, p2]])
         #expect(abs(StrawBurningReview.metres(try GeoPoint(latitude: 36.45, longitude: 115.98), try GeoPoint(latitude: 36.4518, longitude: 115.98)) - 200) < 1)
+    }
+
+    /// Places that burned again are the single-linkage clusters of points within the radius that
+    /// span several days: the cell search finds exactly what comparing every pair finds.
+    @Test(arguments: 0..<20)
+    func repeatedPlacesAreWhatComparingEveryPairGives(seed: Int) throws {
+        var random = SeededRandom(seed: UInt64(seed))
+        // Up to 60 points in a few kilometres (some at the poles and the antimeridian), over a week.
+        let centre = [(36.45, 115.98), (89.999, 10.0), (-12.0, 179.999)][seed % 3]
+        let points = try (0..<Int.random(in: 0...60, using: &random)).map { _ in
+            FirePointSummary(id: UUID(), node: nil,
+                             location: try GeoPoint(latitude: min(90, centre.0 + Double.random(in: -0.02...0.02, using: &random)),
+                                                    longitude: min(180, centre.1 + Double.random(in: -0.02...0.02, using: &random))),
+                             observedAt: Timestamp(millisecondsSince1970: 1_790_000_000_000 + Int64.random(in: 0...(7 * 86_400_000), using: &random)),
+                             responseMinutes: nil)
+        }
+        #expect(StrawBurningReview(points: points, grid: Grid()).repeatedPlaces == Self.repeatedByEveryPair(points))
+    }
+
+    /// Joins every pair closer than the radius, then keeps the groups spanning several days.
+    static func repeatedByEveryPair(_ points: [FirePointSummary]) -> [[FirePointSummary]] {
+        let points = points.sorted { ($0.observedAt, $0.id.uuidString) < ($1.observedAt, $1.id.uuidString) }
+        var group = Array(points.indices)
+        for a in points.indices {
+            for b in points.indices where StrawBurningReview.metres(points[a].location, points[b].location) <= StrawBurningReview.repeatRadiusMetres {
+                let (from, to) = (group[b], group[a])
+                if from != to { group = group.map { $0 == from ? to : $0 } }
+            }
+        }
+        return Dictionary(grouping: points.indices, by: { group[$0] }).values.map { $0.sorted().map { points[$0] } }
+            .filter { Set($0.map { BeijingTime.format($0.observedAt).prefix(10) }).count > 1 }
+            .sorted { ($0[0].observedAt, $0[0].id.uuidString) < ($1[0].observedAt, $1[0].id.uuidString) }
     }
 
     @Test func dustSitesAreCheckedAgainstOneInspectionPerSiteAMonth() throws {
@@ -99,7 +131,7 @@ import Testing
         let (story, ids) = ReviewTests.issueStory()
         let grid = Grid.fold(story.events)
         let notice = MonthlyNotice(county: try #require(grid["371502"]), month: ReviewMonth("2026-10")!, now: ReviewTests.at("2026-10-20 12:00"),
-                                   grid: grid, tickets: Tickets.fold(story.events).all, enterprises: [], points: [],
+                                   grid: grid, tickets: Tickets.fold(story.events).all.map(TicketSummary.init), enterprises: [], points: [],
                                    sites: DustSites.fold(story.events), network: DustfallNetwork.fold(story.events))
         // Both townships closed 1 of 2 (50 %); T2 has no overdue issue, T1 has one: T2 is best, T1 worst.
         #expect(notice.best?.name == "柳园街道")
@@ -113,7 +145,7 @@ import Testing
         story.record(TicketReported.eventType, about: UUID(), TicketReported(category: .dust, node: "371503", title: "别县"), by: "officer.zhang", at: ReviewTests.at("2026-10-09 08:00"))
         let grid = Grid.fold(story.events)
         let notice = MonthlyNotice(county: try #require(grid["371502"]), month: ReviewMonth("2026-10")!, now: ReviewTests.at("2026-10-20 12:00"),
-                                   grid: grid, tickets: Tickets.fold(story.events).all, enterprises: [], points: [],
+                                   grid: grid, tickets: Tickets.fold(story.events).all.map(TicketSummary.init), enterprises: [], points: [],
                                    sites: DustSites.fold(story.events), network: DustfallNetwork.fold(story.events))
         #expect(notice.issues.rows.map(\.node) == ["371502001", "371502002"])
     }

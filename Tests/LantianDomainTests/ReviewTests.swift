@@ -60,7 +60,7 @@ import Testing
 
     @Test func issueFiguresPerTownshipAreWhatTheFixtureGives() throws {
         let (story, ids) = Self.issueStory()
-        let review = IssueReview(tickets: Tickets.fold(story.events).all, grid: Grid.fold(story.events),
+        let review = IssueReview(tickets: Tickets.fold(story.events).all.map(TicketSummary.init), grid: Grid.fold(story.events),
                                  month: ReviewMonth("2026-10")!, now: Self.at("2026-10-20 12:00"))
         let t1 = try #require(review.rows.first { $0.node == "371502001" })
         // T1: t1 closed, t2 open, overdue and escalated; both reported in October; t1 closed in October.
@@ -116,7 +116,7 @@ import Testing
     @Test func weeksRunMondayToSundayInBeijingTimeAndCountOpeningsAndCloseOuts() throws {
         let (story, _) = ReviewTests.issueStory()
         // 2026-10-20 is a Tuesday: the last week starts Monday 10-19; four weeks start 09-28, 10-05, 10-12, 10-19.
-        let timeline = IssueTimeline(tickets: Tickets.fold(story.events).all, weeks: 4, endingAt: ReviewTests.at("2026-10-20 12:00"))
+        let timeline = IssueTimeline(tickets: Tickets.fold(story.events).all.map(TicketSummary.init), weeks: 4, endingAt: ReviewTests.at("2026-10-20 12:00"))
         #expect(timeline.weeks.map(\.start) == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19"])
         // Opened: t3 09-28 and t1 10-02 in the first week; t4 10-05 and t2 10-10 in the second.
         // Closed: t3 10-01 and t1 10-04 in the first week.

@@ -55,10 +55,14 @@ import Testing
         let points = FirePoints.fold(story.events).all
         #expect(points.first?.responseMinutes == Int64.min / 60_000)
         for month in [ReviewMonth(containing: Timestamp(millisecondsSince1970: .max)), ReviewMonth(year: 2026, month: 10)] {
-            _ = StrawBurningReview(points: points, grid: Grid(), month: month)
-            let tickets = Tickets.fold(story.events).all
+            _ = StrawBurningReview(points: points.map(FirePointSummary.init), grid: Grid(), month: month)
+            let tickets = Tickets.fold(story.events).all.map(TicketSummary.init)
             _ = IssueReview(tickets: tickets, grid: Grid(), month: month, now: Timestamp(millisecondsSince1970: .max))
-            _ = IssueTimeline(tickets: tickets, weeks: 8, endingAt: Timestamp(millisecondsSince1970: .min))
+            _ = month.end
+            for end in [Timestamp(millisecondsSince1970: .min), Timestamp(millisecondsSince1970: .max)] {
+                _ = IssueTimeline(tickets: tickets, weeks: 8, endingAt: end)
+                _ = IssueTimeline.span(weeks: 8, endingAt: end)
+            }
         }
         var report = DeviceSyncReported(device: UUID(), actor: "a", recordedCseq: .max, acknowledgedCseq: .min, synced: true)
         _ = report.waiting

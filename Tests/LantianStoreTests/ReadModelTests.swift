@@ -48,10 +48,32 @@ import Testing
             let reporter = Bool.random(using: &random) ? "officer.zhang" : "officer.li"
             add(reporter, ticket, TicketReported.eventType,
                 TicketReported(category: InspectionCategory.allCases[number % 4], node: number % 3 == 0 ? township : cell, title: "#\(number)"))
+            if number % 3 == 1 {
+                // Taken to close-out, so that reviews count close-outs.
+                for (kind, actor) in [(TicketStep.Kind.assigned, "staff.wang"), (.rectificationStarted, "staff.wang"),
+                                      (.rectificationReported, "staff.wang"), (.verified, "supervisor.zhao")] {
+                    add(actor, ticket, kind.eventType, TicketStep(assignee: "staff.wang", deadline: time(clock + 500)))
+                }
+            }
             for _ in 0..<Int.random(in: 0...6, using: &random) {
                 let kind = kinds.randomElement(using: &random) ?? .assigned
                 let actor = ["staff.wang", "supervisor.zhao", "supervisor.sun", "officer.li"].randomElement(using: &random) ?? "staff.wang"
                 add(actor, ticket, kind.eventType, TicketStep(assignee: "staff.wang", deadline: time(clock + 500)))
+            }
+        }
+        // Fire points, some put out, some reported twice (the first report stands), a response to
+        // a fire point nobody reported.
+        for number in 0..<8 {
+            let point = UUID()
+            let location = try! GeoPoint(latitude: 36.45 + Double(number % 3) * 0.001, longitude: 115.98)
+            let node = [cell, township, nil][number % 3]
+            for _ in 0..<(number == 5 ? 2 : 1) {
+                add("officer.zhang", point, FirePointReport.eventType,
+                    try! FirePointReport(location: location, node: node, observedAt: time(clock - 3_600_000 - Int64(number) * 60_000), note: "#\(number)"))
+            }
+            if number.isMultiple(of: 2) {
+                add("officer.zhang", number == 6 ? UUID() : point, FireResponseRecorded.eventType,
+                    FireResponseRecorded(extinguishedAt: time(clock), by: "扑火队"))
             }
         }
         // Late, in canonical order: officer.li becomes a grid officer between the reports, and the
@@ -77,6 +99,40 @@ import Testing
         return (tickets.map(TicketSummary.init), tickets, below)
     }
 
+    /// The nodes reviews are asked for: all issues, and each node's.
+    static let reviewed: [String?] = [nil, city, county, township, otherTownship, cell]
+
+    /// Issue reviews, overdue issues and weekly timelines, as the store counts them by SQL.
+    static func reviews(_ store: EventStore, now: Timestamp) throws -> [IssueReviews] {
+        let grid = try store.project(Grid.self), span = try #require(IssueTimeline.span(weeks: 3, endingAt: now))
+        return try reviewed.map { node in
+            let figures = try store.issueFigures(within: node, month: month, now: now)
+            let times = try store.issueTimes(within: node, in: span)
+            return IssueReviews(review: IssueReview(perNode: figures.perNode, open: figures.open, grid: grid, month: month),
+                                overdue: try store.tickets(TicketFilter(node: node, overdueOnly: true), now: now),
+                                timeline: IssueTimeline(reported: times.reported, closed: times.closed, weeks: 3, endingAt: now))
+        }
+    }
+
+    /// The same, by the pure reviews over the full fold: the specification.
+    static func reviews(_ events: [Event], now: Timestamp) -> [IssueReviews] {
+        let tickets = Tickets.fold(events).all.map(TicketSummary.init), grid = Grid.fold(events)
+        return reviewed.map { node in
+            let within = tickets.filter { node == nil || $0.node == node || grid.node($0.node, isWithin: node ?? "") }
+            return IssueReviews(review: IssueReview(tickets: within, grid: grid, month: month, now: now),
+                                overdue: within.filter { $0.isOverdue(at: now) }, timeline: IssueTimeline(tickets: within, weeks: 3, endingAt: now))
+        }
+    }
+
+    /// The month the stories happen in (their clocks are the first seconds of 1970, Beijing time).
+    static let month = ReviewMonth(containing: time(2_000))
+
+    struct IssueReviews: Equatable {
+        var review: IssueReview
+        var overdue: [TicketSummary]
+        var timeline: IssueTimeline
+    }
+
     @Test(arguments: 0..<16)
     func tablesEqualTheFullFoldWhateverTheArrivalOrder(seed: Int) throws {
         let events = Self.story(seed: UInt64(seed))
@@ -95,7 +151,14 @@ import Testing
         #expect(actual.all == expected.all)
         #expect(actual.whole == expected.whole)
         #expect(actual.below == expected.below)
-        #expect(!expected.all.isEmpty && expected.all.contains { $0.conflictCount > 0 })
+        #expect(try Self.reviews(replica, now: now) == Self.reviews(events, now: now))
+        let points = FirePoints.fold(events).all.map(FirePointSummary.init), grid = Grid.fold(events)
+        for node in Self.reviewed {
+            let expected = points.filter { point in node == nil || point.node.map { $0 == node || grid.node($0, isWithin: node ?? "") } == true }
+            #expect(try replica.firePoints(observedIn: time(-10_000_000)..<time(10_000_000), within: node) == expected)
+        }
+        #expect(points.count == 8 && points.contains { $0.responseMinutes != nil })
+        #expect(!expected.all.isEmpty && expected.all.contains { $0.conflictCount > 0 } && expected.all.contains { $0.closedAt != nil })
 
         // A rebuild from scratch gives the same rows.
         let before = try Self.rows(replica)
@@ -136,7 +199,8 @@ import Testing
     static func rows(_ store: EventStore) throws -> [[String]] {
         try store.read { db in
             try ["SELECT * FROM ticket ORDER BY id", "SELECT * FROM ticket_actor ORDER BY actor, ticket",
-                 "SELECT * FROM grid_ancestry ORDER BY ancestor, node", "SELECT * FROM user_registration ORDER BY name, event"].flatMap { sql in
+                 "SELECT * FROM grid_ancestry ORDER BY ancestor, node", "SELECT * FROM user_registration ORDER BY name, event",
+                 "SELECT * FROM fire_point ORDER BY id"].flatMap { sql in
                 try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map(\.description) }
             }
         }

@@ -13,7 +13,9 @@ enum ReadGrowth {
             ("issue list --all --node township", ["issue", "list", "--all", "--node", township, "--db", client]),
             ("issue show", ["issue", "show", issue, "--db", client]),
             ("status --offline", ["status", "--offline", "--db", client]),
-            ("notice (not yet on tables)", ["notice", "--county", BenchGrid.county, "--month", month, "--db", client]),
+            ("review issues", ["review", "issues", "--month", month, "--db", client]),
+            ("review fires", ["review", "fires", "--month", month, "--db", client]),
+            ("notice", ["notice", "--county", BenchGrid.county, "--month", month, "--db", client]),
         ]
     }
 

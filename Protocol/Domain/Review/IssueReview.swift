@@ -1,12 +1,16 @@
 import Foundation
 
-/// The issue figures a supervisor reviews, per township: computed from tickets, never stored.
+/// The issue figures a supervisor reviews, per township: computed from issues, never stored.
+///
+/// Each issue is counted for the node it was reported at, and the nodes' figures are added up per
+/// township: a store can count per node in SQL and give the same review as counting every issue
+/// here (`ReadModelTests` checks that it does).
 ///
 /// ```swift
-/// let review = IssueReview(tickets: tickets.all, grid: grid, month: ReviewMonth("2026-10")!, now: now)
+/// let review = IssueReview(tickets: summaries, grid: grid, month: ReviewMonth("2026-10")!, now: now)
 /// ```
 public struct IssueReview: Hashable, Sendable {
-    /// One township's figures (or a county's own queue, for issues not yet in a township).
+    /// One node's or township's figures (or a county's own queue, for issues not yet in a township).
     public struct Row: Hashable, Sendable {
         public var node: String
         public var name: String
@@ -20,11 +24,46 @@ public struct IssueReview: Hashable, Sendable {
         /// Hours from report to close-out, of every closed issue.
         public var closeOutHours: [Double] = []
 
+        public init(node: String, name: String) {
+            self.node = node
+            self.name = name
+        }
+
         /// Closed out of all issues (整改率); `nil` without issues.
         public var rectificationRate: Double? { total == 0 ? nil : Double(closed) / Double(total) }
 
         /// The median time to close-out in hours; `nil` when none is closed.
         public var medianCloseOutHours: Double? { median(closeOutHours) { ($0 + $1) / 2 } }
+
+        /// Counts one issue as it stands at `now`, for `month`.
+        public mutating func count(_ ticket: TicketSummary, month: ReviewMonth, now: Timestamp) {
+            total += 1
+            if ticket.isOpen { open += 1 } else { closed += 1 }
+            if ticket.isOverdue(at: now) { overdue += 1 }
+            if ticket.escalationCount > 0 { escalated += 1 }
+            if month.contains(ticket.reportedAt) { openedThisMonth += 1 }
+            if let closedAt = ticket.closedAt {
+                if month.contains(closedAt) { closedThisMonth += 1 }
+                closeOutHours.append(Self.hours(from: ticket.reportedAt, to: closedAt))
+            }
+        }
+
+        /// Adds the figures of `other` (another node of the same township).
+        public mutating func add(_ other: Row) {
+            total += other.total
+            open += other.open
+            overdue += other.overdue
+            escalated += other.escalated
+            closed += other.closed
+            openedThisMonth += other.openedThisMonth
+            closedThisMonth += other.closedThisMonth
+            closeOutHours += other.closeOutHours
+        }
+
+        /// Hours between a report and its close-out.
+        public static func hours(from reportedAt: Timestamp, to closedAt: Timestamp) -> Double {
+            Double(closedAt.milliseconds(since: reportedAt)) / 3_600_000
+        }
     }
 
     public var month: ReviewMonth
@@ -33,27 +72,29 @@ public struct IssueReview: Hashable, Sendable {
     /// Open issues by category.
     public var openByCategory: [InspectionCategory: Int]
     /// Open issues, oldest report first.
-    public var oldestOpen: [Ticket]
+    public var oldestOpen: [TicketSummary]
 
-    public init(tickets: [Ticket], grid: Grid, month: ReviewMonth, now: Timestamp) {
+    /// The review of `tickets`: the specification.
+    public init(tickets: [TicketSummary], grid: Grid, month: ReviewMonth, now: Timestamp) {
+        var perNode: [String: Row] = [:]
+        for ticket in tickets { perNode[ticket.node, default: Row(node: ticket.node, name: ticket.node)].count(ticket, month: month, now: now) }
+        self.init(perNode: Array(perNode.values), open: tickets.filter(\.isOpen), grid: grid, month: month)
+    }
+
+    /// The review from figures already counted per node of report, and the open issues.
+    public init(perNode: [Row], open: [TicketSummary], grid: Grid, month: ReviewMonth) {
         self.month = month
         var rows: [String: Row] = [:]
-        for ticket in tickets {
-            let place = grid.township(of: ticket.report.node)
-            var row = rows[place.code] ?? Row(node: place.code, name: place.name)
-            row.total += 1
-            if ticket.isOpen { row.open += 1 } else { row.closed += 1 }
-            if ticket.isOverdue(at: now) { row.overdue += 1 }
-            if !ticket.escalations.isEmpty { row.escalated += 1 }
-            if month.contains(ticket.reportedAt) { row.openedThisMonth += 1 }
-            if let closedAt = ticket.closedAt {
-                if month.contains(closedAt) { row.closedThisMonth += 1 }
-                row.closeOutHours.append(Double(closedAt.milliseconds(since: ticket.reportedAt)) / 3_600_000)
-            }
-            rows[place.code] = row
+        for row in perNode {
+            let place = grid.township(of: row.node)
+            rows[place.code, default: Row(node: place.code, name: place.name)].add(row)
         }
-        self.rows = rows.values.sorted { $0.node < $1.node }
-        openByCategory = Dictionary(grouping: tickets.filter(\.isOpen), by: \.report.category).mapValues(\.count)
-        oldestOpen = tickets.filter(\.isOpen).sorted { $0.reportedAt < $1.reportedAt }
+        self.rows = rows.values.sorted { $0.node < $1.node }.map { row in
+            var row = row
+            row.closeOutHours.sort()
+            return row
+        }
+        openByCategory = Dictionary(grouping: open, by: \.category).mapValues(\.count)
+        oldestOpen = open.sorted { ($0.reportedAt, $0.id.uuidString) < ($1.reportedAt, $1.id.uuidString) }
     }
 }

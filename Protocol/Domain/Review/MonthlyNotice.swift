@@ -13,25 +13,36 @@ public struct MonthlyNotice: Hashable, Sendable {
     /// Townships with issues, best first: highest rectification rate, then fewest overdue, then code.
     public var townshipsBestFirst: [IssueReview.Row]
     /// Open issues past their deadline, oldest deadline first.
-    public var overdue: [Ticket]
+    public var overdue: [TicketSummary]
 
     public var best: IssueReview.Row? { townshipsBestFirst.first }
     public var worst: IssueReview.Row? { townshipsBestFirst.count > 1 ? townshipsBestFirst.last : nil }
 
-    public init(county: GridNodeDefined, month: ReviewMonth, now: Timestamp, grid: Grid, tickets: [Ticket], enterprises: [Enterprise],
-                points: [FirePoint], sites: DustSites, network: DustfallNetwork) {
+    /// The notice from every record this device holds: the specification.
+    public init(county: GridNodeDefined, month: ReviewMonth, now: Timestamp, grid: Grid, tickets: [TicketSummary], enterprises: [Enterprise],
+                points: [FirePointSummary], sites: DustSites, network: DustfallNetwork) {
+        let tickets = tickets.filter { $0.node == county.code || grid.node($0.node, isWithin: county.code) }
+        self.init(county: county, month: month, grid: grid, issues: IssueReview(tickets: tickets, grid: grid, month: month, now: now),
+                  overdue: tickets.filter { $0.isOverdue(at: now) }, enterprises: enterprises, points: points, sites: sites, network: network)
+    }
+
+    /// The notice from the county's issue review and overdue issues, as a store gives them, and the other records.
+    public init(county: GridNodeDefined, month: ReviewMonth, grid: Grid, issues: IssueReview, overdue: [TicketSummary], enterprises: [Enterprise],
+                points: [FirePointSummary], sites: DustSites, network: DustfallNetwork) {
         func inCounty(_ node: String) -> Bool { node == county.code || grid.node(node, isWithin: county.code) }
-        let tickets = tickets.filter { inCounty($0.report.node) }
         self.county = county
         self.month = month
-        issues = IssueReview(tickets: tickets, grid: grid, month: month, now: now)
+        self.issues = issues
         ledger = LedgerReview(enterprises: enterprises.filter { inCounty($0.registration.node) }, grid: grid)
-        fires = StrawBurningReview(points: points.filter { $0.report.node.map(inCounty) ?? false }, grid: grid, month: month)
+        fires = StrawBurningReview(points: points.filter { $0.node.map(inCounty) ?? false }, grid: grid, month: month)
         self.sites = DustSiteReview(sites: sites, month: month, within: county.code)
         dustfall = DustfallReview(network: network, month: month, within: county.code)
         townshipsBestFirst = issues.rows.filter { grid[$0.node]?.level == .township }.sorted { lhs, rhs in
             (-(lhs.rectificationRate ?? 0), lhs.overdue, lhs.node) < (-(rhs.rectificationRate ?? 0), rhs.overdue, rhs.node)
         }
-        overdue = tickets.filter { $0.isOverdue(at: now) }.sorted { ($0.deadline ?? now) < ($1.deadline ?? now) }
+        self.overdue = overdue.sorted { lhs, rhs in
+            (lhs.deadline?.millisecondsSince1970 ?? .max, lhs.reportedAt, lhs.id.uuidString)
+                < (rhs.deadline?.millisecondsSince1970 ?? .max, rhs.reportedAt, rhs.id.uuidString)
+        }
     }
 }

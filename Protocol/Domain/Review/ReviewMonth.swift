@@ -29,6 +29,9 @@ public struct ReviewMonth: Hashable, Sendable, Comparable, CustomStringConvertib
     /// The first moment of the month, in Beijing time.
     public var start: Timestamp { BeijingTime.start(ofYear: Int64(year), month: month, day: 1) }
 
+    /// The first moment after the month, in Beijing time.
+    public var end: Timestamp { month == 12 ? BeijingTime.start(ofYear: Int64(year) + 1, month: 1, day: 1) : BeijingTime.start(ofYear: Int64(year), month: month + 1, day: 1) }
+
     public func contains(_ time: Timestamp) -> Bool { ReviewMonth(containing: time) == self }
 
     public static func < (lhs: ReviewMonth, rhs: ReviewMonth) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }

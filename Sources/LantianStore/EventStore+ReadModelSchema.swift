@@ -1,0 +1,78 @@
+import GRDB
+
+/// The shape of the read models' tables. They hold nothing the events do not: when the code's
+/// ``EventStore/readModelVersion`` differs from the store's, they are dropped, made anew and
+/// filled from the events, so changing them needs no migration.
+extension EventStore {
+    /// The version of the read models this code keeps; change it whenever their tables or what
+    /// fills them changes.
+    static let readModelVersion: Int64 = 2
+
+    /// Every read model table, dropped before the tables are made anew.
+    static let readModelTables = ["ticket", "ticket_actor", "user_registration", "grid_ancestry", "fire_point"]
+
+    /// Drops the read models' tables and makes them anew, empty.
+    static func makeReadModelTables(_ db: Database) throws {
+        for table in readModelTables { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        try db.execute(sql: """
+            CREATE TABLE ticket (
+                id              BLOB    PRIMARY KEY,
+                category        TEXT    NOT NULL,
+                state           TEXT    NOT NULL,
+                node            TEXT    NOT NULL,
+                title           TEXT    NOT NULL,
+                reportedBy      TEXT    NOT NULL,
+                reportedAt      INTEGER NOT NULL,
+                assignee        TEXT,
+                deadline        INTEGER,
+                closedAt        INTEGER,
+                reopenCount     INTEGER NOT NULL,
+                escalationCount INTEGER NOT NULL,
+                conflictCount   INTEGER NOT NULL,
+                latitude        REAL,
+                longitude       REAL,
+                origin          BLOB
+            );
+            CREATE INDEX ticket_by_origin ON ticket (origin) WHERE origin IS NOT NULL;
+            CREATE INDEX ticket_by_state ON ticket (state, reportedAt);
+            CREATE INDEX ticket_by_node ON ticket (node, reportedAt);
+            CREATE INDEX ticket_in_order ON ticket (reportedAt, id);
+            CREATE INDEX ticket_by_close_out ON ticket (closedAt) WHERE closedAt IS NOT NULL;
+            -- Who recorded an issue's events: a late change of their role re-folds exactly these issues.
+            CREATE TABLE ticket_actor (
+                actor  TEXT NOT NULL,
+                ticket BLOB NOT NULL,
+                PRIMARY KEY (actor, ticket)
+            ) WITHOUT ROWID;
+            CREATE INDEX ticket_actor_by_ticket ON ticket_actor (ticket);
+            -- Each user registration, by the name it registers: the role it gives from its place
+            -- in the canonical order on.
+            CREATE TABLE user_registration (
+                name   TEXT    NOT NULL,
+                event  BLOB    NOT NULL,
+                hlc    INTEGER NOT NULL,
+                device BLOB    NOT NULL,
+                cseq   INTEGER NOT NULL,
+                role   TEXT    NOT NULL,
+                PRIMARY KEY (name, event)
+            ) WITHOUT ROWID;
+            CREATE INDEX user_registration_by_event ON user_registration (event);
+            -- Every grid node with each of its ancestors and itself: "this node and below".
+            CREATE TABLE grid_ancestry (
+                ancestor TEXT NOT NULL,
+                node     TEXT NOT NULL,
+                PRIMARY KEY (ancestor, node)
+            ) WITHOUT ROWID;
+            -- Fire points as reviews read them.
+            CREATE TABLE fire_point (
+                id              BLOB    PRIMARY KEY,
+                node            TEXT,
+                latitude        REAL    NOT NULL,
+                longitude       REAL    NOT NULL,
+                observedAt      INTEGER NOT NULL,
+                responseMinutes INTEGER
+            );
+            CREATE INDEX fire_point_by_time ON fire_point (observedAt);
+            """)
+    }
+}
