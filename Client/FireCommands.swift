@@ -55,9 +55,9 @@ struct Fire: ParsableCommand {
 
         func run() throws {
             try common.run { client, texts in
-                let points = try client.firePoints()
-                try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(points) }
-                try output.emit(points.map(JSONOutput.FirePointRecord.init), texts: texts) { texts.fireTable(points) }
+                let list = try client.firePointList()
+                try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(try client.firePoints()) }
+                try output.emit(texts: texts, records: { try client.firePoints().map(JSONOutput.FirePointRecord.init) }) { texts.fireTable(list) }
             }
         }
     }
@@ -74,7 +74,7 @@ struct Fire: ParsableCommand {
             try common.run { client, texts in
                 let now = Timestamp.now()
                 let point = try client.recordFireResponse(id, extinguishedAt: try at.map(BeijingTime.parse) ?? now, by: by, note: note, now: now)
-                print(texts.fireTable([point]))
+                print(texts.fireTable([FirePointSummary(point)]))
             }
         }
     }

@@ -132,7 +132,8 @@ struct Suite {
                 let figure = Figure("9. lantian \(name), \(Format.number(Double(outcome.events))) events", unit: "ms",
                                     samples: [outcome.milliseconds[index]])
                 results.add(figure)
-                results.goals.append(Goal(figure: figure, kind: .atMost(outcome.events > 200_000 ? 50 : 20)))
+                // The first command only measures the process's start: the floor under every goal.
+                if index > 0 { results.goals.append(Goal(figure: figure, kind: .atMost(outcome.events > 200_000 ? 50 : 20))) }
             }
         }
         for outcome in outcomes {

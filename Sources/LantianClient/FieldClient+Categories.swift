@@ -48,22 +48,35 @@ extension FieldClient {
 
     /// Records that the fire point `reference` names was put out.
     public func recordFireResponse(_ reference: String, extinguishedAt: Timestamp, by: String, note: String, now: Timestamp) throws -> FirePoint {
-        let (id, point) = try find(reference, in: try store.project(FirePoints.self).byID)
+        let (id, point) = try findFirePoint(reference)
         try checkNotInFuture(extinguishedAt, now: now)
         guard extinguishedAt >= point.observedAt else { throw InvalidValue(field: "time", rule: .beforeObservation) }
         _ = try record([try EventDraft(subject: id, payload: FireResponseRecorded(extinguishedAt: extinguishedAt, by: by, note: note))], now: now)
-        return try find(id, in: try store.project(FirePoints.self).byID)
+        return try findFirePoint(id.uuidString).point
     }
 
     /// Records who answers for the fire point `reference` names.
     public func recordAccountability(_ reference: String, responsible: String, measure: String, note: String, now: Timestamp) throws {
-        let (id, _) = try find(reference, in: try store.project(FirePoints.self).byID)
+        let (id, _) = try findFirePoint(reference)
         _ = try record([try EventDraft(subject: id, payload: FireAccountabilityRecorded(responsible: responsible, measure: measure, note: note))], now: now)
     }
 
-    /// All fire points this device knows of, its own and those synced from others.
+    /// All fire points this device knows of, its own and those synced from others, whole (for
+    /// exports and JSON): each folded from its own events.
     public func firePoints() throws -> [FirePoint] {
-        try store.project(FirePoints.self).all
+        try store.firePoints(try store.firePoints().map(\.id))
+    }
+
+    /// All fire points this device knows of, as lists show them, by time observed.
+    public func firePointList() throws -> [FirePointSummary] {
+        try store.firePoints()
+    }
+
+    /// The fire point `reference` names, and its id.
+    private func findFirePoint(_ reference: String) throws -> (id: UUID, point: FirePoint) {
+        let id = try resolve(reference, among: try store.firePointIDs(matching: reference))
+        guard let point = try store.firePoint(id) else { throw FieldError.noSuchRecord(reference) }
+        return (id, point)
     }
 
     // MARK: Dust sites

@@ -18,7 +18,7 @@ extension FieldClient {
         let file = try FIRMSFile(path: path)
         let grid = try store.project(Grid.self)
         let scope = GridScope(scope: user.scope, grid: grid)
-        let known = Set(try store.project(FirePoints.self).all.map(\.id))
+        let known = try store.heldFirePoints(among: file.detections.map(\.subject))
         var report = FIRMSImportReport(instrument: file.instrument, problems: file.problems)
         var drafts: [EventDraft] = []
         for detection in file.detections {

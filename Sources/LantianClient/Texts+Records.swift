@@ -72,7 +72,7 @@ extension Texts {
 
     // MARK: Categories
 
-    public func fireTable(_ points: [FirePoint]) -> String {
+    public func fireTable(_ points: [FirePointSummary]) -> String {
         if points.isEmpty { return say("暂无火点记录", "No fire points yet") }
         let rows = points.map { point in
             [short(point.id), BeijingTime.format(point.observedAt), place(point.location), point.reportedBy,

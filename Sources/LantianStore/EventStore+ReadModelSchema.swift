@@ -6,7 +6,7 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 2
+    static let readModelVersion: Int64 = 4
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = ["ticket", "ticket_actor", "user_registration", "grid_ancestry", "fire_point"]
@@ -35,7 +35,8 @@ extension EventStore {
             );
             CREATE INDEX ticket_by_origin ON ticket (origin) WHERE origin IS NOT NULL;
             CREATE INDEX ticket_by_state ON ticket (state, reportedAt);
-            CREATE INDEX ticket_by_node ON ticket (node, reportedAt);
+            -- By node in report order, and covering what reviews count per node (EventStore+Review).
+            CREATE INDEX ticket_by_node ON ticket (node, reportedAt, state, deadline, escalationCount, closedAt);
             CREATE INDEX ticket_in_order ON ticket (reportedAt, id);
             CREATE INDEX ticket_by_close_out ON ticket (closedAt) WHERE closedAt IS NOT NULL;
             -- Who recorded an issue's events: a late change of their role re-folds exactly these issues.
@@ -70,6 +71,8 @@ extension EventStore {
                 latitude        REAL    NOT NULL,
                 longitude       REAL    NOT NULL,
                 observedAt      INTEGER NOT NULL,
+                reportedBy      TEXT    NOT NULL,
+                note            TEXT    NOT NULL,
                 responseMinutes INTEGER
             );
             CREATE INDEX fire_point_by_time ON fire_point (observedAt);

@@ -54,19 +54,8 @@ extension EventStore {
         }
     }
 
-    /// The fire points observed within `span`, at `node` and below (all, without a node), by time observed.
-    public func firePoints(observedIn span: Range<Timestamp>, within node: String?) throws -> [FirePointSummary] {
-        try read { db in
-            let (within, arguments) = Self.withinClause(node)
-            return try Row.fetchAll(db, sql: """
-                SELECT * FROM fire_point WHERE observedAt >= :start AND observedAt < :end AND \(within) ORDER BY observedAt, id
-                """, arguments: arguments + ["start": span.lowerBound.millisecondsSince1970, "end": span.upperBound.millisecondsSince1970])
-                .map { try FirePointRow(row: $0).summary }
-        }
-    }
-
     /// The condition "at `node` or below it" on a read model's `node` column (always true without a node).
-    private static func withinClause(_ node: String?) -> (sql: String, arguments: StatementArguments) {
+    static func withinClause(_ node: String?) -> (sql: String, arguments: StatementArguments) {
         guard let node else { return ("1", [:]) }
         return ("(node = :within OR node IN (SELECT node FROM grid_ancestry WHERE ancestor = :within))", ["within": node])
     }

@@ -46,15 +46,18 @@ extension EventStore {
     /// The ids of issues a short reference may name: those whose id starts or ends with its digits,
     /// or whose short id (the last 8 digits) starts with them. ``IDReference`` decides among them.
     public func ticketIDs(matching reference: String) throws -> [UUID] {
+        try read { db in try Self.ids(db, in: "ticket", matching: reference) }
+    }
+
+    /// The ids in `table` (a read model keyed by `id`) that a short reference may name.
+    static func ids(_ db: Database, in table: String, matching reference: String) throws -> [UUID] {
+        if let id = UUID(uuidString: reference) { return try UUID.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id = ?", arguments: [id]) }
         let digits = reference.lowercased().replacingOccurrences(of: "-", with: "")
-        if let id = UUID(uuidString: reference) { return try read { db in try UUID.fetchAll(db, sql: "SELECT id FROM ticket WHERE id = ?", arguments: [id]) } }
         guard digits.count >= IDReference.minimumDigits, digits.count <= 32, digits.allSatisfy(\.isHexDigit) else { return [] }
         let upper = digits.uppercased()
-        return try read { db in
-            try UUID.fetchAll(db, sql: """
-                SELECT id FROM ticket WHERE substr(hex(id), 1, ?1) = ?2 OR substr(hex(id), 33 - ?1) = ?2 OR substr(hex(id), 25, ?1) = ?2
-                """, arguments: [upper.count, upper])
-        }
+        return try UUID.fetchAll(db, sql: """
+            SELECT id FROM \(table) WHERE substr(hex(id), 1, ?1) = ?2 OR substr(hex(id), 33 - ?1) = ?2 OR substr(hex(id), 25, ?1) = ?2
+            """, arguments: [upper.count, upper])
     }
 
     /// The issues `subjects`, each folded from its own events and the registrations of those who

@@ -7,7 +7,7 @@ struct FirePointRow: FetchableRecord {
     static let databaseTableName = "fire_point"
 
     enum Columns: String, ColumnExpression, CaseIterable {
-        case id, node, latitude, longitude, observedAt, responseMinutes
+        case id, node, latitude, longitude, observedAt, reportedBy, note, responseMinutes
     }
 
     var summary: FirePointSummary
@@ -21,7 +21,8 @@ struct FirePointRow: FetchableRecord {
             summary = FirePointSummary(
                 id: try row.decode(forColumn: Columns.id), node: try row.decode(forColumn: Columns.node),
                 location: try GeoPoint(latitude: try row.decode(forColumn: Columns.latitude), longitude: try row.decode(forColumn: Columns.longitude)),
-                observedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: Columns.observedAt)), responseMinutes: minutes)
+                observedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: Columns.observedAt)),
+                reportedBy: try row.decode(forColumn: Columns.reportedBy), note: try row.decode(forColumn: Columns.note), responseMinutes: minutes)
         } catch {
             throw StoreError.damaged("a fire point row cannot be read (\(error)): run lantian rebuild")
         }
@@ -31,7 +32,7 @@ struct FirePointRow: FetchableRecord {
     func save(_ db: Database) throws {
         try db.cachedStatement(sql: Self.saveSQL).execute(arguments: [
             summary.id, summary.node, summary.location.latitude, summary.location.longitude, summary.observedAt.millisecondsSince1970,
-            summary.responseMinutes,
+            summary.reportedBy, summary.note, summary.responseMinutes,
         ])
     }
 

@@ -66,7 +66,10 @@ struct TicketRow: FetchableRecord, PersistableRecord {
 
 extension DerivableRequest<TicketRow> {
     /// Open issues (not closed out).
-    func open() -> Self { filter(TicketRow.Columns.state != TicketState.closed.rawValue) }
+    func open() -> Self {
+        // Named one by one, so that SQLite can find them by the state index (open issues are few).
+        filter(TicketState.allCases.filter { $0 != .closed }.map(\.rawValue).contains(TicketRow.Columns.state))
+    }
 
     /// Issues at `node` or below it in the grid; all issues without a node.
     func within(node: String?) -> Self {

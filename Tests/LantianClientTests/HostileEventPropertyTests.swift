@@ -144,7 +144,7 @@ import Testing
             let arrived = try client.arrivedEvidence()
             views.append(texts.ticketTable(summaries, now: now))
             views += tickets.map { texts.ticketDetail($0, now: now, arrived: arrived) }
-            views.append(texts.fireTable(try client.firePoints()))
+            views.append(texts.fireTable(try client.firePointList()))
             views.append(texts.dustSiteTable(try client.dustSites()))
             views.append(texts.enterpriseTable(try client.enterprises()))
             views.append(texts.dustfallTable(try client.dustfallNetwork()))

@@ -7,15 +7,20 @@ import LantianStore
 /// 1M events; and the read models rebuilt from scratch (`lantian rebuild`).
 enum ReadGrowth {
     /// The commands timed, by what they show.
+    /// The month the season's fires begin in (``FieldWork/fire(_:in:)``): reviews of fires and the notice are asked for it.
+    static let fireMonth = "2024-06"
+
     static func commands(client: String, township: String, issue: String, month: String) -> [(name: String, arguments: [String])] {
         [
+            ("--help (the process alone, no store)", ["--help"]),
             ("issue list (open)", ["issue", "list", "--db", client]),
             ("issue list --all --node township", ["issue", "list", "--all", "--node", township, "--db", client]),
             ("issue show", ["issue", "show", issue, "--db", client]),
             ("status --offline", ["status", "--offline", "--db", client]),
             ("review issues", ["review", "issues", "--month", month, "--db", client]),
-            ("review fires", ["review", "fires", "--month", month, "--db", client]),
-            ("notice", ["notice", "--county", BenchGrid.county, "--month", month, "--db", client]),
+            ("review fires", ["review", "fires", "--month", fireMonth, "--db", client]),
+            ("fire list", ["fire", "list", "--db", client]),
+            ("notice", ["notice", "--county", BenchGrid.county, "--month", fireMonth, "--db", client]),
         ]
     }
 

@@ -38,49 +38,85 @@ public struct StrawBurningReview: Hashable, Sendable {
     }
 
     /// Single-linkage clusters of points closer than the radius, of those spanning several days,
-    /// earliest first. Points are put in cells a radius wide, so each is compared only with the
-    /// points of its own and the neighbouring cells.
+    /// earliest first. Points are put in cubes small enough that all points of one cube are within
+    /// the radius of each other (one cluster without measuring); two cubes are joined when some
+    /// pair of their points is within the radius, and only cubes two apart or nearer can be.
     static func repeated(_ points: [FirePointSummary]) -> [[FirePointSummary]] {
         let points = points.sorted { ($0.observedAt, $0.id.uuidString) < ($1.observedAt, $1.id.uuidString) }
         var clusters = Clusters(count: points.count)
-        var cells: [Cell: [Int]] = [:]
-        for (index, point) in points.enumerated() {
-            let cell = Cell(point.location)
-            for neighbour in cell.neighbourhood {
-                for other in cells[neighbour] ?? [] where metres(points[other].location, point.location) <= repeatRadiusMetres {
-                    clusters.join(index, other)
+        let positions = points.map { Position($0.location) }
+        let cubes = Dictionary(grouping: points.indices, by: { Cube(positions[$0]) })
+        for members in cubes.values {
+            for member in members.dropFirst() { clusters.join(members[0], member) }
+        }
+        for (cube, members) in cubes {
+            for neighbour in cube.neighbourhood where neighbour < cube {
+                guard let others = cubes[neighbour], clusters.root(of: members[0]) != clusters.root(of: others[0]) else { continue }
+                let near = members.contains { member in
+                    others.contains { positions[$0].isWithinRadius(of: positions[member]) }
                 }
+                if near { clusters.join(members[0], others[0]) }
             }
-            cells[cell, default: []].append(index)
         }
         let groups = Dictionary(grouping: points.indices, by: { clusters.root(of: $0) }).values.map { $0.sorted().map { points[$0] } }
         return groups.filter { Set($0.map { BeijingTime.format($0.observedAt).prefix(10) }).count > 1 }
             .sorted { ($0[0].observedAt, $0[0].id.uuidString) < ($1[0].observedAt, $1[0].id.uuidString) }
     }
 
-    /// A cube a radius wide in the earth-centred space the points lie on: points closer than the
-    /// radius over the ground are closer in a straight line too, so they lie in neighbouring cubes.
-    private struct Cell: Hashable {
+    /// A point in earth-centred space, in metres, and where it lies on the ground.
+    private struct Position {
+        static let earthRadius = 6_371_008.8
+        /// The straight-line distance between two points the radius apart over the ground.
+        static let chord = 2 * earthRadius * sin(repeatRadiusMetres / (2 * earthRadius))
+
+        var location: GeoPoint
+        var x: Double
+        var y: Double
+        var z: Double
+
+        init(_ location: GeoPoint) {
+            let radians = Double.pi / 180
+            let (latitude, longitude) = (location.latitude * radians, location.longitude * radians)
+            self.location = location
+            x = Self.earthRadius * cos(latitude) * cos(longitude)
+            y = Self.earthRadius * cos(latitude) * sin(longitude)
+            z = Self.earthRadius * sin(latitude)
+        }
+
+        /// Whether `other` is within the radius over the ground (``metres(_:_:)``); the straight
+        /// line decides at once unless it is within a hair of the chord.
+        func isWithinRadius(of other: Position) -> Bool {
+            let squared = (x - other.x) * (x - other.x) + (y - other.y) * (y - other.y) + (z - other.z) * (z - other.z)
+            if squared > Self.chord * Self.chord * (1 + 1e-6) { return false }
+            if squared < Self.chord * Self.chord * (1 - 1e-6) { return true }
+            return metres(location, other.location) <= repeatRadiusMetres
+        }
+    }
+
+    /// A cube in earth-centred space, its diagonal a little shorter than the radius. Points closer
+    /// than the radius over the ground are closer in a straight line too, so their cubes are at
+    /// most two apart along each axis.
+    private struct Cube: Hashable, Comparable {
+        static let side = repeatRadiusMetres / 3.0.squareRoot() * 0.999
+
         var x: Int
         var y: Int
         var z: Int
 
-        init(_ location: GeoPoint) {
-            let radians = Double.pi / 180, radius = 6_371_008.8
-            let (latitude, longitude) = (location.latitude * radians, location.longitude * radians)
-            func cube(_ metres: Double) -> Int { Int(exactly: (metres / repeatRadiusMetres).rounded(.down)) ?? 0 }
-            x = cube(radius * cos(latitude) * cos(longitude))
-            y = cube(radius * cos(latitude) * sin(longitude))
-            z = cube(radius * sin(latitude))
+        init(_ position: Position) {
+            func index(_ metres: Double) -> Int { Int(exactly: (metres / Self.side).rounded(.down)) ?? 0 }
+            (x, y, z) = (index(position.x), index(position.y), index(position.z))
         }
 
         private init(x: Int, y: Int, z: Int) {
             (self.x, self.y, self.z) = (x, y, z)
         }
 
-        var neighbourhood: [Cell] {
-            (-1...1).flatMap { dx in (-1...1).flatMap { dy in (-1...1).map { Cell(x: x + dx, y: y + dy, z: z + $0) } } }
+        var neighbourhood: [Cube] {
+            (-2...2).flatMap { dx in (-2...2).flatMap { dy in (-2...2).map { Cube(x: x + dx, y: y + dy, z: z + $0) } } }
         }
+
+        static func < (lhs: Cube, rhs: Cube) -> Bool { (lhs.x, lhs.y, lhs.z) < (rhs.x, rhs.y, rhs.z) }
     }
 
     /// Which cluster each point is in (union–find).
