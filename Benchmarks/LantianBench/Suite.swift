@@ -139,6 +139,11 @@ struct Suite {
         for outcome in outcomes {
             let events = Format.number(Double(outcome.events))
             results.add(Figure("9. Pull with read models kept, \(events) events", unit: "events/s", samples: [outcome.pullEventsPerSecond]))
+            let kept = Figure("9. Storing pulled pages, read models kept, \(events) events", unit: "events/s", samples: [outcome.upkeep.kept])
+            let notKept = Figure("9. Storing pulled pages, read models not kept, \(events) events", unit: "events/s", samples: [outcome.upkeep.notKept])
+            results.add(kept)
+            results.add(notKept)
+            results.goals.append(Goal(figure: kept, kind: .atLeastTimes(0.85, of: notKept)))
             let rebuild = Figure("9. lantian rebuild, \(events) events", unit: "events/s", samples: [outcome.rebuildEventsPerSecond])
             results.add(rebuild)
             results.notes.append("Workload 9, \(events) events: the store takes \(Format.number(outcome.bytesPerEvent)) bytes per event, "

@@ -108,11 +108,12 @@ extension EventStore {
     private static func refoldTickets(_ db: Database, _ subjects: Set<UUID>) throws {
         let (folded, actors) = try foldTickets(db, subjects)
         for subject in subjects {
-            try db.execute(sql: "DELETE FROM ticket_actor WHERE ticket = ?", arguments: [subject])
             if let ticket = folded[subject] {
+                // Who recorded an issue's events only grows, except when events are set aside; a
+                // name left over then only costs a needless re-fold on its next role change.
                 try store(db, ticket, actors: actors[subject] ?? [])
             } else {
-                try db.execute(sql: "DELETE FROM ticket WHERE id = ?", arguments: [subject])
+                try db.execute(sql: "DELETE FROM ticket WHERE id = ?; DELETE FROM ticket_actor WHERE ticket = ?", arguments: [subject, subject])
             }
         }
     }
@@ -139,20 +140,21 @@ extension EventStore {
         }
     }
 
-    /// The events about `subjects` of `types`, in no particular order.
+    /// The events about `subjects` of `types`, in canonical order.
     static func events(_ db: Database, about subjects: Set<UUID>, ofTypes types: Set<EventType>) throws -> [Event] {
         let types = types.map(\.rawValue)
-        var events: [Event] = []
+        var chunks: [[Event]] = []
         // By subject, always: given a long list of subjects, SQLite's planner may pick the index by
         // type instead and read every event of those types for each page (seen: a 1M-event season
         // took 16 minutes to pull instead of one).
         for chunk in Array(subjects).chunked(by: 500) {
-            events += try Event.fetchAll(db, sql: """
+            chunks.append(try Event.fetchAll(db, sql: """
                 SELECT \(Event.columns) FROM event INDEXED BY event_by_subject
                 WHERE subject IN (\(databaseQuestionMarks(count: chunk.count))) AND type IN (\(databaseQuestionMarks(count: types.count)))
-                """, arguments: StatementArguments(chunk) + StatementArguments(types))
+                ORDER BY hlc, device, cseq
+                """, arguments: StatementArguments(chunk) + StatementArguments(types)))
         }
-        return events
+        return chunks.count == 1 ? chunks[0] : Event.inCanonicalOrder(chunks.joined())
     }
 
     // MARK: Users

@@ -24,9 +24,19 @@ public final class EventStore: Sendable {
     /// Projections folded before, each with the fingerprint of the events it read (see ``project(_:)``).
     private let folded = Mutex<[ObjectIdentifier: (fingerprint: [Int64], state: any Projection)]>([:])
 
+    /// Whether writes keep the read models; only a benchmark turns it off, to measure what they cost.
+    private let keepsReadModels: Bool
+
     /// Opens the store at `path`, creating the file and migrating its schema as needed.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, keepingReadModels: true)
+    }
+
+    /// Benchmarks only: a store whose writes do not keep the read models (its views are wrong), to
+    /// measure what keeping them costs in the same run.
+    @_spi(Benchmarks) public init(path: String, keepingReadModels: Bool) throws {
         self.path = path
+        keepsReadModels = keepingReadModels
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
@@ -36,9 +46,11 @@ public final class EventStore: Sendable {
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
-            try database.write { db in
-                try Self.prepareReadModels(db)
-                if try !Self.readModelsAreCurrent(db) { try Self.rebuildReadModels(db) }
+            if keepingReadModels {
+                try database.write { db in
+                    try Self.prepareReadModels(db)
+                    if try !Self.readModelsAreCurrent(db) { try Self.rebuildReadModels(db) }
+                }
             }
             guard let identity = try database.read({ db in try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity") }) else {
                 throw StoreError.notAStore(path: path)
@@ -64,7 +76,7 @@ public final class EventStore: Sendable {
         do {
             return try database.write { db in
                 let result = try updates(db)
-                try Self.refreshReadModels(db)
+                if keepsReadModels { try Self.refreshReadModels(db) }
                 return result
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {

@@ -29,6 +29,7 @@ enum ReadGrowth {
         /// Median milliseconds per command, in ``commands`` order.
         var milliseconds: [Double]
         var pullEventsPerSecond: Double
+        var upkeep: ReadModelUpkeep.Outcome
         var rebuildEventsPerSecond: Double
         var bytesPerEvent: Double
         var readModelBytesPerEvent: Double?
@@ -38,6 +39,7 @@ enum ReadGrowth {
         let serverPath = scratch.path("server-\(count).sqlite"), client = scratch.path("supervisor-\(count).sqlite")
         _ = try Season.makeServer(at: serverPath, events: count)
         let pull = try PullWorkload.run(serverPath: serverPath, into: client, programs: programs)
+        let upkeep = try ReadModelUpkeep.run(serverPath: serverPath, scratch: scratch, label: "\(count)")
         let store = try EventStore(path: client)
         let events = try store.count()
         guard let issue = try store.tickets(TicketFilter(includeClosed: true), now: .now()).last?.id else {
@@ -58,7 +60,7 @@ enum ReadGrowth {
         let rebuild = try ChildProcess.run(programs.lantian, ["rebuild", "--db", client])
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: client)[.size] as? Int) ?? 0
         let modelBytes = try? store.readModelBytes()
-        return Outcome(events: events, milliseconds: medians, pullEventsPerSecond: pull.eventsPerSecond,
+        return Outcome(events: events, milliseconds: medians, pullEventsPerSecond: pull.eventsPerSecond, upkeep: upkeep,
                        rebuildEventsPerSecond: Double(events) / rebuild.seconds, bytesPerEvent: Double(fileBytes) / Double(max(events, 1)),
                        readModelBytesPerEvent: modelBytes.map { Double($0) / Double(max(events, 1)) })
     }

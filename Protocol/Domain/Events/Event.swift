@@ -52,4 +52,12 @@ public struct Event: Hashable, Sendable {
         if lhs.device != rhs.device { return UUID.precedesInByteOrder(lhs.device, rhs.device) }
         return lhs.cseq < rhs.cseq
     }
+
+    /// `events` in canonical order. Events already in that order (as a store reads them) are
+    /// returned as they are: sorting moves whole events, and a fold runs on every page stored.
+    public static func inCanonicalOrder(_ events: some Sequence<Event>) -> [Event] {
+        let events = Array(events)
+        guard zip(events, events.dropFirst()).contains(where: { !precedesInCanonicalOrder($0, $1) }) else { return events }
+        return events.sorted(by: precedesInCanonicalOrder)
+    }
 }

@@ -22,7 +22,7 @@ extension Projection {
     /// The state after applying `events`, sorted into canonical order first.
     public static func fold(_ events: some Sequence<Event>) -> Self {
         var state = Self()
-        for event in events.sorted(by: Event.precedesInCanonicalOrder) { state.apply(event) }
+        for event in Event.inCanonicalOrder(events) { state.apply(event) }
         return state
     }
 }

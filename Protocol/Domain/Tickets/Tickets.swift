@@ -29,7 +29,7 @@ public struct Tickets: Projection {
     /// the full fold's issues when `roles` holds the registrations of everyone who recorded them.
     public static func fold(_ events: some Sequence<Event>, roles: RoleHistory) -> Tickets {
         var state = Tickets(roles: roles)
-        for event in events.sorted(by: Event.precedesInCanonicalOrder) { state.apply(event) }
+        for event in Event.inCanonicalOrder(events) { state.apply(event) }
         return state
     }
 
