@@ -23,14 +23,11 @@ struct Review: ParsableCommand {
                 let now = Timestamp.now()
                 let review = try client.issueReview(month: try month.value(now: now), now: now)
                 if csv != nil || open311 != nil || geojson != nil {
-                    // Only exports read every issue; CSV and Open311 read each one whole.
-                    let all = try client.tickets(TicketFilter(includeClosed: true), now: now)
+                    // Only exports read every issue.
+                    let (all, grid) = (try client.tickets(TicketFilter(includeClosed: true), now: now), try client.grid())
                     try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(all, now: now) }
-                    if csv != nil || open311 != nil {
-                        let (tickets, grid) = (try client.wholeTickets(all), try client.grid())
-                        try export(to: csv, texts: texts) { try Exports.issuesCSV(tickets, grid: grid, now: now) }
-                        try export(to: open311, texts: texts) { try Exports.open311(tickets, grid: grid) }
-                    }
+                    try export(to: csv, texts: texts) { try Exports.issuesCSV(all, grid: grid, now: now) }
+                    try export(to: open311, texts: texts) { try Exports.open311(all, grid: grid) }
                 }
                 print(json ? try JSONOutput.render(review.rows.map(JSONOutput.IssueReviewRow.init)) : texts.issueReviewTable(review))
             }

@@ -44,22 +44,22 @@ public enum Exports {
 
     /// Open311 GeoReport v2 service requests: the workflow's states mapped onto `open`/`closed`,
     /// the detail in `status_notes`.
-    public static func open311(_ tickets: [Ticket], grid: Grid) throws -> Data {
+    public static func open311(_ tickets: [TicketSummary], grid: Grid) throws -> Data {
         try encode(.array(tickets.map { ticket in
             var request: [String: JSONValue] = [
                 "service_request_id": .string(ticket.id.uuidString.lowercased()),
                 "status": .string(ticket.isOpen ? "open" : "closed"),
                 "status_notes": .string(ticket.state.rawValue + (ticket.escalations.isEmpty ? "" : "; escalated: " + ticket.escalations.map(\.rawValue).joined(separator: ", "))),
-                "service_name": .string(ticket.report.category.rawValue),
-                "service_code": .string(ticket.report.category.rawValue),
-                "description": .string(ticket.report.title + (ticket.report.note.isEmpty ? "" : "。" + ticket.report.note)),
-                "agency_responsible": .string(grid[ticket.report.node]?.name ?? ticket.report.node),
+                "service_name": .string(ticket.category.rawValue),
+                "service_code": .string(ticket.category.rawValue),
+                "description": .string(ticket.title + (ticket.note.isEmpty ? "" : "。" + ticket.note)),
+                "agency_responsible": .string(grid[ticket.node]?.name ?? ticket.node),
                 "requested_datetime": .string(BeijingTime.iso8601(ticket.reportedAt)),
-                "address": .string(grid.lineage(of: ticket.report.node).reversed().map(\.name).joined()),
+                "address": .string(grid.lineage(of: ticket.node).reversed().map(\.name).joined()),
             ]
             if let closedAt = ticket.closedAt { request["updated_datetime"] = .string(BeijingTime.iso8601(closedAt)) }
             if let deadline = ticket.deadline { request["expected_datetime"] = .string(BeijingTime.iso8601(deadline)) }
-            if let location = ticket.report.location {
+            if let location = ticket.location {
                 request["lat"] = .number(location.latitude)
                 request["long"] = .number(location.longitude)
             }

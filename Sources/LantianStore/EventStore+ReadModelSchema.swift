@@ -6,7 +6,7 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 4
+    static let readModelVersion: Int64 = 5
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = ["ticket", "ticket_actor", "user_registration", "grid_ancestry", "fire_point"]
@@ -28,10 +28,12 @@ extension EventStore {
                 closedAt        INTEGER,
                 reopenCount     INTEGER NOT NULL,
                 escalationCount INTEGER NOT NULL,
+                escalations     TEXT    NOT NULL,
                 conflictCount   INTEGER NOT NULL,
                 latitude        REAL,
                 longitude       REAL,
-                origin          BLOB
+                origin          BLOB,
+                note            TEXT    NOT NULL
             );
             CREATE INDEX ticket_by_origin ON ticket (origin) WHERE origin IS NOT NULL;
             CREATE INDEX ticket_by_state ON ticket (state, reportedAt);

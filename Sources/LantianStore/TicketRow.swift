@@ -8,7 +8,7 @@ struct TicketRow: FetchableRecord, PersistableRecord {
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case id, category, state, node, title, reportedBy, reportedAt, assignee, deadline, closedAt
-        case reopenCount, escalationCount, conflictCount, latitude, longitude, origin
+        case reopenCount, escalationCount, escalations, conflictCount, latitude, longitude, origin, note
     }
 
     var summary: TicketSummary
@@ -30,14 +30,24 @@ struct TicketRow: FetchableRecord, PersistableRecord {
                 assignee: try row.decode(forColumn: Columns.assignee),
                 deadline: (try row.decode(forColumn: Columns.deadline) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
                 closedAt: (try row.decode(forColumn: Columns.closedAt) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
-                reopenCount: try row.decode(forColumn: Columns.reopenCount), escalationCount: try row.decode(forColumn: Columns.escalationCount),
+                reopenCount: try row.decode(forColumn: Columns.reopenCount), escalations: try Self.escalations(try row.decode(forColumn: Columns.escalations)),
                 conflictCount: try row.decode(forColumn: Columns.conflictCount),
                 location: latitude.flatMap { latitude in longitude.flatMap { try? GeoPoint(latitude: latitude, longitude: $0) } },
-                origin: try row.decode(forColumn: Columns.origin))
+                origin: try row.decode(forColumn: Columns.origin), note: try row.decode(forColumn: Columns.note))
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.damaged("an issue row cannot be read (\(error)): run lantian rebuild")
+        }
+    }
+
+    /// The escalation levels a row keeps as `interview;special-inspection`.
+    private static func escalations(_ text: String) throws -> [TicketStep.Escalation] {
+        try text.split(separator: ";").map { level in
+            guard let escalation = TicketStep.Escalation(rawValue: String(level)) else {
+                throw StoreError.damaged("an issue row has an unknown escalation level: run lantian rebuild")
+            }
+            return escalation
         }
     }
 
@@ -56,7 +66,8 @@ struct TicketRow: FetchableRecord, PersistableRecord {
     private var values: [(any DatabaseValueConvertible)?] {
         [summary.id, summary.category.rawValue, summary.state.rawValue, summary.node, summary.title, summary.reportedBy,
          summary.reportedAt.millisecondsSince1970, summary.assignee, summary.deadline?.millisecondsSince1970, summary.closedAt?.millisecondsSince1970,
-         summary.reopenCount, summary.escalationCount, summary.conflictCount, summary.location?.latitude, summary.location?.longitude, summary.origin]
+         summary.reopenCount, summary.escalationCount, summary.escalations.map(\.rawValue).joined(separator: ";"), summary.conflictCount,
+         summary.location?.latitude, summary.location?.longitude, summary.origin, summary.note]
     }
 
     func encode(to container: inout PersistenceContainer) {

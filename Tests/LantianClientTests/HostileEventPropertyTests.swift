@@ -159,8 +159,8 @@ import Testing
                     views.append(texts.notice(try client.monthlyNotice(county: county, month: month, now: now), issuedAt: now))
                     views.append(try client.htmlReport(county: county, month: month, texts: texts, now: now).rendered)
                 }
-                views.append(String(decoding: try Exports.issuesCSV(tickets, grid: grid, now: now), as: UTF8.self))
-                views.append(String(decoding: try Exports.open311(tickets, grid: grid), as: UTF8.self))
+                views.append(String(decoding: try Exports.issuesCSV(summaries, grid: grid, now: now), as: UTF8.self))
+                views.append(String(decoding: try Exports.open311(summaries, grid: grid), as: UTF8.self))
             }
             views.append(String(decoding: try Exports.issuesGeoJSON(summaries, now: now), as: UTF8.self))
             views.append(String(decoding: try Exports.dustSitesGeoJSON(try client.dustSites()), as: UTF8.self))

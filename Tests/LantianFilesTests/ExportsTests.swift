@@ -38,7 +38,7 @@ import Testing
                    reportedBy: "officer.zhang", reportedAt: Timestamp(millisecondsSince1970: 1_780_000_000_000), state: state,
                    closedAt: state == .closed ? Timestamp(millisecondsSince1970: 1_780_100_000_000) : nil, evidence: [])
         }
-        let data = try Exports.open311([ticket(.rectifying), ticket(.closed)], grid: Grid())
+        let data = try Exports.open311([ticket(.rectifying), ticket(.closed)].map(TicketSummary.init), grid: Grid())
         let requests = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(requests.map { $0["status"] as? String } == ["open", "closed"])
         #expect(requests.map { $0["status_notes"] as? String } == ["rectifying", "closed"])

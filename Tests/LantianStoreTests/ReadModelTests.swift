@@ -54,6 +54,12 @@ import Testing
                                       (.rectificationReported, "staff.wang"), (.verified, "supervisor.zhao")] {
                     add(actor, ticket, kind.eventType, TicketStep(assignee: "staff.wang", deadline: time(clock + 500)))
                 }
+            } else if number % 3 == 2 {
+                // Escalated while being rectified, so that rows keep escalation levels.
+                add("staff.wang", ticket, TicketStep.Kind.assigned.eventType, TicketStep(assignee: "staff.wang", deadline: time(clock + 500)))
+                add("staff.wang", ticket, TicketStep.Kind.rectificationStarted.eventType, TicketStep())
+                clock += 600  // past the deadline: only an overdue issue is escalated
+                add("supervisor.zhao", ticket, TicketStep.Kind.escalated.eventType, TicketStep(escalation: .interview))
             }
             for _ in 0..<Int.random(in: 0...6, using: &random) {
                 let kind = kinds.randomElement(using: &random) ?? .assigned
@@ -158,7 +164,8 @@ import Testing
             #expect(try replica.firePoints(observedIn: time(-10_000_000)..<time(10_000_000), within: node) == expected)
         }
         #expect(points.count == 8 && points.contains { $0.responseMinutes != nil })
-        #expect(!expected.all.isEmpty && expected.all.contains { $0.conflictCount > 0 } && expected.all.contains { $0.closedAt != nil })
+        #expect(!expected.all.isEmpty && expected.all.contains { $0.conflictCount > 0 } && expected.all.contains { $0.closedAt != nil }
+                && expected.all.contains { !$0.escalations.isEmpty })
 
         // A rebuild from scratch gives the same rows.
         let before = try Self.rows(replica)

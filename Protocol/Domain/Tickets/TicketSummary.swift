@@ -15,15 +15,19 @@ public struct TicketSummary: Hashable, Sendable {
     public var deadline: Timestamp?
     public var closedAt: Timestamp?
     public var reopenCount: Int
-    public var escalationCount: Int
+    /// The levels it was escalated to, in order (约谈, 专项督察…).
+    public var escalations: [TicketStep.Escalation]
     public var conflictCount: Int
     public var location: GeoPoint?
     /// The record the issue follows from (a fire point, a failed inspection, a reading), if any.
     public var origin: UUID?
+    /// The reporter's note.
+    public var note: String
 
     public init(id: UUID, category: InspectionCategory, state: TicketState, node: String, title: String, reportedBy: String,
                 reportedAt: Timestamp, assignee: String? = nil, deadline: Timestamp? = nil, closedAt: Timestamp? = nil,
-                reopenCount: Int = 0, escalationCount: Int = 0, conflictCount: Int = 0, location: GeoPoint? = nil, origin: UUID? = nil) {
+                reopenCount: Int = 0, escalations: [TicketStep.Escalation] = [], conflictCount: Int = 0, location: GeoPoint? = nil,
+                origin: UUID? = nil, note: String = "") {
         self.id = id
         self.category = category
         self.state = state
@@ -35,20 +39,24 @@ public struct TicketSummary: Hashable, Sendable {
         self.deadline = deadline
         self.closedAt = closedAt
         self.reopenCount = reopenCount
-        self.escalationCount = escalationCount
+        self.escalations = escalations
         self.conflictCount = conflictCount
         self.location = location
         self.origin = origin
+        self.note = note
     }
 
     public init(_ ticket: Ticket) {
         self.init(id: ticket.id, category: ticket.report.category, state: ticket.state, node: ticket.report.node, title: ticket.report.title,
                   reportedBy: ticket.reportedBy, reportedAt: ticket.reportedAt, assignee: ticket.assignee, deadline: ticket.deadline,
-                  closedAt: ticket.closedAt, reopenCount: ticket.reopenCount, escalationCount: ticket.escalations.count,
-                  conflictCount: ticket.conflicts.count, location: ticket.report.location, origin: ticket.report.origin)
+                  closedAt: ticket.closedAt, reopenCount: ticket.reopenCount, escalations: ticket.escalations,
+                  conflictCount: ticket.conflicts.count, location: ticket.report.location, origin: ticket.report.origin,
+                  note: ticket.report.note)
     }
 
     public func isOverdue(at now: Timestamp) -> Bool { Ticket.isOverdue(state: state, deadline: deadline, at: now) }
 
     public var isOpen: Bool { state != .closed }
+
+    public var escalationCount: Int { escalations.count }
 }
