@@ -15,7 +15,13 @@ struct CommonOptions: ParsableArguments {
     /// command with a non-zero status (69 when the server is unreachable, 65 for bad input, 74 for a
     /// damaged store, 1 otherwise).
     func run(_ body: (FieldClient, Texts) throws -> Void) throws {
-        try runOnPath { path, texts in try body(try FieldClient(databasePath: path), texts) }
+        try runOnPath { path, texts in
+            // After an upgrade the first command rebuilds the tables views read: say so, on a terminal.
+            let line = ProgressLine(texts: texts, enabled: isatty(STDERR_FILENO) == 1)
+            let client = try FieldClient(databasePath: path, rebuilding: line.showRebuild)
+            line.finish()
+            try body(client, texts)
+        }
     }
 
     /// Runs `body` with the store's path, without opening it (a damaged store may not open), and

@@ -59,7 +59,10 @@ struct Rebuild: ParsableCommand {
 
     func run() throws {
         try common.run { client, texts in
-            print(texts.rebuilt(try client.rebuild()))
+            let line = ProgressLine(texts: texts, enabled: isatty(STDERR_FILENO) == 1)
+            let count = try client.rebuild(progress: line.showRebuild)
+            line.finish()
+            print(texts.rebuilt(count))
         }
     }
 }

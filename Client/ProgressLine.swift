@@ -26,6 +26,14 @@ final class ProgressLine {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
 
+    /// How far a rebuild of the tables views read has got (after an upgrade, or `lantian rebuild`).
+    func showRebuild(read: Int, total: Int) {
+        guard enabled, Date().timeIntervalSince(lastDrawn) >= 0.1 || read == total else { return }
+        lastDrawn = Date()
+        drawn = true
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(texts.rebuildProgress(read: read, total: total))".utf8))
+    }
+
     /// Clears the line, so the summary starts at the left margin.
     func finish() {
         guard drawn else { return }

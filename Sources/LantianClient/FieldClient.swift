@@ -17,10 +17,13 @@ import LantianTransport
 public final class FieldClient {
     let store: EventStore
 
-    public init(databasePath: String) throws {
+    /// Opens the device's store at `databasePath`, creating it if need be; after an upgrade that
+    /// changes the read models, they are rebuilt first and `rebuilding` hears how many of the
+    /// records they are made from have been read, of how many.
+    public init(databasePath: String, rebuilding: ((_ read: Int, _ total: Int) -> Void)? = nil) throws {
         let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try EventStore(path: databasePath)
+        store = try EventStore(path: databasePath, rebuilding: rebuilding.map { report in { report($0.read, $0.total) } })
     }
 
     /// This device as set up, if it is.
@@ -31,7 +34,9 @@ public final class FieldClient {
 
     /// Rebuilds the tables views read from this device's events; returns how many events were read.
     @discardableResult
-    public func rebuild() throws -> Int { try store.rebuildReadModels() }
+    public func rebuild(progress: ((_ read: Int, _ total: Int) -> Void)? = nil) throws -> Int {
+        try store.rebuildReadModels(progress: progress.map { report in { report($0.read, $0.total) } })
+    }
 
     /// The grid as this device holds it.
     public func grid() throws -> Grid { try store.project(Grid.self) }

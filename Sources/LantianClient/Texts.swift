@@ -151,6 +151,10 @@ public struct Texts: Sendable {
     }
 
     /// One line of a sync in progress: events and bytes done of total, and the rate.
+    public func rebuildProgress(read: Int, total: Int) -> String {
+        say("正在重建查询表（升级后只需一次）：已读 \(read)/\(total) 条记录", "Rebuilding the tables views read (once after an upgrade): \(read)/\(total) records read")
+    }
+
     public func syncProgress(_ progress: SyncProgress, elapsedSeconds: Double) -> String {
         let rate = elapsedSeconds > 0 ? Double(progress.bytesSent + progress.bytesReceived) / elapsedSeconds : 0
         var parts = [

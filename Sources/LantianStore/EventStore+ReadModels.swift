@@ -55,11 +55,12 @@ extension EventStore {
         if gridChanged { try rebuildGridAncestry(db) }
     }
 
-    /// Rebuilds every read model from the events, in one transaction; returns how many events the store holds.
+    /// Rebuilds every read model from the events, in one transaction, telling `progress` how far it
+    /// has got; returns how many events the store holds.
     @discardableResult
-    public func rebuildReadModels() throws -> Int {
+    public func rebuildReadModels(progress: ((RebuildProgress) -> Void)? = nil) throws -> Int {
         try write { db in
-            try Self.rebuildReadModels(db)
+            try Self.rebuildReadModels(db, progress: progress)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
         }
     }
@@ -74,28 +75,51 @@ extension EventStore {
         }
     }
 
-    /// Rebuilds every read model from the events, and marks it current.
-    static func rebuildReadModels(_ db: Database) throws {
+    /// Rebuilds every read model from the events, telling `progress` how far it has got (every
+    /// 10,000 events, and at the end), and marks it current.
+    static func rebuildReadModels(_ db: Database, progress: ((RebuildProgress) -> Void)? = nil) throws {
         try makeReadModelTables(db)
+        let read = Set([UserRegistered.eventType]).union(Tickets.eventTypes).union(FirePoints.eventTypes).map(\.rawValue)
+        var count = RebuildProgress(read: 0, total: try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM event WHERE type IN (\(databaseQuestionMarks(count: read.count)))
+            """, arguments: StatementArguments(read)) ?? 0)
+        func note() {
+            count.read += 1
+            if count.read % 10_000 == 0 { progress?(count) }
+        }
         let registrations = try Row.fetchCursor(db, sql: "SELECT \(Event.columns) FROM event WHERE type = ?",
                                                arguments: [UserRegistered.eventType.rawValue])
         while let row = try registrations.next() {
             let event = try Event(row: row)
             if let user = try? PayloadCodec.decode(UserRegistered.self, from: event) { try insertRegistration(db, user, event: event) }
+            note()
         }
-        var tickets = Tickets()
+        // Each step with its recorder's role as it stood, from the registrations just read.
+        var tickets = Tickets(roles: try roleHistory(db, of: try String.fetchAll(db, sql: "SELECT DISTINCT name FROM user_registration")))
         var actors: [UUID: Set<String>] = [:]
-        let types = Array(Tickets.eventTypes.map(\.rawValue))
+        let types = Array(Tickets.subjectTypes.map(\.rawValue))
         let events = try Row.fetchCursor(db, sql: """
             SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count))) ORDER BY hlc, device, cseq
             """, arguments: StatementArguments(types))
         while let row = try events.next() {
             let event = try Event(row: row)
             tickets.apply(event)
-            if Tickets.subjectTypes.contains(event.type) { actors[event.subject, default: []].insert(event.actor) }
+            actors[event.subject, default: []].insert(event.actor)
+            note()
         }
         for ticket in tickets.byID.values { try store(db, ticket, actors: actors[ticket.id] ?? []) }
-        for point in try fold(db, FirePoints.self).byID.values { try FirePointRow(FirePointSummary(point)).save(db) }
+        var points = FirePoints()
+        let fireTypes = Array(FirePoints.eventTypes.map(\.rawValue))
+        let fires = try Row.fetchCursor(db, sql: """
+            SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: fireTypes.count))) ORDER BY hlc, device, cseq
+            """, arguments: StatementArguments(fireTypes))
+        while let row = try fires.next() {
+            points.apply(try Event(row: row))
+            note()
+        }
+        for point in points.byID.values { try FirePointRow(FirePointSummary(point)).save(db) }
+        count.read = count.total
+        progress?(count)
         try rebuildGridAncestry(db)
         try db.execute(sql: "DELETE FROM touched_event")
         try db.execute(sql: "INSERT INTO read_model (name, version) VALUES ('all', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",

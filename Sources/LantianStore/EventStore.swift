@@ -27,14 +27,19 @@ public final class EventStore: Sendable {
     /// Whether writes keep the read models; only a benchmark turns it off, to measure what they cost.
     private let keepsReadModels: Bool
 
-    /// Opens the store at `path`, creating the file and migrating its schema as needed.
-    public convenience init(path: String) throws {
-        try self.init(path: path, keepingReadModels: true)
+    /// Opens the store at `path`, creating the file and migrating its schema as needed; read
+    /// models of another version are rebuilt first, telling `progress` how far it has got.
+    public convenience init(path: String, rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws {
+        try self.init(path: path, keepingReadModels: true, progress: progress)
     }
 
     /// Benchmarks only: a store whose writes do not keep the read models (its views are wrong), to
     /// measure what keeping them costs in the same run.
-    @_spi(Benchmarks) public init(path: String, keepingReadModels: Bool) throws {
+    @_spi(Benchmarks) public convenience init(path: String, keepingReadModels: Bool) throws {
+        try self.init(path: path, keepingReadModels: keepingReadModels, progress: nil)
+    }
+
+    private init(path: String, keepingReadModels: Bool, progress: ((RebuildProgress) -> Void)?) throws {
         self.path = path
         keepsReadModels = keepingReadModels
         var configuration = Configuration()
@@ -49,7 +54,7 @@ public final class EventStore: Sendable {
             if keepingReadModels {
                 try database.write { db in
                     try Self.prepareReadModels(db)
-                    if try !Self.readModelsAreCurrent(db) { try Self.rebuildReadModels(db) }
+                    if try !Self.readModelsAreCurrent(db) { try Self.rebuildReadModels(db, progress: progress) }
                 }
             }
             guard let identity = try database.read({ db in try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity") }) else {

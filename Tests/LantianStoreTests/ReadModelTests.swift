@@ -199,7 +199,13 @@ import Testing
             try db.execute(sql: "DELETE FROM ticket; UPDATE read_model SET version = 0")
         }
         #expect(try store.tickets(TicketFilter(includeClosed: true), now: time(0)).isEmpty)
-        #expect(try Self.rows(try EventStore(path: path)) == before)
+        var heard: [RebuildProgress] = []
+        #expect(try Self.rows(try EventStore(path: path, rebuilding: { heard.append($0) })) == before)
+        // The progress ends with every event the read models are made from read.
+        let read = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE type NOT LIKE 'grid.%'") ?? 0
+        }
+        #expect(heard.last == RebuildProgress(read: read, total: read) && read > 0)
     }
 
     /// Every row of the ticket, ticket_actor and grid_ancestry tables, in a fixed order.

@@ -2,17 +2,16 @@ import Foundation
 
 /// One of our executables running in the background, its output in a file, until a signal stops it.
 final class BackgroundProcess {
-    private let process = Process()
+    private let process: ChildProcess
     private let log: URL
 
     init(_ executable: String, _ arguments: [String], folder: URL) throws {
         log = folder.appendingPathComponent("\(executable)-\(UUID().uuidString).out")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create \(log.path)") }
-        process.executableURL = URL(fileURLWithPath: try Binaries.path(executable))
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = process.standardOutput
-        try process.run()
+        let printed = try FileHandle(forWritingTo: log)
+        defer { try? printed.close() }
+        process = try ChildProcess(path: try Binaries.path(executable), arguments: arguments, environment: ProcessInfo.processInfo.environment,
+                                   input: FileHandle.nullDevice.fileDescriptor, output: printed.fileDescriptor, error: printed.fileDescriptor)
     }
 
     /// What it has printed so far, standard output and error together.
@@ -30,8 +29,7 @@ final class BackgroundProcess {
     /// Sends `signal` (if it still runs) and returns how it ended.
     @discardableResult
     func stop(signal: Int32) -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, signal) }
-        process.waitUntilExit()
+        process.send(signal)
         return process.terminationStatus
     }
 }

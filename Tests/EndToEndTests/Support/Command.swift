@@ -18,24 +18,21 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
 /// Runs the program at `path`, with `input` on its standard input.
 func run(path: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
          timeout: TimeInterval = 60) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
     var inherited = ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_MESSAGES", "LANTIAN_DB"].contains($0.key) }
     inherited.merge(environment) { $1 }
-    process.environment = inherited
     let output = Pipe()
     let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
     let answers = Pipe()
-    process.standardInput = input == nil ? FileHandle.nullDevice : answers
-    try process.run()
-    if let input {
-        answers.fileHandleForWriting.write(Data(input.utf8))
-        try answers.fileHandleForWriting.close()
-    }
-    let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+    let process = try ChildProcess(path: path, arguments: arguments, environment: inherited,
+                                   input: input == nil ? FileHandle.nullDevice.fileDescriptor : answers.fileHandleForReading.fileDescriptor,
+                                   output: output.fileHandleForWriting.fileDescriptor, error: errors.fileHandleForWriting.fileDescriptor)
+    // The child holds its own copies: without closing ours, reading would never see the end.
+    try output.fileHandleForWriting.close()
+    try errors.fileHandleForWriting.close()
+    try answers.fileHandleForReading.close()
+    if let input { answers.fileHandleForWriting.write(Data(input.utf8)) }
+    try answers.fileHandleForWriting.close()
+    let watchdog = DispatchWorkItem { [process] in process.send(SIGTERM) }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     let printed = readToEnd(output.fileHandleForReading)
     let complained = readToEnd(errors.fileHandleForReading)

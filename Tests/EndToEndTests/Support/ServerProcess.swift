@@ -14,7 +14,7 @@ final class ServerProcess {
     let database: String
     let port: UInt16
     var address: String { "127.0.0.1:\(port)" }
-    private let process = Process()
+    private let process: ChildProcess
     private let output: URL
     private let log: URL
 
@@ -28,15 +28,16 @@ final class ServerProcess {
         log = folder.appendingPathComponent("lantiand-\(UUID().uuidString).log")
         guard FileManager.default.createFile(atPath: output.path, contents: nil),
               FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create files in \(folder.path)") }
-        process.executableURL = URL(fileURLWithPath: try Binaries.path("lantiand"))
-        process.arguments = ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
+        let (printed, logged) = (try FileHandle(forWritingTo: output), try FileHandle(forWritingTo: log))
+        defer { try? printed.close(); try? logged.close() }
+        process = try ChildProcess(path: try Binaries.path("lantiand"),
+                                   arguments: ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments,
+                                   environment: ProcessInfo.processInfo.environment, input: FileHandle.nullDevice.fileDescriptor,
+                                   output: printed.fileDescriptor, error: logged.fileDescriptor)
         let deadline = Date().addingTimeInterval(20)
         while !((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains("listening on") {
             guard process.isRunning, Date() < deadline else {
-                process.terminate()
+                process.send(SIGTERM)
                 throw Failure("lantiand did not start: \(self.logText)")
             }
             Thread.sleep(forTimeInterval: 0.02)
@@ -55,17 +56,14 @@ final class ServerProcess {
 
     /// Kills the server with SIGKILL: no chance to close anything.
     func kill() {
-        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.send(SIGKILL)
         process.waitUntilExit()
     }
 
     /// Asks the server to stop with SIGTERM and returns its exit status.
     @discardableResult
     func stop() -> Int32 {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
+        process.send(SIGTERM)
         return process.terminationStatus
     }
-
-    deinit { if process.isRunning { kill() } }
 }
