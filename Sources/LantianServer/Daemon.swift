@@ -18,7 +18,11 @@ public enum Daemon {
     public static func serve(databasePath: String, listen: Endpoint, idleTimeoutSeconds: UInt64 = 30, verbose: Bool = false) throws {
         var logger = Logger(label: "lantiand") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .info
-        let store = try EventStore(path: databasePath)
+        // After an upgrade that changes the read models, they are rebuilt before the server listens.
+        let store = try EventStore(path: databasePath, rebuilding: { progress in
+            guard progress.read % 100_000 == 0 || progress.read == progress.total else { return }
+            logger.info("rebuilding the read models: \(progress.read) of \(progress.total) events read")
+        })
         let loop = try EventLoop()
         let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger,
                                     idleTimeoutMilliseconds: idleTimeoutSeconds * 1000)
