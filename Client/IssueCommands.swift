@@ -54,8 +54,9 @@ struct Issue: ParsableCommand {
                                                               includeClosed: all), now: now)
                 try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets, now: now) }
                 try output.emit(texts: texts, records: {
-                    let arrived = try client.arrivedEvidence()
-                    return try client.wholeTickets(tickets).map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }
+                    let whole = try client.wholeTickets(tickets)
+                    let arrived = try client.arrivedEvidence(of: whole)
+                    return whole.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }
                 }) { texts.ticketTable(tickets, now: now) }
             }
         }
@@ -71,7 +72,7 @@ struct Issue: ParsableCommand {
             try common.run { client, texts in
                 let now = Timestamp.now()
                 let ticket = try client.ticket(id)
-                let arrived = try client.arrivedEvidence()
+                let arrived = try client.arrivedEvidence(of: [ticket])
                 print(json ? try JSONOutput.render(JSONOutput.TicketRecord(ticket, now: now, arrived: arrived, texts: texts))
                            : texts.ticketDetail(ticket, now: now, arrived: arrived))
             }

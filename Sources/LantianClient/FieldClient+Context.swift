@@ -61,9 +61,9 @@ extension FieldClient {
         }
     }
 
-    /// Which evidence has reached the server whole and verified; the rest is pending.
-    public func arrivedEvidence() throws -> ReceivedAttachments {
-        try store.project(ReceivedAttachments.self)
+    /// Which of the evidence of `tickets` has reached the server whole and verified; the rest is pending.
+    public func arrivedEvidence(of tickets: [Ticket]) throws -> ReceivedAttachments {
+        try store.arrivals(among: tickets.flatMap { $0.evidence.map(\.sha256) })
     }
 
     /// A new subject id.

@@ -121,15 +121,23 @@ extension EventStore {
     /// Blobs held whole here that no `attachment.received` event says the server has: what is
     /// still to upload.
     public func attachmentsAwaitingUpload() throws -> [AttachmentOffer] {
-        let arrived = try project(ReceivedAttachments.self)
-        return try read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT digest, size FROM attachment WHERE received = size ORDER BY rowid").compactMap { row in
                 guard let digest = ContentDigest(bytes: try row.decode(forColumn: "digest") as Data) else {
                     throw StoreError.damaged("an attachment's digest is not 32 bytes")
                 }
-                return arrived.digests.contains(digest.hex) ? nil : AttachmentOffer(digest: digest, size: try row.decode(forColumn: "size"))
+                return try Self.hasArrived(db, digest.hex) ? nil : AttachmentOffer(digest: digest, size: try row.decode(forColumn: "size"))
             }
         }
+    }
+
+    /// Which of the blobs `digests` (64 hexadecimal digits each) the server has said it holds whole.
+    public func arrivals(among digests: some Sequence<String>) throws -> ReceivedAttachments {
+        try read { db in ReceivedAttachments(digests: Set(try digests.filter { try Self.hasArrived(db, $0.lowercased()) }.map { $0.lowercased() })) }
+    }
+
+    private static func hasArrived(_ db: Database, _ digest: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM attachment_arrival WHERE digest = ?)"), arguments: [digest]) ?? false
     }
 
     /// Whether this store holds the blob whole.

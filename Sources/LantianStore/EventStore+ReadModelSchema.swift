@@ -6,10 +6,10 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 5
+    static let readModelVersion: Int64 = 6
 
     /// Every read model table, dropped before the tables are made anew.
-    static let readModelTables = ["ticket", "ticket_actor", "user_registration", "grid_ancestry", "fire_point"]
+    static let readModelTables = ["ticket", "ticket_actor", "user_registration", "grid_ancestry", "fire_point", "attachment_arrival"]
 
     /// Drops the read models' tables and makes them anew, empty.
     static func makeReadModelTables(_ db: Database) throws {
@@ -78,6 +78,12 @@ extension EventStore {
                 responseMinutes INTEGER
             );
             CREATE INDEX fire_point_by_time ON fire_point (observedAt);
+            -- Which blobs the server says it holds whole, by the event that says so.
+            CREATE TABLE attachment_arrival (
+                event  BLOB PRIMARY KEY,
+                digest TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX attachment_arrival_by_digest ON attachment_arrival (digest);
             """)
     }
 }

@@ -48,6 +48,8 @@ extension EventStore {
                 }
             } else if type == GridNodeDefined.eventType {
                 gridChanged = true
+            } else if type == AttachmentReceived.eventType {
+                try noteArrival(db, event: event)
             }
         }
         try refoldTickets(db, tickets)
@@ -79,7 +81,8 @@ extension EventStore {
     /// 10,000 events, and at the end), and marks it current.
     static func rebuildReadModels(_ db: Database, progress: ((RebuildProgress) -> Void)? = nil) throws {
         try makeReadModelTables(db)
-        let read = Set([UserRegistered.eventType]).union(Tickets.eventTypes).union(FirePoints.eventTypes).map(\.rawValue)
+        let read = Set([UserRegistered.eventType, AttachmentReceived.eventType]).union(Tickets.eventTypes).union(FirePoints.eventTypes)
+            .map(\.rawValue)
         var count = RebuildProgress(read: 0, total: try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM event WHERE type IN (\(databaseQuestionMarks(count: read.count)))
             """, arguments: StatementArguments(read)) ?? 0)
@@ -118,6 +121,14 @@ extension EventStore {
             note()
         }
         for point in points.byID.values { try FirePointRow(FirePointSummary(point)).save(db) }
+        let arrivals = try Row.fetchCursor(db, sql: "SELECT \(Event.columns) FROM event WHERE type = ?", arguments: [AttachmentReceived.eventType.rawValue])
+        while let row = try arrivals.next() {
+            let event = try Event(row: row)
+            if let received = try? PayloadCodec.decode(AttachmentReceived.self, from: event) {
+                try db.execute(sql: "INSERT INTO attachment_arrival (event, digest) VALUES (?, ?)", arguments: [event.id, received.sha256])
+            }
+            note()
+        }
         count.read = count.total
         progress?(count)
         try rebuildGridAncestry(db)
@@ -179,6 +190,16 @@ extension EventStore {
                 """, arguments: StatementArguments(chunk) + StatementArguments(types)))
         }
         return chunks.count == 1 ? chunks[0] : Event.inCanonicalOrder(chunks.joined())
+    }
+
+    // MARK: Attachments
+
+    /// Notes an `attachment.received` event stored or removed.
+    private static func noteArrival(_ db: Database, event id: UUID) throws {
+        try db.execute(sql: "DELETE FROM attachment_arrival WHERE event = ?", arguments: [id])
+        guard let event = try Event.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [id]),
+              let received = try? PayloadCodec.decode(AttachmentReceived.self, from: event) else { return }
+        try db.execute(sql: "INSERT INTO attachment_arrival (event, digest) VALUES (?, ?)", arguments: [id, received.sha256])
     }
 
     // MARK: Users

@@ -141,7 +141,7 @@ import Testing
         for texts in [Texts(.chinese), Texts(.english)] {
             let summaries = try client.tickets(TicketFilter(includeClosed: true), now: now)
             let tickets = try client.wholeTickets(summaries)
-            let arrived = try client.arrivedEvidence()
+            let arrived = try client.arrivedEvidence(of: tickets)
             views.append(texts.ticketTable(summaries, now: now))
             views += tickets.map { texts.ticketDetail($0, now: now, arrived: arrived) }
             views.append(texts.fireTable(try client.firePointList()))

@@ -82,6 +82,11 @@ import Testing
                     FireResponseRecorded(extinguishedAt: time(clock), by: "扑火队"))
             }
         }
+        // The server says three blobs arrived (one of them twice).
+        for number in [0, 1, 2, 2] {
+            let digest = ContentDigest.of(Data("photo \(number)".utf8))
+            add("lantiand", UUID.version5(name: digest.hex), AttachmentReceived.eventType, AttachmentReceived(digest: digest, size: 10))
+        }
         // Late, in canonical order: officer.li becomes a grid officer between the reports, and the
         // cell moves to the other township.
         user("officer.li", .gridOfficer, at: 1_000 + Int64.random(in: 20...(clock - 1_000), using: &random))
@@ -164,6 +169,9 @@ import Testing
             #expect(try replica.firePoints(observedIn: time(-10_000_000)..<time(10_000_000), within: node) == expected)
         }
         #expect(points.count == 8 && points.contains { $0.responseMinutes != nil })
+        let digests = (0..<4).map { ContentDigest.of(Data("photo \($0)".utf8)).hex }
+        #expect(try replica.arrivals(among: digests).digests == ReceivedAttachments.fold(events).digests)
+        #expect(ReceivedAttachments.fold(events).digests.count == 3)
         #expect(!expected.all.isEmpty && expected.all.contains { $0.conflictCount > 0 } && expected.all.contains { $0.closedAt != nil }
                 && expected.all.contains { !$0.escalations.isEmpty })
 

@@ -8,6 +8,9 @@ public struct ReceivedAttachments: Projection {
 
     public init() {}
 
+    /// The blobs `digests` (64 hexadecimal digits each) have arrived, as a store's table says.
+    public init(digests: Set<String>) { self.digests = digests }
+
     public mutating func apply(_ event: Event) {
         guard let received = try? PayloadCodec.decode(AttachmentReceived.self, from: event) else { return }
         digests.insert(received.sha256)
