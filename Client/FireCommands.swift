@@ -52,12 +52,18 @@ struct Fire: ParsableCommand {
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: ListOutput
         @Option(help: "另存为 GeoJSON（WGS 84）。Also write as GeoJSON.") var geojson: String?
+        @Option(help: "只列该月（YYYY-MM）发现的火点，默认全部。Only those observed in this month; default all.") var month: String?
 
         func run() throws {
             try common.run { client, texts in
-                let list = try client.firePointList()
-                try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(try client.firePoints()) }
-                try output.emit(texts: texts, records: { try client.firePoints().map(JSONOutput.FirePointRecord.init) }) { texts.fireTable(list) }
+                let month = try month.map { text in
+                    guard let month = ReviewMonth(text) else { throw InvalidValue(field: "month", rule: .invalidMonth) }
+                    return month
+                }
+                let list = try client.firePointList(observedIn: month)
+                let whole = { try client.firePoints(list.map(\.id)) }
+                try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(try whole()) }
+                try output.emit(texts: texts, records: { try whole().map(JSONOutput.FirePointRecord.init) }) { texts.fireTable(list) }
             }
         }
     }

@@ -67,9 +67,15 @@ extension FieldClient {
         try store.firePoints(try store.firePoints().map(\.id))
     }
 
-    /// All fire points this device knows of, as lists show them, by time observed.
-    public func firePointList() throws -> [FirePointSummary] {
-        try store.firePoints()
+    /// The fire points `ids` whole, in the same order.
+    public func firePoints(_ ids: [UUID]) throws -> [FirePoint] {
+        try store.firePoints(ids)
+    }
+
+    /// The fire points this device knows of (those observed in `month`, with one), as lists show
+    /// them, by time observed.
+    public func firePointList(observedIn month: ReviewMonth? = nil) throws -> [FirePointSummary] {
+        try store.firePoints(observedIn: month.map { $0.start..<$0.end })
     }
 
     /// The fire point `reference` names, and its id.

@@ -34,6 +34,11 @@ import Testing
         #expect(seen.first?.observedAt == "2026-06-01T19:30:00+08:00")
         #expect(try supervisor.expectSuccess(["fire", "list"]).contains("officer.zhang"))
         #expect(try supervisor.lantian(["fire", "list"], environment: ["LANG": "en_US.UTF-8"]).output.contains("Reported by"))
+        // A month lists the fire points observed in it; another month none; a month that is not one is refused.
+        #expect(try supervisor.expectSuccess(["fire", "list", "--month", "2026-06"]).contains("officer.zhang"))
+        #expect(try supervisor.expectSuccess(["fire", "list", "--month", "2026-07"]).contains("暂无火点记录"))
+        #expect(try supervisor.json([FirePointJSON].self, ["fire", "list", "--month", "2026-07"]).isEmpty)
+        #expect(try supervisor.lantian(["fire", "list", "--month", "2026-13"]).status == 65)
 
         #expect(lantiand.stop() == 0)
     }
