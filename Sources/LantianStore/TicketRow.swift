@@ -57,9 +57,12 @@ struct TicketRow: FetchableRecord, PersistableRecord {
         try db.cachedStatement(sql: Self.saveSQL).execute(arguments: StatementArguments(values))
     }
 
+    /// An upsert, not `INSERT OR REPLACE`: an update rewrites only the index entries whose columns
+    /// changed, where a replace deletes the row and every entry of it first.
     private static let saveSQL = """
-        INSERT OR REPLACE INTO ticket (\(Columns.allCases.map(\.name).joined(separator: ", ")))
+        INSERT INTO ticket (\(Columns.allCases.map(\.name).joined(separator: ", ")))
         VALUES (\(databaseQuestionMarks(count: Columns.allCases.count)))
+        ON CONFLICT (id) DO UPDATE SET \(Columns.allCases.dropFirst().map { "\($0.name) = excluded.\($0.name)" }.joined(separator: ", "))
         """
 
     /// The row's values, in ``Columns`` order.
