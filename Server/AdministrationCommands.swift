@@ -25,7 +25,8 @@ func reportingFailure(_ body: () throws -> Void) throws {
         try body()
     } catch {
         let presentable = error as? any PresentableError
-        let message = presentable?.message(in: language) ?? language.say("出错：\(error)", "Error: \(error)")
+        // A damaged store's own message names the field client's repair; the server's remedy is a restore.
+        let message = texts.damagedStore(error) ?? presentable?.message(in: language) ?? language.say("出错：\(error)", "Error: \(error)")
         FileHandle.standardError.write(Data("lantiand: \(message)\n".utf8))
         throw ExitCode(presentable?.exitStatus.rawValue ?? ExitStatus.failure.rawValue)
     }

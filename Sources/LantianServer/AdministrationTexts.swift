@@ -86,6 +86,22 @@ public struct AdministrationTexts: Sendable {
             "Backed up \(backup.events) events of \(store) to \(path), and the server key to \(backup.keyPath): keep both secret")
     }
 
+    /// What to do about a damaged server store: the field client's `lantian repair` is not the
+    /// server's remedy, a restore from the last backup is. `nil` for any other error.
+    public func damagedStore(_ error: any Error) -> String? {
+        guard let error = error as? StoreError else { return nil }
+        let detail: String
+        switch error {
+        case .damaged(let found): detail = found
+        case .corruptEvent(let id, let found): detail = "\(id?.shortID ?? "?")：\(found)"
+        default: return nil
+        }
+        return say("服务器数据文件已损坏（\(detail)）。停止 lantiand，用 lantiand restore --from 最近的备份 --db 新文件 恢复，再用新文件启动；"
+                   + "各终端下次同步时会交回备份之后的记录。损坏的文件请保留，不要删除。",
+                   "The server's store is damaged (\(detail)). Stop lantiand, restore the latest backup with lantiand restore --from BACKUP --db NEW, "
+                   + "and serve the new file; every device returns what came after the backup at its next sync. Keep the damaged file; do not delete it.")
+    }
+
     public func restored(from backup: String, into store: String, epoch: UUID) -> String {
         say("已将 \(backup) 恢复为 \(store)，新纪元 \(epoch.uuidString.lowercased())：各终端下次同步时会重新下载并交回服务器缺少的记录",
             "Restored \(backup) into \(store) under epoch \(epoch.uuidString.lowercased()): every device pulls again at its next sync and returns what the server lacks")

@@ -132,6 +132,21 @@ import Testing
 extension DamagedStoreTests {
     /// Finding 5: `status` gave a wrong count on a damaged store without a word. A row lost behind
     /// Lantian's back (here deleted with sqlite3) makes its counts disagree: status says so.
+    /// A damaged server store names the server's remedy, a restore from the last backup, not the
+    /// field client's `lantian repair`.
+    @Test func aDamagedServerStoreSaysToRestoreFromTheBackup() throws {
+        let database = try temporaryFolder().appendingPathComponent("server.sqlite").path
+        try TestGrid.administer(database)
+        try Self.checkpoint(database)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: database))
+        let damaged = (bytes.count / 2)..<min(bytes.count, bytes.count / 2 + 16_384)
+        bytes.replaceSubrange(damaged, with: Data(repeating: 0xFF, count: damaged.count))
+        try bytes.write(to: URL(fileURLWithPath: database))
+        let verified = try run("lantiand", ["verify", "--db", database])
+        #expect(verified.status == 74)
+        #expect(verified.errors.contains("lantiand restore") && !verified.errors.contains("lantian repair"), "\(verified.errors)")
+    }
+
     @Test func statusSaysWhenTheStoresCountsDisagree() throws {
         let town = try Town()
         let officer = town.officer
