@@ -90,43 +90,27 @@ extension EventStore {
             count.read += 1
             if count.read % 10_000 == 0 { progress?(count) }
         }
-        let registrations = try Row.fetchCursor(db, sql: "SELECT \(Event.columns) FROM event WHERE type = ?",
-                                               arguments: [UserRegistered.eventType.rawValue])
-        while let row = try registrations.next() {
-            let event = try Event(row: row)
+        try forEachEvent(db, ofTypes: [UserRegistered.eventType]) { event in
             if let user = try? PayloadCodec.decode(UserRegistered.self, from: event) { try insertRegistration(db, user, event: event) }
             note()
         }
         // Each step with its recorder's role as it stood, from the registrations just read.
         var tickets = Tickets(roles: try roleHistory(db, of: try String.fetchAll(db, sql: "SELECT DISTINCT name FROM user_registration")))
         var actors: [UUID: Set<String>] = [:]
-        let types = Array(Tickets.subjectTypes.map(\.rawValue))
-        let events = try Row.fetchCursor(db, sql: """
-            SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count))) ORDER BY hlc, device, cseq
-            """, arguments: StatementArguments(types))
-        while let row = try events.next() {
-            let event = try Event(row: row)
+        try forEachEvent(db, ofTypes: Tickets.subjectTypes) { event in
             tickets.apply(event)
             actors[event.subject, default: []].insert(event.actor)
             note()
         }
         for ticket in tickets.byID.values { try store(db, ticket, actors: actors[ticket.id] ?? []) }
         var points = FirePoints()
-        let fireTypes = Array(FirePoints.eventTypes.map(\.rawValue))
-        let fires = try Row.fetchCursor(db, sql: """
-            SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: fireTypes.count))) ORDER BY hlc, device, cseq
-            """, arguments: StatementArguments(fireTypes))
-        while let row = try fires.next() {
-            points.apply(try Event(row: row))
+        try forEachEvent(db, ofTypes: FirePoints.eventTypes) { event in
+            points.apply(event)
             note()
         }
         for point in points.byID.values { try FirePointRow(FirePointSummary(point)).save(db) }
-        let arrivals = try Row.fetchCursor(db, sql: "SELECT \(Event.columns) FROM event WHERE type = ?", arguments: [AttachmentReceived.eventType.rawValue])
-        while let row = try arrivals.next() {
-            let event = try Event(row: row)
-            if let received = try? PayloadCodec.decode(AttachmentReceived.self, from: event) {
-                try db.execute(sql: "INSERT INTO attachment_arrival (event, digest) VALUES (?, ?)", arguments: [event.id, received.sha256])
-            }
+        try forEachEvent(db, ofTypes: [AttachmentReceived.eventType]) { event in
+            try insertArrival(db, event)
             note()
         }
         count.read = count.total
@@ -197,9 +181,12 @@ extension EventStore {
     /// Notes an `attachment.received` event stored or removed.
     private static func noteArrival(_ db: Database, event id: UUID) throws {
         try db.execute(sql: "DELETE FROM attachment_arrival WHERE event = ?", arguments: [id])
-        guard let event = try Event.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [id]),
-              let received = try? PayloadCodec.decode(AttachmentReceived.self, from: event) else { return }
-        try db.execute(sql: "INSERT INTO attachment_arrival (event, digest) VALUES (?, ?)", arguments: [id, received.sha256])
+        if let event = try Event.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [id]) { try insertArrival(db, event) }
+    }
+
+    private static func insertArrival(_ db: Database, _ event: Event) throws {
+        guard let received = try? PayloadCodec.decode(AttachmentReceived.self, from: event) else { return }
+        try db.execute(sql: "INSERT INTO attachment_arrival (event, digest) VALUES (?, ?)", arguments: [event.id, received.sha256])
     }
 
     // MARK: Users
@@ -256,13 +243,18 @@ extension EventStore {
 
     /// Folds the events a projection reads, in canonical order, within a transaction.
     static func fold<P: Projection>(_ db: Database, _: P.Type) throws -> P {
-        let types = Array(P.eventTypes.map(\.rawValue))
+        var state = P()
+        try forEachEvent(db, ofTypes: P.eventTypes) { state.apply($0) }
+        return state
+    }
+
+    /// Calls `body` with every event of `types`, in canonical order, read one at a time.
+    static func forEachEvent(_ db: Database, ofTypes types: Set<EventType>, _ body: (Event) throws -> Void) throws {
+        let types = Array(types.map(\.rawValue))
         let rows = try Row.fetchCursor(db, sql: """
             SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count))) ORDER BY hlc, device, cseq
             """, arguments: StatementArguments(types))
-        var state = P()
-        while let row = try rows.next() { state.apply(try Event(row: row)) }
-        return state
+        while let row = try rows.next() { try body(try Event(row: row)) }
     }
 }
 

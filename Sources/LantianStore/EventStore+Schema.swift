@@ -190,56 +190,15 @@ extension EventStore {
             try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN returnPending INTEGER NOT NULL DEFAULT 0")
         }
         migrator.registerMigration("v9: read models: issues, who recorded them, users, the grid's ancestry") { db in
-            // As first released. The read models' tables are derived data: since, they are dropped and
-            // made anew in the shape the code's version wants whenever `read_model` says they are of
-            // another version (EventStore+ReadModelSchema), so this migration's tables last only
-            // until the first open.
+            // Only the record of the read models' version. Their tables are derived data, made in
+            // the shape the code's version wants (EventStore+ReadModelSchema) and made anew whenever
+            // this says they are of another version; stores migrated by the first release of v9
+            // got tables of that release here, which their first open replaces.
             try db.execute(sql: """
                 CREATE TABLE read_model (
                     name    TEXT    PRIMARY KEY,
                     version INTEGER NOT NULL
                 );
-                CREATE TABLE ticket (
-                    id              BLOB    PRIMARY KEY,
-                    category        TEXT    NOT NULL,
-                    state           TEXT    NOT NULL,
-                    node            TEXT    NOT NULL,
-                    title           TEXT    NOT NULL,
-                    reportedBy      TEXT    NOT NULL,
-                    reportedAt      INTEGER NOT NULL,
-                    assignee        TEXT,
-                    deadline        INTEGER,
-                    closedAt        INTEGER,
-                    reopenCount     INTEGER NOT NULL,
-                    escalationCount INTEGER NOT NULL,
-                    conflictCount   INTEGER NOT NULL,
-                    latitude        REAL,
-                    longitude       REAL,
-                    origin          BLOB
-                );
-                CREATE INDEX ticket_by_origin ON ticket (origin) WHERE origin IS NOT NULL;
-                CREATE INDEX ticket_by_state ON ticket (state, reportedAt);
-                CREATE INDEX ticket_by_node ON ticket (node, reportedAt);
-                CREATE INDEX ticket_in_order ON ticket (reportedAt, id);
-                -- Who recorded an issue's events: a late change of their role re-folds exactly these issues.
-                CREATE TABLE ticket_actor (
-                    actor  TEXT NOT NULL,
-                    ticket BLOB NOT NULL,
-                    PRIMARY KEY (actor, ticket)
-                ) WITHOUT ROWID;
-                CREATE INDEX ticket_actor_by_ticket ON ticket_actor (ticket);
-                -- Each user registration event, by the name it registers.
-                CREATE TABLE user_registration (
-                    name  TEXT NOT NULL,
-                    event BLOB NOT NULL,
-                    PRIMARY KEY (name, event)
-                ) WITHOUT ROWID;
-                -- Every grid node with each of its ancestors and itself: "this node and below".
-                CREATE TABLE grid_ancestry (
-                    ancestor TEXT NOT NULL,
-                    node     TEXT NOT NULL,
-                    PRIMARY KEY (ancestor, node)
-                ) WITHOUT ROWID;
                 """)
         }
         return migrator
