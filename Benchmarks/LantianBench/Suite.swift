@@ -95,7 +95,7 @@ struct Suite {
         if let baseline { results.goals.append(Goal(figure: pull, kind: .atLeastTimes(0.5, of: baseline))) }
         results.goals.append(Goal(figure: memory, kind: .atMost(200)))
 
-        var rebuild = Figure("5. Rebuild every projection from \(Format.number(Double(try EventStore(path: client).count()))) events",
+        var rebuild = Figure("5. Rebuild every read model from \(Format.number(Double(try EventStore(path: client).count()))) events",
                              unit: "events/s")
         for run in 1...runs {
             log("rebuild, run \(run) of \(runs)")

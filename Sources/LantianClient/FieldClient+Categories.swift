@@ -98,7 +98,7 @@ extension FieldClient {
     /// Records an inspection: every checklist item passes except `failed`; each failed item opens an issue.
     public func inspectDustSite(_ reference: String, failed: [String], note: String, evidence: [Evidence], now: Timestamp)
         throws -> (site: DustSites.Site, opened: [TicketReported]) {
-        let sites = try store.project(DustSites.self)
+        let sites = try store.dustSites()
         let (_, site) = try find(reference, in: sites.byID)
         let checklist = sites.checklist(for: site.registration.node)
         if let unknown = failed.first(where: { id in !checklist.contains { $0.id == id } }) {
@@ -110,14 +110,14 @@ extension FieldClient {
         try checkMayOpen(opened)
         _ = try record([try EventDraft(subject: site.id, payload: inspection)]
                        + opened.map { try EventDraft(subject: newSubject(now), payload: $0) }, now: now)
-        return (try find(site.id, in: try store.project(DustSites.self).byID), opened)
+        return (try find(site.id, in: try store.dustSites().byID), opened)
     }
 
-    public func dustSites() throws -> DustSites { try store.project(DustSites.self) }
+    public func dustSites() throws -> DustSites { try store.dustSites() }
 
     /// The checklist in force for the site `reference` names.
     public func checklist(forSite reference: String) throws -> [ChecklistItem] {
-        let sites = try store.project(DustSites.self)
+        let sites = try store.dustSites()
         return sites.checklist(for: try find(reference, in: sites.byID).record.registration.node)
     }
 
@@ -132,7 +132,7 @@ extension FieldClient {
     /// Records a month's reading; a value over the limit in force opens a dust-fall issue.
     public func recordDustfall(station code: String, month: String, jars: [DustfallJar], now: Timestamp)
         throws -> (value: Double?, limit: Double, opened: TicketReported?) {
-        let reading = try dustfallReading(station: code, month: month, jars: jars, in: try store.project(DustfallNetwork.self), now: now)
+        let reading = try dustfallReading(station: code, month: month, jars: jars, in: try store.dustfallNetwork(), now: now)
         _ = try record(reading.drafts, now: now)
         return (reading.value, reading.limit, reading.opened)
     }
@@ -154,7 +154,7 @@ extension FieldClient {
         return (drafts, reading.dustfall, limit, opened)
     }
 
-    public func dustfallNetwork() throws -> DustfallNetwork { try store.project(DustfallNetwork.self) }
+    public func dustfallNetwork() throws -> DustfallNetwork { try store.dustfallNetwork() }
 
     static func year(ofMonth month: String) -> Int? {
         let parts = month.split(separator: "-")
@@ -176,7 +176,7 @@ extension FieldClient {
 
     /// Takes one step on the enterprise `reference` names, after checking the case allows it now.
     public func takeEnterpriseStep(_ kind: EnterpriseStep.Kind, on reference: String, _ step: EnterpriseStep, now: Timestamp) throws -> Enterprise {
-        let ledger = try store.project(Enterprises.self)
+        let ledger = try store.enterprises()
         let (id, enterprise) = try find(reference, in: ledger.byID)
         let next: Enterprise
         do {
@@ -188,8 +188,8 @@ extension FieldClient {
         return next
     }
 
-    public func enterprises() throws -> Enterprises { try store.project(Enterprises.self) }
+    public func enterprises() throws -> Enterprises { try store.enterprises() }
 
     /// The enterprise whose id is `id`.
-    public func enterprise(_ id: UUID) throws -> Enterprise { try find(id, in: try store.project(Enterprises.self).byID) }
+    public func enterprise(_ id: UUID) throws -> Enterprise { try find(id, in: try store.enterprises().byID) }
 }

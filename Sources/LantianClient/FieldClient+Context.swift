@@ -7,7 +7,7 @@ import LantianStore
 extension FieldClient {
     /// This device's user as the synced directory knows them; `nil` before the first sync.
     public func profile() throws -> UserRegistered? {
-        try store.project(Directory.self).users[try requireDevice().actor]
+        try store.user(named: try requireDevice().actor)
     }
 
     /// This device's user's role, or why it is not known.
@@ -22,7 +22,7 @@ extension FieldClient {
     /// scope where boundaries cannot tell them apart; else the user's scope. `nil` only on a
     /// device that has never synced a grid.
     func placeNode(_ code: String?, location: GeoPoint?) throws -> String? {
-        try store.project(Grid.self).place(stated: code, location: location, scope: try profile()?.scope).get()
+        try store.grid().place(stated: code, location: location, scope: try profile()?.scope).get()
     }
 
     /// The record `reference` names among `records`, with its id.
@@ -78,8 +78,8 @@ extension FieldClient {
     func record(_ drafts: [EventDraft], now: Timestamp) throws -> [Event] {
         let device = try requireDevice()
         if let user = try profile() {
-            let grid = try store.project(Grid.self)
-            let directory = try store.project(Directory.self)
+            let grid = try store.grid()
+            let directory = try store.directory()
             let scope = GridScope(scope: user.scope, grid: grid)
             for draft in drafts {
                 let event = Event(id: UUID(), device: device.id, cseq: 1, actor: device.actor, hlc: HybridTimestamp(wallMilliseconds: now.millisecondsSince1970, counter: 0),

@@ -16,7 +16,7 @@ extension FieldClient {
         let role = try requireRole()
         guard Self.leadImporters.contains(role), let user = try profile() else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
         let file = try FIRMSFile(path: path)
-        let grid = try store.project(Grid.self)
+        let grid = try store.grid()
         let scope = GridScope(scope: user.scope, grid: grid)
         let known = try store.heldFirePoints(among: file.detections.map(\.subject))
         var report = FIRMSImportReport(instrument: file.instrument, problems: file.problems)
@@ -60,7 +60,7 @@ extension FieldClient {
         let role = try requireRole()
         guard Self.leadImporters.contains(role) else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
         let file = try DustfallFile(path: path)
-        let network = try store.project(DustfallNetwork.self)
+        let network = try store.dustfallNetwork()
         var report = DustfallImportReport(problems: file.problems)
         var drafts: [EventDraft] = []
         for reading in file.readings {

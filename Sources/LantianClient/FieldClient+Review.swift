@@ -7,24 +7,24 @@ extension FieldClient {
     /// Issues per township (all issues this device holds), counted by the store.
     public func issueReview(month: ReviewMonth, now: Timestamp) throws -> IssueReview {
         let figures = try store.issueFigures(within: nil, month: month, now: now)
-        return IssueReview(perNode: figures.perNode, open: figures.open, grid: try store.project(Grid.self), month: month)
+        return IssueReview(perNode: figures.perNode, open: figures.open, grid: try store.grid(), month: month)
     }
 
     public func dustfallReview(month: ReviewMonth) throws -> DustfallReview {
-        DustfallReview(network: try store.project(DustfallNetwork.self), month: month)
+        DustfallReview(network: try store.dustfallNetwork(), month: month)
     }
 
     /// The monthly notice (月通报) of `county` for `month`.
     public func monthlyNotice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
-        let grid = try store.project(Grid.self)
+        let grid = try store.grid()
         guard let county = grid[code] else { throw FieldError.unknownNode(code) }
         let figures = try store.issueFigures(within: code, month: month, now: now)
         return MonthlyNotice(county: county, month: month, grid: grid,
                              issues: IssueReview(perNode: figures.perNode, open: figures.open, grid: grid, month: month),
                              overdue: try store.tickets(TicketFilter(node: code, overdueOnly: true), now: now),
-                             enterprises: try store.project(Enterprises.self).all,
+                             enterprises: try store.enterprises().all,
                              points: try store.firePoints(observedIn: month.start..<month.end, within: code),
-                             sites: try store.project(DustSites.self), network: try store.project(DustfallNetwork.self))
+                             sites: try store.dustSites(), network: try store.dustfallNetwork())
     }
 
     /// The HTML report of `county` for `month`: the notice's figures with charts; eight weeks of issues up to now.
@@ -37,17 +37,17 @@ extension FieldClient {
     }
 
     /// Per device: when it last synced and how many of its events are known to be waiting.
-    public func syncBacklog() throws -> SyncBacklog { try store.project(SyncBacklog.self) }
+    public func syncBacklog() throws -> SyncBacklog { try store.syncBacklog() }
 
     public func ledgerReview() throws -> LedgerReview {
-        LedgerReview(enterprises: try store.project(Enterprises.self).all, grid: try store.project(Grid.self))
+        LedgerReview(enterprises: try store.enterprises().all, grid: try store.grid())
     }
 
     public func strawBurningReview(month: ReviewMonth) throws -> StrawBurningReview {
-        StrawBurningReview(points: try store.firePoints(observedIn: month.start..<month.end, within: nil), grid: try store.project(Grid.self), month: month)
+        StrawBurningReview(points: try store.firePoints(observedIn: month.start..<month.end, within: nil), grid: try store.grid(), month: month)
     }
 
     public func dustSiteReview(month: ReviewMonth) throws -> DustSiteReview {
-        DustSiteReview(sites: try store.project(DustSites.self), month: month)
+        DustSiteReview(sites: try store.dustSites(), month: month)
     }
 }

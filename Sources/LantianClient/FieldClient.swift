@@ -39,7 +39,7 @@ public final class FieldClient {
     }
 
     /// The grid as this device holds it.
-    public func grid() throws -> Grid { try store.project(Grid.self) }
+    public func grid() throws -> Grid { try store.grid() }
 
     /// The default store location: `$LANTIAN_DB`, else `~/.local/share/lantian/field.sqlite`.
     public static func defaultDatabasePath(environment: [String: String]) -> String {
@@ -83,7 +83,7 @@ public final class FieldClient {
     /// events, the newest not yet signed included, against the hashes they had when recorded.
     public func verify() throws -> StoreAudit {
         let device = try requireDevice()
-        var audit = try store.audit(keys: try store.project(DeviceKeys.self).publicKeys, serverKey: device.serverKey,
+        var audit = try store.audit(keys: try store.deviceKeys().publicKeys, serverKey: device.serverKey,
                                     complete: { $0 == device.id }, ownDevice: device.id)
         if let damage = try store.firstDamagedEvent(of: device.id, from: 1, through: try store.highestCseq(of: device.id)),
            !audit.problems.contains(where: { $0.device == damage.device && $0.cseq == damage.cseq }) {
@@ -99,7 +99,7 @@ public final class FieldClient {
         let state = try store.syncState()
         let user = try profile()
         let pending = try store.pendingCount(device: device.id)
-        var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.project(Grid.self)[$0.scope]?.name },
+        var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.grid()[$0.scope]?.name },
                             pending: pending, attachmentsWaiting: try store.attachmentsAwaitingUpload().count,
                             quarantined: try store.quarantined().count, sync: state,
                             eventCount: try store.count(), reachability: nil,

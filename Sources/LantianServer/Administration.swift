@@ -30,7 +30,7 @@ public struct Administration {
         guard !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw AdministrationError.badCode(code)
         }
-        let grid = try store.project(Grid.self)
+        let grid = try store.grid()
         if let parent {
             guard let parentNode = grid[parent] else { throw AdministrationError.unknownNode(parent) }
             guard parentNode.level.below == level else {
@@ -47,7 +47,7 @@ public struct Administration {
     @discardableResult
     public func addUser(name: String, role: Role, scope: String, now: Timestamp = .now()) throws -> Event {
         guard !name.isEmpty, name.utf8.count <= MessageCodec.FieldLimit.actorBytes else { throw AdministrationError.badUserName(name) }
-        guard try store.project(Grid.self)[scope] != nil else { throw AdministrationError.unknownNode(scope) }
+        guard try store.grid()[scope] != nil else { throw AdministrationError.unknownNode(scope) }
         let user = UserRegistered(name: name, role: role, scope: scope)
         return try record(try EventDraft(subject: UserRegistered.subject(for: name), payload: user), now: now)
     }
@@ -57,7 +57,7 @@ public struct Administration {
     @discardableResult
     public func importGrid(_ files: GridFiles, now: Timestamp = .now()) throws -> GridImportReport {
         let wanted = try files.nodes()
-        let held = try store.project(Grid.self)
+        let held = try store.grid()
         let changed = wanted.filter { held[$0.code] != $0 }
         let drafts = try changed.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
         if !drafts.isEmpty { _ = try record(drafts, now: now) }
@@ -69,7 +69,7 @@ public struct Administration {
     /// monitoring threshold, a year's dust-fall limit, or the departments that sign off upgrades.
     @discardableResult
     public func configure(_ setting: LocalSetting, node: String, now: Timestamp = .now()) throws -> Event {
-        guard try store.project(Grid.self)[node] != nil else { throw AdministrationError.unknownNode(node) }
+        guard try store.grid()[node] != nil else { throw AdministrationError.unknownNode(node) }
         let subject = UUID.version5(name: "setting:\(setting.name):\(node)")
         switch setting {
         case .checklist(let items):
@@ -99,7 +99,7 @@ public struct Administration {
 
     /// Issues a one-time code that enrols one device for `user`, valid for `hours`.
     public func issueEnrolmentCode(for user: String, hours: Int, now: Timestamp = .now()) throws -> (code: EnrolmentCode, expiresAt: Timestamp) {
-        guard try store.project(Directory.self).users[user] != nil else { throw AdministrationError.unknownUser(user) }
+        guard try store.user(named: user) != nil else { throw AdministrationError.unknownUser(user) }
         guard (1...24 * 30).contains(hours) else { throw AdministrationError.badValidity(hours) }
         let expiresAt = Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Int64(hours) * 3_600_000)
         return (try store.issueEnrolmentCode(for: user, now: now, expiresAt: expiresAt), expiresAt)
@@ -107,7 +107,7 @@ public struct Administration {
 
     /// Every enrolled device (the server's own included), oldest enrolment first.
     public func devices() throws -> [DeviceKeys.Device] {
-        try store.project(DeviceKeys.self).devices.values.sorted { $0.enrolledAt < $1.enrolledAt }
+        try store.deviceKeys().devices.values.sorted { $0.enrolledAt < $1.enrolledAt }
     }
 
     /// Revokes the enrolment of the device `reference` names (its id, or 4 or more characters from
@@ -124,12 +124,12 @@ public struct Administration {
         guard device.revocation == nil else { return device }
         let revocation = DeviceRevoked(credential: device.enrolment.credential, reason: reason.isEmpty ? "revoked" : reason)
         _ = try record(try EventDraft(subject: device.enrolment.credential, payload: revocation), now: now)
-        return try store.project(DeviceKeys.self)[device.enrolment.device] ?? device
+        return try store.deviceKeys()[device.enrolment.device] ?? device
     }
 
     /// Every registered user, by name.
     public func users() throws -> [UserRegistered] {
-        try store.project(Directory.self).users.values.sorted { $0.name < $1.name }
+        try store.directory().users.values.sorted { $0.name < $1.name }
     }
 
     /// Rebuilds the tables the server reads from its events; returns how many events were read.
@@ -138,12 +138,12 @@ public struct Administration {
 
     /// The grid as the server holds it.
     public func grid() throws -> Grid {
-        try store.project(Grid.self)
+        try store.grid()
     }
 
     /// Re-checks every device's chain and signature in the store: a server must hold each chain whole.
     public func verify() throws -> StoreAudit {
-        try store.audit(keys: try store.project(DeviceKeys.self).publicKeys, serverKey: server.key.publicKey,
+        try store.audit(keys: try store.deviceKeys().publicKeys, serverKey: server.key.publicKey,
                         complete: { _ in true }, ownDevice: nil)
     }
 }

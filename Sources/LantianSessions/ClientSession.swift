@@ -188,7 +188,7 @@ public final class ClientSession {
         report.clockSkew = ClockSkew(device: clock(), server: welcome.clock)
         limits = welcome.limits
         if purpose == .handshake { return .finished(report) }
-        keys = try store.project(DeviceKeys.self).publicKeys
+        keys = try store.deviceKeys().publicKeys
         let confirmedToThisCopy = try store.syncState().acknowledgedCseq
         let rolledBack = try store.wasRolledBack(device: device.id, serverAcknowledged: welcome.acknowledgedCseq,
                                                  at: welcome.acknowledgedEvent)

@@ -186,9 +186,8 @@ public final class ServerSession {
     /// signature over the challenge with its enrolled key. A device restored from an older copy
     /// says hello under a new id with its original credential: it is enrolled again under that id.
     private func authenticate(_ hello: Hello) throws -> String? {
-        let keys = try store.project(DeviceKeys.self)
         let credentialID = hello.credential.uuidString.lowercased()
-        guard let credential = keys[hello.credential], credential.enrolment.credential == hello.credential else {
+        guard let credential = try store.enrolledDevice(hello.credential), credential.enrolment.credential == hello.credential else {
             return "device \(credentialID) is not enrolled with this server: enrol it with a code from your administrator (lantian enroll)"
         }
         let enrolment = credential.enrolment
@@ -202,11 +201,11 @@ public final class ServerSession {
         guard hello.actor == enrolment.user else {
             return "device \(credentialID) is enrolled for \(enrolment.user), not \(hello.actor)"
         }
-        guard let user = try store.project(Directory.self).users[enrolment.user] else {
+        guard let user = try store.user(named: enrolment.user) else {
             return "user \(enrolment.user) is no longer registered: ask your administrator"
         }
         if hello.device != hello.credential {
-            if let existing = keys[hello.device] {
+            if let existing = try store.enrolledDevice(hello.device) {
                 guard existing.enrolment.credential == hello.credential else {
                     return "device \(hello.device.uuidString.lowercased()) belongs to another enrolment"
                 }
@@ -217,7 +216,7 @@ public final class ServerSession {
                 onHeadMoved?()
             }
         }
-        check = PushCheck(publicKey: enrolment.publicKey, user: user, grid: try store.project(Grid.self))
+        check = PushCheck(publicKey: enrolment.publicKey, user: user, grid: try store.grid())
         return nil
     }
 
@@ -269,8 +268,8 @@ public final class ServerSession {
             return refuse(.invalidEvent, "a return carries at most \(limits.maxBatch) events, this one \(returned.events.count)", close: false)
         }
         do {
-            let check = ReturnCheck(keys: try store.project(DeviceKeys.self), serverKey: server.key.publicKey,
-                                    directory: try store.project(Directory.self), grid: try store.project(Grid.self))
+            let check = ReturnCheck(keys: try store.deviceKeys(), serverKey: server.key.publicKey,
+                                    directory: try store.directory(), grid: try store.grid())
             let before = try store.head()
             let outcome = try store.acceptReturned(returned, checking: check, receivedAt: clock())
             if try store.head() > before { onHeadMoved?() }

@@ -6,10 +6,12 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 6
+    static let readModelVersion: Int64 = 7
 
     /// Every read model table, dropped before the tables are made anew.
-    static let readModelTables = ["ticket", "ticket_actor", "user_registration", "grid_ancestry", "fire_point", "attachment_arrival"]
+    static let readModelTables = [
+        "ticket", "ticket_actor", "user_registration", "grid_node", "grid_ancestry", "device_key", "device_sync", "fire_point", "attachment_arrival",
+    ]
 
     /// Drops the read models' tables and makes them anew, empty.
     static func makeReadModelTables(_ db: Database) throws {
@@ -48,8 +50,8 @@ extension EventStore {
                 PRIMARY KEY (actor, ticket)
             ) WITHOUT ROWID;
             CREATE INDEX ticket_actor_by_ticket ON ticket_actor (ticket);
-            -- Each user registration, by the name it registers: the role it gives from its place
-            -- in the canonical order on.
+            -- Each user registration, by the name it registers: the role and scope it gives from its
+            -- place in the canonical order on (the latest is the user as they are).
             CREATE TABLE user_registration (
                 name   TEXT    NOT NULL,
                 event  BLOB    NOT NULL,
@@ -57,15 +59,46 @@ extension EventStore {
                 device BLOB    NOT NULL,
                 cseq   INTEGER NOT NULL,
                 role   TEXT    NOT NULL,
+                scope  TEXT    NOT NULL,
                 PRIMARY KEY (name, event)
             ) WITHOUT ROWID;
             CREATE INDEX user_registration_by_event ON user_registration (event);
+            -- Every grid node as its latest definition holds it; a boundary is GeoJSON MultiPolygon
+            -- coordinates.
+            CREATE TABLE grid_node (
+                code     TEXT PRIMARY KEY,
+                name     TEXT NOT NULL,
+                level    TEXT NOT NULL,
+                parent   TEXT,
+                boundary TEXT
+            ) WITHOUT ROWID;
+            CREATE INDEX grid_node_by_parent ON grid_node (parent);
             -- Every grid node with each of its ancestors and itself: "this node and below".
             CREATE TABLE grid_ancestry (
                 ancestor TEXT NOT NULL,
                 node     TEXT NOT NULL,
                 PRIMARY KEY (ancestor, node)
             ) WITHOUT ROWID;
+            -- Every enrolled device: whose it is, its public key, and its revocation.
+            CREATE TABLE device_key (
+                device           BLOB    PRIMARY KEY,
+                user             TEXT    NOT NULL,
+                publicKey        BLOB    NOT NULL,
+                credential       BLOB    NOT NULL,
+                enrolledAt       INTEGER NOT NULL,
+                revokedAt        INTEGER,
+                revocationReason TEXT
+            );
+            -- Per device, from the server's sync reports: when it was last seen and synced, and
+            -- how many of its events were waiting.
+            CREATE TABLE device_sync (
+                device     BLOB    PRIMARY KEY,
+                actor      TEXT    NOT NULL,
+                lastSeen   INTEGER NOT NULL,
+                lastSynced INTEGER,
+                waiting    INTEGER NOT NULL,
+                clockSkew  INTEGER
+            );
             -- Fire points as reviews read them.
             CREATE TABLE fire_point (
                 id              BLOB    PRIMARY KEY,

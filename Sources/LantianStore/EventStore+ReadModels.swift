@@ -33,8 +33,8 @@ extension EventStore {
         let touched = try Row.fetchAll(db, sql: "SELECT subject, type, event FROM touched_event")
         guard !touched.isEmpty else { return }
         try db.execute(sql: "DELETE FROM touched_event")
-        var tickets = Set<UUID>(), fires = Set<UUID>()
-        var gridChanged = false
+        var tickets = Set<UUID>(), fires = Set<UUID>(), syncingDevices = Set<UUID>()
+        var gridChanged = false, devicesChanged = false
         for row in touched {
             guard let subject: UUID = try? row.decode(forColumn: "subject"), let event: UUID = try? row.decode(forColumn: "event") else { continue }
             let type = EventType(rawValue: (try? row.decode(forColumn: "type")) ?? "")
@@ -48,13 +48,19 @@ extension EventStore {
                 }
             } else if type == GridNodeDefined.eventType {
                 gridChanged = true
+            } else if DeviceKeys.eventTypes.contains(type) {
+                devicesChanged = true
+            } else if type == DeviceSyncReported.eventType {
+                syncingDevices.insert(subject)
             } else if type == AttachmentReceived.eventType {
                 try noteArrival(db, event: event)
             }
         }
         try refoldTickets(db, tickets)
         try refoldFirePoints(db, fires)
-        if gridChanged { try rebuildGridAncestry(db) }
+        if gridChanged { try refreshGrid(db) }
+        if devicesChanged { try refreshDeviceKeys(db) }
+        try refreshSyncBacklog(db, devices: syncingDevices)
     }
 
     /// Rebuilds every read model from the events, in one transaction, telling `progress` how far it
@@ -115,7 +121,10 @@ extension EventStore {
         }
         count.read = count.total
         progress?(count)
-        try rebuildGridAncestry(db)
+        try refreshGrid(db)
+        try refreshDeviceKeys(db)
+        try refreshSyncBacklog(db, devices: Set(try UUID.fetchAll(db, sql: "SELECT DISTINCT subject FROM event WHERE type = ?",
+                                                                  arguments: [DeviceSyncReported.eventType.rawValue])))
         try db.execute(sql: "DELETE FROM touched_event")
         try db.execute(sql: "INSERT INTO read_model (name, version) VALUES ('all', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
                        arguments: [readModelVersion])
@@ -204,8 +213,8 @@ extension EventStore {
     }
 
     private static func insertRegistration(_ db: Database, _ user: UserRegistered, event: Event) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO user_registration (name, event, hlc, device, cseq, role) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [user.name, event.id, event.hlc.packed, event.device, event.cseq, user.role.rawValue])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO user_registration (name, event, hlc, device, cseq, role, scope) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [user.name, event.id, event.hlc.packed, event.device, event.cseq, user.role.rawValue, user.scope])
     }
 
     /// The roles over time of `names`, from their registrations.
@@ -228,18 +237,7 @@ extension EventStore {
         return RoleHistory(registrations)
     }
 
-    // MARK: The grid
-
-    /// Every node with each of its ancestors and itself, from the grid as the events define it.
-    private static func rebuildGridAncestry(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM grid_ancestry")
-        let grid = try fold(db, Grid.self)
-        for code in grid.nodes.keys {
-            for ancestor in grid.lineage(of: code) {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO grid_ancestry (ancestor, node) VALUES (?, ?)").execute(arguments: [ancestor.code, code])
-            }
-        }
-    }
+    // MARK: Folding
 
     /// Folds the events a projection reads, in canonical order, within a transaction.
     static func fold<P: Projection>(_ db: Database, _: P.Type) throws -> P {

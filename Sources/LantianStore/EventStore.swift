@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LantianDomain
-import Synchronization
 
 /// The append-only event log in one SQLite file: the same code on server and client.
 ///
@@ -20,9 +19,6 @@ public final class EventStore: Sendable {
 
     /// The store's identity, fixed when the file was created; a server announces it as its epoch.
     public let epoch: UUID
-
-    /// Projections folded before, each with the fingerprint of the events it read (see ``project(_:)``).
-    private let folded = Mutex<[ObjectIdentifier: (fingerprint: [Int64], state: any Projection)]>([:])
 
     /// Whether writes keep the read models; only a benchmark turns it off, to measure what they cost.
     private let keepsReadModels: Bool
@@ -144,32 +140,6 @@ public final class EventStore: Sendable {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT \(Event.columns) FROM event ORDER BY hlc, device, cseq")
                 .map(Event.init(row:))
-        }
-    }
-
-    /// Folds the events a projection reads, in canonical order. A projection folded before is
-    /// returned as it was when no event of its types has been stored or removed since: the
-    /// fingerprint (count, highest position, and a checksum of their clocks, read from the
-    /// `event_by_type` index alone) changes with any of them. A server answering a thousand hellos
-    /// folds its directory, grid and device keys once, not a thousand times.
-    public func project<P: Projection>(_: P.Type) throws -> P {
-        try read { db in
-            let types = StatementArguments(P.eventTypes.map(\.rawValue))
-            let placeholders = databaseQuestionMarks(count: P.eventTypes.count)
-            let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*), IFNULL(MAX(position), 0), IFNULL(SUM(hlc % 1000000007), 0) FROM event WHERE type IN (\(placeholders))
-                """, arguments: types) ?? Row()
-            let fingerprint: [Int64] = [try row.decode(atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2)]
-            if let cached = folded.withLock({ $0[ObjectIdentifier(P.self)] }), cached.fingerprint == fingerprint, let state = cached.state as? P {
-                return state
-            }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Event.columns) FROM event WHERE type IN (\(placeholders)) ORDER BY hlc, device, cseq
-                """, arguments: types)
-            var state = P()
-            while let row = try rows.next() { state.apply(try Event(row: row)) }
-            folded.withLock { $0[ObjectIdentifier(P.self)] = (fingerprint, state) }
-            return state
         }
     }
 }

@@ -131,8 +131,8 @@ extension RestoreRecoveryTests {
             #expect(try device.expectSuccess(["verify"]).contains("全部完好"))
         }
         try TestGrid.lantiand(["verify", "--db", restored])
-        let limit = try #require(try EventStore(path: restored).project(DustfallNetwork.self).limits.first)
+        let limit = try #require(try EventStore(path: restored).folded(DustfallNetwork.self).limits.first)
         #expect(limit.limit == 8)
-        #expect(try EventStore(path: restored).project(Directory.self).users["officer.qian"] != nil)
+        #expect(try EventStore(path: restored).folded(Directory.self).users["officer.qian"] != nil)
     }
 }

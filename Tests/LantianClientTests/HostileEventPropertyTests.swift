@@ -84,7 +84,7 @@ import Testing
             let views = try [first, second].map { try Self.everyView(of: try clientStore($0, enrolledAt: server).0, now: now) }
             #expect(views[0] == views[1], "\(first) and \(second) see different things")
         }
-        #expect(try server.audit(keys: try server.project(DeviceKeys.self).publicKeys, serverKey: nil, complete: { _ in true },
+        #expect(try server.audit(keys: try server.folded(DeviceKeys.self).publicKeys, serverKey: nil, complete: { _ in true },
                                  ownDevice: nil).problems.isEmpty)
     }
 

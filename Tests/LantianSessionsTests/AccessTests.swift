@@ -103,7 +103,7 @@ import Testing
         let user = try EventDraft(subject: UserRegistered.subject(for: "intruder"),
                                   payload: UserRegistered(name: "intruder", role: .supervisor, scope: "371500"))
         #expect(try push([user], as: "supervisor.zhao", server: server) == [.serverOnly(type: UserRegistered.eventType)])
-        #expect(try server.project(Directory.self).users["intruder"] == nil)
+        #expect(try server.folded(Directory.self).users["intruder"] == nil)
     }
 
     @Test func anEventRecordedAsSomeoneElseIsRefused() throws {
@@ -131,7 +131,7 @@ import Testing
 
         func titles(_ user: String) throws -> Set<String> {
             let (store, _) = try clientStore(user, enrolledAt: server)
-            return Set(try store.project(Tickets.self).all.map(\.report.title))
+            return Set(try store.folded(Tickets.self).all.map(\.report.title))
         }
         #expect(try titles("officer.li") == ["北关"])        // the same cell
         #expect(try titles("staff.wang") == ["北关"])        // its township
@@ -185,7 +185,7 @@ import Testing
         let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)
         try record(3, in: officer, by: device)
         _ = try converse(clientSession(officer, .sync), serverSessionOf(server))
-        let keys = try server.project(DeviceKeys.self).publicKeys
+        let keys = try server.folded(DeviceKeys.self).publicKeys
         #expect(try server.audit(keys: keys, serverKey: nil, complete: { _ in true }, ownDevice: nil).problems.isEmpty)
     }
 }

@@ -31,7 +31,7 @@ import Testing
         let photo = Self.photo(size: 3 * WireLimits.chunkBytes + 10)
         let evidence = try Self.reportFire(with: photo, in: officer, by: device)
         #expect(try officer.attachmentsAwaitingUpload().count == 1)
-        #expect(try !officer.project(ReceivedAttachments.self).hasArrived(evidence))
+        #expect(try !officer.folded(ReceivedAttachments.self).hasArrived(evidence))
 
         let report = try #require(try converse(clientSession(officer, .sync), serverSessionOf(server)))
         #expect(report.pushed == 1)
@@ -39,7 +39,7 @@ import Testing
         #expect(report.attachmentBytes == Int64(photo.count))
         #expect(try server.holdsAttachment(ContentDigest.of(photo)))
         #expect(try server.attachmentBytes(.of(photo), from: 0, maxBytes: photo.count + 1) == photo)
-        #expect(try officer.project(ReceivedAttachments.self).hasArrived(evidence))
+        #expect(try officer.folded(ReceivedAttachments.self).hasArrived(evidence))
         #expect(try officer.attachmentsAwaitingUpload().isEmpty)
     }
 
@@ -60,7 +60,7 @@ import Testing
         let resumed = try #require(try converse(clientSession(officer, .sync), serverSessionOf(server)))
         #expect(resumed.attachmentBytes == Int64(photo.count) - twoChunks)
         #expect(try server.attachmentBytes(.of(photo), from: 0, maxBytes: photo.count + 1) == photo)
-        #expect(try server.project(ReceivedAttachments.self).digests == [ContentDigest.of(photo).hex])
+        #expect(try server.folded(ReceivedAttachments.self).digests == [ContentDigest.of(photo).hex])
     }
 
     @Test func bytesThatDoNotHashToTheirDigestAreRefusedAndDiscarded() throws {
@@ -74,7 +74,7 @@ import Testing
             try server.receive(Chunk(digest: claimed, offset: 0, bytes: forged), recordingArrivalAs: serverDevice, now: .now())
         }
         #expect(try server.beginReceiving(AttachmentOffer(digest: claimed, size: Int64(forged.count))).received == 0)
-        #expect(try server.project(ReceivedAttachments.self).digests.isEmpty)  // no arrival recorded
+        #expect(try server.folded(ReceivedAttachments.self).digests.isEmpty)  // no arrival recorded
     }
 
     @Test func aChunkAtTheWrongOffsetIsIgnoredAndAnsweredWithWhereToResume() throws {
@@ -91,7 +91,7 @@ import Testing
         #expect(skipped.received == 40)
         let last = try server.receive(Chunk(digest: offer.digest, offset: 40, bytes: photo.suffix(60)), recordingArrivalAs: serverDevice, now: .now())
         #expect(last.isComplete)
-        #expect(try server.project(ReceivedAttachments.self).digests == [offer.digest.hex])  // the arrival
+        #expect(try server.folded(ReceivedAttachments.self).digests == [offer.digest.hex])  // the arrival
     }
 
     @Test func anOfferOverTheLimitIsRefused() throws {

@@ -27,7 +27,7 @@ import Testing
 
         // The server records its own events as before: another device enrols and syncs, a report is kept.
         let (li, _) = try clientStore("officer.li", enrolledAt: server)
-        #expect(try li.project(FirePoints.self).all.count == 1)
+        #expect(try li.folded(FirePoints.self).all.count == 1)
         _ = try server.recordAccepted([try EventDraft(subject: UUID(), payload: DeviceSyncReported(
             device: officer.device.id, actor: "officer.zhang", recordedCseq: 2, acknowledgedCseq: 2, synced: true))],
                                       as: try ServerIdentity.of(server), now: .now())
@@ -76,9 +76,9 @@ import Testing
             nil,
         ])
         // Placed by its location (in the officer's own cell): the township sees it, the other township does not.
-        #expect(try clientStore("staff.wang", enrolledAt: server).0.project(FirePoints.self)[placedByLocation.subject] != nil)
-        #expect(try clientStore("staff.liu", enrolledAt: server).0.project(FirePoints.self)[placedByLocation.subject] == nil)
-        #expect(try clientStore("supervisor.yang", enrolledAt: server).0.project(FirePoints.self).all.isEmpty)
+        #expect(try clientStore("staff.wang", enrolledAt: server).0.folded(FirePoints.self)[placedByLocation.subject] != nil)
+        #expect(try clientStore("staff.liu", enrolledAt: server).0.folded(FirePoints.self)[placedByLocation.subject] == nil)
+        #expect(try clientStore("supervisor.yang", enrolledAt: server).0.folded(FirePoints.self).all.isEmpty)
     }
 
     /// Finding 4: a report naming another cell's fire point as its subject was accepted, and the
@@ -111,10 +111,10 @@ import Testing
 
         let expected = try PayloadCodec.decode(FirePointReport.self, from: original)
         for user in ["officer.li", "staff.wang", "supervisor.zhao"] {
-            let point = try clientStore(user, enrolledAt: server).0.project(FirePoints.self)[original.subject]
+            let point = try clientStore(user, enrolledAt: server).0.folded(FirePoints.self)[original.subject]
             #expect(point?.report == expected && point?.response == nil, "\(user) sees another content")
         }
-        #expect(try clientStore("staff.liu", enrolledAt: server).0.project(FirePoints.self).all.isEmpty)
+        #expect(try clientStore("staff.liu", enrolledAt: server).0.folded(FirePoints.self).all.isEmpty)
     }
 
     /// Finding 5 (the session rules) is `aPingBeforeHelloIsAnUnexpectedMessageAndEndsTheConnection`

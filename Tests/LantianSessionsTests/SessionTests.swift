@@ -27,7 +27,7 @@ import Testing
         let pulled = try #require(try converse(clientSession(supervisor, .sync), try serverSession(server)))
         #expect(pulled.pulled == 5)
         #expect(try supervisor.syncState().cursor == server.head())
-        #expect(try supervisor.project(FirePoints.self).all == officer.project(FirePoints.self).all)
+        #expect(try supervisor.folded(FirePoints.self).all == officer.folded(FirePoints.self).all)
     }
 
     @Test func aLostAcknowledgementCostsNothingOnTheNextSync() throws {

@@ -45,7 +45,7 @@ import Testing
             for (index, event) in events.shuffled(using: &random).enumerated() {
                 try replica.storePulled(Page(events: [AcceptedEvent(event: event, sseq: Int64(index + 1), receivedAt: time(100_000))], head: 0))
             }
-            views.append(try replica.project(Tickets.self).all)
+            views.append(try replica.folded(Tickets.self).all)
         }
         #expect(views[0] == views[1] && views[1] == views[2])
         #expect(views[0] == Tickets.fold(events).all)

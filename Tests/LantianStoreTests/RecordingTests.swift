@@ -10,16 +10,16 @@ import Testing
         let (store, path) = try temporaryStore()
         let device = try store.setUpLocalDevice(actor: "officer.zhang", server: nil)
         _ = try store.record(try fireDraft("first"), device: device, now: time(1_000))
-        #expect(try store.project(FirePoints.self).all.map(\.note) == ["first"])
-        #expect(try store.project(FirePoints.self).all.map(\.note) == ["first"])  // the same, from the fold kept
+        #expect(try store.folded(FirePoints.self).all.map(\.note) == ["first"])
+        #expect(try store.folded(FirePoints.self).all.map(\.note) == ["first"])  // the same, from the fold kept
 
         let other = try EventStore(path: path)  // as `lantiand enroll` writes while the server runs
         _ = try other.record(try fireDraft("second"), device: device, now: time(2_000))
-        #expect(try store.project(FirePoints.self).all.map(\.note).sorted() == ["first", "second"])
+        #expect(try store.folded(FirePoints.self).all.map(\.note).sorted() == ["first", "second"])
         _ = try store.record([try EventDraft(subject: UUID(), payload: UserRegistered(name: "staff.wang", role: .townshipStaff,
                                                                                         scope: "371502001"))], device: device, now: time(3_000))
-        #expect(try store.project(FirePoints.self).all.count == 2)  // other types leave it be
-        #expect(try store.project(Directory.self).users.keys.sorted() == ["staff.wang"])
+        #expect(try store.folded(FirePoints.self).all.count == 2)  // other types leave it be
+        #expect(try store.directory().users.keys.sorted() == ["staff.wang"])
     }
 
     @Test func recordingAssignsGapFreeSequenceNumbersStartingAtOne() throws {

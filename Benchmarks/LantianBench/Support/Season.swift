@@ -11,7 +11,7 @@ enum Season {
     /// Fills a new server store at `path` with at least `count` field events; returns how many.
     static func makeServer(at path: String, events count: Int) throws -> Int {
         let (store, identity) = try BenchGrid.makeServer(at: path)
-        let grid = try store.project(Grid.self)
+        let grid = try store.grid()
         var officers = BenchGrid.cells.map { SimulatedDevice(user: BenchGrid.officer(1, of: $0)) }
         var staff = BenchGrid.townships.map { SimulatedDevice(user: BenchGrid.staff(of: $0)) }
         var supervisor = SimulatedDevice(user: BenchGrid.supervisor)

@@ -57,7 +57,7 @@ struct Load: ParsableCommand {
         // At the office, a hundred at a time (devices are enrolled over days, not at once).
         for start in stride(from: 0, to: devices.count, by: 100) { _ = try round(devices[start..<min(start + 100, devices.count)]) }
         for (index, device) in devices.enumerated() {
-            guard let local = try device.store.localDevice(), let user = try device.store.project(Directory.self).users[local.actor] else {
+            guard let local = try device.store.localDevice(), let user = try device.store.user(named: local.actor) else {
                 throw BenchError.failed("device \(index) has no user after syncing")
             }
             let drafts = try (0..<(events / 2)).flatMap { try FieldWork.fire(index * 1_000 + $0, in: user.scope) }
@@ -65,7 +65,7 @@ struct Load: ParsableCommand {
         }
         latencies = []
         let rounds = [try round(devices[...]), try round(devices[...])]
-        let complete = try devices.filter { try $0.store.project(FirePoints.self).all.count == devicesPerCell * events / 2 }.count
+        let complete = try devices.filter { try $0.store.firePoints().count == devicesPerCell * events / 2 }.count
         let report = LoadReport(devices: devices.count, pushAckMilliseconds: latencies.sorted(), roundSeconds: rounds,
                                 devicesHoldingTheirCell: complete)
         print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))

@@ -11,7 +11,7 @@ enum VerificationCost {
         let (store, identity) = try BenchGrid.makeServer(at: scratch.path("server-\(verifying).sqlite"))
         var device = SimulatedDevice(user: BenchGrid.officer(1, of: BenchGrid.cells[0]))
         try device.enrol(at: store, identity: identity)
-        let check = device.check(in: try store.project(Grid.self), verifyingChain: verifying)
+        let check = device.check(in: try store.grid(), verifyingChain: verifying)
         let pushes = try device.pushes(try (0..<(count / 2)).flatMap { try FieldWork.fire($0, in: device.user.scope) }, now: .now())
         let begin = ContinuousClock.now
         for push in pushes {

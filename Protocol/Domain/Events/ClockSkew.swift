@@ -12,6 +12,11 @@ public struct ClockSkew: Hashable, Sendable, Codable {
 
     public var milliseconds: Int64
 
+    /// A skew of `milliseconds` (the device's clock ahead of the server's when positive).
+    public init(milliseconds: Int64) {
+        self.milliseconds = milliseconds
+    }
+
     /// The skew of a device that said `device` when the server's clock read `server`; `nil` when the
     /// device said nothing (a zero clock).
     public init?(device: Timestamp, server: Timestamp) {

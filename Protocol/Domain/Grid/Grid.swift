@@ -13,6 +13,11 @@ public struct Grid: Projection {
 
     public init() {}
 
+    /// The grid of these nodes, as a store's table holds them (a node's latest definition).
+    public init(nodes: some Sequence<GridNodeDefined>) {
+        for node in nodes { self.nodes[node.code] = node }
+    }
+
     public mutating func apply(_ event: Event) {
         guard event.type == GridNodeDefined.eventType,
               let node = try? PayloadCodec.decode(GridNodeDefined.self, from: event) else { return }

@@ -9,16 +9,32 @@ public struct DeviceKeys: Projection {
         public var enrolledAt: Timestamp
         /// Set once its credential is revoked.
         public var revocation: Revocation?
+
+        public init(enrolment: DeviceEnrolled, enrolledAt: Timestamp, revocation: Revocation? = nil) {
+            self.enrolment = enrolment
+            self.enrolledAt = enrolledAt
+            self.revocation = revocation
+        }
     }
 
     public struct Revocation: Hashable, Sendable {
         public var at: Timestamp
         public var reason: String
+
+        public init(at: Timestamp, reason: String) {
+            self.at = at
+            self.reason = reason
+        }
     }
 
     public private(set) var devices: [UUID: Device] = [:]
 
     public init() {}
+
+    /// These devices, as a store's table holds them.
+    public init(devices: some Sequence<Device>) {
+        for device in devices { self.devices[device.enrolment.device] = device }
+    }
 
     public mutating func apply(_ event: Event) {
         switch event.type {

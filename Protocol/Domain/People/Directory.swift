@@ -8,6 +8,11 @@ public struct Directory: Projection {
 
     public init() {}
 
+    /// The directory of these users, as a store's table holds them (each user's latest registration).
+    public init(users: some Sequence<UserRegistered>) {
+        for user in users { self.users[user.name] = user }
+    }
+
     public mutating func apply(_ event: Event) {
         guard event.type == UserRegistered.eventType,
               let user = try? PayloadCodec.decode(UserRegistered.self, from: event) else { return }

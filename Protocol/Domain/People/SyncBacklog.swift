@@ -12,11 +12,25 @@ public struct SyncBacklog: Projection {
         public var waiting: Int64
         /// How far its clock was from the server's when last seen.
         public var clockSkew: ClockSkew?
+
+        public init(device: UUID, actor: String, lastSeen: Timestamp, lastSynced: Timestamp? = nil, waiting: Int64, clockSkew: ClockSkew? = nil) {
+            self.device = device
+            self.actor = actor
+            self.lastSeen = lastSeen
+            self.lastSynced = lastSynced
+            self.waiting = waiting
+            self.clockSkew = clockSkew
+        }
     }
 
     public private(set) var devices: [UUID: Device] = [:]
 
     public init() {}
+
+    /// These devices, as a store's table holds them.
+    public init(devices: some Sequence<Device>) {
+        for device in devices { self.devices[device.device] = device }
+    }
 
     public mutating func apply(_ event: Event) {
         guard let report = try? PayloadCodec.decode(DeviceSyncReported.self, from: event) else { return }

@@ -26,3 +26,4 @@ extension Projection {
         return state
     }
 }
+
