@@ -139,6 +139,7 @@ public enum Admission {
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             "wrong type at \(path(context))"
         case DecodingError.dataCorrupted(let context): context.codingPath.isEmpty ? "not JSON" : "bad value at \(path(context))"
+        case let error as PayloadReadError: error.description
         default: "\(type(of: error))"
         }
     }

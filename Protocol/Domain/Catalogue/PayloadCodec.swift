@@ -14,11 +14,22 @@ public enum PayloadCodec {
     /// Decodes an event's payload; throws if the event is of another type or its payload does not decode.
     public static func decode<Payload: EventPayload>(_: Payload.Type, from event: Event) throws -> Payload {
         guard event.type == Payload.eventType else { throw PayloadTypeMismatch(expected: Payload.eventType, found: event.type) }
-        return try decoder.decode(Payload.self, from: event.payload)
+        return try decode(Payload.self, from: event.payload)
     }
 
-    /// Decodes an event's payload as `Payload`, whatever the event's type says.
+    /// Decodes an event's payload as `Payload`, whatever the event's type says: by its hand-written
+    /// reader where it has one (``PayloadReadable``), else by Foundation's `JSONDecoder`.
     public static func decode<Payload: Decodable>(_: Payload.Type, from payload: Data) throws -> Payload {
+        if let readable = Payload.self as? any PayloadReadable.Type {
+            let value = try readable.init(reading: try PayloadValue.parse(payload).object())
+            guard let payload = value as? Payload else { throw PayloadReadError.wrongType(field: "payload", expected: "\(Payload.self)") }
+            return payload
+        }
+        return try decoder.decode(Payload.self, from: payload)
+    }
+
+    /// Decodes with Foundation's `JSONDecoder` alone: what the hand-written readers are held to.
+    public static func decodeWithFoundation<Payload: Decodable>(_: Payload.Type, from payload: Data) throws -> Payload {
         try decoder.decode(Payload.self, from: payload)
     }
 }

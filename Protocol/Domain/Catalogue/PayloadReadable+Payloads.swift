@@ -1,0 +1,86 @@
+import Foundation
+
+// Hand-written readers of the payloads a replica reads most: each reads the fields its `Decodable`
+// initialiser reads, by the same names and rules (PayloadReaderTests compares the two).
+
+extension Evidence: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        self.init(sha256: try object.string("sha256"), fileName: try object.string("fileName"))
+    }
+
+    /// The evidence listed under `key` (none when absent).
+    static func list(_ key: String, in object: PayloadObject) throws -> [Evidence]? {
+        guard let objects = try object.objectsIfPresent(key) else { return nil }
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(objects.count)
+        for element in objects { evidence.append(try Evidence(reading: element)) }
+        return evidence
+    }
+}
+
+extension GeoPoint: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        try self.init(latitude: try object.double("lat"), longitude: try object.double("lon"))
+    }
+}
+
+extension TicketStep: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        guard let evidence = try Evidence.list("evidence", in: object) else { throw PayloadReadError.missing(field: "evidence") }
+        self.init(note: try object.string("note"), evidence: evidence, assignee: try object.stringIfPresent("assignee"),
+                  deadline: try object.int64IfPresent("deadline").map(Timestamp.init(millisecondsSince1970:)),
+                  escalation: try object.enumerationIfPresent("escalation", as: Escalation.self))
+    }
+}
+
+extension TicketReported: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        guard let evidence = try Evidence.list("evidence", in: object) else { throw PayloadReadError.missing(field: "evidence") }
+        self.init(category: try object.enumeration("category", as: InspectionCategory.self), node: try object.string("node"),
+                  title: try object.string("title"), location: try object.objectIfPresent("location").map(GeoPoint.init(reading:)),
+                  origin: try object.uuidIfPresent("origin"), note: try object.string("note"), evidence: evidence)
+    }
+}
+
+extension FirePointReport: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        try self.init(
+            location: try GeoPoint(reading: try object.object("location")), node: try object.stringIfPresent("node"),
+            observedAt: Timestamp(millisecondsSince1970: try object.int64("observedAt")), note: try object.string("note"),
+            source: try object.enumerationIfPresent("source", as: Source.self) ?? .patrol,
+            estimatedAreaSquareMetres: try object.doubleIfPresent("estimatedAreaSquareMetres"),
+            riskySlot: try object.enumerationIfPresent("riskySlot", as: RiskySlot.self),
+            evidence: try Evidence.list("evidence", in: object) ?? [])
+    }
+}
+
+extension FireResponseRecorded: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        self.init(extinguishedAt: Timestamp(millisecondsSince1970: try object.int64("extinguishedAt")), by: try object.string("by"),
+                  note: try object.string("note"))
+    }
+}
+
+extension UserRegistered: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        self.init(name: try object.string("name"), role: try object.enumeration("role", as: Role.self), scope: try object.string("scope"))
+    }
+}
+
+extension DeviceSyncReported: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        guard let device = try object.uuidIfPresent("device") else { throw PayloadReadError.missing(field: "device") }
+        self.init(device: device, actor: try object.string("actor"), recordedCseq: try object.int64("recordedCseq"),
+                  acknowledgedCseq: try object.int64("acknowledgedCseq"), synced: try object.bool("synced"),
+                  clockSkew: try object.int64IfPresent("clockSkew").map(ClockSkew.init(milliseconds:)))
+    }
+}
+
+extension AttachmentReceived: PayloadReadable {
+    public init(reading object: PayloadObject) throws {
+        guard let digest = ContentDigest(hex: try object.string("sha256")) else { throw InvalidValue(field: "sha256", rule: .notADigest) }
+        let size = try object.int64("size")
+        guard size > 0 else { throw InvalidValue(field: "size", rule: .mustBePositive) }
+        self.init(digest: digest, size: size)
+    }
+}
