@@ -4,7 +4,8 @@ import LantianTestSupport
 import Testing
 
 /// The hand-written payload readers read what Foundation's `JSONDecoder` reads: the same value
-/// for every payload both accept, and both accept every canonical payload either accepts.
+/// for every payload both accept, and both accept every canonical payload either accepts. The
+/// hand-written writers write what `JSONEncoder` writes, byte for byte.
 @Suite struct PayloadReaderTests {
     /// Reads `bytes` both ways and checks they agree (`nil`: neither reads it).
     @discardableResult
@@ -14,6 +15,13 @@ import Testing
         let byFoundation = try? PayloadCodec.decodeWithFoundation(Payload.self, from: bytes)
         if let byHand, let byFoundation {
             #expect(byHand == byFoundation, "\(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
+        }
+        // Written back, by hand and by Foundation: the same bytes.
+        if let byHand {
+            let written = try? PayloadCodec.encode(byHand), byEncoder = try? PayloadCodec.encodeWithFoundation(byHand)
+            #expect(written != nil && written == byEncoder,
+                    "\(written.map { String(decoding: $0, as: UTF8.self) } ?? "-") \(byEncoder.map { String(decoding: $0, as: UTF8.self) } ?? "-")",
+                    sourceLocation: sourceLocation)
         }
         // A payload admission takes is canonical: there the two must agree on whether it reads at all.
         for (read, other) in [(byHand, byFoundation), (byFoundation, byHand)] {
@@ -34,7 +42,18 @@ import Testing
     }
 
     static func point(_ random: inout SeededRandom) -> GeoPoint {
-        try! GeoPoint(latitude: Double.random(in: -90...90, using: &random), longitude: Double.random(in: -180...180, using: &random))
+        try! GeoPoint(latitude: number(in: -90...90, &random), longitude: number(in: -180...180, &random))
+    }
+
+    /// A number as payloads hold them: any double of the range, or a whole one, or one of few digits.
+    static func number(in range: ClosedRange<Double>, _ random: inout SeededRandom) -> Double {
+        let any = Double.random(in: range, using: &random)
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0: return any.rounded()
+        case 1: return (any * 10_000).rounded() / 10_000
+        case 2: return [range.lowerBound, range.upperBound, -0.0, 1e-7].randomElement(using: &random).map { min(max($0, range.lowerBound), range.upperBound) } ?? any
+        default: return any
+        }
     }
 
     static func time(_ random: inout SeededRandom) -> Timestamp {
@@ -55,7 +74,7 @@ import Testing
                                     origin: Bool.random(using: &random) ? UUID() : nil, note: text(&random), evidence: evidence(&random))
         let fire = try! FirePointReport(location: point(&random), node: Bool.random(using: &random) ? text(&random) : nil, observedAt: time(&random),
                                         note: text(&random), source: FirePointReport.Source.allCases.randomElement(using: &random) ?? .patrol,
-                                        estimatedAreaSquareMetres: Bool.random(using: &random) ? Double.random(in: 0.001...1_000_000, using: &random) : nil,
+                                        estimatedAreaSquareMetres: Bool.random(using: &random) ? number(in: 0.001...1_000_000, &random) : nil,
                                         riskySlot: RiskySlot.allCases.randomElement(using: &random), evidence: evidence(&random))
         let sync = DeviceSyncReported(device: UUID(), actor: text(&random), recordedCseq: Int64.random(in: 0...Int64.max, using: &random),
                                       acknowledgedCseq: Int64.random(in: 0...9, using: &random), synced: Bool.random(using: &random),

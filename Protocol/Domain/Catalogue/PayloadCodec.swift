@@ -5,7 +5,19 @@ public enum PayloadCodec {
     /// One decoder for every payload: it holds no state between calls.
     private static let decoder = JSONDecoder()
 
+    /// The payload's canonical JSON: by its hand-written writer where it has one (``PayloadWritable``),
+    /// else by Foundation's `JSONEncoder`.
     public static func encode(_ payload: some Encodable) throws -> Data {
+        if let writable = payload as? any PayloadWritable {
+            var writer = PayloadWriter()
+            writable.write(to: &writer)
+            if !writer.failed { return Data(writer.bytes) }
+        }
+        return try encodeWithFoundation(payload)
+    }
+
+    /// Encodes with Foundation's `JSONEncoder` alone: what the hand-written writers are held to.
+    public static func encodeWithFoundation(_ payload: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(payload)
