@@ -6,7 +6,7 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 7
+    static let readModelVersion: Int64 = 8
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = [
@@ -35,7 +35,11 @@ extension EventStore {
                 latitude        REAL,
                 longitude       REAL,
                 origin          BLOB,
-                note            TEXT    NOT NULL
+                note            TEXT    NOT NULL,
+                -- The last event folded, in canonical order: later events are applied to the row.
+                foldedHlc       INTEGER,
+                foldedDevice    BLOB,
+                foldedCseq      INTEGER
             );
             CREATE INDEX ticket_by_origin ON ticket (origin) WHERE origin IS NOT NULL;
             CREATE INDEX ticket_by_state ON ticket (state, reportedAt);

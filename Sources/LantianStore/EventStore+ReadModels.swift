@@ -15,11 +15,11 @@ extension EventStore {
     /// Installs, on this connection, the temporary table and triggers that note touched events.
     static func prepareReadModels(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS touched_event (subject BLOB NOT NULL, type TEXT NOT NULL, event BLOB NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS touched_event (subject BLOB NOT NULL, type TEXT NOT NULL, event BLOB NOT NULL, stored INTEGER NOT NULL);
             CREATE TEMP TRIGGER IF NOT EXISTS event_stored AFTER INSERT ON main.event
-            BEGIN INSERT INTO touched_event VALUES (NEW.subject, NEW.type, NEW.id); END;
+            BEGIN INSERT INTO touched_event VALUES (NEW.subject, NEW.type, NEW.id, 1); END;
             CREATE TEMP TRIGGER IF NOT EXISTS event_removed AFTER DELETE ON main.event
-            BEGIN INSERT INTO touched_event VALUES (OLD.subject, OLD.type, OLD.id); END;
+            BEGIN INSERT INTO touched_event VALUES (OLD.subject, OLD.type, OLD.id, 0); END;
             """)
     }
 
@@ -30,16 +30,17 @@ extension EventStore {
 
     /// Brings the read models up to date with the events this transaction stored or removed.
     static func refreshReadModels(_ db: Database) throws {
-        let touched = try Row.fetchAll(db, sql: "SELECT subject, type, event FROM touched_event")
+        let touched = try Row.fetchAll(db, sql: "SELECT subject, type, event, stored FROM touched_event")
         guard !touched.isEmpty else { return }
         try db.execute(sql: "DELETE FROM touched_event")
         var tickets = Set<UUID>(), fires = Set<UUID>(), syncingDevices = Set<UUID>()
+        var newTicketEvents: [UUID: [UUID]] = [:]
         var gridChanged = false, devicesChanged = false
         for row in touched {
             guard let subject: UUID = try? row.decode(forColumn: "subject"), let event: UUID = try? row.decode(forColumn: "event") else { continue }
             let type = EventType(rawValue: (try? row.decode(forColumn: "type")) ?? "")
             if Tickets.subjectTypes.contains(type) {
-                tickets.insert(subject)
+                if (try? row.decode(forColumn: "stored") as Int64) == 1 { newTicketEvents[subject, default: []].append(event) } else { tickets.insert(subject) }
             } else if FirePoints.eventTypes.contains(type) {
                 fires.insert(subject)
             } else if type == UserRegistered.eventType {
@@ -56,6 +57,7 @@ extension EventStore {
                 try noteArrival(db, event: event)
             }
         }
+        tickets.formUnion(try continueTickets(db, newTicketEvents.filter { !tickets.contains($0.key) }))
         try refoldTickets(db, tickets)
         try refoldFirePoints(db, fires)
         if gridChanged { try refreshGrid(db) }
@@ -102,13 +104,14 @@ extension EventStore {
         }
         // Each step with its recorder's role as it stood, from the registrations just read.
         var tickets = Tickets(roles: try roleHistory(db, of: try String.fetchAll(db, sql: "SELECT DISTINCT name FROM user_registration")))
-        var actors: [UUID: Set<String>] = [:]
+        var actors: [UUID: Set<String>] = [:], folded: [UUID: CanonicalPosition] = [:]
         try forEachEvent(db, ofTypes: Tickets.subjectTypes) { event in
             tickets.apply(event)
             actors[event.subject, default: []].insert(event.actor)
+            folded[event.subject] = event.position
             note()
         }
-        for ticket in tickets.byID.values { try store(db, ticket, actors: actors[ticket.id] ?? []) }
+        for ticket in tickets.byID.values { try store(db, TicketSummary(ticket), folded: folded[ticket.id], actors: actors[ticket.id] ?? []) }
         var points = FirePoints()
         try forEachEvent(db, ofTypes: FirePoints.eventTypes) { event in
             points.apply(event)
@@ -134,22 +137,63 @@ extension EventStore {
 
     /// Re-folds `subjects` from their own events and the registrations of those who recorded them.
     private static func refoldTickets(_ db: Database, _ subjects: Set<UUID>) throws {
-        let (folded, actors) = try foldTickets(db, subjects)
+        guard !subjects.isEmpty else { return }
+        let events = try events(db, about: subjects, ofTypes: Tickets.subjectTypes)
+        let tickets = Tickets.fold(events, roles: try roleHistory(db, of: Set(events.map(\.actor)))).byID
+        var actors: [UUID: Set<String>] = [:], folded: [UUID: CanonicalPosition] = [:]
+        for event in events {
+            actors[event.subject, default: []].insert(event.actor)
+            folded[event.subject] = event.position
+        }
         for subject in subjects {
-            if let ticket = folded[subject] {
+            if let ticket = tickets[subject] {
                 // Who recorded an issue's events only grows, except when events are set aside; a
                 // name left over then only costs a needless re-fold on its next role change.
-                try store(db, ticket, actors: actors[subject] ?? [])
+                try store(db, TicketSummary(ticket), folded: folded[subject], actors: actors[subject] ?? [])
             } else {
                 try db.execute(sql: "DELETE FROM ticket WHERE id = ?; DELETE FROM ticket_actor WHERE ticket = ?", arguments: [subject, subject])
             }
         }
     }
 
-    private static func store(_ db: Database, _ ticket: Ticket, actors: Set<String>) throws {
-        try TicketRow(TicketSummary(ticket)).save(db)
+    /// Applies each issue's newly stored events to its row when they all come after the events the
+    /// row was folded from (the usual case: a page of later steps); returns the issues that need a
+    /// re-fold instead (no row yet, or an event that falls before the row's last).
+    private static func continueTickets(_ db: Database, _ stored: [UUID: [UUID]]) throws -> Set<UUID> {
+        var refold = Set<UUID>()
+        for chunk in Array(stored.keys).chunked(by: 500) {
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                                        arguments: StatementArguments(chunk))
+            var existing: [UUID: TicketRow] = [:]
+            for row in rows {
+                let ticket = try TicketRow(row: row)
+                existing[ticket.summary.id] = ticket
+            }
+            let ids = chunk.flatMap { stored[$0] ?? [] }
+            var events: [UUID: [Event]] = [:]
+            for idChunk in ids.chunked(by: 500) {
+                for event in try Event.fetchAll(db, sql: "SELECT \(Event.columns) FROM event WHERE id IN (\(databaseQuestionMarks(count: idChunk.count)))",
+                                                arguments: StatementArguments(idChunk)) {
+                    events[event.subject, default: []].append(event)
+                }
+            }
+            let roles = try roleHistory(db, of: Set(events.values.joined().map(\.actor)))
+            for subject in chunk {
+                let new = Event.inCanonicalOrder(events[subject] ?? [])
+                guard let row = existing[subject], let folded = row.folded, let first = new.first, let last = new.last, folded < first.position else {
+                    refold.insert(subject)
+                    continue
+                }
+                try store(db, row.summary.continued(with: new, roles: roles), folded: last.position, actors: Set(new.map(\.actor)))
+            }
+        }
+        return refold
+    }
+
+    private static func store(_ db: Database, _ summary: TicketSummary, folded: CanonicalPosition?, actors: Set<String>) throws {
+        try TicketRow(summary, folded: folded).save(db)
         for actor in actors {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_actor (actor, ticket) VALUES (?, ?)").execute(arguments: [actor, ticket.id])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_actor (actor, ticket) VALUES (?, ?)").execute(arguments: [actor, summary.id])
         }
     }
 

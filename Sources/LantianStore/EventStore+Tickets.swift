@@ -23,13 +23,13 @@ extension EventStore {
     /// The issue `id`, folded from its own events and the registrations of those who recorded them:
     /// equal to what the full fold gives for it.
     public func ticket(_ id: UUID) throws -> Ticket? {
-        try read { db in try Self.foldTickets(db, [id]).tickets[id] }
+        try read { db in try Self.foldTickets(db, [id])[id] }
     }
 
     /// The issues `ids` whole, in the same order (those the store does not hold are left out).
     public func tickets(_ ids: [UUID]) throws -> [Ticket] {
         try read { db in
-            let folded = try Self.foldTickets(db, Set(ids)).tickets
+            let folded = try Self.foldTickets(db, Set(ids))
             return ids.compactMap { folded[$0] }
         }
     }
@@ -38,7 +38,7 @@ extension EventStore {
     public func tickets(from origin: UUID) throws -> [Ticket] {
         try read { db in
             let ids = try UUID.fetchAll(db, TicketRow.select(TicketRow.Columns.id).filter(TicketRow.Columns.origin == origin).inReportOrder())
-            let folded = try Self.foldTickets(db, Set(ids)).tickets
+            let folded = try Self.foldTickets(db, Set(ids))
             return ids.compactMap { folded[$0] }
         }
     }
@@ -61,13 +61,10 @@ extension EventStore {
     }
 
     /// The issues `subjects`, each folded from its own events and the registrations of those who
-    /// recorded them, and who recorded each one's events.
-    static func foldTickets(_ db: Database, _ subjects: Set<UUID>) throws -> (tickets: [UUID: Ticket], actors: [UUID: Set<String>]) {
-        guard !subjects.isEmpty else { return ([:], [:]) }
+    /// recorded them.
+    static func foldTickets(_ db: Database, _ subjects: Set<UUID>) throws -> [UUID: Ticket] {
+        guard !subjects.isEmpty else { return [:] }
         let events = try events(db, about: subjects, ofTypes: Tickets.subjectTypes)
-        var actors: [UUID: Set<String>] = [:]
-        for event in events { actors[event.subject, default: []].insert(event.actor) }
-        let roles = try roleHistory(db, of: Set(events.map(\.actor)))
-        return (Tickets.fold(events, roles: roles).byID, actors)
+        return Tickets.fold(events, roles: try roleHistory(db, of: Set(events.map(\.actor)))).byID
     }
 }

@@ -9,11 +9,18 @@ struct TicketRow: FetchableRecord, PersistableRecord {
     enum Columns: String, ColumnExpression, CaseIterable {
         case id, category, state, node, title, reportedBy, reportedAt, assignee, deadline, closedAt
         case reopenCount, escalationCount, escalations, conflictCount, latitude, longitude, origin, note
+        case foldedHlc, foldedDevice, foldedCseq
     }
 
     var summary: TicketSummary
+    /// The canonical position of the last event the row was folded from: events after it are
+    /// applied to the row (``TicketSummary/continued(with:roles:)``), others re-fold the issue.
+    var folded: CanonicalPosition?
 
-    init(_ summary: TicketSummary) { self.summary = summary }
+    init(_ summary: TicketSummary, folded: CanonicalPosition?) {
+        self.summary = summary
+        self.folded = folded
+    }
 
     /// Reads a row; one that does not hold an issue (a damaged store) throws ``StoreError/damaged(_:)``.
     init(row: Row) throws {
@@ -34,6 +41,11 @@ struct TicketRow: FetchableRecord, PersistableRecord {
                 conflictCount: try row.decode(forColumn: Columns.conflictCount),
                 location: latitude.flatMap { latitude in longitude.flatMap { try? GeoPoint(latitude: latitude, longitude: $0) } },
                 origin: try row.decode(forColumn: Columns.origin), note: try row.decode(forColumn: Columns.note))
+            let hlc: Int64? = try row.decode(forColumn: Columns.foldedHlc), device: UUID? = try row.decode(forColumn: Columns.foldedDevice)
+            let cseq: Int64? = try row.decode(forColumn: Columns.foldedCseq)
+            folded = hlc.flatMap(HybridTimestamp.init(packed:)).flatMap { hlc in
+                device.flatMap { device in cseq.map { CanonicalPosition(hlc: hlc, device: device, cseq: $0) } }
+            }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -70,7 +82,8 @@ struct TicketRow: FetchableRecord, PersistableRecord {
         [summary.id, summary.category.rawValue, summary.state.rawValue, summary.node, summary.title, summary.reportedBy,
          summary.reportedAt.millisecondsSince1970, summary.assignee, summary.deadline?.millisecondsSince1970, summary.closedAt?.millisecondsSince1970,
          summary.reopenCount, summary.escalationCount, summary.escalations.map(\.rawValue).joined(separator: ";"), summary.conflictCount,
-         summary.location?.latitude, summary.location?.longitude, summary.origin, summary.note]
+         summary.location?.latitude, summary.location?.longitude, summary.origin, summary.note,
+         folded?.hlc.packed, folded?.device, folded?.cseq]
     }
 
     func encode(to container: inout PersistenceContainer) {

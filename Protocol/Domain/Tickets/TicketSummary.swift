@@ -60,3 +60,21 @@ public struct TicketSummary: Hashable, Sendable {
 
     public var escalationCount: Int { escalations.count }
 }
+
+extension TicketSummary {
+    /// The summary after `events` of this issue, every one of which comes after all the events it
+    /// was folded from in the canonical order, with the users' roles from `roles`: the summary of
+    /// the whole fold, since a step's fate depends only on what a summary keeps (state, assignee,
+    /// deadline, escalations, reopenings, close-out) and the recorder's role. So a store applies a
+    /// page's new steps to an issue's row without reading its older events (ReadModelTests).
+    public func continued(with events: [Event], roles: RoleHistory) -> TicketSummary {
+        let report = TicketReported(category: category, node: node, title: title, location: location, origin: origin, note: note)
+        let seed = Ticket(id: id, report: report, reportedBy: reportedBy, reportedAt: reportedAt, state: state, assignee: assignee,
+                          deadline: deadline, escalations: escalations, reopenCount: reopenCount, closedAt: closedAt, evidence: [])
+        var tickets = Tickets(roles: roles, continuing: [seed])
+        for event in Event.inCanonicalOrder(events) where event.subject == id { tickets.apply(event) }
+        var next = TicketSummary(tickets[id] ?? seed)
+        next.conflictCount += conflictCount
+        return next
+    }
+}

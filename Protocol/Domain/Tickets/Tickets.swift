@@ -25,6 +25,12 @@ public struct Tickets: Projection {
     /// Folds issues' own events with the roles given, ignoring registrations among the events.
     public init(roles: RoleHistory) { self.roles = roles }
 
+    /// Goes on folding `tickets`, as folded from earlier events, with the roles given.
+    init(roles: RoleHistory, continuing tickets: [Ticket]) {
+        self.roles = roles
+        for ticket in tickets { byID[ticket.id] = ticket }
+    }
+
     /// The issues `events` (reports and steps) make, with the users' roles from `roles`: equal to
     /// the full fold's issues when `roles` holds the registrations of everyone who recorded them.
     public static func fold(_ events: some Sequence<Event>, roles: RoleHistory) -> Tickets {
