@@ -10,7 +10,7 @@ import LantianFraming
 /// ```
 public enum MessageCodec {
     /// The protocol versions this build speaks.
-    public static let versions: ClosedRange<UInt16> = 2...2
+    public static let versions: ClosedRange<UInt16> = 2...3
 
     /// Upper bounds on single fields, so one field cannot take a whole frame by accident.
     public enum FieldLimit {
@@ -71,6 +71,7 @@ public enum MessageCodec {
             writer.write(welcome.head)
             writer.write(welcome.cursorKnown ? 1 as UInt8 : 0)
             writer.write(welcome.clock.millisecondsSince1970)
+            if welcome.version >= 3 { writer.write(welcome.limits.window) }
         case .push(let push):
             writer = ByteWriter(capacity: 1 + 4 + push.events.count * (minEventBytes + 256))
             writer.write(TypeTag.push.rawValue)
@@ -199,8 +200,9 @@ public enum MessageCodec {
                 cursorEvent: Self.event(try reader.readUUID("hello.cursorEvent")),
                 clock: Timestamp(millisecondsSince1970: try reader.readInt64("hello.clock", in: 0...Int64.max))))
         case .welcome:
-            message = .welcome(Welcome(
-                version: try reader.readUInt16("welcome.version"),
+            let version = try reader.readUInt16("welcome.version")
+            var welcome = Welcome(
+                version: version,
                 epoch: try reader.readUUID("welcome.epoch"),
                 limits: WireLimits(maxFrameBytes: try reader.readUInt32("welcome.maxFrameBytes"),
                                    maxBatch: try reader.readUInt32("welcome.maxBatch")),
@@ -208,7 +210,13 @@ public enum MessageCodec {
                 acknowledgedEvent: Self.event(try reader.readUUID("welcome.acknowledgedEvent")),
                 head: try reader.readInt64("welcome.head", in: 0...Int64.max),
                 cursorKnown: try reader.readBool("welcome.cursorKnown"),
-                clock: Timestamp(millisecondsSince1970: try reader.readInt64("welcome.clock", in: 0...Int64.max))))
+                clock: Timestamp(millisecondsSince1970: try reader.readInt64("welcome.clock", in: 0...Int64.max)))
+            if version >= 3 {
+                let window = try reader.readUInt16("welcome.window")
+                guard (1...WireLimits.maxWindow).contains(window) else { throw .outOfRange(field: "welcome.window", value: Int64(window)) }
+                welcome.limits.window = window
+            }
+            message = .welcome(welcome)
         case .push:
             let signature = try reader.readData("push.signature", maxBytes: ChainSignature.bytes)
             let events = try reader.readArray("push.count", max: Int(UInt32.max), minElementBytes: minEventBytes) {

@@ -5,7 +5,8 @@ import LantianStore
 import LantianWire
 
 /// The client's side of one sync session, without sockets: answer the server's challenge with a
-/// hello signed by the device key, push every unacknowledged event in signed batches, upload the
+/// hello signed by the device key, push every unacknowledged event in signed batches (up to the
+/// server's window of them in flight before the first is acknowledged), upload the
 /// blobs the server lacks, then pull pages until caught up, checking every pulled event against
 /// its device's signature before storing it. Watching, it then subscribes, and goes round again
 /// whenever the server announces new events or the device records some.
@@ -30,6 +31,8 @@ public final class ClientSession {
 
     public enum Step: Hashable, Sendable {
         case send(Message)
+        /// Several messages, to send in this order: push batches up to the server's window.
+        case sendAll([Message])
         case finished(SyncReport)
         /// Watching: caught up with the server for now; send `message` if any, then wait.
         case caughtUp(SyncReport, send: Message?)
@@ -50,7 +53,8 @@ public final class ClientSession {
     private var limits = WireLimits.standard
     private var report = SyncReport()
     private var activity = Activity.connecting
-    private var pushing: [Event] = []
+    /// Push batches sent and not yet acknowledged, oldest first (at most the server's window).
+    private var inFlight: [[Event]] = []
     private var acknowledged: Int64 = 0
     private var uploads: [AttachmentOffer] = []
     private var cursor: Int64 = 0
@@ -209,43 +213,70 @@ public final class ClientSession {
         return try pushNext()
     }
 
+    /// Sends the next batches of unacknowledged events, until the server's window is full; once
+    /// none is in flight and none is left, goes on to returns and uploads.
     private func pushNext() throws -> Step {
         activity = .pushing
         recordedMeanwhile = false
-        let candidates = try store.events(of: device.id, after: acknowledged, limit: Int(limits.maxBatch))
-        if progress.pushed == progress.pushTotal, let first = candidates.first {  // a new backlog: count it once
+        var batches: [Message] = []
+        while inFlight.count < max(Int(limits.window), 1) {
+            do {
+                guard let batch = try nextBatch() else { break }
+                batches.append(batch)
+            } catch where !(batches.isEmpty && inFlight.isEmpty) {
+                break  // a later batch cannot be sent (a damaged event): the earlier ones go first, then it fails again
+            }
+        }
+        switch batches.count {
+        case 0: return inFlight.isEmpty ? try beginReturns() : .wait
+        case 1: return .send(batches[0])
+        default: return .sendAll(batches)
+        }
+    }
+
+    /// The next batch after those in flight, signed, or `nil` when every event is sent.
+    private func nextBatch() throws -> Message? {
+        let after = inFlight.last?.last?.cseq ?? acknowledged
+        let candidates = try store.events(of: device.id, after: after, limit: Int(limits.maxBatch))
+        if progress.pushed == progress.pushTotal, inFlight.isEmpty, let first = candidates.first {  // a new backlog: count it once
             progress.pushTotal = progress.pushed + Int(try store.highestCseq(of: device.id) - first.cseq + 1)
         }
         var budget = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
-        pushing = Array(candidates.prefix { event in
+        let batch = Array(candidates.prefix { event in
             budget -= MessageCodec.encodedBytes(of: event)
             return budget >= 0
         })
-        if pushing.isEmpty, let oversized = candidates.first {
+        if batch.isEmpty, let oversized = candidates.first {
             throw SyncError.protocolViolation("event \(oversized.id) is larger than the server's frame limit")
         }
-        guard let first = pushing.first, let last = pushing.last else { return try beginReturns() }
+        guard let first = batch.first, let last = batch.last else { return nil }
         // Nothing is signed that is not exactly as it was recorded.
         if let damage = try store.firstDamagedEvent(of: device.id, from: first.cseq, through: last.cseq) {
             throw SyncError.damagedStore(damage.description)
         }
         let signature = try ChainSignature(signing: EventChain.hash(of: last), device: device.id, cseq: last.cseq, with: key)
         try store.keep(signature)
-        return .send(.push(Push(events: pushing, signature: signature.signature)))
+        inFlight.append(batch)
+        return .push(Push(events: batch, signature: signature.signature))
     }
 
+    /// The server's acknowledgement of the oldest batch in flight (acknowledgements are cumulative:
+    /// one may cover more), then more batches while the window has room.
     private func acknowledged(_ ack: PushAck) throws -> Step {
         if ack.acknowledgedCseq <= acknowledged { return .wait }  // a copy of an earlier acknowledgement: nothing new
-        guard activity == .pushing, let last = pushing.last, ack.acknowledgedCseq >= last.cseq else {
+        guard activity == .pushing, let last = inFlight.first?.last, ack.acknowledgedCseq >= last.cseq else {
             throw SyncError.protocolViolation("the server acknowledged cseq \(ack.acknowledgedCseq), short of the batch it was sent")
         }
         try store.noteAcknowledged(through: ack.acknowledgedCseq)
         try store.noteRejected(ack.rejected, device: device.id, at: .now())
         acknowledged = ack.acknowledgedCseq
         report.rejected += ack.rejected.count
-        report.pushed += pushing.count - ack.rejected.count
-        progress.pushed += pushing.count
-        pushing = []
+        while let batch = inFlight.first, let last = batch.last, last.cseq <= ack.acknowledgedCseq {
+            report.pushed += batch.count
+            progress.pushed += batch.count
+            inFlight.removeFirst()
+        }
+        report.pushed -= ack.rejected.count
         return try pushNext()
     }
 

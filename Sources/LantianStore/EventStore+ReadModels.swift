@@ -23,13 +23,18 @@ extension EventStore {
             """)
     }
 
-    /// Whether the read models are of this code's version.
-    static func readModelsAreCurrent(_ db: Database) throws -> Bool {
-        try Int64.fetchOne(db, sql: "SELECT version FROM read_model WHERE name = 'all'") == readModelVersion
+    /// The read models the store keeps, as noted when they were last made (`nil`: never made).
+    static func readModelSet(_ db: Database) throws -> ReadModelSet? {
+        try String.fetchOne(db, sql: "SELECT name FROM read_model ORDER BY name LIMIT 1").flatMap(ReadModelSet.init(rawValue:))
+    }
+
+    /// Whether the store keeps `set`, of this code's version.
+    static func readModelsAreCurrent(_ db: Database, _ set: ReadModelSet) throws -> Bool {
+        try Int64.fetchOne(db, sql: "SELECT version FROM read_model WHERE name = ?", arguments: [set.rawValue]) == readModelVersion
     }
 
     /// Brings the read models up to date with the events this transaction stored or removed.
-    static func refreshReadModels(_ db: Database) throws {
+    static func refreshReadModels(_ db: Database, _ set: ReadModelSet) throws {
         let touched = try Row.fetchAll(db, sql: "SELECT subject, type, event, stored FROM touched_event")
         guard !touched.isEmpty else { return }
         try db.execute(sql: "DELETE FROM touched_event")
@@ -39,7 +44,9 @@ extension EventStore {
         for row in touched {
             guard let subject: UUID = try? row.decode(forColumn: "subject"), let event: UUID = try? row.decode(forColumn: "event") else { continue }
             let type = EventType(rawValue: (try? row.decode(forColumn: "type")) ?? "")
-            if Tickets.subjectTypes.contains(type) {
+            if !set.keepsViews, Tickets.subjectTypes.contains(type) || FirePoints.eventTypes.contains(type) {
+                continue
+            } else if Tickets.subjectTypes.contains(type) {
                 if (try? row.decode(forColumn: "stored") as Int64) == 1 { newTicketEvents[subject, default: []].append(event) } else { tickets.insert(subject) }
             } else if FirePoints.eventTypes.contains(type) {
                 fires.insert(subject)
@@ -70,7 +77,7 @@ extension EventStore {
     @discardableResult
     public func rebuildReadModels(progress: ((RebuildProgress) -> Void)? = nil) throws -> Int {
         try write { db in
-            try Self.rebuildReadModels(db, progress: progress)
+            try Self.rebuildReadModels(db, readModels ?? .all, progress: progress)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
         }
     }
@@ -87,10 +94,10 @@ extension EventStore {
 
     /// Rebuilds every read model from the events, telling `progress` how far it has got (every
     /// 10,000 events, and at the end), and marks it current.
-    static func rebuildReadModels(_ db: Database, progress: ((RebuildProgress) -> Void)? = nil) throws {
+    static func rebuildReadModels(_ db: Database, _ set: ReadModelSet, progress: ((RebuildProgress) -> Void)? = nil) throws {
         try makeReadModelTables(db)
-        let read = Set([UserRegistered.eventType, AttachmentReceived.eventType]).union(Tickets.eventTypes).union(FirePoints.eventTypes)
-            .map(\.rawValue)
+        let read = (set.keepsViews ? Tickets.eventTypes.union(FirePoints.eventTypes) : [])
+            .union([UserRegistered.eventType, AttachmentReceived.eventType]).map(\.rawValue)
         var count = RebuildProgress(read: 0, total: try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM event WHERE type IN (\(databaseQuestionMarks(count: read.count)))
             """, arguments: StatementArguments(read)) ?? 0)
@@ -102,6 +109,23 @@ extension EventStore {
             if let user = try? PayloadCodec.decode(UserRegistered.self, from: event) { try insertRegistration(db, user, event: event) }
             note()
         }
+        if set.keepsViews { try rebuildViews(db, note: note) }
+        try forEachEvent(db, ofTypes: [AttachmentReceived.eventType]) { event in
+            try insertArrival(db, event)
+            note()
+        }
+        count.read = count.total
+        progress?(count)
+        try refreshGrid(db)
+        try refreshDeviceKeys(db)
+        try refreshSyncBacklog(db, devices: Set(try UUID.fetchAll(db, sql: "SELECT DISTINCT subject FROM event WHERE type = ?",
+                                                                  arguments: [DeviceSyncReported.eventType.rawValue])))
+        try db.execute(sql: "DELETE FROM touched_event; DELETE FROM read_model")
+        try db.execute(sql: "INSERT INTO read_model (name, version) VALUES (?, ?)", arguments: [set.rawValue, readModelVersion])
+    }
+
+    /// Fills the tables of what a device's views read (issues, fire points), calling `note` for each event read.
+    private static func rebuildViews(_ db: Database, note: () -> Void) throws {
         // Each step with its recorder's role as it stood, from the registrations just read.
         var tickets = Tickets(roles: try roleHistory(db, of: try String.fetchAll(db, sql: "SELECT DISTINCT name FROM user_registration")))
         var actors: [UUID: Set<String>] = [:], folded: [UUID: CanonicalPosition] = [:]
@@ -118,19 +142,6 @@ extension EventStore {
             note()
         }
         for point in points.byID.values { try FirePointRow(FirePointSummary(point)).save(db) }
-        try forEachEvent(db, ofTypes: [AttachmentReceived.eventType]) { event in
-            try insertArrival(db, event)
-            note()
-        }
-        count.read = count.total
-        progress?(count)
-        try refreshGrid(db)
-        try refreshDeviceKeys(db)
-        try refreshSyncBacklog(db, devices: Set(try UUID.fetchAll(db, sql: "SELECT DISTINCT subject FROM event WHERE type = ?",
-                                                                  arguments: [DeviceSyncReported.eventType.rawValue])))
-        try db.execute(sql: "DELETE FROM touched_event")
-        try db.execute(sql: "INSERT INTO read_model (name, version) VALUES ('all', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
-                       arguments: [readModelVersion])
     }
 
     // MARK: Issues

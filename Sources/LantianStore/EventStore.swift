@@ -20,24 +20,26 @@ public final class EventStore: Sendable {
     /// The store's identity, fixed when the file was created; a server announces it as its epoch.
     public let epoch: UUID
 
-    /// Whether writes keep the read models; only a benchmark turns it off, to measure what they cost.
-    private let keepsReadModels: Bool
+    /// The read models writes keep; `nil` only in a benchmark, to measure what they cost.
+    let readModels: ReadModelSet?
 
     /// Opens the store at `path`, creating the file and migrating its schema as needed; read
     /// models of another version are rebuilt first, telling `progress` how far it has got.
-    public convenience init(path: String, rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws {
-        try self.init(path: path, keepingReadModels: true, progress: progress)
+    /// `serving`: the server's store, which keeps only the read models a server reads (and keeps
+    /// them so from then on, whoever opens it).
+    public convenience init(path: String, serving: Bool = false, rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws {
+        try self.init(path: path, keepingReadModels: true, serving: serving, progress: progress)
     }
 
     /// Benchmarks only: a store whose writes do not keep the read models (its views are wrong), to
     /// measure what keeping them costs in the same run.
     @_spi(Benchmarks) public convenience init(path: String, keepingReadModels: Bool) throws {
-        try self.init(path: path, keepingReadModels: keepingReadModels, progress: nil)
+        try self.init(path: path, keepingReadModels: keepingReadModels, serving: false, progress: nil)
     }
 
-    private init(path: String, keepingReadModels: Bool, progress: ((RebuildProgress) -> Void)?) throws {
+    private init(path: String, keepingReadModels: Bool, serving: Bool, progress: ((RebuildProgress) -> Void)?) throws {
         self.path = path
-        keepsReadModels = keepingReadModels
+        var kept: ReadModelSet?
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
@@ -48,15 +50,18 @@ public final class EventStore: Sendable {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
             if keepingReadModels {
-                try database.write { db in
+                kept = try database.write { db in
+                    let set = try serving ? .server : Self.readModelSet(db) ?? .all
                     try Self.prepareReadModels(db)
-                    if try !Self.readModelsAreCurrent(db) { try Self.rebuildReadModels(db, progress: progress) }
+                    if try !Self.readModelsAreCurrent(db, set) { try Self.rebuildReadModels(db, set, progress: progress) }
+                    return set
                 }
             }
             guard let identity = try database.read({ db in try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity") }) else {
                 throw StoreError.notAStore(path: path)
             }
             epoch = identity
+            readModels = kept
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             // A file that begins like SQLite but does not read as it is a damaged store, not a wrong path.
             let file = FileHandle(forReadingAtPath: path)
@@ -77,7 +82,7 @@ public final class EventStore: Sendable {
         do {
             return try database.write { db in
                 let result = try updates(db)
-                if keepsReadModels { try Self.refreshReadModels(db) }
+                if let readModels { try Self.refreshReadModels(db, readModels) }
                 return result
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {

@@ -101,6 +101,8 @@ public final class SessionDriver {
             switch try step() {
             case .send(let message):
                 send(message)
+            case .sendAll(let messages):
+                for message in messages { send(message) }
             case .finished(let report):
                 end(.success(report))
             case .caughtUp(let report, let message):

@@ -95,18 +95,23 @@ import Testing
         versions: MessageCodec.versions, device: UUID(), actor: "officer.zhang", proof: Data(count: ChainSignature.bytes))))).count
     /// The bytes the server sends before its first `push-ack`: the `welcome` frame.
     static let welcomeFrameBytes = Frame.encode(body: MessageCodec.encode(.welcome(Welcome(
-        version: 1, epoch: UUID(), limits: .standard, acknowledgedCseq: 0)))).count
+        version: MessageCodec.versions.upperBound, epoch: UUID(), limits: .standard, acknowledgedCseq: 0)))).count
+    /// The bytes of the first `push-ack` of a sync (no event refused).
+    static let pushAckFrameBytes = Frame.encode(body: MessageCodec.encode(.pushAck(PushAck(acknowledgedCseq: 1_000)))).count
 
     @Test(arguments: [
         ("inside the push's length prefix", helloFrameBytes + 2, CuttingProxy.Direction.toServer),
         ("inside the push's payload", helloFrameBytes + 4 + 5_000, .toServer),
         ("between a batch and its acknowledgement", welcomeFrameBytes, .toClient),
+        // 4,500 events are five batches: the client sends four at once, the window the server announces.
+        ("inside a full window, in the second batch", helloFrameBytes + 600_000, .toServer),
+        ("inside a full window, after the first acknowledgement", welcomeFrameBytes + pushAckFrameBytes, .toClient),
     ])
     func aConnectionCutAtAChosenByteLosesNothing(_ place: String, _ offset: Int, _ direction: CuttingProxy.Direction) throws {
         let folder = try temporaryFolder()
         let lantiand = try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: try freePort(), folder: folder)
         let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
-        try recordBacklog(1_500, on: officer)
+        try recordBacklog(place.contains("window") ? 4_500 : 1_500, on: officer)
         let proxy = try CuttingProxy(upstreamPort: lantiand.port, cutAfterBytes: offset, direction: direction)
 
         #expect(try officer.lantian(["sync", "--server", proxy.address]).status != 0, "not cut \(place)")

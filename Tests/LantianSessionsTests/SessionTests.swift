@@ -30,6 +30,38 @@ import Testing
         #expect(try supervisor.folded(FirePoints.self).all == officer.folded(FirePoints.self).all)
     }
 
+    /// Version 3: up to the window of batches go out before the first acknowledgement, and one
+    /// more as each acknowledgement comes back; acknowledgements lost inside the window cost nothing.
+    @Test func aClientKeepsAWindowOfBatchesInFlight() throws {
+        let server = try serverStore()
+        let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)
+        try record(7, in: officer, by: device)
+        let windowed = WireLimits(maxFrameBytes: 1 << 20, maxBatch: 2, window: 3)
+
+        let client = try clientSession(officer, .sync), session = try serverSessionOf(server, limits: windowed)
+        _ = try client.start()
+        guard case .send(let hello) = try client.handle(try overTheWire(session.greeting())),
+              case .send(let welcome) = session.handle(try overTheWire(hello)),
+              case .sendAll(let batches) = try client.handle(try overTheWire(welcome)) else { Issue.record("no window of batches"); return }
+        let cseqs = batches.map { message -> [Int64] in
+            guard case .push(let push) = message else { return [] }
+            return push.events.map(\.cseq)
+        }
+        #expect(cseqs == [[1, 2], [3, 4], [5, 6]])
+        guard case .send(let ack) = session.handle(try overTheWire(batches[0])),
+              case .send(.push(let next)) = try client.handle(try overTheWire(ack)) else { Issue.record("no batch after the first acknowledgement"); return }
+        #expect(next.events.map(\.cseq) == [7])
+
+        // The same again on a new store, every acknowledgement of the window lost.
+        let other = try serverStore("other")
+        let (phone, phoneDevice) = try clientStore("officer.zhang", enrolledAt: other)
+        try record(7, in: phone, by: phoneDevice)
+        #expect(try converse(clientSession(phone, .sync), try serverSessionOf(other, limits: windowed), dropping: "push-ack") == nil)
+        #expect(try fieldEventCount(other) == 2)  // the session ended at the first lost acknowledgement
+        #expect(try converse(clientSession(phone, .sync), try serverSessionOf(other, limits: windowed)) != nil)
+        #expect(try fieldEventCount(other) == 7 && phone.pendingCount(device: phoneDevice.id) == 0)
+    }
+
     @Test func aLostAcknowledgementCostsNothingOnTheNextSync() throws {
         let server = try serverStore()
         let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)
@@ -67,10 +99,10 @@ import Testing
 
     @Test func aClientOutsideTheServersVersionsIsToldBothRanges() throws {
         let session = try serverSession(try serverStore())
-        let reply = session.handle(.hello(Hello(versions: 3...4, device: UUID(), actor: "officer.zhang")))
+        let reply = session.handle(.hello(Hello(versions: 4...5, device: UUID(), actor: "officer.zhang")))
         guard case .sendAndClose(.error(let error)) = reply else { Issue.record("expected an error and close, got \(reply)"); return }
         #expect(error.code == .unsupportedVersion)
-        #expect(error.message.contains("server speaks 2–2") && error.message.contains("client 3–4"))
+        #expect(error.message.contains("server speaks 2–3") && error.message.contains("client 4–5"))
     }
 
     @Test func pushingOrPullingBeforeHelloIsRefusedAndEndsTheSession() throws {

@@ -222,7 +222,7 @@ import Testing
 
         // A rebuild from scratch gives the same rows.
         let before = try Self.rows(replica)
-        try replica.write { db in try EventStore.rebuildReadModels(db) }
+        try replica.write { db in try EventStore.rebuildReadModels(db, .all) }
         #expect(try Self.rows(replica) == before)
     }
 

@@ -52,7 +52,7 @@ public enum TestGrid {
 
 /// A server store holding ``TestGrid`` and its users, with its key next to it.
 public func serverStore(_ name: String = "server") throws -> EventStore {
-    let store = try EventStore(path: temporaryPath(name))
+    let store = try EventStore(path: temporaryPath(name), serving: true)
     let admin = try ServerIdentity.of(store).acting(as: "admin")
     let drafts = try TestGrid.nodes.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
         + TestGrid.users.map { try EventDraft(subject: UserRegistered.subject(for: $0.name), payload: $0) }
@@ -117,23 +117,35 @@ public func converse(_ client: ClientSession, _ server: ServerSession, dropping 
 /// Runs a session until the server's answer `cut` picks, which the "network" loses, ending the session there.
 public func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt cut: (Message) -> Bool) throws -> SyncReport? {
     _ = try client.start()
-    var answer = server.greeting()
-    while true {
-        switch try client.handle(try overTheWire(answer)) {
+    // The server's answers not yet read by the client, oldest first: several when the client sent
+    // several messages at once (push batches in its window).
+    var answers = [server.greeting()]
+    func send(_ message: Message) throws -> Bool {
+        let reply = server.handle(try overTheWire(message))
+        switch reply {
+        case .send(let answer), .sendAndClose(let answer):
+            if cut(answer) { return false }
+            answers.append(answer)
+            return true
+        default:
+            Issue.record("server ended the session: \(reply)")
+            return false
+        }
+    }
+    while !answers.isEmpty {
+        switch try client.handle(try overTheWire(answers.removeFirst())) {
         case .send(let next):
-            let reply = server.handle(try overTheWire(next))
-            switch reply {
-            case .send(let message), .sendAndClose(let message): answer = message
-            default: Issue.record("server ended the session: \(reply)"); return nil
-            }
-            if cut(answer) { return nil }
+            guard try send(next) else { return nil }
+        case .sendAll(let messages):
+            for message in messages { guard try send(message) else { return nil } }
         case .finished(let report), .caughtUp(let report, _):
             return report
         case .wait:
-            Issue.record("the client waited without being pinged")
-            return nil
+            continue
         }
     }
+    Issue.record("the client waited without being pinged")
+    return nil
 }
 
 /// An authenticated server session for the device of `store`: its challenge answered with a

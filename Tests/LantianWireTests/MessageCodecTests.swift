@@ -113,4 +113,14 @@ import LantianFraming
             _ = Admission.read(event, receivedAt: event.recordedAt)
         }
     }
+
+    /// A version-2 welcome has no window: read back, it is stop and wait.
+    @Test func aVersion2WelcomeCarriesNoWindow() throws {
+        let welcome = Welcome(version: 2, epoch: UUID(), limits: .standard, acknowledgedCseq: 0)
+        guard case .welcome(let read) = try MessageCodec.decode(MessageCodec.encode(.welcome(welcome))) else { Issue.record("not a welcome"); return }
+        #expect(read.limits.window == 1 && WireLimits.standard.window == 4)
+        var v3 = welcome
+        v3.version = 3
+        #expect(MessageCodec.encode(.welcome(v3)).count == MessageCodec.encode(.welcome(welcome)).count + 2)
+    }
 }
