@@ -82,6 +82,7 @@ import Testing
 
     @Test func aFileThatIsNotAStoreIsRefusedAndLeftAsItWas() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-store-\(UUID()).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let content = Data(String(repeating: "这不是数据库 ", count: 200).utf8)
         #expect(FileManager.default.createFile(atPath: path, contents: content))
         #expect(throws: StoreError.notAStore(path: path)) { try EventStore(path: path) }
