@@ -19,7 +19,7 @@ public struct Administration {
     private let server: ServerIdentity
 
     public init(databasePath: String, actor: String = "admin") throws {
-        store = try EventStore(path: databasePath, serving: true)
+        store = try EventStore(path: databasePath, keeping: .server)
         server = try ServerIdentity.of(store).acting(as: actor)
     }
 

@@ -19,7 +19,7 @@ public enum Daemon {
         var logger = Logger(label: "lantiand") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .info
         // After an upgrade that changes the read models, they are rebuilt before the server listens.
-        let store = try EventStore(path: databasePath, serving: true, rebuilding: { progress in
+        let store = try EventStore(path: databasePath, keeping: .server, rebuilding: { progress in
             guard progress.read % 100_000 == 0 || progress.read == progress.total else { return }
             logger.info("rebuilding the read models: \(progress.read) of \(progress.total) events read")
         })

@@ -18,7 +18,7 @@ public enum Maintenance {
 
     /// Copies the store consistently while the server may keep running, and its key next to the copy.
     public static func backup(store path: String, to backupPath: String) throws -> Backup {
-        let store = try EventStore(path: path, serving: true)
+        let store = try EventStore(path: path, keeping: .server)
         try store.backup(to: backupPath)
         try KeyFile.copy(fromStore: path, toStore: backupPath)
         return Backup(events: try store.count(), keyPath: KeyFile.path(forStore: backupPath))
@@ -30,6 +30,6 @@ public enum Maintenance {
         guard FileManager.default.fileExists(atPath: key) else { throw AdministrationError.missingServerKey(key) }
         try EventStore.restore(backup: backupPath, to: path)
         try KeyFile.copy(fromStore: backupPath, toStore: path)
-        return try EventStore(path: path, serving: true).epoch
+        return try EventStore(path: path, keeping: .server).epoch
     }
 }

@@ -12,13 +12,16 @@ import LantianDomain
 /// recorded them), so the tables equal the full fold whatever order events arrived in. The pure
 /// folds in LantianDomain stay the specification; `ReadModelTests` compares the two.
 extension EventStore {
-    /// Installs, on this connection, the temporary table and triggers that note touched events.
-    static func prepareReadModels(_ db: Database) throws {
+    /// Installs, on this connection, the temporary table and triggers that note touched events:
+    /// only those of types `set` keeps tables for, so a server's pushes note none of their issues.
+    static func prepareReadModels(_ db: Database, _ set: ReadModelSet) throws {
+        let ignored = set.keepsViews ? [] : Tickets.subjectTypes.union(FirePoints.eventTypes).map { "'\($0.rawValue)'" }.sorted()
+        func when(_ row: String) -> String { ignored.isEmpty ? "" : "WHEN \(row).type NOT IN (\(ignored.joined(separator: ", ")))" }
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS touched_event (subject BLOB NOT NULL, type TEXT NOT NULL, event BLOB NOT NULL, stored INTEGER NOT NULL);
-            CREATE TEMP TRIGGER IF NOT EXISTS event_stored AFTER INSERT ON main.event
+            CREATE TEMP TRIGGER IF NOT EXISTS event_stored AFTER INSERT ON main.event \(when("NEW"))
             BEGIN INSERT INTO touched_event VALUES (NEW.subject, NEW.type, NEW.id, 1); END;
-            CREATE TEMP TRIGGER IF NOT EXISTS event_removed AFTER DELETE ON main.event
+            CREATE TEMP TRIGGER IF NOT EXISTS event_removed AFTER DELETE ON main.event \(when("OLD"))
             BEGIN INSERT INTO touched_event VALUES (OLD.subject, OLD.type, OLD.id, 0); END;
             """)
     }
@@ -34,7 +37,7 @@ extension EventStore {
     }
 
     /// Brings the read models up to date with the events this transaction stored or removed.
-    static func refreshReadModels(_ db: Database, _ set: ReadModelSet) throws {
+    static func refreshReadModels(_ db: Database) throws {
         let touched = try Row.fetchAll(db, sql: "SELECT subject, type, event, stored FROM touched_event")
         guard !touched.isEmpty else { return }
         try db.execute(sql: "DELETE FROM touched_event")
@@ -44,9 +47,7 @@ extension EventStore {
         for row in touched {
             guard let subject: UUID = try? row.decode(forColumn: "subject"), let event: UUID = try? row.decode(forColumn: "event") else { continue }
             let type = EventType(rawValue: (try? row.decode(forColumn: "type")) ?? "")
-            if !set.keepsViews, Tickets.subjectTypes.contains(type) || FirePoints.eventTypes.contains(type) {
-                continue
-            } else if Tickets.subjectTypes.contains(type) {
+            if Tickets.subjectTypes.contains(type) {
                 if (try? row.decode(forColumn: "stored") as Int64) == 1 { newTicketEvents[subject, default: []].append(event) } else { tickets.insert(subject) }
             } else if FirePoints.eventTypes.contains(type) {
                 fires.insert(subject)

@@ -25,19 +25,19 @@ public final class EventStore: Sendable {
 
     /// Opens the store at `path`, creating the file and migrating its schema as needed; read
     /// models of another version are rebuilt first, telling `progress` how far it has got.
-    /// `serving`: the server's store, which keeps only the read models a server reads (and keeps
-    /// them so from then on, whoever opens it).
-    public convenience init(path: String, serving: Bool = false, rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws {
-        try self.init(path: path, keepingReadModels: true, serving: serving, progress: progress)
+    /// `keeping`: the read models to keep from now on, whoever opens the store later (the server
+    /// says `.server`); without it, those the file says it keeps, or all of them in a new file.
+    public convenience init(path: String, keeping set: ReadModelSet? = nil, rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws {
+        try self.init(path: path, keepingReadModels: true, set: set, progress: progress)
     }
 
     /// Benchmarks only: a store whose writes do not keep the read models (its views are wrong), to
     /// measure what keeping them costs in the same run.
     @_spi(Benchmarks) public convenience init(path: String, keepingReadModels: Bool) throws {
-        try self.init(path: path, keepingReadModels: keepingReadModels, serving: false, progress: nil)
+        try self.init(path: path, keepingReadModels: keepingReadModels, set: nil, progress: nil)
     }
 
-    private init(path: String, keepingReadModels: Bool, serving: Bool, progress: ((RebuildProgress) -> Void)?) throws {
+    private init(path: String, keepingReadModels: Bool, set requested: ReadModelSet?, progress: ((RebuildProgress) -> Void)?) throws {
         self.path = path
         var kept: ReadModelSet?
         var configuration = Configuration()
@@ -51,8 +51,8 @@ public final class EventStore: Sendable {
             try Self.migrator.migrate(database)
             if keepingReadModels {
                 kept = try database.write { db in
-                    let set = try serving ? .server : Self.readModelSet(db) ?? .all
-                    try Self.prepareReadModels(db)
+                    let set = try requested ?? Self.readModelSet(db) ?? .all
+                    try Self.prepareReadModels(db, set)
                     if try !Self.readModelsAreCurrent(db, set) { try Self.rebuildReadModels(db, set, progress: progress) }
                     return set
                 }
@@ -82,7 +82,7 @@ public final class EventStore: Sendable {
         do {
             return try database.write { db in
                 let result = try updates(db)
-                if let readModels { try Self.refreshReadModels(db, readModels) }
+                if readModels != nil { try Self.refreshReadModels(db) }
                 return result
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {

@@ -52,7 +52,7 @@ public enum TestGrid {
 
 /// A server store holding ``TestGrid`` and its users, with its key next to it.
 public func serverStore(_ name: String = "server") throws -> EventStore {
-    let store = try EventStore(path: temporaryPath(name), serving: true)
+    let store = try EventStore(path: temporaryPath(name), keeping: .server)
     let admin = try ServerIdentity.of(store).acting(as: "admin")
     let drafts = try TestGrid.nodes.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
         + TestGrid.users.map { try EventDraft(subject: UserRegistered.subject(for: $0.name), payload: $0) }

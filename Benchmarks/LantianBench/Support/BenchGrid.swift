@@ -42,7 +42,7 @@ enum BenchGrid {
     /// A new server store at `path` holding the grid and its users, recorded by its administrator
     /// as `lantiand grid import` and `lantiand user add` would; its key file is made next to it.
     static func makeServer(at path: String) throws -> (EventStore, ServerIdentity) {
-        let store = try EventStore(path: path, serving: true)
+        let store = try EventStore(path: path, keeping: .server)
         let identity = try ServerIdentity.of(store)
         let drafts = try nodes.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
             + users.map { try EventDraft(subject: UserRegistered.subject(for: $0.name), payload: $0) }

@@ -31,7 +31,7 @@ struct Load: ParsableCommand {
         // The simulated phones keep only the read models sync needs (users, device keys: a server's
         // set), not their views: each real phone keeps those on its own CPU, while here a thousand
         // share one core, which would otherwise be measured instead of the server.
-        let devices = try paths.map { (store: try EventStore(path: $0, serving: true), key: try KeyFile.read(KeyFile.path(forStore: $0))) }
+        let devices = try paths.map { (store: try EventStore(path: $0, keeping: .server), key: try KeyFile.read(KeyFile.path(forStore: $0))) }
         var latencies: [Double] = []
         /// Syncs `group` at once; returns the seconds until the last session ended.
         func round(_ group: ArraySlice<(store: EventStore, key: DeviceKey)>) throws -> Double {

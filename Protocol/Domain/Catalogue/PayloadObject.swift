@@ -16,10 +16,7 @@ public struct PayloadObject: Sendable {
         return found
     }
 
-    public func value(_ key: String) throws(PayloadReadError) -> PayloadValue {
-        guard let value = try valueIfPresent(key) else { throw .missing(field: key) }
-        return value
-    }
+    public func value(_ key: String) throws(PayloadReadError) -> PayloadValue { try required(key, valueIfPresent(key)) }
 
     public func stringIfPresent(_ key: String) throws(PayloadReadError) -> String? {
         guard let value = try valueIfPresent(key) else { return nil }
@@ -27,10 +24,7 @@ public struct PayloadObject: Sendable {
         return string
     }
 
-    public func string(_ key: String) throws(PayloadReadError) -> String {
-        guard let string = try stringIfPresent(key) else { throw .missing(field: key) }
-        return string
-    }
+    public func string(_ key: String) throws(PayloadReadError) -> String { try required(key, stringIfPresent(key)) }
 
     public func boolIfPresent(_ key: String) throws(PayloadReadError) -> Bool? {
         guard let value = try valueIfPresent(key) else { return nil }
@@ -38,10 +32,7 @@ public struct PayloadObject: Sendable {
         return bool
     }
 
-    public func bool(_ key: String) throws(PayloadReadError) -> Bool {
-        guard let bool = try boolIfPresent(key) else { throw .missing(field: key) }
-        return bool
-    }
+    public func bool(_ key: String) throws(PayloadReadError) -> Bool { try required(key, boolIfPresent(key)) }
 
     /// An integer: digits, or a number written with a fraction or exponent that is exactly one.
     public func int64IfPresent(_ key: String) throws(PayloadReadError) -> Int64? {
@@ -52,10 +43,7 @@ public struct PayloadObject: Sendable {
         return integer
     }
 
-    public func int64(_ key: String) throws(PayloadReadError) -> Int64 {
-        guard let integer = try int64IfPresent(key) else { throw .missing(field: key) }
-        return integer
-    }
+    public func int64(_ key: String) throws(PayloadReadError) -> Int64 { try required(key, int64IfPresent(key)) }
 
     /// A finite number.
     public func doubleIfPresent(_ key: String) throws(PayloadReadError) -> Double? {
@@ -64,20 +52,14 @@ public struct PayloadObject: Sendable {
         return double
     }
 
-    public func double(_ key: String) throws(PayloadReadError) -> Double {
-        guard let double = try doubleIfPresent(key) else { throw .missing(field: key) }
-        return double
-    }
+    public func double(_ key: String) throws(PayloadReadError) -> Double { try required(key, doubleIfPresent(key)) }
 
     public func objectIfPresent(_ key: String) throws(PayloadReadError) -> PayloadObject? {
         guard let value = try valueIfPresent(key) else { return nil }
         return try value.object(key)
     }
 
-    public func object(_ key: String) throws(PayloadReadError) -> PayloadObject {
-        guard let object = try objectIfPresent(key) else { throw .missing(field: key) }
-        return object
-    }
+    public func object(_ key: String) throws(PayloadReadError) -> PayloadObject { try required(key, objectIfPresent(key)) }
 
     /// The objects of an array.
     public func objectsIfPresent(_ key: String) throws(PayloadReadError) -> [PayloadObject]? {
@@ -97,8 +79,7 @@ public struct PayloadObject: Sendable {
     }
 
     public func enumeration<Value: RawRepresentable<String>>(_ key: String, as type: Value.Type) throws(PayloadReadError) -> Value {
-        guard let value = try enumerationIfPresent(key, as: type) else { throw .missing(field: key) }
-        return value
+        try required(key, enumerationIfPresent(key, as: type))
     }
 
     /// A UUID, written as Foundation writes one.
@@ -106,5 +87,11 @@ public struct PayloadObject: Sendable {
         guard let text = try stringIfPresent(key) else { return nil }
         guard let uuid = UUID(uuidString: text) else { throw .wrongType(field: key, expected: "UUID") }
         return uuid
+    }
+
+    /// `value`, which a field must have: absent or `null` is an error naming `key`.
+    private func required<Value>(_ key: String, _ value: Value?) throws(PayloadReadError) -> Value {
+        guard let value else { throw .missing(field: key) }
+        return value
     }
 }

@@ -8,7 +8,7 @@ extension Evidence: PayloadReadable {
         self.init(sha256: try object.string("sha256"), fileName: try object.string("fileName"))
     }
 
-    /// The evidence listed under `key` (none when absent).
+    /// The evidence listed under `key` (`nil` when absent).
     static func list(_ key: String, in object: PayloadObject) throws -> [Evidence]? {
         guard let objects = try object.objectsIfPresent(key) else { return nil }
         var evidence: [Evidence] = []
