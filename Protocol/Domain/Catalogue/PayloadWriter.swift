@@ -20,12 +20,13 @@ public struct PayloadWriter {
 
     /// Writes an object whose fields `body` writes, in byte order of their keys.
     public mutating func object(_ body: (inout Fields) -> Void) {
-        var fields = Fields(writer: self)
-        bytes = []
+        // The bytes move into the fields and back, never copied.
+        var fields = Fields(writer: PayloadWriter())
+        swap(&fields.writer, &self)
         fields.writer.bytes.append(UInt8(ascii: "{"))
         body(&fields)
         fields.writer.bytes.append(UInt8(ascii: "}"))
-        self = fields.writer
+        swap(&fields.writer, &self)
     }
 
     /// The fields of one object: each written only when it has a value, as `encodeIfPresent` does.
