@@ -52,15 +52,17 @@ struct Fire: ParsableCommand {
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: ListOutput
         @Option(help: "另存为 GeoJSON（WGS 84）。Also write as GeoJSON.") var geojson: String?
-        @Option(help: "只列该月（YYYY-MM）发现的火点，默认全部。Only those observed in this month; default all.") var month: String?
+        @Option(help: "只列该月（YYYY-MM）发现的火点，默认近 30 天。Only those observed in this month; default the last 30 days.") var month: String?
+        @Flag(help: "列出全部火点。Every fire point, of any time.") var all = false
 
         func run() throws {
             try common.run { client, texts in
-                let month = try month.map { text in
+                let now = Timestamp.now()
+                let span = try month.map { text in
                     guard let month = ReviewMonth(text) else { throw InvalidValue(field: "month", rule: .invalidMonth) }
-                    return month
-                }
-                let list = try client.firePointList(observedIn: month)
+                    return month.start..<month.end
+                } ?? (all ? nil : now.adding(milliseconds: -30 * 86_400_000)..<now.adding(milliseconds: 1))
+                let list = try client.firePointList(observedIn: span)
                 let whole = { try client.firePoints(list.map(\.id)) }
                 try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(try whole()) }
                 try output.emit(texts: texts, records: { try whole().map(JSONOutput.FirePointRecord.init) }) { texts.fireTable(list) }

@@ -7,7 +7,7 @@ struct LantianBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian-bench",
         abstract: "Runs Lantian's benchmarks and prints a results table (Markdown).",
-        subcommands: [Run.self, Load.self, MakeSeason.self, MeasureUpkeep.self], defaultSubcommand: Run.self)
+        subcommands: [Run.self, Load.self, MakeSeason.self, MakeSupervisorPhone.self, MeasureUpkeep.self], defaultSubcommand: Run.self)
 }
 
 struct Run: ParsableCommand {

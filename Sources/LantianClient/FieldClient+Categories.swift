@@ -72,10 +72,10 @@ extension FieldClient {
         try store.firePoints(ids)
     }
 
-    /// The fire points this device knows of (those observed in `month`, with one), as lists show
-    /// them, by time observed.
-    public func firePointList(observedIn month: ReviewMonth? = nil) throws -> [FirePointSummary] {
-        try store.firePoints(observedIn: month.map { $0.start..<$0.end })
+    /// The fire points this device knows of (those observed within `span`, with one), as lists
+    /// show them, by time observed.
+    public func firePointList(observedIn span: Range<Timestamp>? = nil) throws -> [FirePointSummary] {
+        try store.firePoints(observedIn: span)
     }
 
     /// The fire point `reference` names, and its id.

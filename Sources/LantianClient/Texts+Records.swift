@@ -205,7 +205,7 @@ extension Texts {
         }
         return say("\(review.month) 问题整改情况", "Issues, \(review.month)") + "\n" + TextTable(header: [
             say("乡镇（街道）", "Township"), say("合计", "Total"), say("未销号", "Open"), say("逾期", "Overdue"), say("升级", "Escalated"),
-            say("本月新增", "New"), say("本月销号", "Closed"), say("整改率", "Rate"), say("销号中位天数", "Median days"),
+            say("本月新增", "New"), say("本月销号", "Closed"), say("整改率", "Rate"), say("本月销号用时中位（天）", "Median days to close"),
         ], rows: rows).rendered
             + (byCategory.isEmpty ? "" : "\n" + say("未销号按类别：", "Open by category: ") + byCategory.joined(separator: say("，", ", ")))
             + (review.oldestOpen.first.map { "\n" + say("最早未销号：\(short($0.id)) \($0.title)（\(BeijingTime.format($0.reportedAt)) 上报）",

@@ -13,9 +13,9 @@ extension EventStore {
             let bounds: StatementArguments = ["start": span?.lowerBound.millisecondsSince1970 ?? .min,
                                               "end": span?.upperBound.millisecondsSince1970 ?? .max]
             let inSpan = span == nil ? "1" : "observedAt >= :start AND observedAt < :end"
-            return try Row.fetchAll(db, sql: "SELECT * FROM fire_point WHERE \(inSpan) AND \(within) ORDER BY observedAt, id",
-                                    arguments: arguments + bounds)
-                .map { try FirePointRow(row: $0).summary }
+            return try FirePointRow.fetchAll(db, sql: """
+                SELECT \(FirePointRow.selection) FROM fire_point WHERE \(inSpan) AND \(within) ORDER BY observedAt, id
+                """, arguments: arguments + bounds).map(\.summary)
         }
     }
 

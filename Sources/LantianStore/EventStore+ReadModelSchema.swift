@@ -6,11 +6,11 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 8
+    static let readModelVersion: Int64 = 9
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = [
-        "ticket", "ticket_actor", "user_registration", "grid_node", "grid_ancestry", "device_key", "device_sync", "fire_point", "attachment_arrival",
+        "ticket", "ticket_tally", "ticket_actor", "user_registration", "grid_node", "grid_ancestry", "device_key", "device_sync", "fire_point", "attachment_arrival",
     ]
 
     /// Drops the read models' tables and makes them anew, empty.
@@ -43,10 +43,31 @@ extension EventStore {
             );
             CREATE INDEX ticket_by_origin ON ticket (origin) WHERE origin IS NOT NULL;
             CREATE INDEX ticket_by_state ON ticket (state, reportedAt);
-            -- By node in report order, and covering what reviews count per node (EventStore+Review).
-            CREATE INDEX ticket_by_node ON ticket (node, reportedAt, state, deadline, escalationCount, closedAt);
+            CREATE INDEX ticket_by_node ON ticket (node, reportedAt);
             CREATE INDEX ticket_in_order ON ticket (reportedAt, id);
             CREATE INDEX ticket_by_close_out ON ticket (closedAt) WHERE closedAt IS NOT NULL;
+            -- How many issues each node has in each state, escalated or not, kept by triggers on
+            -- `ticket`: reviews read a row per node instead of counting every issue ever reported.
+            CREATE TABLE ticket_tally (
+                node      TEXT    NOT NULL,
+                state     TEXT    NOT NULL,
+                escalated INTEGER NOT NULL,
+                count     INTEGER NOT NULL,
+                PRIMARY KEY (node, state, escalated)
+            ) WITHOUT ROWID;
+            CREATE TRIGGER ticket_counted AFTER INSERT ON ticket BEGIN
+                INSERT INTO ticket_tally VALUES (NEW.node, NEW.state, NEW.escalationCount > 0, 1)
+                ON CONFLICT DO UPDATE SET count = count + 1;
+            END;
+            CREATE TRIGGER ticket_uncounted AFTER DELETE ON ticket BEGIN
+                UPDATE ticket_tally SET count = count - 1 WHERE (node, state, escalated) = (OLD.node, OLD.state, OLD.escalationCount > 0);
+            END;
+            CREATE TRIGGER ticket_recounted AFTER UPDATE OF node, state, escalationCount ON ticket
+            WHEN (OLD.node, OLD.state, OLD.escalationCount > 0) IS NOT (NEW.node, NEW.state, NEW.escalationCount > 0) BEGIN
+                UPDATE ticket_tally SET count = count - 1 WHERE (node, state, escalated) = (OLD.node, OLD.state, OLD.escalationCount > 0);
+                INSERT INTO ticket_tally VALUES (NEW.node, NEW.state, NEW.escalationCount > 0, 1)
+                ON CONFLICT DO UPDATE SET count = count + 1;
+            END;
             -- Who recorded an issue's events: a late change of their role re-folds exactly these issues.
             CREATE TABLE ticket_actor (
                 actor  TEXT NOT NULL,

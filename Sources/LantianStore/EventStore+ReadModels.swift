@@ -174,7 +174,7 @@ extension EventStore {
     private static func continueTickets(_ db: Database, _ stored: [UUID: [UUID]]) throws -> Set<UUID> {
         var refold = Set<UUID>()
         for chunk in Array(stored.keys).chunked(by: 500) {
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
+            let rows = try Row.fetchAll(db, sql: "SELECT \(TicketRow.selection) FROM ticket WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
                                         arguments: StatementArguments(chunk))
             var existing: [UUID: TicketRow] = [:]
             for row in rows {

@@ -6,35 +6,52 @@ import LantianDomain
 /// LantianDomain compute from issues, without reading every issue (`ReadModelTests` compares them).
 extension EventStore {
     /// Each node's issue figures for `month` as they stand at `now`, and the open issues, of the
-    /// issues at `node` and below (all issues without a node).
+    /// issues at `node` and below (all issues without a node). Every query is bounded by what is
+    /// open or what happened in the month, never by the history: totals come from `ticket_tally`.
     public func issueFigures(within node: String?, month: ReviewMonth, now: Timestamp) throws -> (perNode: [IssueReview.Row], open: [TicketSummary]) {
         try read { db in
             let (within, arguments) = Self.withinClause(node)
-            let (start, end) = (month.start.millisecondsSince1970, month.end.millisecondsSince1970)
+            let bounds: StatementArguments = ["start": month.start.millisecondsSince1970, "end": month.end.millisecondsSince1970]
             var rows: [String: IssueReview.Row] = [:]
-            let counts = try Row.fetchCursor(db, sql: """
-                SELECT node, COUNT(*), TOTAL(state != :closed), TOTAL(state IN (:assigned, :rectifying) AND deadline < :now),
-                       TOTAL(escalationCount > 0), TOTAL(reportedAt >= :start AND reportedAt < :end), TOTAL(closedAt >= :start AND closedAt < :end)
-                FROM ticket WHERE \(within) GROUP BY node
-                """, arguments: arguments + [
-                    "closed": TicketState.closed.rawValue, "assigned": TicketState.assigned.rawValue,
-                    "rectifying": TicketState.rectifying.rawValue, "now": now.millisecondsSince1970, "start": start, "end": end,
-                ])
-            while let count = try counts.next() {
-                let node: String = try count.decode(atIndex: 0)
-                var row = IssueReview.Row(node: node, name: node)
-                func figure(_ index: Int) throws -> Int { Int(exactly: try count.decode(atIndex: index) as Double) ?? 0 }
-                (row.total, row.open, row.overdue, row.escalated) = (try count.decode(atIndex: 1), try figure(2), try figure(3), try figure(4))
-                (row.openedThisMonth, row.closedThisMonth) = (try figure(5), try figure(6))
-                row.closed = row.total - row.open
-                rows[node] = row
+            func update(_ node: String, _ change: (inout IssueReview.Row) -> Void) {
+                change(&rows[node, default: IssueReview.Row(node: node, name: node)])
             }
-            let closed = try Row.fetchCursor(db, sql: "SELECT node, reportedAt, closedAt FROM ticket WHERE closedAt IS NOT NULL AND \(within)",
-                                             arguments: arguments)
+            let tallies = try Row.fetchCursor(db, sql: "SELECT node, state, escalated, count FROM ticket_tally WHERE count > 0 AND \(within)",
+                                              arguments: arguments)
+            while let tally = try tallies.next() {
+                let (closed, escalated, count): (Bool, Bool, Int) = (try tally.decode(atIndex: 1) == TicketState.closed.rawValue,
+                                                                     try tally.decode(atIndex: 2), try tally.decode(atIndex: 3))
+                update(try tally.decode(atIndex: 0)) { row in
+                    row.total += count
+                    if closed { row.closed += count } else { row.open += count }
+                    if escalated { row.escalated += count }
+                }
+            }
+            let overdue = try Row.fetchCursor(db, sql: """
+                SELECT node, COUNT(*) FROM ticket WHERE state IN (:assigned, :rectifying) AND deadline < :now AND \(within) GROUP BY node
+                """, arguments: arguments + ["assigned": TicketState.assigned.rawValue, "rectifying": TicketState.rectifying.rawValue,
+                                             "now": now.millisecondsSince1970])
+            while let count = try overdue.next() {
+                let overdue: Int = try count.decode(atIndex: 1)
+                update(try count.decode(atIndex: 0)) { $0.overdue = overdue }
+            }
+            let opened = try Row.fetchCursor(db, sql: """
+                SELECT node, COUNT(*) FROM ticket WHERE reportedAt >= :start AND reportedAt < :end AND \(within) GROUP BY node
+                """, arguments: arguments + bounds)
+            while let count = try opened.next() {
+                let opened: Int = try count.decode(atIndex: 1)
+                update(try count.decode(atIndex: 0)) { $0.openedThisMonth = opened }
+            }
+            let closed = try Row.fetchCursor(db, sql: """
+                SELECT node, reportedAt, closedAt FROM ticket WHERE closedAt >= :start AND closedAt < :end AND \(within)
+                """, arguments: arguments + bounds)
             while let ticket = try closed.next() {
-                rows[try ticket.decode(atIndex: 0)]?.closeOutHours.append(
-                    IssueReview.Row.hours(from: Timestamp(millisecondsSince1970: try ticket.decode(atIndex: 1)),
-                                          to: Timestamp(millisecondsSince1970: try ticket.decode(atIndex: 2))))
+                let hours = IssueReview.Row.hours(from: Timestamp(millisecondsSince1970: try ticket.decode(atIndex: 1)),
+                                                  to: Timestamp(millisecondsSince1970: try ticket.decode(atIndex: 2)))
+                update(try ticket.decode(atIndex: 0)) { row in
+                    row.closedThisMonth += 1
+                    row.closeOutHours.append(hours)
+                }
             }
             return (Array(rows.values), try TicketRow.all().open().within(node: node).inReportOrder().fetchAll(db).map(\.summary))
         }

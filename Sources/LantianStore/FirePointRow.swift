@@ -8,7 +8,13 @@ struct FirePointRow: FetchableRecord {
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case id, node, latitude, longitude, observedAt, reportedBy, note, responseMinutes
+
+        /// The column's place in ``selection``, where rows are read from.
+        var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
+
+    /// The columns rows are read with, in ``Columns`` order (``init(row:)`` reads them by place).
+    static let selection = Columns.allCases.map(\.name).joined(separator: ", ")
 
     var summary: FirePointSummary
 
@@ -17,12 +23,12 @@ struct FirePointRow: FetchableRecord {
     /// Reads a row; one that does not hold a fire point (a damaged store) throws ``StoreError/damaged(_:)``.
     init(row: Row) throws {
         do {
-            let minutes: Int64? = try row.decode(forColumn: Columns.responseMinutes)
+            let minutes: Int64? = try row.decode(atIndex: Columns.responseMinutes.index)
             summary = FirePointSummary(
-                id: try row.decode(forColumn: Columns.id), node: try row.decode(forColumn: Columns.node),
-                location: try GeoPoint(latitude: try row.decode(forColumn: Columns.latitude), longitude: try row.decode(forColumn: Columns.longitude)),
-                observedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: Columns.observedAt)),
-                reportedBy: try row.decode(forColumn: Columns.reportedBy), note: try row.decode(forColumn: Columns.note), responseMinutes: minutes)
+                id: try row.decode(atIndex: Columns.id.index), node: try row.decode(atIndex: Columns.node.index),
+                location: try GeoPoint(latitude: try row.decode(atIndex: Columns.latitude.index), longitude: try row.decode(atIndex: Columns.longitude.index)),
+                observedAt: Timestamp(millisecondsSince1970: try row.decode(atIndex: Columns.observedAt.index)),
+                reportedBy: try row.decode(atIndex: Columns.reportedBy.index), note: try row.decode(atIndex: Columns.note.index), responseMinutes: minutes)
         } catch {
             throw StoreError.damaged("a fire point row cannot be read (\(error)): run lantian rebuild")
         }

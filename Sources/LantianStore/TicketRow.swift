@@ -10,7 +10,15 @@ struct TicketRow: FetchableRecord, PersistableRecord {
         case id, category, state, node, title, reportedBy, reportedAt, assignee, deadline, closedAt
         case reopenCount, escalationCount, escalations, conflictCount, latitude, longitude, origin, note
         case foldedHlc, foldedDevice, foldedCseq
+
+        /// The column's place in ``selection``, where rows are read from.
+        var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
+
+    /// The columns rows are read with, in ``Columns`` order (``init(row:)`` reads them by place).
+    static let selection = Columns.allCases.map(\.name).joined(separator: ", ")
+    /// Requests read ``selection`` too.
+    static var databaseSelection: [any SQLSelectable] { Columns.allCases }
 
     var summary: TicketSummary
     /// The canonical position of the last event the row was folded from: events after it are
@@ -25,24 +33,24 @@ struct TicketRow: FetchableRecord, PersistableRecord {
     /// Reads a row; one that does not hold an issue (a damaged store) throws ``StoreError/damaged(_:)``.
     init(row: Row) throws {
         do {
-            guard let category = InspectionCategory(rawValue: try row.decode(forColumn: Columns.category)),
-                  let state = TicketState(rawValue: try row.decode(forColumn: Columns.state)) else {
+            guard let category = InspectionCategory(rawValue: try row.decode(atIndex: Columns.category.index)),
+                  let state = TicketState(rawValue: try row.decode(atIndex: Columns.state.index)) else {
                 throw StoreError.damaged("an issue row has an unknown category or state: run lantian rebuild")
             }
-            let latitude: Double? = try row.decode(forColumn: Columns.latitude), longitude: Double? = try row.decode(forColumn: Columns.longitude)
+            let latitude: Double? = try row.decode(atIndex: Columns.latitude.index), longitude: Double? = try row.decode(atIndex: Columns.longitude.index)
             summary = TicketSummary(
-                id: try row.decode(forColumn: Columns.id), category: category, state: state, node: try row.decode(forColumn: Columns.node),
-                title: try row.decode(forColumn: Columns.title), reportedBy: try row.decode(forColumn: Columns.reportedBy),
-                reportedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: Columns.reportedAt)),
-                assignee: try row.decode(forColumn: Columns.assignee),
-                deadline: (try row.decode(forColumn: Columns.deadline) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
-                closedAt: (try row.decode(forColumn: Columns.closedAt) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
-                reopenCount: try row.decode(forColumn: Columns.reopenCount), escalations: try Self.escalations(try row.decode(forColumn: Columns.escalations)),
-                conflictCount: try row.decode(forColumn: Columns.conflictCount),
+                id: try row.decode(atIndex: Columns.id.index), category: category, state: state, node: try row.decode(atIndex: Columns.node.index),
+                title: try row.decode(atIndex: Columns.title.index), reportedBy: try row.decode(atIndex: Columns.reportedBy.index),
+                reportedAt: Timestamp(millisecondsSince1970: try row.decode(atIndex: Columns.reportedAt.index)),
+                assignee: try row.decode(atIndex: Columns.assignee.index),
+                deadline: (try row.decode(atIndex: Columns.deadline.index) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
+                closedAt: (try row.decode(atIndex: Columns.closedAt.index) as Int64?).map(Timestamp.init(millisecondsSince1970:)),
+                reopenCount: try row.decode(atIndex: Columns.reopenCount.index), escalations: try Self.escalations(try row.decode(atIndex: Columns.escalations.index)),
+                conflictCount: try row.decode(atIndex: Columns.conflictCount.index),
                 location: latitude.flatMap { latitude in longitude.flatMap { try? GeoPoint(latitude: latitude, longitude: $0) } },
-                origin: try row.decode(forColumn: Columns.origin), note: try row.decode(forColumn: Columns.note))
-            let hlc: Int64? = try row.decode(forColumn: Columns.foldedHlc), device: UUID? = try row.decode(forColumn: Columns.foldedDevice)
-            let cseq: Int64? = try row.decode(forColumn: Columns.foldedCseq)
+                origin: try row.decode(atIndex: Columns.origin.index), note: try row.decode(atIndex: Columns.note.index))
+            let hlc: Int64? = try row.decode(atIndex: Columns.foldedHlc.index), device: UUID? = try row.decode(atIndex: Columns.foldedDevice.index)
+            let cseq: Int64? = try row.decode(atIndex: Columns.foldedCseq.index)
             folded = hlc.flatMap(HybridTimestamp.init(packed:)).flatMap { hlc in
                 device.flatMap { device in cseq.map { CanonicalPosition(hlc: hlc, device: device, cseq: $0) } }
             }

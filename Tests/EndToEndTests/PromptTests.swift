@@ -11,7 +11,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.contains("纬度（WGS 84"))
         #expect(result.output.contains("是否下雨前或播种前"))
-        let recorded = try officer.json([FirePointSlotJSON].self, ["fire", "list"])
+        let recorded = try officer.json([FirePointSlotJSON].self, ["fire", "list", "--all"])
         #expect(recorded.map(\.riskySlot) == ["before-rain"])
         #expect(recorded.map(\.latitude) == [36.45])
     }
@@ -30,7 +30,7 @@ import Testing
         let result = try run(path: "/usr/bin/script", ["-qec", command, "/dev/null"], input: "")
         #expect(result.status == 0)
         #expect(!result.output.contains("是否下雨前"))
-        #expect(try officer.json([FirePointSlotJSON].self, ["fire", "list"]).map(\.riskySlot) == ["first-half-of-night"])
+        #expect(try officer.json([FirePointSlotJSON].self, ["fire", "list", "--all"]).map(\.riskySlot) == ["first-half-of-night"])
     }
 }
 

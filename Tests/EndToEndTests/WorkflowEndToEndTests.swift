@@ -74,7 +74,7 @@ import Testing
 
         // Any list can also be written as CSV, and located things as GeoJSON.
         let firesCSV = exports.appendingPathComponent("fires.csv"), firesMap = exports.appendingPathComponent("fires.geojson")
-        try supervisor.expectSuccess(["fire", "list", "--csv", firesCSV.path, "--geojson", firesMap.path])
+        try supervisor.expectSuccess(["fire", "list", "--all", "--csv", firesCSV.path, "--geojson", firesMap.path])
         #expect(Array(try Data(contentsOf: firesCSV).prefix(3)) == [0xEF, 0xBB, 0xBF])
         let map = try JSONSerialization.jsonObject(with: Data(contentsOf: firesMap)) as? [String: Any]
         #expect((map?["features"] as? [Any])?.count == 1)

@@ -77,6 +77,15 @@ import Testing
         #expect(review.oldestOpen.map(\.id) == [ids[3], ids[1]])  // 10-05 before 10-10
     }
 
+    @Test func theMedianCloseOutTimeIsOfTheMonthsCloseOutsOnly() throws {
+        let (story, _) = Self.issueStory()
+        let tickets = Tickets.fold(story.events).all.map(TicketSummary.init), grid = Grid.fold(story.events)
+        let november = IssueReview(tickets: tickets, grid: grid, month: ReviewMonth("2026-11")!, now: Self.at("2026-11-20 12:00"))
+        // Both close-outs were in October: November closed nothing, so it has no median, though its rate counts them.
+        #expect(november.rows.map(\.medianCloseOutHours) == [nil, nil])
+        #expect(november.rows.map(\.closed) == [1, 1])
+    }
+
     @Test func theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         var row = IssueReview.Row(node: "1", name: "x")
         row.closeOutHours = [10, 40, 20, 30]

@@ -40,13 +40,13 @@ enum BenchGrid {
     }
 
     /// A new server store at `path` holding the grid and its users, recorded by its administrator
-    /// as `lantiand grid import` and `lantiand user add` would; its key file is made next to it.
-    static func makeServer(at path: String) throws -> (EventStore, ServerIdentity) {
+    /// at `now` as `lantiand grid import` and `lantiand user add` would; its key file is made next to it.
+    static func makeServer(at path: String, now: Timestamp = .now()) throws -> (EventStore, ServerIdentity) {
         let store = try EventStore(path: path, keeping: .server)
         let identity = try ServerIdentity.of(store)
         let drafts = try nodes.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
             + users.map { try EventDraft(subject: UserRegistered.subject(for: $0.name), payload: $0) }
-        try store.recordAccepted(drafts, as: identity.acting(as: "admin"), now: .now())
+        try store.recordAccepted(drafts, as: identity.acting(as: "admin"), now: now)
         return (store, identity)
     }
 
@@ -65,10 +65,10 @@ enum BenchGrid {
         return (store, local)
     }
 
-    /// Redeems a one-time code for `device` and its `key` at `server`, as the enrolment session does
-    /// once the device has signed the challenge.
-    static func enrol(_ device: UUID, key: DeviceKey, as user: String, at server: EventStore, identity: ServerIdentity) throws {
-        let now = Timestamp.now()
+    /// Redeems a one-time code for `device` and its `key` at `server` at `now`, as the enrolment
+    /// session does once the device has signed the challenge.
+    static func enrol(_ device: UUID, key: DeviceKey, as user: String, at server: EventStore, identity: ServerIdentity,
+                      now: Timestamp = .now()) throws {
         let code = try server.issueEnrolmentCode(for: user, now: now,
                                                  expiresAt: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + 3_600_000))
         _ = try server.enrol(Enrolment(code: code.description, device: device, publicKey: key.publicKey, proof: Data()),

@@ -5,10 +5,10 @@ import LantianDomain
 /// point, and the issue it opens); township staff assign, rectify and report it; the county
 /// supervisor verifies and closes it out. Payloads are the real ones, of realistic size.
 enum FieldWork {
-    /// The grid officer's two records for one fire: the fire point and the issue it opens.
-    static func fire(_ number: Int, in cell: String) throws -> [EventDraft] {
+    /// The grid officer's two records for one fire, seen a little before `now`: the fire point and the issue it opens.
+    static func fire(_ number: Int, in cell: String, now: Timestamp = .now()) throws -> [EventDraft] {
         let location = try GeoPoint(latitude: 36.40 + Double(number % 1000) / 100_000, longitude: 115.90 + Double(number % 997) / 100_000)
-        let observed = Timestamp(millisecondsSince1970: 1_717_200_000_000 + Int64(number) * 60_000)
+        let observed = now.adding(milliseconds: -Int64(10 + number % 120) * 60_000)
         let point = UUID()
         let report = try FirePointReport(location: location, node: cell, observedAt: observed, note: "巡查发现麦茬焚烧，已现场处置 #\(number)")
         let issue = TicketReported(category: .strawBurning, node: cell, title: "秸秆焚烧 #\(number)", location: location, origin: point,
@@ -16,9 +16,9 @@ enum FieldWork {
         return [try EventDraft(subject: point, payload: report), try EventDraft(subject: UUID(), payload: issue)]
     }
 
-    /// Township staff's three steps on an issue: assigned, rectification started and reported.
-    static func rectification(of ticket: UUID, by staff: String) throws -> [EventDraft] {
-        let deadline = Timestamp(millisecondsSince1970: 1_717_200_000_000 + 7 * 86_400_000)
+    /// Township staff's three steps on an issue, at `now`: assigned (due in a week), rectification started and reported.
+    static func rectification(of ticket: UUID, by staff: String, now: Timestamp) throws -> [EventDraft] {
+        let deadline = now.adding(milliseconds: 7 * 86_400_000)
         return [
             try EventDraft(subject: ticket, kind: TicketStep.Kind.assigned, schema: TicketStep.schema,
                            payload: TicketStep(note: "请村委会落实整改", assignee: staff, deadline: deadline)),

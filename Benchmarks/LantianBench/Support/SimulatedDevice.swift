@@ -16,9 +16,9 @@ struct SimulatedDevice {
 
     init(user: UserRegistered) { self.user = user }
 
-    /// Enrols this device at `server` (a redeemed one-time code).
-    func enrol(at server: EventStore, identity: ServerIdentity) throws {
-        try BenchGrid.enrol(id, key: key, as: user.name, at: server, identity: identity)
+    /// Enrols this device at `server` at `now` (a redeemed one-time code).
+    func enrol(at server: EventStore, identity: ServerIdentity, now: Timestamp = .now()) throws {
+        try BenchGrid.enrol(id, key: key, as: user.name, at: server, identity: identity, now: now)
     }
 
     /// Events for `drafts`, chained on from this device's last.

@@ -6,10 +6,8 @@ import LantianStore
 /// `lantian` process start to exit, on a supervisor's phone that pulled a season of 10k, 100k and
 /// 1M events; and the read models rebuilt from scratch (`lantian rebuild`).
 enum ReadGrowth {
-    /// The commands timed, by what they show.
-    /// The month the season's fires begin in (``FieldWork/fire(_:in:)``): reviews of fires and the notice are asked for it.
-    static let fireMonth = "2024-06"
-
+    /// The commands timed, by what they show; reviews and the notice are of the month the season
+    /// ends in (the seasons run at the same pace at every size, ``Season/eventsPerMonth``).
     static func commands(client: String, township: String, issue: String, month: String) -> [(name: String, arguments: [String])] {
         [
             ("--help (the process alone, no store)", ["--help"]),
@@ -18,9 +16,9 @@ enum ReadGrowth {
             ("issue show", ["issue", "show", issue, "--db", client]),
             ("status --offline", ["status", "--offline", "--db", client]),
             ("review issues", ["review", "issues", "--month", month, "--db", client]),
-            ("review fires", ["review", "fires", "--month", fireMonth, "--db", client]),
+            ("review fires", ["review", "fires", "--month", month, "--db", client]),
             ("fire list", ["fire", "list", "--db", client]),
-            ("notice", ["notice", "--county", BenchGrid.county, "--month", fireMonth, "--db", client]),
+            ("notice", ["notice", "--county", BenchGrid.county, "--month", month, "--db", client]),
         ]
     }
 
@@ -45,7 +43,7 @@ enum ReadGrowth {
         guard let issue = try store.tickets(TicketFilter(includeClosed: true), now: .now()).last?.id else {
             throw BenchError.failed("read growth: the season made no issue")
         }
-        let month = ReviewMonth(containing: .now()).description
+        let month = ReviewMonth(containing: Timestamp.now().adding(milliseconds: -3 * Season.day)).description
         let timed = commands(client: client, township: BenchGrid.townships[0], issue: issue.uuidString, month: month)
         var medians: [Double] = []
         for command in timed {

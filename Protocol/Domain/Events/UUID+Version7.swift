@@ -39,7 +39,7 @@ extension UUID {
 
     /// Byte-wise order, the order SQLite gives BLOB columns.
     public static func precedesInByteOrder(_ lhs: UUID, _ rhs: UUID) -> Bool {
-        lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+        withUnsafeBytes(of: lhs.uuid) { lhs in withUnsafeBytes(of: rhs.uuid) { lhs.lexicographicallyPrecedes($0) } }
     }
 }
 

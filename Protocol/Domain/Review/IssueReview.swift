@@ -21,7 +21,7 @@ public struct IssueReview: Hashable, Sendable {
         public var closed = 0
         public var openedThisMonth = 0
         public var closedThisMonth = 0
-        /// Hours from report to close-out, of every closed issue.
+        /// Hours from report to close-out, of the issues closed out in the month.
         public var closeOutHours: [Double] = []
 
         public init(node: String, name: String) {
@@ -32,7 +32,7 @@ public struct IssueReview: Hashable, Sendable {
         /// Closed out of all issues (整改率); `nil` without issues.
         public var rectificationRate: Double? { total == 0 ? nil : Double(closed) / Double(total) }
 
-        /// The median time to close-out in hours; `nil` when none is closed.
+        /// The median time to close-out in hours, of the issues closed out in the month; `nil` when none was.
         public var medianCloseOutHours: Double? { median(closeOutHours) { ($0 + $1) / 2 } }
 
         /// Counts one issue as it stands at `now`, for `month`.
@@ -42,8 +42,8 @@ public struct IssueReview: Hashable, Sendable {
             if ticket.isOverdue(at: now) { overdue += 1 }
             if ticket.escalationCount > 0 { escalated += 1 }
             if month.contains(ticket.reportedAt) { openedThisMonth += 1 }
-            if let closedAt = ticket.closedAt {
-                if month.contains(closedAt) { closedThisMonth += 1 }
+            if let closedAt = ticket.closedAt, month.contains(closedAt) {
+                closedThisMonth += 1
                 closeOutHours.append(Self.hours(from: ticket.reportedAt, to: closedAt))
             }
         }

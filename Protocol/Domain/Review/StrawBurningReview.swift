@@ -21,13 +21,18 @@ public struct StrawBurningReview: Hashable, Sendable {
 
     public init(points: [FirePointSummary], grid: Grid, month: ReviewMonth? = nil) {
         let points = points.filter { month?.contains($0.observedAt) ?? true }
+        // A month's fire points are many, its days and nodes few: each day and township is worked out once.
+        var dates: [Int64: String] = [:], townships: [String: (code: String, name: String)] = [:]
         var rows: [String: Row] = [:]
         for point in points {
-            let place = grid.township(of: point.node ?? "?")
-            var row = rows[place.code] ?? Row(node: place.code, name: place.name)
-            row.perDay[String(BeijingTime.format(point.observedAt).prefix(10)), default: 0] += 1
-            if let minutes = point.responseMinutes { row.responseMinutes.append(minutes) }
-            rows[place.code] = row
+            let node = point.node ?? "?"
+            let place = townships[node] ?? grid.township(of: node)
+            townships[node] = place
+            let day = BeijingTime.dayAndMillisecond(point.observedAt).day
+            let date = dates[day] ?? BeijingTime.civil(point.observedAt).date
+            dates[day] = date
+            rows[place.code, default: Row(node: place.code, name: place.name)].perDay[date, default: 0] += 1
+            if let minutes = point.responseMinutes { rows[place.code]?.responseMinutes.append(minutes) }
         }
         self.rows = rows.values.sorted { $0.node < $1.node }.map { row in
             var row = row
@@ -42,7 +47,7 @@ public struct StrawBurningReview: Hashable, Sendable {
     /// the radius of each other (one cluster without measuring); two cubes are joined when some
     /// pair of their points is within the radius, and only cubes two apart or nearer can be.
     static func repeated(_ points: [FirePointSummary]) -> [[FirePointSummary]] {
-        let points = points.sorted { ($0.observedAt, $0.id.uuidString) < ($1.observedAt, $1.id.uuidString) }
+        let points = points.sorted(by: Self.precedes)
         var clusters = Clusters(count: points.count)
         let positions = points.map { Position($0.location) }
         let cubes = Dictionary(grouping: points.indices, by: { Cube(positions[$0]) })
@@ -58,9 +63,15 @@ public struct StrawBurningReview: Hashable, Sendable {
                 if near { clusters.join(members[0], others[0]) }
             }
         }
-        let groups = Dictionary(grouping: points.indices, by: { clusters.root(of: $0) }).values.map { $0.sorted().map { points[$0] } }
-        return groups.filter { Set($0.map { BeijingTime.format($0.observedAt).prefix(10) }).count > 1 }
-            .sorted { ($0[0].observedAt, $0[0].id.uuidString) < ($1[0].observedAt, $1[0].id.uuidString) }
+        let groups = Dictionary(grouping: points.indices, by: { clusters.root(of: $0) }).values
+        return groups.filter { group in Set(group.map { BeijingTime.dayAndMillisecond(points[$0].observedAt).day }).count > 1 }
+            .map { $0.sorted().map { points[$0] } }
+            .sorted { Self.precedes($0[0], $1[0]) }
+    }
+
+    /// Earlier observed first, then by id (the order the store lists them in).
+    private static func precedes(_ lhs: FirePointSummary, _ rhs: FirePointSummary) -> Bool {
+        lhs.observedAt != rhs.observedAt ? lhs.observedAt < rhs.observedAt : UUID.precedesInByteOrder(lhs.id, rhs.id)
     }
 
     /// A point in earth-centred space, in metres, and where it lies on the ground.

@@ -125,7 +125,7 @@ struct FieldDevice {
     }
 
     func status() throws -> StatusJSON { try json(StatusJSON.self, ["status"]) }
-    func firePoints() throws -> [FirePointJSON] { try json([FirePointJSON].self, ["fire", "list"]) }
+    func firePoints() throws -> [FirePointJSON] { try json([FirePointJSON].self, ["fire", "list", "--all"]) }
 
     func reportFire(note: String, latitude: Double = 36.45, longitude: Double = 115.98) throws {
         try expectSuccess(["fire", "report", "--lat", "\(latitude)", "--lon", "\(longitude)", "--at", "2026-06-01 19:30", "--note", note])
