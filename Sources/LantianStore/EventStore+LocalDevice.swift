@@ -75,15 +75,15 @@ extension EventStore {
         return events.map(\.event)
     }
 
-    /// Enrols the server's own device with its key, once: the first thing a server store records.
-    func enrolServerIfNeeded(_ server: ServerIdentity) throws {
+    /// Enrols the server's own device with its key at `now`, once: the first thing a server store records.
+    func enrolServerIfNeeded(_ server: ServerIdentity, now: Timestamp) throws {
         try write { db in
             if let enrolled = try Self.enrolment(db, of: server.device.id) {
                 guard enrolled.publicKey == server.key.publicKey else { throw KeyFileError.notThisStore(path: KeyFile.path(forStore: path)) }
                 return
             }
             let payload = try DeviceEnrolled(device: server.device.id, user: server.device.actor, publicKey: server.key.publicKey)
-            try Self.recordAccepted(db, [try EventDraft(subject: server.device.id, payload: payload)], as: server, now: .now())
+            try Self.recordAccepted(db, [try EventDraft(subject: server.device.id, payload: payload)], as: server, now: now)
         }
     }
 

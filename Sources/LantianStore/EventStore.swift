@@ -44,7 +44,9 @@ public final class EventStore: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Temporary tables (the read models' `touched_event`) and statement journals in memory:
+            // on disk, every stored event's trigger wrote a temporary file (seen: 50 writes an event).
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY")
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)

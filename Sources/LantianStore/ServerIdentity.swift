@@ -10,12 +10,12 @@ public struct ServerIdentity: Sendable {
 
     /// The identity of the server whose store is `store`: its device (made on first use) and its
     /// key in the key file next to the store (made with the device). A new key is enrolled at once,
-    /// as the server's own first event, so replicas can check everything it records.
-    public static func of(_ store: EventStore, actor: String = "lantiand") throws -> ServerIdentity {
+    /// as the server's own first event (at `now`), so replicas can check everything it records.
+    public static func of(_ store: EventStore, actor: String = "lantiand", now: Timestamp = .now()) throws -> ServerIdentity {
         let key = try KeyFile.readOrCreate(KeyFile.path(forStore: store.path))
         let device = try store.localDevice() ?? store.setUpLocalDevice(actor: actor, server: nil)
         let identity = ServerIdentity(device: device, key: key)
-        try store.enrolServerIfNeeded(identity)
+        try store.enrolServerIfNeeded(identity, now: now)
         return identity
     }
 

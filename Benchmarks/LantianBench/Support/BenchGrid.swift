@@ -43,7 +43,7 @@ enum BenchGrid {
     /// at `now` as `lantiand grid import` and `lantiand user add` would; its key file is made next to it.
     static func makeServer(at path: String, now: Timestamp = .now()) throws -> (EventStore, ServerIdentity) {
         let store = try EventStore(path: path, keeping: .server)
-        let identity = try ServerIdentity.of(store)
+        let identity = try ServerIdentity.of(store, now: now)
         let drafts = try nodes.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
             + users.map { try EventDraft(subject: UserRegistered.subject(for: $0.name), payload: $0) }
         try store.recordAccepted(drafts, as: identity.acting(as: "admin"), now: now)
