@@ -46,12 +46,19 @@ struct Issue: ParsableCommand {
         @Flag(help: "包括已销号的。Include closed ones.") var all = false
         @OptionGroup var output: ListOutput
         @Option(help: "另存有位置的问题为 GeoJSON。Also write located issues as GeoJSON.") var geojson: String?
+        @Option(help: "屏幕上最多列出最近上报的几个，默认 100，0 为全部；CSV、JSON、GeoJSON 总是全部。At most this many on screen, the last reported; 0 for all; exports are always whole.")
+        var limit = 100
 
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
-                let tickets = try client.tickets(TicketFilter(state: state, category: category, node: node, overdueOnly: overdue,
-                                                              includeClosed: all), now: now)
+                let filter = TicketFilter(state: state, category: category, node: node, overdueOnly: overdue, includeClosed: all)
+                guard limit >= 0 else { throw InvalidValue(field: "limit", rule: .outOfRange(min: 0, max: .infinity)) }
+                if limit > 0, !output.json, output.csv == nil, geojson == nil {
+                    let latest = try client.latestTickets(filter, count: limit, now: now)
+                    return print(texts.ticketTable(latest.tickets, now: now, total: latest.total))
+                }
+                let tickets = try client.tickets(filter, now: now)
                 try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets, now: now) }
                 try output.emit(texts: texts, records: {
                     let whole = try client.wholeTickets(tickets)

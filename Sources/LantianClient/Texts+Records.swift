@@ -32,7 +32,8 @@ extension Texts {
             "Issue \(short(event.subject)) reported (\(name(report.category)), grid \(report.node)): \(report.title). Saved on this device, waiting to sync")
     }
 
-    public func ticketTable(_ tickets: [TicketSummary], now: Timestamp) -> String {
+    /// The issues as a table; `total`, when more were selected than are shown (the latest).
+    public func ticketTable(_ tickets: [TicketSummary], now: Timestamp, total: Int? = nil) -> String {
         if tickets.isEmpty { return say("没有符合条件的问题", "No issues match") }
         let rows = tickets.map { ticket in
             [short(ticket.id), name(ticket.category), name(ticket.state) + (ticket.isOverdue(at: now) ? say("·逾期", "·overdue") : ""),
@@ -40,7 +41,13 @@ extension Texts {
         }
         return TextTable(header: [say("编号", "Id"), say("类别", "Category"), say("状态", "State"), say("网格", "Grid"),
                                   say("期限", "Deadline"), say("标题", "Title")], rows: rows).rendered
-            + "\n" + say("共 \(tickets.count) 个问题", "\(tickets.count) issue(s)")
+            + "\n" + count(tickets.count, of: total)
+    }
+
+    /// "N issues", or how many of more are shown.
+    private func count(_ shown: Int, of total: Int?) -> String {
+        guard let total, total > shown else { return say("共 \(shown) 个问题", "\(shown) issue(s)") }
+        return say("共 \(total) 个问题，显示最近上报的 \(shown) 个；加 --limit 0 列出全部", "\(total) issue(s), the \(shown) last reported shown; --limit 0 lists all")
     }
 
     public func ticketDetail(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments) -> String {

@@ -42,8 +42,10 @@ extension EventStore {
                 let opened: Int = try count.decode(atIndex: 1)
                 update(try count.decode(atIndex: 0)) { $0.openedThisMonth = opened }
             }
+            // By the close-out index, always: by node, SQLite would read every issue a county ever had.
             let closed = try Row.fetchCursor(db, sql: """
-                SELECT node, reportedAt, closedAt FROM ticket WHERE closedAt >= :start AND closedAt < :end AND \(within)
+                SELECT node, reportedAt, closedAt FROM ticket INDEXED BY ticket_by_close_out
+                WHERE closedAt >= :start AND closedAt < :end AND \(within)
                 """, arguments: arguments + bounds)
             while let ticket = try closed.next() {
                 let hours = IssueReview.Row.hours(from: Timestamp(millisecondsSince1970: try ticket.decode(atIndex: 1)),
@@ -65,8 +67,9 @@ extension EventStore {
             let bounds: StatementArguments = ["start": span.lowerBound.millisecondsSince1970, "end": span.upperBound.millisecondsSince1970]
             let reported = try Int64.fetchAll(db, sql: "SELECT reportedAt FROM ticket WHERE reportedAt >= :start AND reportedAt < :end AND \(within)",
                                               arguments: arguments + bounds)
-            let closed = try Int64.fetchAll(db, sql: "SELECT closedAt FROM ticket WHERE closedAt >= :start AND closedAt < :end AND \(within)",
-                                            arguments: arguments + bounds)
+            let closed = try Int64.fetchAll(db, sql: """
+                SELECT closedAt FROM ticket INDEXED BY ticket_by_close_out WHERE closedAt >= :start AND closedAt < :end AND \(within)
+                """, arguments: arguments + bounds)
             return (reported.map(Timestamp.init(millisecondsSince1970:)), closed.map(Timestamp.init(millisecondsSince1970:)))
         }
     }

@@ -4,20 +4,33 @@ import LantianDomain
 
 /// Issues as the store keeps them: lists from the `ticket` table, one issue folded from its own events.
 extension EventStore {
-    /// The issues `filter` selects, oldest report first: rows of the `ticket` table, found by its indexes.
-    public func tickets(_ filter: TicketFilter, now: Timestamp) throws -> [TicketSummary] {
+    /// The issues `filter` selects, oldest report first: rows of the `ticket` table, found by its
+    /// indexes; with `latest`, only that many of the last reported.
+    public func tickets(_ filter: TicketFilter, now: Timestamp, latest: Int? = nil) throws -> [TicketSummary] {
         try read { db in
-            var request = TicketRow.all()
-            if let state = filter.state {
-                request = request.filter(TicketRow.Columns.state == state.rawValue)
-            } else if !filter.includeClosed {
-                request = request.open()
-            }
-            if let category = filter.category { request = request.filter(TicketRow.Columns.category == category.rawValue) }
-            request = request.within(node: filter.node)
-            if filter.overdueOnly { request = request.overdue(at: now) }
-            return try request.inReportOrder().fetchAll(db).map(\.summary)
+            let request = Self.request(filter, now: now)
+            guard let latest else { return try request.inReportOrder().fetchAll(db).map(\.summary) }
+            return try request.order(TicketRow.Columns.reportedAt.desc, TicketRow.Columns.id.desc).limit(max(0, latest))
+                .fetchAll(db).reversed().map(\.summary)
         }
+    }
+
+    /// How many issues `filter` selects.
+    public func ticketCount(_ filter: TicketFilter, now: Timestamp) throws -> Int {
+        try read { db in try Self.request(filter, now: now).fetchCount(db) }
+    }
+
+    private static func request(_ filter: TicketFilter, now: Timestamp) -> QueryInterfaceRequest<TicketRow> {
+        var request = TicketRow.all()
+        if let state = filter.state {
+            request = request.filter(TicketRow.Columns.state == state.rawValue)
+        } else if !filter.includeClosed {
+            request = request.open()
+        }
+        if let category = filter.category { request = request.filter(TicketRow.Columns.category == category.rawValue) }
+        request = request.within(node: filter.node)
+        if filter.overdueOnly { request = request.overdue(at: now) }
+        return request
     }
 
     /// The issue `id`, folded from its own events and the registrations of those who recorded them:

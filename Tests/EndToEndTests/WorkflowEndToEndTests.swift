@@ -93,6 +93,15 @@ import Testing
         #expect(page.contains("每周新增与销号") && page.contains("通报全文"))
         for external in ["http://", "https://", "<script", "<link", "src="] { #expect(!page.contains(external), "the page refers to \(external)") }
         #expect(try officer.json([TicketJSON].self, ["issue", "list"]).isEmpty)  // open ones only: none left
+        // A screen shows the last reported of a long list and says how many there are; exports are whole.
+        let every = try supervisor.issues()
+        #expect(every.count > 1)
+        let screen = try supervisor.expectSuccess(["issue", "list", "--all", "--limit", "1"])
+        #expect(screen.contains("共 \(every.count) 个问题，显示最近上报的 1 个"))
+        let shown = { (issue: TicketJSON?) in issue.map { screen.contains(supervisor.shortID($0).lowercased()) } ?? false }
+        #expect(shown(every.last) && !shown(every.first))
+        #expect(try supervisor.json([TicketJSON].self, ["issue", "list", "--all", "--limit", "1"]).count == every.count)
+        #expect(try supervisor.lantian(["issue", "list", "--limit=-1"]).status == 65)
         #expect(town.server.stop() == 0)
     }
 
