@@ -7,6 +7,9 @@ extension Event: FetchableRecord {
     /// The envelope columns, in the order rows are read and written.
     enum Columns: String, ColumnExpression, CaseIterable {
         case id, device, cseq, actor, hlc, recordedAt, subject, type, schema, payload, previous
+
+        /// The column's place in ``columns``: every query that reads events selects them first.
+        var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
 
     /// The envelope columns as a selection: `id, device, …, previous`.
@@ -17,25 +20,26 @@ extension Event: FetchableRecord {
         Columns.allCases.map { "\(table).\($0.name)" }.joined(separator: ", ")
     }
 
-    /// The event a stored row holds. A row that does not hold one (a damaged store: a NULL, a
+    /// The event a stored row holds, its first columns ``columns`` (read by place, not by name: a
+    /// pulled page reads a thousand). A row that does not hold one (a damaged store: a NULL, a
     /// value of the wrong type, an impossible clock) throws ``StoreError/corruptEvent(id:reason:)``
     /// naming it; nothing traps.
     public init(row: Row) throws {
-        let id: UUID? = try? row.decode(forColumn: Columns.id)
+        let id: UUID? = try? row.decode(atIndex: Columns.id.index)
         do {
-            let packedClock: Int64 = try row.decode(forColumn: Columns.hlc)
+            let packedClock: Int64 = try row.decode(atIndex: Columns.hlc.index)
             guard let hlc = HybridTimestamp(packed: packedClock) else { throw StoreError.corruptEvent(id: id, reason: "hlc \(packedClock) is negative") }
             // An event stored before chains existed has none; it reads as a first event, and does not verify.
-            let previous: Data = try row.decode(forColumn: Columns.previous) ?? EventChain.genesis
+            let previous: Data = try row.decode(atIndex: Columns.previous.index) ?? EventChain.genesis
             guard previous.count == EventChain.hashBytes else {
                 throw StoreError.corruptEvent(id: id, reason: "its previous-event hash has \(previous.count) bytes, not 32")
             }
             self.init(
-                id: try row.decode(forColumn: Columns.id), device: try row.decode(forColumn: Columns.device),
-                cseq: try row.decode(forColumn: Columns.cseq), actor: try row.decode(forColumn: Columns.actor), hlc: hlc,
-                recordedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: Columns.recordedAt)),
-                subject: try row.decode(forColumn: Columns.subject), type: EventType(rawValue: try row.decode(forColumn: Columns.type)),
-                schema: try row.decode(forColumn: Columns.schema), payload: try row.decode(forColumn: Columns.payload), previous: previous)
+                id: try row.decode(atIndex: Columns.id.index), device: try row.decode(atIndex: Columns.device.index),
+                cseq: try row.decode(atIndex: Columns.cseq.index), actor: try row.decode(atIndex: Columns.actor.index), hlc: hlc,
+                recordedAt: Timestamp(millisecondsSince1970: try row.decode(atIndex: Columns.recordedAt.index)),
+                subject: try row.decode(atIndex: Columns.subject.index), type: EventType(rawValue: try row.decode(atIndex: Columns.type.index)),
+                schema: try row.decode(atIndex: Columns.schema.index), payload: try row.decode(atIndex: Columns.payload.index), previous: previous)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -181,7 +181,8 @@ extension EventStore {
                 let ticket = try TicketRow(row: row)
                 existing[ticket.summary.id] = ticket
             }
-            let ids = chunk.flatMap { stored[$0] ?? [] }
+            // An issue without a row is folded from all its events; only the others' new events are read here.
+            let ids = chunk.filter { existing[$0] != nil }.flatMap { stored[$0] ?? [] }
             var events: [UUID: [Event]] = [:]
             for idChunk in ids.chunked(by: 500) {
                 for event in try Event.fetchAll(db, sql: "SELECT \(Event.columns) FROM event WHERE id IN (\(databaseQuestionMarks(count: idChunk.count)))",

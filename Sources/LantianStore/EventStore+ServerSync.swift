@@ -193,8 +193,8 @@ extension EventStore {
             var events: [AcceptedEvent] = []
             var bytes = 0
             while let row = try rows.next() {
-                let accepted = AcceptedEvent(event: try Event(row: row), sseq: try row.decode(forColumn: "sseq"),
-                                             receivedAt: Timestamp(millisecondsSince1970: try row.decode(forColumn: "receivedAt")))
+                let accepted = AcceptedEvent(event: try Event(row: row), sseq: try row.decode(atIndex: Event.Columns.allCases.count),
+                                             receivedAt: Timestamp(millisecondsSince1970: try row.decode(atIndex: Event.Columns.allCases.count + 1)))
                 bytes += MessageCodec.encodedBytes(of: accepted)
                 if bytes > maxBytes, !events.isEmpty { break }
                 events.append(accepted)
