@@ -33,6 +33,10 @@ public final class ClientSession {
         case send(Message)
         /// Several messages, to send in this order: push batches up to the server's window.
         case sendAll([Message])
+        /// Send this now, then call ``proceed()`` for the work it was sent ahead of: the request
+        /// for the next page goes out before the page just received is stored, so the server
+        /// reads the next page while this device stores the last.
+        case sendAhead(Message)
         case finished(SyncReport)
         /// Watching: caught up with the server for now; send `message` if any, then wait.
         case caughtUp(SyncReport, send: Message?)
@@ -58,6 +62,8 @@ public final class ClientSession {
     private var acknowledged: Int64 = 0
     private var uploads: [AttachmentOffer] = []
     private var cursor: Int64 = 0
+    /// A verified page whose successor was asked for before it was stored (``proceed()`` stores it).
+    private var unstored: Page?
     /// The server's highest global sequence number, as far as it has said.
     private var serverHead: Int64 = 0
     /// The device recorded events while the session was busy.
@@ -154,6 +160,16 @@ public final class ClientSession {
             case .hello, .enrol, .push, .pull, .subscribe, .attachmentOffer, .chunk, .heldQuery, .returnEvents:
                 throw SyncError.protocolViolation("the server sent \(message.name), which only a client sends")
             }
+        }
+    }
+
+    /// The work a ``Step/sendAhead(_:)`` was sent ahead of: stores the page received last.
+    public func proceed() throws(SyncError) -> Step {
+        try storing {
+            guard let page = unstored else { return .wait }
+            unstored = nil
+            try store(page)
+            return .wait
         }
     }
 
@@ -365,15 +381,24 @@ public final class ClientSession {
         for accepted in page.events where accepted.event.type == DeviceEnrolled.eventType {
             if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: accepted.event) { keys[enrolment.device] = enrolment.publicKey }
         }
+        serverHead = max(serverHead, page.head)
+        if let last = page.events.last?.sseq, last < serverHead {
+            // More to come: ask for it first (PROTOCOL.md, *Pull*), store this page meanwhile.
+            unstored = page
+            return .sendAhead(.pull(Pull(after: last, limit: limits.maxBatch)))
+        }
+        try store(page)
+        return try caughtUp()
+    }
+
+    /// Stores a verified page and moves the cursor past it.
+    private func store(_ page: Page) throws {
         let stored = try store.storePulled(page)
         report.pulled += stored.stored
         report.refusedOnArrival += stored.refused
         progress.pulled += page.events.count
         cursor = max(cursor, page.events.last?.sseq ?? cursor)  // as storePulled moved it
-        serverHead = max(serverHead, page.head)
         report.cursor = cursor
-        if !page.events.isEmpty, cursor < serverHead { return pullNext() }
-        return try caughtUp()
     }
 
     private func caughtUp() throws -> Step {

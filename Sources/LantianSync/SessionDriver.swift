@@ -103,6 +103,9 @@ public final class SessionDriver {
                 send(message)
             case .sendAll(let messages):
                 for message in messages { send(message) }
+            case .sendAhead(let message):
+                send(message)
+                return perform { () throws(SyncError) in try session.proceed() }
             case .finished(let report):
                 end(.success(report))
             case .caughtUp(let report, let message):

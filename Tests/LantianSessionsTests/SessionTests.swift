@@ -62,6 +62,44 @@ import Testing
         #expect(try fieldEventCount(other) == 7 && phone.pendingCount(device: phoneDevice.id) == 0)
     }
 
+    /// A pull asks for the next page before it stores the last (PROTOCOL.md, *Pull*, asking
+    /// ahead); a session cut between the two stores the page in hand and asks for the rest next time.
+    @Test func aClientAsksForTheNextPageBeforeStoringTheLast() throws {
+        let server = try serverStore()
+        let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)
+        let (supervisor, _) = try clientStore("supervisor.wang", enrolledAt: server)
+        let (other, _) = try clientStore("supervisor.zhao", enrolledAt: server)
+        try record(5, in: officer, by: device)
+        _ = try #require(try converse(clientSession(officer, .sync), try serverSession(server)))
+        let before = try supervisor.syncState().cursor
+
+        let client = try clientSession(supervisor, .sync), session = try serverSession(server)
+        _ = try client.start()
+        guard case .send(let hello) = try client.handle(try overTheWire(session.greeting())),
+              case .send(let welcome) = session.handle(try overTheWire(hello)) else { Issue.record("no welcome"); return }
+        let first = try client.handle(try overTheWire(welcome))
+        guard case .send(let pull) = first else { Issue.record("after welcome: \(first)"); return }
+        guard case .send(let answer) = session.handle(try overTheWire(pull)), case .page(let page) = answer else { Issue.record("no page"); return }
+        let step = try client.handle(try overTheWire(answer))
+        guard case .sendAhead(.pull(let next)) = step else { Issue.record("after a page: \(step)"); return }
+        #expect(next.after == page.events.last?.sseq)
+        #expect(try supervisor.syncState().cursor == before)  // asked for, not yet stored
+        #expect(try client.proceed() == .wait)
+        #expect(try supervisor.syncState().cursor == page.events.last?.sseq)
+
+        // Cut at the second page: the first is stored, the next session brings the rest.
+        let otherBefore = try other.syncState().cursor
+        var pages = 0
+        #expect(try converse(clientSession(other, .sync), try serverSession(server), cuttingAt: { message in
+            if case .page = message { pages += 1 }
+            return pages == 2
+        }) == nil)
+        #expect(try other.syncState().cursor > otherBefore)
+        _ = try #require(try converse(clientSession(other, .sync), try serverSession(server)))
+        #expect(try other.syncState().cursor == server.head())
+        #expect(try other.folded(FirePoints.self).all == officer.folded(FirePoints.self).all)
+    }
+
     @Test func aLostAcknowledgementCostsNothingOnTheNextSync() throws {
         let server = try serverStore()
         let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)

@@ -133,15 +133,25 @@ public func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt
         }
     }
     while !answers.isEmpty {
-        switch try client.handle(try overTheWire(answers.removeFirst())) {
-        case .send(let next):
-            guard try send(next) else { return nil }
-        case .sendAll(let messages):
-            for message in messages { guard try send(message) else { return nil } }
-        case .finished(let report), .caughtUp(let report, _):
-            return report
-        case .wait:
-            continue
+        var step = try client.handle(try overTheWire(answers.removeFirst()))
+        while true {
+            switch step {
+            case .send(let next):
+                guard try send(next) else { return nil }
+            case .sendAll(let messages):
+                for message in messages { guard try send(message) else { return nil } }
+            case .sendAhead(let next):
+                // The client goes on with its own work whether or not the answer comes.
+                let delivered = try send(next)
+                step = try client.proceed()
+                if delivered { continue }
+                return nil
+            case .finished(let report), .caughtUp(let report, _):
+                return report
+            case .wait:
+                break
+            }
+            break
         }
     }
     Issue.record("the client waited without being pinged")
