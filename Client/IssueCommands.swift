@@ -53,7 +53,7 @@ struct Issue: ParsableCommand {
             try common.run { client, texts in
                 let now = Timestamp.now()
                 let filter = TicketFilter(state: state, category: category, node: node, overdueOnly: overdue, includeClosed: all)
-                guard limit >= 0 else { throw InvalidValue(field: "limit", rule: .outOfRange(min: 0, max: .infinity)) }
+                guard limit >= 0 else { throw InvalidValue(field: "listLimit", rule: .outOfRange(min: 0, max: .infinity)) }
                 if limit > 0, !output.json, output.csv == nil, geojson == nil {
                     let latest = try client.latestTickets(filter, count: limit, now: now)
                     return print(texts.ticketTable(latest.tickets, now: now, total: latest.total))

@@ -104,7 +104,7 @@ extension InvalidValue: PresentableError {
         case "result": return say("检查结果（用 --failed 列出不达标项，或 --all-passed）", "The result (list failed items with --failed, or give --all-passed)")
         case "area", "areaSquareMetres", "estimatedAreaSquareMetres", "squareMetres": return say("面积", "Area")
         case "month": return say("月份", "Month")
-        case "limit": return say("列出个数", "Limit")
+        case "listLimit": return say("列出个数（--limit）", "How many to list (--limit)")
         case "name": return say("名称", "Name")
         case "jar", "jars": return say("降尘缸", "Jar")
         case "latitude": return say("纬度", "Latitude")
