@@ -25,6 +25,7 @@ struct Suite {
         if runs(3, 5, 6) { try pullRebuildAndLatency(&results, baseline: measured?.baseline) }
         if runs(4) { try manyDevices(&results) }
         if runs(9) { try readGrowth(&results) }
+        if runs(10) { try ruralLink(&results) }
         if runs(7), let peer, let measured {
             try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: measured.recordBytes)
         }
@@ -153,6 +154,24 @@ struct Suite {
             results.goals.append(Goal(figure: Figure("9. lantian rebuild, largest", unit: "events/s", samples: [largest.rebuildEventsPerSecond]),
                                       kind: .atLeast(500_000)))
         }
+    }
+
+    /// Workload 10: a week offline synced over a rural link.
+    private func ruralLink(_ results: inout Results) throws {
+        var seconds = Figure("10. A week offline (2,000 events, 20 photos of 250 kB) synced over a rural link", unit: "s")
+        var rate = Figure("10. Rural link: events/s over the whole sync", unit: "events/s")
+        var (up, down) = (0, 0)
+        try eachRun("rural link") { scratch in
+            let outcome = try RuralLinkWorkload.run(programs: programs, scratch: scratch)
+            seconds.samples.append(outcome.seconds)
+            rate.samples.append(Double(outcome.events) / outcome.seconds)
+            (up, down) = (outcome.bytesUp, outcome.bytesDown)
+        }
+        results.add(seconds)
+        results.add(rate)
+        results.goals.append(Goal(figure: seconds, kind: .atMost(60)))
+        results.notes.append("Workload 10: \(Format.number(Double(up))) bytes up and \(Format.number(Double(down))) down through the shaped link "
+                             + "(2 Mbit/s, 150 ms round trip, 1% of 1,460-byte segments lost, each costing 300 ms), frames with their headers.")
     }
 
     /// Workload 4: a thousand devices at once.

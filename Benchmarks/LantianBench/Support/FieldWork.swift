@@ -6,11 +6,12 @@ import LantianDomain
 /// supervisor verifies and closes it out. Payloads are the real ones, of realistic size.
 enum FieldWork {
     /// The grid officer's two records for one fire, seen a little before `now`: the fire point and the issue it opens.
-    static func fire(_ number: Int, in cell: String, now: Timestamp = .now()) throws -> [EventDraft] {
+    static func fire(_ number: Int, in cell: String, now: Timestamp = .now(), evidence: [Evidence] = []) throws -> [EventDraft] {
         let location = try GeoPoint(latitude: 36.40 + Double(number % 1000) / 100_000, longitude: 115.90 + Double(number % 997) / 100_000)
         let observed = now.adding(milliseconds: -Int64(10 + number % 120) * 60_000)
         let point = UUID()
-        let report = try FirePointReport(location: location, node: cell, observedAt: observed, note: "巡查发现麦茬焚烧，已现场处置 #\(number)")
+        let report = try FirePointReport(location: location, node: cell, observedAt: observed, note: "巡查发现麦茬焚烧，已现场处置 #\(number)",
+                                         evidence: evidence)
         let issue = TicketReported(category: .strawBurning, node: cell, title: "秸秆焚烧 #\(number)", location: location, origin: point,
                                    note: "火点已扑灭，待落实责任")
         return [try EventDraft(subject: point, payload: report), try EventDraft(subject: UUID(), payload: issue)]
