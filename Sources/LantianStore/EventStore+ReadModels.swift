@@ -65,8 +65,10 @@ extension EventStore {
                 try noteArrival(db, event: event)
             }
         }
-        tickets.formUnion(try continueTickets(db, newTicketEvents.filter { !tickets.contains($0.key) }))
-        try refoldTickets(db, tickets)
+        var batch = TicketRowBatch()
+        tickets.formUnion(try continueTickets(db, newTicketEvents.filter { !tickets.contains($0.key) }, into: &batch))
+        try refoldTickets(db, tickets, into: &batch)
+        try batch.write(db)
         try refoldFirePoints(db, fires)
         if gridChanged { try refreshGrid(db) }
         if devicesChanged { try refreshDeviceKeys(db) }
@@ -136,7 +138,11 @@ extension EventStore {
             folded[event.subject] = event.position
             note()
         }
-        for ticket in tickets.byID.values { try store(db, TicketSummary(ticket), folded: folded[ticket.id], actors: actors[ticket.id] ?? []) }
+        var batch = TicketRowBatch()
+        for ticket in tickets.byID.values {
+            try batch.add(TicketRow(TicketSummary(ticket), folded: folded[ticket.id]), actors: actors[ticket.id] ?? [], db)
+        }
+        try batch.write(db)
         var points = FirePoints()
         try forEachEvent(db, ofTypes: FirePoints.eventTypes) { event in
             points.apply(event)
@@ -148,7 +154,7 @@ extension EventStore {
     // MARK: Issues
 
     /// Re-folds `subjects` from their own events and the registrations of those who recorded them.
-    private static func refoldTickets(_ db: Database, _ subjects: Set<UUID>) throws {
+    private static func refoldTickets(_ db: Database, _ subjects: Set<UUID>, into batch: inout TicketRowBatch) throws {
         guard !subjects.isEmpty else { return }
         let events = try events(db, about: subjects, ofTypes: Tickets.subjectTypes)
         let tickets = Tickets.fold(events, roles: try roleHistory(db, of: Set(events.map(\.actor)))).byID
@@ -161,7 +167,7 @@ extension EventStore {
             if let ticket = tickets[subject] {
                 // Who recorded an issue's events only grows, except when events are set aside; a
                 // name left over then only costs a needless re-fold on its next role change.
-                try store(db, TicketSummary(ticket), folded: folded[subject], actors: actors[subject] ?? [])
+                try batch.add(TicketRow(TicketSummary(ticket), folded: folded[subject]), actors: actors[subject] ?? [], db)
             } else {
                 try db.execute(sql: "DELETE FROM ticket WHERE id = ?; DELETE FROM ticket_actor WHERE ticket = ?", arguments: [subject, subject])
             }
@@ -171,7 +177,7 @@ extension EventStore {
     /// Applies each issue's newly stored events to its row when they all come after the events the
     /// row was folded from (the usual case: a page of later steps); returns the issues that need a
     /// re-fold instead (no row yet, or an event that falls before the row's last).
-    private static func continueTickets(_ db: Database, _ stored: [UUID: [UUID]]) throws -> Set<UUID> {
+    private static func continueTickets(_ db: Database, _ stored: [UUID: [UUID]], into batch: inout TicketRowBatch) throws -> Set<UUID> {
         var refold = Set<UUID>()
         for chunk in Array(stored.keys).chunked(by: 500) {
             let rows = try Row.fetchAll(db, sql: "SELECT \(TicketRow.selection) FROM ticket WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
@@ -197,17 +203,10 @@ extension EventStore {
                     refold.insert(subject)
                     continue
                 }
-                try store(db, row.summary.continued(with: new, roles: roles), folded: last.position, actors: Set(new.map(\.actor)))
+                try batch.add(TicketRow(row.summary.continued(with: new, roles: roles), folded: last.position), actors: Set(new.map(\.actor)), db)
             }
         }
         return refold
-    }
-
-    private static func store(_ db: Database, _ summary: TicketSummary, folded: CanonicalPosition?, actors: Set<String>) throws {
-        try TicketRow(summary, folded: folded).save(db)
-        for actor in actors {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO ticket_actor (actor, ticket) VALUES (?, ?)").execute(arguments: [actor, summary.id])
-        }
     }
 
     // MARK: Fire points

@@ -71,22 +71,20 @@ struct TicketRow: FetchableRecord, PersistableRecord {
         }
     }
 
-    /// Inserts the row, or replaces the row of the same issue: one cached statement, as it runs for
-    /// every issue a pulled page touches.
-    func save(_ db: Database) throws {
-        try db.cachedStatement(sql: Self.saveSQL).execute(arguments: StatementArguments(values))
-    }
-
+    /// Inserts the rows, or replaces the rows of the same issues (``TicketRowBatch`` writes them).
     /// An upsert, not `INSERT OR REPLACE`: an update rewrites only the index entries whose columns
     /// changed, where a replace deletes the row and every entry of it first.
-    private static let saveSQL = """
-        INSERT INTO ticket (\(Columns.allCases.map(\.name).joined(separator: ", ")))
-        VALUES (\(databaseQuestionMarks(count: Columns.allCases.count)))
-        ON CONFLICT (id) DO UPDATE SET \(Columns.allCases.dropFirst().map { "\($0.name) = excluded.\($0.name)" }.joined(separator: ", "))
-        """
+    static func saveSQL(rows count: Int) -> String {
+        let row = "(\(databaseQuestionMarks(count: Columns.allCases.count)))"
+        return """
+            INSERT INTO ticket (\(Columns.allCases.map(\.name).joined(separator: ", ")))
+            VALUES \(Array(repeating: row, count: count).joined(separator: ", "))
+            ON CONFLICT (id) DO UPDATE SET \(Columns.allCases.dropFirst().map { "\($0.name) = excluded.\($0.name)" }.joined(separator: ", "))
+            """
+    }
 
     /// The row's values, in ``Columns`` order.
-    private var values: [(any DatabaseValueConvertible)?] {
+    var values: [(any DatabaseValueConvertible)?] {
         [summary.id, summary.category.rawValue, summary.state.rawValue, summary.node, summary.title, summary.reportedBy,
          summary.reportedAt.millisecondsSince1970, summary.assignee, summary.deadline?.millisecondsSince1970, summary.closedAt?.millisecondsSince1970,
          summary.reopenCount, summary.escalationCount, summary.escalations.map(\.rawValue).joined(separator: ";"), summary.conflictCount,
