@@ -23,6 +23,7 @@ public enum Daemon {
             guard progress.read % 100_000 == 0 || progress.read == progress.total else { return }
             logger.info("rebuilding the read models: \(progress.read) of \(progress.total) events read")
         })
+        let files = OpenFileLimit.raise()
         let loop = try EventLoop()
         let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger,
                                     idleTimeoutMilliseconds: idleTimeoutSeconds * 1000)
@@ -37,7 +38,7 @@ public enum Daemon {
         let ready = "listening on \(server.endpoint) epoch \(store.epoch.uuidString.lowercased())\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         let events = try store.count()
-        logger.info("serving \(databasePath) (\(events) events) on \(server.endpoint)")
+        logger.info("serving \(databasePath) (\(events) events) on \(server.endpoint); up to \(files.devices) devices at once (open files: \(files.soft))")
         loop.run()
         logger.info("stopped")
     }

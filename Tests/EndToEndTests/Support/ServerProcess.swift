@@ -18,8 +18,9 @@ final class ServerProcess {
     private let output: URL
     private let log: URL
 
-    /// Starts the server and returns once it prints that it is listening.
-    init(database: String, port: UInt16, folder: URL, extraArguments: [String] = []) throws {
+    /// Starts the server and returns once it prints that it is listening; `launcher` (a command
+    /// and its arguments, `prlimit` say) runs it, when given.
+    init(database: String, port: UInt16, folder: URL, extraArguments: [String] = [], launcher: [String] = []) throws {
         self.database = database
         self.port = port
         if !FileManager.default.fileExists(atPath: database) { try TestGrid.administer(database) }
@@ -30,8 +31,8 @@ final class ServerProcess {
               FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create files in \(folder.path)") }
         let (printed, logged) = (try FileHandle(forWritingTo: output), try FileHandle(forWritingTo: log))
         defer { try? printed.close(); try? logged.close() }
-        process = try ChildProcess(path: try Binaries.path("lantiand"),
-                                   arguments: ["serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments,
+        let command = launcher + [try Binaries.path("lantiand"), "serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments
+        process = try ChildProcess(path: command[0], arguments: Array(command.dropFirst()),
                                    environment: ProcessInfo.processInfo.environment, input: FileHandle.nullDevice.fileDescriptor,
                                    output: printed.fileDescriptor, error: logged.fileDescriptor)
         let deadline = Date().addingTimeInterval(20)
@@ -42,6 +43,14 @@ final class ServerProcess {
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
+    }
+
+    /// The server's limit on open files, soft and hard, as the kernel holds them (`/proc/PID/limits`).
+    func openFileLimits() -> (soft: Int, hard: Int)? {
+        guard let limits = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/limits", encoding: .utf8),
+              let line = limits.split(separator: "\n").first(where: { $0.hasPrefix("Max open files") }) else { return nil }
+        let numbers = line.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        return numbers.count >= 2 ? (numbers[0], numbers[1]) : nil
     }
 
     /// The server's resident memory (VmRSS), in megabytes; `nil` once it has exited.
