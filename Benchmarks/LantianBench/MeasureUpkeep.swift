@@ -7,12 +7,11 @@ struct MeasureUpkeep: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "upkeep", abstract: "Times storing pulled pages with and without read models.")
 
     @Option(help: "A server store (made by season).") var server: String
-    @Option(help: "Pulled pages of 1,000 events stored in one transaction.") var pages = 1
 
     func run() throws {
         let scratch = try Scratch("upkeep")
         defer { scratch.remove() }
-        let outcome = try ReadModelUpkeep.run(serverPath: server, scratch: scratch, label: "by-hand", pagesPerTransaction: pages)
+        let outcome = try ReadModelUpkeep.run(serverPath: server, scratch: scratch, label: "by-hand")
         print(String(format: "kept %.0f events/s (%.0f%% on a CPU), not kept %.0f events/s (%.0f%%): %.2f×", outcome.kept, outcome.keptBusy * 100,
                      outcome.notKept, outcome.notKeptBusy * 100, outcome.kept / outcome.notKept))
     }

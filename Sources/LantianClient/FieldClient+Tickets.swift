@@ -37,7 +37,7 @@ extension FieldClient {
 
     /// The last `count` reported of the issues `filter` selects (in report order), and how many it selects.
     public func latestTickets(_ filter: TicketFilter, count: Int, now: Timestamp) throws -> (tickets: [TicketSummary], total: Int) {
-        (try store.tickets(filter, now: now, latest: count), try store.ticketCount(filter, now: now))
+        try store.latestTickets(filter, count: count, now: now)
     }
 
     /// Each ticket of `summaries` whole (history, conflicts, evidence), in the same order.

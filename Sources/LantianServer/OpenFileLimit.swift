@@ -18,9 +18,9 @@ public struct OpenFileLimit: Hashable, Sendable {
     /// Raises the soft limit to the hard one; returns the limits as they then stand.
     @discardableResult
     public static func raise() -> OpenFileLimit {
-        var limit = rlimit()
-        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max {
-            limit.rlim_cur = limit.rlim_max
+        let before = current()
+        if before.soft < before.hard {
+            var limit = rlimit(rlim_cur: rlim_t(before.hard), rlim_max: rlim_t(before.hard))
             _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         }
         return current()

@@ -168,7 +168,7 @@ public final class ClientSession {
         try storing {
             guard let page = unstored else { return .wait }
             unstored = nil
-            try store(page)
+            try storePage(page)
             return .wait
         }
     }
@@ -387,12 +387,12 @@ public final class ClientSession {
             unstored = page
             return .sendAhead(.pull(Pull(after: last, limit: limits.maxBatch)))
         }
-        try store(page)
+        try storePage(page)
         return try caughtUp()
     }
 
     /// Stores a verified page and moves the cursor past it.
-    private func store(_ page: Page) throws {
+    private func storePage(_ page: Page) throws {
         let stored = try store.storePulled(page)
         report.pulled += stored.stored
         report.refusedOnArrival += stored.refused

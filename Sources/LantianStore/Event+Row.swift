@@ -7,9 +7,6 @@ extension Event: FetchableRecord {
     /// The envelope columns, in the order rows are read and written.
     enum Columns: String, ColumnExpression, CaseIterable {
         case id, device, cseq, actor, hlc, recordedAt, subject, type, schema, payload, previous
-
-        /// The column's place in ``columns``: every query that reads events selects them first.
-        var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
 
     /// The envelope columns as a selection: `id, device, …, previous`.

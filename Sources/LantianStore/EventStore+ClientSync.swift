@@ -122,45 +122,37 @@ extension EventStore {
     /// A client keeps the server's `receivedAt` but not its `sseq`: global numbers belong to one
     /// server history, and a server restored from a backup hands them out again.
     @discardableResult
-    public func storePulled(_ page: Page) throws -> PulledPage { try storePulled([page]) }
-
-    /// Stores pulled pages, in order, in one transaction (see ``storePulled(_:)-(Page)``).
-    @discardableResult
-    public func storePulled(_ pages: [Page]) throws -> PulledPage {
+    public func storePulled(_ page: Page) throws -> PulledPage {
         try write { db in
             var outcome = PulledPage()
-            for page in pages { try Self.storePulled(db, page, into: &outcome) }
+            for accepted in page.events {
+                let event = accepted.event
+                var refusal: Refusal?
+                if case .failure(let reason) = Admission.read(event, receivedAt: accepted.receivedAt) { refusal = reason }
+                if let held = try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM event WHERE device = ? AND cseq = ?"),
+                                                arguments: [event.device, event.cseq]), held != event.id {
+                    refusal = .forked(device: event.device, cseq: event.cseq, held: held)
+                }
+                if let refusal {
+                    guard try !Self.idIsTaken(db, event.id) else { continue }
+                    try Self.quarantine(db, event, reason: refusal.wire, at: accepted.receivedAt, keepingPayload: true)
+                    outcome.refused += db.changesCount
+                    try Self.storeDigest(db, device: event.device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event), hash: nil)
+                } else if try event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
+                    outcome.stored += 1
+                }
+            }
+            for proof in page.proofs {
+                try Self.storeSignature(db, proof.signature)
+                for (cseq, digest) in proof.digests {
+                    try Self.storeDigest(db, device: proof.signature.device, cseq: cseq, digest: digest, hash: nil)
+                }
+            }
+            if let last = page.events.last {
+                try db.execute(sql: "UPDATE sync_state SET cursor = ?, cursorEvent = ? WHERE cursor < ?",
+                               arguments: [last.sseq, last.event.id, last.sseq])
+            }
             return outcome
-        }
-    }
-
-    private static func storePulled(_ db: Database, _ page: Page, into outcome: inout PulledPage) throws {
-        for accepted in page.events {
-            let event = accepted.event
-            var refusal: Refusal?
-            if case .failure(let reason) = Admission.read(event, receivedAt: accepted.receivedAt) { refusal = reason }
-            if let held = try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM event WHERE device = ? AND cseq = ?"),
-                                            arguments: [event.device, event.cseq]), held != event.id {
-                refusal = .forked(device: event.device, cseq: event.cseq, held: held)
-            }
-            if let refusal {
-                guard try !idIsTaken(db, event.id) else { continue }
-                try quarantine(db, event, reason: refusal.wire, at: accepted.receivedAt, keepingPayload: true)
-                outcome.refused += db.changesCount
-                try storeDigest(db, device: event.device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event), hash: nil)
-            } else if try event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
-                outcome.stored += 1
-            }
-        }
-        for proof in page.proofs {
-            try storeSignature(db, proof.signature)
-            for (cseq, digest) in proof.digests {
-                try storeDigest(db, device: proof.signature.device, cseq: cseq, digest: digest, hash: nil)
-            }
-        }
-        if let last = page.events.last {
-            try db.execute(sql: "UPDATE sync_state SET cursor = ?, cursorEvent = ? WHERE cursor < ?",
-                           arguments: [last.sseq, last.event.id, last.sseq])
         }
     }
 

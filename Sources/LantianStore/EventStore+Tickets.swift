@@ -4,20 +4,19 @@ import LantianDomain
 
 /// Issues as the store keeps them: lists from the `ticket` table, one issue folded from its own events.
 extension EventStore {
-    /// The issues `filter` selects, oldest report first: rows of the `ticket` table, found by its
-    /// indexes; with `latest`, only that many of the last reported.
-    public func tickets(_ filter: TicketFilter, now: Timestamp, latest: Int? = nil) throws -> [TicketSummary] {
-        try read { db in
-            let request = Self.request(filter, now: now)
-            guard let latest else { return try request.inReportOrder().fetchAll(db).map(\.summary) }
-            return try request.order(TicketRow.Columns.reportedAt.desc, TicketRow.Columns.id.desc).limit(max(0, latest))
-                .fetchAll(db).reversed().map(\.summary)
-        }
+    /// The issues `filter` selects, oldest report first: rows of the `ticket` table, found by its indexes.
+    public func tickets(_ filter: TicketFilter, now: Timestamp) throws -> [TicketSummary] {
+        try read { db in try Self.request(filter, now: now).inReportOrder().fetchAll(db).map(\.summary) }
     }
 
-    /// How many issues `filter` selects.
-    public func ticketCount(_ filter: TicketFilter, now: Timestamp) throws -> Int {
-        try read { db in try Self.request(filter, now: now).fetchCount(db) }
+    /// The last `count` reported of the issues `filter` selects (in report order), and how many it
+    /// selects, read together.
+    public func latestTickets(_ filter: TicketFilter, count: Int, now: Timestamp) throws -> (tickets: [TicketSummary], total: Int) {
+        try read { db in
+            let request = Self.request(filter, now: now)
+            let latest = try request.order(TicketRow.Columns.reportedAt.desc, TicketRow.Columns.id.desc).limit(max(0, count)).fetchAll(db)
+            return (latest.reversed().map(\.summary), try request.fetchCount(db))
+        }
     }
 
     private static func request(_ filter: TicketFilter, now: Timestamp) -> QueryInterfaceRequest<TicketRow> {

@@ -8,9 +8,6 @@ struct FirePointRow: FetchableRecord {
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case id, node, latitude, longitude, observedAt, reportedBy, note, responseMinutes
-
-        /// The column's place in ``selection``, where rows are read from.
-        var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
 
     /// The columns rows are read with, in ``Columns`` order (``init(row:)`` reads them by place).

@@ -10,9 +10,6 @@ struct TicketRow: FetchableRecord, PersistableRecord {
         case id, category, state, node, title, reportedBy, reportedAt, assignee, deadline, closedAt
         case reopenCount, escalationCount, escalations, conflictCount, latitude, longitude, origin, note
         case foldedHlc, foldedDevice, foldedCseq
-
-        /// The column's place in ``selection``, where rows are read from.
-        var index: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
 
     /// The columns rows are read with, in ``Columns`` order (``init(row:)`` reads them by place).

@@ -1,6 +1,5 @@
 import Foundation
 @_spi(Benchmarks) import LantianStore
-import LantianWire
 
 /// Workload 9, what keeping the read models costs a pull: the season's events, read from the
 /// server as pulled pages of 1,000, stored (admission, chain bookkeeping, insert) into a fresh
@@ -24,24 +23,19 @@ enum ReadModelUpkeep {
         return duration(usage.ru_utime) + duration(usage.ru_stime)
     }
 
-    static func run(serverPath: String, scratch: Scratch, label: String, pagesPerTransaction: Int = 1) throws -> Outcome {
+    static func run(serverPath: String, scratch: Scratch, label: String) throws -> Outcome {
         let server = try EventStore(path: serverPath)
         let kept = try EventStore(path: scratch.path("upkeep-kept-\(label).sqlite"), keepingReadModels: true)
         let notKept = try EventStore(path: scratch.path("upkeep-not-kept-\(label).sqlite"), keepingReadModels: false)
         var (keptTime, notKeptTime, keptCPU, notKeptCPU) = (Duration.zero, Duration.zero, Duration.zero, Duration.zero)
         var (after, events, turn) = (Int64(0), 0, false)
         while true {
-            var pages: [Page] = []
-            while pages.count < pagesPerTransaction {
-                let page = try server.page(after: after, limit: 1_000, maxBytes: .max)
-                guard let last = page.events.last else { break }
-                pages.append(page)
-                (after, events) = (last.sseq, events + page.events.count)
-            }
-            guard !pages.isEmpty else { break }
+            let page = try server.page(after: after, limit: 1_000, maxBytes: .max)
+            guard let last = page.events.last else { break }
+            (after, events) = (last.sseq, events + page.events.count)
             for store in turn ? [kept, notKept] : [notKept, kept] {
                 let (start, cpu) = (ContinuousClock.now, cpuTime())
-                try store.storePulled(pages)
+                try store.storePulled(page)
                 if store === kept {
                     (keptTime, keptCPU) = (keptTime + (ContinuousClock.now - start), keptCPU + (cpuTime() - cpu))
                 } else {
