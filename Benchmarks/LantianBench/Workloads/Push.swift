@@ -16,16 +16,8 @@ enum PushWorkload {
     }
 
     static func run(count: Int, programs: Programs, scratch: Scratch) throws -> Outcome {
-        let officer = BenchGrid.officer(1, of: BenchGrid.cells[0])
-        let clientPath = scratch.path("officer.sqlite")
-        let serverPath = scratch.path("server.sqlite")
-        let (server, identity) = try BenchGrid.makeServer(at: serverPath)
-        let (client, device) = try BenchGrid.enrolClient(at: clientPath, as: officer.name, server: server, identity: identity,
-                                                         address: "127.0.0.1:1")
-        let running = try RunningServer(programs, database: serverPath)
-        // Enrolled and synced at the township office (the grid and the directory pulled)…
-        _ = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address])
-        // …then a week offline, recorded as the officer would: each fire and its issue together.
+        let (officer, client, device, clientPath, running) = try BenchGrid.officerSyncedAtTheOffice(programs: programs, scratch: scratch)
+        // A week offline, recorded as the officer would: each fire and its issue together.
         for number in 0..<(count / 2) {
             _ = try client.record(try FieldWork.fire(number, in: officer.scope), device: device, now: .now())
         }

@@ -18,13 +18,7 @@ enum RuralLinkWorkload {
     }
 
     static func run(programs: Programs, scratch: Scratch) throws -> Outcome {
-        let officer = BenchGrid.officer(1, of: BenchGrid.cells[0])
-        let clientPath = scratch.path("officer.sqlite"), serverPath = scratch.path("server.sqlite")
-        let (server, identity) = try BenchGrid.makeServer(at: serverPath)
-        let (client, device) = try BenchGrid.enrolClient(at: clientPath, as: officer.name, server: server, identity: identity,
-                                                         address: "127.0.0.1:1")
-        let running = try RunningServer(programs, database: serverPath)
-        _ = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address])
+        let (officer, client, device, clientPath, running) = try BenchGrid.officerSyncedAtTheOffice(programs: programs, scratch: scratch)
         var random = SystemRandomNumberGenerator()
         for number in 0..<fires {
             var evidence: [Evidence] = []
