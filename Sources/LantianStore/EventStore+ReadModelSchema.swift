@@ -6,11 +6,12 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 9
+    static let readModelVersion: Int64 = 10
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = [
-        "ticket", "ticket_tally", "ticket_actor", "user_registration", "grid_node", "grid_ancestry", "device_key", "device_sync", "fire_point", "attachment_arrival",
+        "ticket", "ticket_tally", "ticket_actor", "user_registration", "grid_node", "grid_ancestry", "grid_definition", "device_key", "device_sync",
+        "fire_point", "enterprise", "dust_site", "dustfall_station", "dustfall_event", "attachment_arrival",
     ]
 
     /// Drops the read models' tables and makes them anew, empty.
@@ -104,6 +105,16 @@ extension EventStore {
                 node     TEXT NOT NULL,
                 PRIMARY KEY (ancestor, node)
             ) WITHOUT ROWID;
+            -- Every grid node definition, by the node it defines: its parent from its place in the
+            -- canonical order on (an enterprise's sign-off list is the one in force as the grid then stood).
+            CREATE TABLE grid_definition (
+                code   TEXT    NOT NULL,
+                hlc    INTEGER NOT NULL,
+                device BLOB    NOT NULL,
+                cseq   INTEGER NOT NULL,
+                parent TEXT,
+                PRIMARY KEY (code, hlc, device, cseq)
+            ) WITHOUT ROWID;
             -- Every enrolled device: whose it is, its public key, and its revocation.
             CREATE TABLE device_key (
                 device           BLOB    PRIMARY KEY,
@@ -136,6 +147,36 @@ extension EventStore {
                 responseMinutes INTEGER
             );
             CREATE INDEX fire_point_by_time ON fire_point (observedAt);
+            -- The three small categories, a row per record with the columns they are looked up by and
+            -- the record as its events fold it, as JSON (see EventStore+Categories.swift).
+            CREATE TABLE enterprise (
+                id     BLOB PRIMARY KEY,
+                node   TEXT NOT NULL,
+                name   TEXT NOT NULL,
+                state  TEXT NOT NULL,
+                record TEXT NOT NULL
+            );
+            CREATE INDEX enterprise_by_node ON enterprise (node);
+            CREATE TABLE dust_site (
+                id     BLOB PRIMARY KEY,
+                node   TEXT NOT NULL,
+                name   TEXT NOT NULL,
+                record TEXT NOT NULL
+            );
+            CREATE INDEX dust_site_by_node ON dust_site (node);
+            CREATE TABLE dustfall_station (
+                code         TEXT PRIMARY KEY,
+                node         TEXT NOT NULL,
+                registration TEXT NOT NULL,
+                readings     TEXT NOT NULL
+            );
+            -- Which station each dust-fall registration and reading names: a station is keyed by its
+            -- code, not by the events' subjects, and is re-folded from these.
+            CREATE TABLE dustfall_event (
+                event   BLOB PRIMARY KEY,
+                station TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX dustfall_event_by_station ON dustfall_event (station);
             -- Which blobs the server says it holds whole, by the event that says so.
             CREATE TABLE attachment_arrival (
                 event  BLOB PRIMARY KEY,

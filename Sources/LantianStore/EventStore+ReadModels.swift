@@ -15,7 +15,7 @@ extension EventStore {
     /// Installs, on this connection, the temporary table and triggers that note touched events:
     /// only those of types `set` keeps tables for, so a server's pushes note none of their issues.
     static func prepareReadModels(_ db: Database, _ set: ReadModelSet) throws {
-        let ignored = set.keepsViews ? [] : Tickets.subjectTypes.union(FirePoints.eventTypes).map { "'\($0.rawValue)'" }.sorted()
+        let ignored = set.keepsViews ? [] : Tickets.subjectTypes.union(FirePoints.eventTypes).union(categoryTypes).map { "'\($0.rawValue)'" }.sorted()
         func when(_ row: String) -> String { ignored.isEmpty ? "" : "WHEN \(row).type NOT IN (\(ignored.joined(separator: ", ")))" }
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS touched_event (subject BLOB NOT NULL, type TEXT NOT NULL, event BLOB NOT NULL, stored INTEGER NOT NULL);
@@ -41,9 +41,10 @@ extension EventStore {
         let touched = try Row.fetchAll(db, sql: "SELECT subject, type, event, stored FROM touched_event")
         guard !touched.isEmpty else { return }
         try db.execute(sql: "DELETE FROM touched_event")
-        var tickets = Set<UUID>(), fires = Set<UUID>(), syncingDevices = Set<UUID>()
+        var tickets = Set<UUID>(), fires = Set<UUID>(), syncingDevices = Set<UUID>(), enterprises = Set<UUID>(), sites = Set<UUID>()
+        var stations = Set<String>()
         var newTicketEvents: [UUID: [UUID]] = [:]
-        var gridChanged = false, devicesChanged = false
+        var gridChanged = false, devicesChanged = false, signOffsChanged = false
         for row in touched {
             guard let subject: UUID = try? row.decode(forColumn: "subject"), let event: UUID = try? row.decode(forColumn: "event") else { continue }
             let type = EventType(rawValue: (try? row.decode(forColumn: "type")) ?? "")
@@ -51,6 +52,14 @@ extension EventStore {
                 if (try? row.decode(forColumn: "stored") as Int64) == 1 { newTicketEvents[subject, default: []].append(event) } else { tickets.insert(subject) }
             } else if FirePoints.eventTypes.contains(type) {
                 fires.insert(subject)
+            } else if Enterprises.subjectTypes.contains(type) {
+                enterprises.insert(subject)
+            } else if DustSites.subjectTypes.contains(type) {
+                sites.insert(subject)
+            } else if DustfallNetwork.stationTypes.contains(type) {
+                if let station = try noteDustfallEvent(db, event: event) { stations.insert(station) }
+            } else if type == SignOffDepartmentsDefined.eventType {
+                signOffsChanged = true
             } else if type == UserRegistered.eventType {
                 for name in try noteRegistration(db, event: event) {
                     tickets.formUnion(try UUID.fetchAll(db, sql: "SELECT ticket FROM ticket_actor WHERE actor = ?", arguments: [name]))
@@ -71,6 +80,10 @@ extension EventStore {
         try batch.write(db)
         try refoldFirePoints(db, fires)
         if gridChanged { try refreshGrid(db) }
+        if gridChanged || signOffsChanged { enterprises.formUnion(try enterpriseIDs(db)) }
+        try refoldEnterprises(db, enterprises)
+        try refoldDustSites(db, sites)
+        try refoldStations(db, stations)
         if devicesChanged { try refreshDeviceKeys(db) }
         try refreshSyncBacklog(db, devices: syncingDevices)
     }
@@ -117,9 +130,10 @@ extension EventStore {
             try insertArrival(db, event)
             note()
         }
+        try refreshGrid(db)
+        if set.keepsViews { try rebuildCategories(db) }
         count.read = count.total
         progress?(count)
-        try refreshGrid(db)
         try refreshDeviceKeys(db)
         try refreshSyncBacklog(db, devices: Set(try UUID.fetchAll(db, sql: "SELECT DISTINCT subject FROM event WHERE type = ?",
                                                                   arguments: [DeviceSyncReported.eventType.rawValue])))

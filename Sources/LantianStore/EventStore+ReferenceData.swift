@@ -63,10 +63,18 @@ extension EventStore {
 
     // MARK: Keeping the tables
 
-    /// Re-folds the grid: every node's latest definition, and every node with its ancestors.
+    /// Re-folds the grid: every node's latest definition, every node with its ancestors, and every
+    /// definition with its place in the canonical order.
     static func refreshGrid(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM grid_node; DELETE FROM grid_ancestry")
-        let grid = try fold(db, Grid.self)
+        try db.execute(sql: "DELETE FROM grid_node; DELETE FROM grid_ancestry; DELETE FROM grid_definition")
+        var nodes: [String: GridNodeDefined] = [:]
+        try forEachEvent(db, ofTypes: [GridNodeDefined.eventType]) { event in
+            guard let node = try? PayloadCodec.decode(GridNodeDefined.self, from: event) else { return }
+            nodes[node.code] = node
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO grid_definition (code, hlc, device, cseq, parent) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [node.code, event.hlc.packed, event.device, event.cseq, node.parent])
+        }
+        let grid = Grid(nodes: nodes.values)
         for node in grid.nodes.values {
             try GridNodeRow(node).save(db)
             for ancestor in grid.lineage(of: node.code) {
@@ -106,21 +114,4 @@ extension EventStore {
             if let latest { try DeviceSyncRow(latest).save(db) }
         }
     }
-}
-
-/// The three small inspection categories, read whole: each folded from its records', its
-/// settings' and the grid's events, as the specification folds them. A step is judged by the grid
-/// and settings as they stood when it was taken (a cell moved later does not change which sign-off
-/// list a past step met), which a table of the grid as it is now cannot say; and they are few (a
-/// county's enterprises, building sites and stations: hundreds, against the hundreds of thousands
-/// of issue events), so the fold reads only their own events, by the index by type.
-extension EventStore {
-    /// The scattered-polluting ledger (台账).
-    public func enterprises() throws -> Enterprises { try read { db in try Self.fold(db, Enterprises.self) } }
-
-    /// Dust sites, their inspections and the checklists in force.
-    public func dustSites() throws -> DustSites { try read { db in try Self.fold(db, DustSites.self) } }
-
-    /// Dust-fall stations, their readings and the limits in force.
-    public func dustfallNetwork() throws -> DustfallNetwork { try read { db in try Self.fold(db, DustfallNetwork.self) } }
 }

@@ -27,6 +27,23 @@ import Testing
         try bytes.write(to: URL(fileURLWithPath: store))
     }
 
+    /// Overwrites every page that holds `table` with 0xFF, as a failing disk would.
+    static func damagePages(of table: String, in store: String) throws {
+        try checkpoint(store)
+        func ask(_ sql: String) throws -> [Int] {
+            try run(path: "/usr/bin/sqlite3", [store, sql]).output.split(separator: "\n").compactMap { Int($0) }
+        }
+        let pageSize = try #require(try ask("PRAGMA page_size").first)
+        let pages = try ask("SELECT pageno FROM dbstat WHERE name = '\(table)'")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: store))
+        for page in pages {
+            let range = ((page - 1) * pageSize)..<(page * pageSize)
+            bytes.replaceSubrange(range, with: Data(repeating: 0xFF, count: pageSize))
+        }
+        #expect(!pages.isEmpty)
+        try bytes.write(to: URL(fileURLWithPath: store))
+    }
+
     /// The events the server holds from `devices`, by id.
     static func held(_ database: String, from devices: Set<UUID>) throws -> [UUID: Event] {
         Dictionary(try EventStore(path: database).allEvents().filter { devices.contains($0.device) }.map { ($0.id, $0) }) { first, _ in first }
@@ -137,11 +154,7 @@ extension DamagedStoreTests {
     @Test func aDamagedServerStoreSaysToRestoreFromTheBackup() throws {
         let database = try temporaryFolder().appendingPathComponent("server.sqlite").path
         try TestGrid.administer(database)
-        try Self.checkpoint(database)
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: database))
-        let damaged = (bytes.count / 2)..<min(bytes.count, bytes.count / 2 + 16_384)
-        bytes.replaceSubrange(damaged, with: Data(repeating: 0xFF, count: damaged.count))
-        try bytes.write(to: URL(fileURLWithPath: database))
+        try Self.damagePages(of: "event", in: database)
         let verified = try run("lantiand", ["verify", "--db", database])
         #expect(verified.status == 74)
         #expect(verified.errors.contains("lantiand restore") && !verified.errors.contains("lantian repair"), "\(verified.errors)")

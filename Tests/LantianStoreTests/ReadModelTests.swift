@@ -10,6 +10,7 @@ import Testing
 /// with roles and the grid changed late, after events are set aside, and after a rebuild.
 @Suite struct ReadModelTests {
     static let city = "371500", county = "371502", township = "371502001", cell = "371502001001", otherTownship = "371502002"
+    static let movingCell = "371502001002"
 
     /// A season's small story: users (one of them changing role midway), a grid (a cell moving to
     /// another township late), and issues taken through the workflow, some steps conflicting.
@@ -100,7 +101,7 @@ import Testing
             add("lantiand", phone, DeviceSyncReported.eventType, DeviceSyncReported(
                 device: phone, actor: "officer.zhang", recordedCseq: Int64.random(in: 5...9, using: &random), acknowledgedCseq: 4, synced: synced))
         }
-        // The three small categories: an enterprise signed off, a dust site inspected, a dust-fall reading.
+        // The three small categories: enterprises signed off, a dust site inspected, dust-fall readings.
         let enterprise = UUID()
         add("officer.zhang", enterprise, EnterpriseRegistered.eventType,
             try! EnterpriseRegistered(name: "某加工点", address: "北关村", node: cell, industry: "塑料", leadSource: .patrol))
@@ -108,17 +109,40 @@ import Testing
         for department in ["生态环境", "街道办"] {
             add("staff.wang", enterprise, EnterpriseStep.Kind.signedOff.eventType, EnterpriseStep(department: department))
         }
+        // A second enterprise whose cell moves, between its two "街道办" sign-offs, to the township
+        // whose list names that department: the first is refused, the second counts, and production
+        // may resume only when the list then in force is complete.
+        let moved = UUID()
+        node(movingCell, .cell, township)
+        add("officer.zhang", moved, EnterpriseRegistered.eventType,
+            try! EnterpriseRegistered(name: "某小作坊", address: "南关村", node: movingCell, industry: "铸造", leadSource: .electricityData))
+        add("staff.wang", moved, EnterpriseStep.Kind.disposed.eventType, EnterpriseStep(disposition: .upgrade))
+        add("staff.wang", moved, EnterpriseStep.Kind.signedOff.eventType, EnterpriseStep(department: "街道办"))
+        node(movingCell, .cell, otherTownship)
+        for department in ["街道办", "生态环境"] {
+            add("staff.wang", moved, EnterpriseStep.Kind.signedOff.eventType, EnterpriseStep(department: department))
+        }
+        add("staff.wang", moved, EnterpriseStep.Kind.productionResumed.eventType, EnterpriseStep())
         let site = UUID()
         add("officer.zhang", site, DustSiteRegistered.eventType,
             try! DustSiteRegistered(name: "某工地", kind: .construction, node: cell, areaSquareMetres: 8_000, onlineMonitoring: false, video: true))
         let checklist = DustChecklistDefined.sixHundredPercent
         add("officer.zhang", site, DustSiteInspected.eventType,
             try! DustSiteInspected(results: Dictionary(uniqueKeysWithValues: checklist.map { ($0.id, true) }), checklist: checklist))
-        add("lantiand", DustfallStationRegistered.subject(for: "S1"), DustfallStationRegistered.eventType,
-            DustfallStationRegistered(code: "S1", name: "一号站", node: township))
-        add("officer.zhang", UUID(), DustfallReadingRecorded.eventType, DustfallReadingRecorded(station: "S1", month: "1970-01", jars: [
-            DustfallJar(label: .a, sampleMassGrams: 1.2, blankMassGrams: 1.0, openingAreaSquareMetres: 0.0177, exposureDays: 30),
-        ]))
+        func jar(_ grams: Double) -> DustfallJar {
+            DustfallJar(label: .a, sampleMassGrams: grams, blankMassGrams: 1.0, openingAreaSquareMetres: 0.0177, exposureDays: 30)
+        }
+        // A reading before its station exists (kept out), the station registered twice (the first
+        // stands), a reading and its correction.
+        add("officer.zhang", UUID(), DustfallReadingRecorded.eventType, DustfallReadingRecorded(station: "S1", month: "2026-04", jars: [jar(1.1)]))
+        for name in ["一号站", "二号站"] {
+            add("lantiand", DustfallStationRegistered.subject(for: "S1"), DustfallStationRegistered.eventType,
+                DustfallStationRegistered(code: "S1", name: name, node: township))
+        }
+        for grams in [1.2, 1.3] {
+            add("officer.zhang", UUID(), DustfallReadingRecorded.eventType, DustfallReadingRecorded(station: "S1", month: "2026-05", jars: [jar(grams)]))
+        }
+        add("lantiand", UUID.version5(name: "limit"), DustfallLimitSet.eventType, DustfallLimitSet(node: county, year: 2026, limit: 7))
         // Late, in canonical order: officer.li becomes a grid officer between the reports, the
         // cell moves to the other township, and the township's sign-off list is set to two departments.
         user("officer.li", .gridOfficer, at: 1_000 + Int64.random(in: 20...(clock - 1_000), using: &random))
@@ -169,7 +193,7 @@ import Testing
         }
     }
 
-    /// The month the stories happen in (their clocks are the first seconds of 1970, Beijing time).
+    /// The month the stories happen in (their clocks are the first minutes of time(0), 2026-05-28).
     static let month = ReviewMonth(containing: time(2_000))
 
     struct IssueReviews: Equatable {
@@ -217,8 +241,18 @@ import Testing
         #expect(try replica.syncBacklog().devices == SyncBacklog.fold(events).devices)
         #expect(try replica.syncBacklog().devices.values.allSatisfy { $0.lastSynced != nil && $0.lastSynced != $0.lastSeen })
         #expect(try replica.enterprises().all == Enterprises.fold(events).all)
-        #expect(try replica.enterprises().all.first?.state == Enterprises.fold(events).all.first?.state)
+        #expect(try replica.enterprises().requiredDepartments(for: Self.movingCell) == Enterprises.fold(events).requiredDepartments(for: Self.movingCell))
         #expect(try replica.dustSites().all == DustSites.fold(events).all)
+        #expect(try replica.dustSites().checklist(for: Self.cell) == DustSites.fold(events).checklist(for: Self.cell))
+        let network = try replica.dustfallNetwork(), foldedNetwork = DustfallNetwork.fold(events)
+        #expect(network.stations == foldedNetwork.stations)
+        #expect(network.readings == foldedNetwork.readings)
+        #expect(network.limits == foldedNetwork.limits)
+        #expect(network.limit(for: Self.township, year: 2026) == 7)
+        // The story is what it says: both sign-off judgements happen, the second station registration and the early reading are kept out.
+        let moved = try #require(Enterprises.fold(events).all.first { $0.registration.name == "某小作坊" })
+        #expect(moved.state == .completed && moved.conflicts.count == 1)
+        #expect(foldedNetwork.stations["S1"]?.name == "一号站" && foldedNetwork.readings["S1"]?.count == 2)
 
         // A rebuild from scratch gives the same rows.
         let before = try Self.rows(replica)
@@ -234,12 +268,20 @@ import Testing
         try store.storePulled(Page(events: registrations.enumerated().map { AcceptedEvent(event: $1, sseq: Int64($0 + 1), receivedAt: time(1)) },
                                    head: Int64(registrations.count)))
         let device = try store.setUpLocalDevice(actor: "officer.zhang", server: nil)
+        let (enterprises, readings) = (try store.enterprises().all, try store.dustfallNetwork().readings)
         let reported = try store.record(try EventDraft(subject: UUID(), payload: TicketReported(category: .dust, node: Self.cell, title: "扬尘")),
                                         device: device, now: time(50_000))
+        let registered = try store.record(try EventDraft(subject: UUID(), payload: try EnterpriseRegistered(
+            name: "新发现作坊", address: "", node: Self.cell, industry: "", leadSource: .patrol)), device: device, now: time(50_001))
+        _ = try store.record(try EventDraft(subject: UUID(), payload: DustfallReadingRecorded(station: "S1", month: "2026-05", jars: [
+            DustfallJar(label: .b, sampleMassGrams: 1.5, blankMassGrams: 1.0, openingAreaSquareMetres: 0.0177, exposureDays: 30),
+        ])), device: device, now: time(50_002))
         #expect(try store.tickets(TicketFilter(), now: now).map(\.id) == [reported.subject])
+        #expect(try store.enterprises()[registered.subject] != nil && store.dustfallNetwork().readings["S1"]?.count == 3)
         _ = try store.setAsideAfterRollback(acknowledged: 0)
         #expect(try store.tickets(TicketFilter(), now: now).isEmpty)
         #expect(try store.ticket(reported.subject) == nil)
+        #expect(try store.enterprises().all == enterprises && store.dustfallNetwork().readings == readings)
     }
 
     @Test func anOutdatedReadModelIsRebuiltWhenTheStoreOpens() throws {
@@ -269,7 +311,9 @@ import Testing
             try ["SELECT * FROM ticket ORDER BY id", "SELECT * FROM ticket_actor ORDER BY actor, ticket",
                  "SELECT * FROM grid_ancestry ORDER BY ancestor, node", "SELECT * FROM user_registration ORDER BY name, event",
                  "SELECT * FROM fire_point ORDER BY id", "SELECT * FROM grid_node ORDER BY code", "SELECT * FROM device_key ORDER BY device",
-                 "SELECT * FROM device_sync ORDER BY device"].flatMap { sql in
+                 "SELECT * FROM device_sync ORDER BY device", "SELECT * FROM grid_definition ORDER BY code, hlc, device, cseq",
+                 "SELECT * FROM enterprise ORDER BY id", "SELECT * FROM dust_site ORDER BY id", "SELECT * FROM dustfall_station ORDER BY code",
+                 "SELECT * FROM dustfall_event ORDER BY event"].flatMap { sql in
                 try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map(\.description) }
             }
         }

@@ -2,18 +2,19 @@ import Foundation
 
 /// Dust sites, their inspections and the checklists in force, from events in canonical order.
 public struct DustSites: Projection {
-    public static let eventTypes: Set<EventType> = [
-        DustSiteRegistered.eventType, DustSiteInspected.eventType, DustChecklistDefined.eventType,
-        DustMonitoringThresholdSet.eventType, GridNodeDefined.eventType,
-    ]
+    public static let eventTypes: Set<EventType> = subjectTypes.union(settingTypes).union([GridNodeDefined.eventType])
+    /// The types of the sites' own events, each about the site it names.
+    public static let subjectTypes: Set<EventType> = [DustSiteRegistered.eventType, DustSiteInspected.eventType]
+    /// The settings read where a site lies: its checklist and monitoring threshold.
+    public static let settingTypes: Set<EventType> = [DustChecklistDefined.eventType, DustMonitoringThresholdSet.eventType]
 
-    public struct Site: Hashable, Sendable {
+    public struct Site: Hashable, Sendable, Codable {
         public var id: UUID
         public var registration: DustSiteRegistered
         public var inspections: [Inspection] = []
     }
 
-    public struct Inspection: Hashable, Sendable {
+    public struct Inspection: Hashable, Sendable, Codable {
         public var event: UUID
         public var inspector: String
         public var at: Timestamp
@@ -29,6 +30,12 @@ public struct DustSites: Projection {
     private var thresholds: [String: Double] = [:]
 
     public init() {}
+
+    /// The sites as a store's table holds them, in `grid`; settings are applied as events after.
+    public init(grid: Grid, sites: some Sequence<Site>) {
+        self.grid = grid
+        for site in sites { byID[site.id] = site }
+    }
 
     public mutating func apply(_ event: Event) {
         switch event.type {

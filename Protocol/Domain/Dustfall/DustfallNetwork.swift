@@ -2,11 +2,20 @@ import Foundation
 
 /// Dust-fall stations, their monthly readings and the limits in force, from events in canonical order.
 public struct DustfallNetwork: Projection {
-    public static let eventTypes: Set<EventType> = [
-        DustfallStationRegistered.eventType, DustfallReadingRecorded.eventType, DustfallLimitSet.eventType, GridNodeDefined.eventType,
-    ]
+    public static let eventTypes: Set<EventType> = stationTypes.union([DustfallLimitSet.eventType, GridNodeDefined.eventType])
+    /// The types of the stations' events: registrations and readings, each naming its station by code.
+    public static let stationTypes: Set<EventType> = [DustfallStationRegistered.eventType, DustfallReadingRecorded.eventType]
 
-    public struct Reading: Hashable, Sendable {
+    /// The station code a registration or reading names, if it can be read.
+    public static func station(of event: Event) -> String? {
+        switch event.type {
+        case DustfallStationRegistered.eventType: (try? PayloadCodec.decode(DustfallStationRegistered.self, from: event))?.code
+        case DustfallReadingRecorded.eventType: (try? PayloadCodec.decode(DustfallReadingRecorded.self, from: event))?.station
+        default: nil
+        }
+    }
+
+    public struct Reading: Hashable, Sendable, Codable {
         public var event: UUID
         public var recordedBy: String
         public var reading: DustfallReadingRecorded
@@ -22,6 +31,13 @@ public struct DustfallNetwork: Projection {
     public private(set) var grid = Grid()
 
     public init() {}
+
+    /// The stations and readings as a store's tables hold them, in `grid`; limits are applied as events after.
+    public init(grid: Grid, stations: some Sequence<DustfallStationRegistered>, readings: [String: [Reading]]) {
+        self.grid = grid
+        for station in stations { self.stations[station.code] = station }
+        self.readings = readings
+    }
 
     public mutating func apply(_ event: Event) {
         switch event.type {

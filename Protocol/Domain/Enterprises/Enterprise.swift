@@ -1,7 +1,7 @@
 import Foundation
 
-/// One enterprise's case, computed from its events.
-public struct Enterprise: Hashable, Sendable {
+/// One enterprise's case, computed from its events (and kept so, as JSON, in a store's read model).
+public struct Enterprise: Hashable, Sendable, Codable {
     public var id: UUID
     public var registration: EnterpriseRegistered
     public var state: EnterpriseState = .registered
@@ -12,7 +12,7 @@ public struct Enterprise: Hashable, Sendable {
     public var resurgences = 0
     public var conflicts: [Conflict] = []
 
-    public struct Conflict: Hashable, Sendable {
+    public struct Conflict: Hashable, Sendable, Codable {
         public var event: UUID
         public var actor: String
         public var attempted: String
@@ -62,5 +62,24 @@ public struct Enterprise: Hashable, Sendable {
     private func expect(_ expected: EnterpriseState, _ needed: Disposition, _ kind: EnterpriseStep.Kind) throws(EnterpriseRuleViolation) {
         guard state == expected else { throw .wrongState(state, step: kind) }
         guard disposition == needed else { throw .wrongDisposition(disposition, step: kind) }
+    }
+}
+
+extension Enterprise {
+    private enum CodingKeys: String, CodingKey {
+        case id, registration, state, disposition, closureItems, signOffs, resurgences, conflicts
+    }
+
+    /// Encodes the sets sorted, so that the same case always gives the same bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(registration, forKey: .registration)
+        try container.encode(state, forKey: .state)
+        try container.encodeIfPresent(disposition, forKey: .disposition)
+        try container.encode(closureItems.map(\.rawValue).sorted(), forKey: .closureItems)
+        try container.encode(signOffs.sorted(), forKey: .signOffs)
+        try container.encode(resurgences, forKey: .resurgences)
+        try container.encode(conflicts, forKey: .conflicts)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why an enterprise step is not allowed where it falls.
-public enum EnterpriseRuleViolation: PresentableError, Hashable, Sendable {
+public enum EnterpriseRuleViolation: PresentableError, Hashable, Sendable, Codable {
     case wrongState(EnterpriseState, step: EnterpriseStep.Kind)
     /// The step belongs to another disposition (a closure item on an upgrade…).
     case wrongDisposition(Disposition?, step: EnterpriseStep.Kind)
