@@ -58,6 +58,7 @@ struct Dust: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 var failures = failed.flatMap { $0.split(separator: ",").map(String.init) }
+                if allPassed, !failures.isEmpty { throw FieldError.conflictingOptions("--failed", "--all-passed") }
                 if failures.isEmpty, !allPassed {
                     // At a terminal, go through the checklist item by item; a script must say what failed.
                     guard let prompter = Prompter.terminal else { throw InvalidValue(field: "result", rule: .empty) }

@@ -1,5 +1,6 @@
 import Foundation
 import LantianDomain
+import LantianFiles
 import LantianWire
 import LantianStore
 
@@ -48,16 +49,19 @@ extension FieldClient {
         }
     }
 
-    /// Evidence for photo files: each file is kept in the store (to upload at the next sync) and
-    /// referred to by its SHA-256 and name. The file must be readable and at most 64 MiB.
+    /// Evidence for photo files, referred to by SHA-256 and name. Each file must be readable, a
+    /// picture (``PhotoFormat``) and at most 64 MiB; it is kept in the store (to upload at the
+    /// next sync) with the record that cites it, in the same transaction, so a refused command
+    /// keeps no photo.
     public func evidence(photos: [String]) throws -> [Evidence] {
         try photos.map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw FieldError.unreadableFile(path) }
             guard !data.isEmpty, data.count <= WireLimits.maxAttachmentBytes else {
                 throw FieldError.unsuitablePhoto(path, maxBytes: WireLimits.maxAttachmentBytes)
             }
-            let kept = try store.keepAttachment(data)
-            return Evidence(sha256: kept.digest.hex, fileName: URL(fileURLWithPath: path).lastPathComponent)
+            guard PhotoFormat.of(data) != nil else { throw FieldError.notAPhoto(path) }
+            photosToKeep.append(data)
+            return Evidence(sha256: ContentDigest.of(data).hex, fileName: URL(fileURLWithPath: path).lastPathComponent)
         }
     }
 
@@ -76,6 +80,7 @@ extension FieldClient {
     /// record the server would refuse is refused here, with the same reason, and nothing is written.
     /// A device that does not know its user yet (never synced) records as said; the server decides.
     func record(_ drafts: [EventDraft], now: Timestamp) throws -> [Event] {
+        defer { photosToKeep = [] }
         let device = try requireDevice()
         if let user = try profile() {
             let grid = try store.grid()
@@ -89,7 +94,7 @@ extension FieldClient {
                                          records: { try subjectRecord($0, grid: grid, directory: directory) }).get()
             }
         }
-        return try store.record(drafts, device: device, now: now)
+        return try store.record(drafts, device: device, now: now, keeping: photosToKeep)
     }
 
     /// What this device holds of `subject`, as the server notes it: the type of its first record,

@@ -59,7 +59,7 @@ extension FieldClient {
     public func importDustfall(path: String, now: Timestamp) throws -> DustfallImportReport {
         let role = try requireRole()
         guard Self.leadImporters.contains(role) else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
-        let file = try DustfallFile(path: path)
+        let file = try DustfallFile(path: path, now: now)
         let network = try store.dustfallNetwork()
         var report = DustfallImportReport(problems: file.problems)
         var drafts: [EventDraft] = []

@@ -23,7 +23,10 @@ extension FieldClient {
         let next: Ticket
         do {
             next = try TicketWorkflow.apply(kind, step, by: role, to: ticket, at: now)
-        } catch {
+            if kind == .assigned, let assignee = step.assignee {
+                try TicketWorkflow.checkAssignee(assignee, for: ticket.report.node, directory: try store.directory(), grid: try store.grid())
+            }
+        } catch let error as TicketRuleViolation {
             throw FieldError.stepRefused(error)
         }
         _ = try record([try EventDraft(subject: id, kind: kind, schema: TicketStep.schema, payload: step)], now: now)

@@ -16,6 +16,8 @@ import LantianTransport
 /// ```
 public final class FieldClient {
     let store: EventStore
+    /// The photos ``evidence(photos:)`` read for the command under way, kept with its record.
+    var photosToKeep: [Data] = []
 
     /// Opens the device's store at `databasePath`, creating it if need be; after an upgrade that
     /// changes the read models, they are rebuilt first and `rebuilding` hears how many of the

@@ -1,5 +1,6 @@
 import Foundation
 import LantianDomain
+import LantianFiles
 import LantianSessions
 import LantianWire
 import LantianStore
@@ -27,6 +28,10 @@ public enum FieldError: Hashable, Sendable {
     case unreadableFile(String)
     /// A photo that is empty or larger than the server accepts.
     case unsuitablePhoto(String, maxBytes: Int64)
+    /// Two options that say opposite things (`--failed` with `--all-passed`).
+    case conflictingOptions(String, String)
+    /// A file given as a photo that is not a picture (``PhotoFormat``).
+    case notAPhoto(String)
     /// The workflow does not allow this step now.
     case stepRefused(TicketRuleViolation)
     case enterpriseStepRefused(EnterpriseRuleViolation)
@@ -77,6 +82,11 @@ extension FieldError: PresentableError {
         case .unsuitablePhoto(let path, let maxBytes):
             return say("照片 \(path) 为空或超过 \(ByteCount(maxBytes))：请换一张",
                        "Photo \(path) is empty or larger than \(ByteCount(maxBytes)): use another")
+        case .conflictingOptions(let first, let second):
+            return say("\(first) 与 \(second) 互相矛盾：只用其中一个", "\(first) and \(second) contradict each other: give one of them")
+        case .notAPhoto(let path):
+            return say("\(path) 不是照片（应为 \(PhotoFormat.names.chinese)）：请选择相机拍的照片",
+                       "\(path) is not a photo (\(PhotoFormat.names.english) expected): choose a picture the camera took")
         case .stepRefused(let violation):
             return say("不能执行此操作：", "Not allowed: ") + violation.message(in: language)
         case .enterpriseStepRefused(let violation):

@@ -62,7 +62,12 @@ extension Texts {
         }
         if ticket.reopenCount > 0 { lines.append(say("反弹 \(ticket.reopenCount) 次", "Reopened \(ticket.reopenCount) time(s)")) }
         lines.append(say("经过：", "History:"))
-        lines += ticket.history.map { "  \(BeijingTime.format($0.at))  \($0.actor)  \(name($0.kind))" + ($0.note.isEmpty ? "" : "：\($0.note)") }
+        lines += ticket.history.map { entry in
+            let assignment = entry.assignee.map { assignee in
+                " → \(assignee)" + (entry.deadline.map { say("，期限 \(BeijingTime.format($0))", ", due \(BeijingTime.format($0))") } ?? "")
+            } ?? ""
+            return "  \(BeijingTime.format(entry.at))  \(entry.actor)  \(name(entry.kind))" + assignment + (entry.note.isEmpty ? "" : "：\(entry.note)")
+        }
         if !ticket.evidence.isEmpty {
             lines.append(say("证据：", "Evidence:"))
             lines += ticket.evidence.map { evidence in
@@ -142,11 +147,15 @@ extension Texts {
         say("已登记降尘监测点 \(code) \(name)", "Dust-fall station \(code) \(name) registered")
     }
 
+    /// One row per station and month: the latest reading recorded for it, marked when it corrected an earlier one.
     public func dustfallTable(_ network: DustfallNetwork) -> String {
         let rows = network.stations.values.sorted { $0.code < $1.code }.flatMap { station in
-            (network.readings[station.code] ?? []).map { reading in
-                [station.code, station.name, reading.reading.month,
-                 reading.reading.dustfall.map { String(format: "%.2f", $0) } ?? "—", reading.reading.valueJar?.rawValue ?? "—"]
+            let readings = network.readings[station.code] ?? []
+            return Set(readings.map(\.reading.month)).sorted().compactMap { month -> [String]? in
+                guard let reading = network.reading(station: station.code, month: month) else { return nil }
+                let corrected = readings.filter { $0.reading.month == month }.count > 1
+                return [station.code, station.name, month + (corrected ? say("（已更正）", " (corrected)") : ""),
+                        reading.dustfall.map { String(format: "%.2f", $0) } ?? "—", reading.valueJar?.rawValue ?? "—"]
             }
         }
         if rows.isEmpty { return say("暂无降尘数据", "No dust-fall readings yet") }

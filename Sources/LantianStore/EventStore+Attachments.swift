@@ -39,16 +39,19 @@ extension EventStore {
     /// bytes twice stores them once.
     @discardableResult
     public func keepAttachment(_ data: Data) throws -> AttachmentOffer {
+        try write { db in try Self.keepAttachment(db, data) }
+    }
+
+    @discardableResult
+    static func keepAttachment(_ db: Database, _ data: Data) throws -> AttachmentOffer {
         let offer = AttachmentOffer(digest: .of(data), size: Int64(data.count))
-        try write { db in
-            guard try Self.held(db, offer.digest) == nil else { return }
-            try db.execute(sql: "INSERT INTO attachment (digest, size, received) VALUES (?, ?, ?)",
-                           arguments: [Data(offer.digest.bytes), offer.size, offer.size])
-            for offset in stride(from: 0, to: data.count, by: WireLimits.chunkBytes) {
-                let piece = data[(data.startIndex + offset)..<(data.startIndex + min(offset + WireLimits.chunkBytes, data.count))]
-                try db.execute(sql: "INSERT INTO attachment_chunk (digest, offset, bytes) VALUES (?, ?, ?)",
-                               arguments: [Data(offer.digest.bytes), offset, Data(piece)])
-            }
+        guard try held(db, offer.digest) == nil else { return offer }
+        try db.execute(sql: "INSERT INTO attachment (digest, size, received) VALUES (?, ?, ?)",
+                       arguments: [Data(offer.digest.bytes), offer.size, offer.size])
+        for offset in stride(from: 0, to: data.count, by: WireLimits.chunkBytes) {
+            let piece = data[(data.startIndex + offset)..<(data.startIndex + min(offset + WireLimits.chunkBytes, data.count))]
+            try db.execute(sql: "INSERT INTO attachment_chunk (digest, offset, bytes) VALUES (?, ?, ?)",
+                           arguments: [Data(offer.digest.bytes), offset, Data(piece)])
         }
         return offer
     }

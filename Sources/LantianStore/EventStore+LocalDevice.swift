@@ -54,8 +54,12 @@ extension EventStore {
 
     /// Records several events from this device in one transaction: all are stored, or none
     /// (an inspection and the issues it opens, say). Each carries the hash of the one before.
-    public func record(_ drafts: [EventDraft], device: LocalDevice, now: Timestamp) throws -> [Event] {
-        try write { db in try Self.record(db, drafts, device: device, now: now, accepting: false).map(\.event) }
+    /// `photos` (the evidence they cite) are kept in the same transaction: a refused record keeps none.
+    public func record(_ drafts: [EventDraft], device: LocalDevice, now: Timestamp, keeping photos: [Data] = []) throws -> [Event] {
+        try write { db in
+            for photo in photos { try Self.keepAttachment(db, photo) }
+            return try Self.record(db, drafts, device: device, now: now, accepting: false).map(\.event)
+        }
     }
 
     /// Records events of the server's own device and accepts them at once, as if pushed: gives each

@@ -6,7 +6,7 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 10
+    static let readModelVersion: Int64 = 11
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = [

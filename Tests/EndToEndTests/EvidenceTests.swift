@@ -7,7 +7,7 @@ import Testing
     @Test func evidenceIsPendingUntilTheServerHoldsThePhotoThenArrivedEverywhere() throws {
         let town = try Town()
         let photo = town.folder.appendingPathComponent("工地.jpg")
-        try Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: photo)
+        try cameraPhoto(300_000) { UInt8(truncatingIfNeeded: $0 &* 31) }.write(to: photo)
         try town.officer.expectSuccess(["issue", "report", "--category", "dust", "--title", "工地未覆盖", "--photo", photo.path])
         let id = try #require(try town.officer.issues().first).id
 

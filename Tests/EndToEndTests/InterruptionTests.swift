@@ -56,7 +56,7 @@ import Testing
         let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
         let photo = folder.appendingPathComponent("fire.jpg")
         var random = SystemRandomNumberGenerator()
-        let bytes = Data((0..<1_500_000).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let bytes = cameraPhoto(1_500_000) { _ in UInt8.random(in: 0...255, using: &random) }
         try bytes.write(to: photo)
         try officer.expectSuccess(["fire", "report", "--lat", "36.45", "--lon", "115.98", "--at", "2026-06-01 19:30", "--photo", photo.path])
         #expect(try officer.status().attachmentsWaiting == 1)

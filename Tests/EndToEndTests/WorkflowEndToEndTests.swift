@@ -137,7 +137,7 @@ import Testing
         try town.supervisor.expectSuccess(["dustfall", "station", "--code", "S1", "--name", "站", "--node", Town.township])
         let zeroDays = try town.supervisor.lantian(["dustfall", "record", "--station", "S1", "--month", "2026-10", "--a", "0.2,0.01,0.02,0"])
         #expect(zeroDays.status == 65)
-        #expect(zeroDays.errors.contains("A 缸暴露天数必须大于 0"))
+        #expect(zeroDays.errors.contains("A 缸暴露天数超出范围：应在 25 到 35 之间"))
         let negative = try town.supervisor.lantian(["dustfall", "record", "--station", "S1", "--month", "2026-10", "--b=-0.2,0.01,0.02,30"])
         #expect(negative.status == 65)
         #expect(negative.errors.contains("B 缸样品质量超出范围：应在 0 到 10000 之间"))

@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("InvalidValue", 17), ("Refusal", 22), ("TicketRuleViolation", 5), ("EnterpriseRuleViolation", 5), ("FieldError", 16),
+        ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 8), ("EnterpriseRuleViolation", 5), ("FieldError", 18),
         ("StoreError", 7), ("SyncError", 9), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -83,7 +83,7 @@ import Testing
         let rules: [InvalidValue.Rule] = [
             .outOfRange(min: 0, max: 1), .tooLong(maxCharacters: 5), .tooMany(max: 2), .empty, .invalidTime, .inTheFuture, .tooLongAgo,
             .tooFarAhead(days: 3), .mustBePositive, .notInChecklist, .invalidMonth, .beforeObservation, .notADigest, .notAKey,
-            .notAGridCode, .notAnItemID, .duplicate,
+            .notAGridCode, .notAnItemID, .duplicate, .lighterThanBlank,
         ]
         let refusals: [Refusal] = [
             .noActor, .implausibleClock(field: "hlc", at: at, server: at), .breaksRule(type: "straw.firePoint.reported", error: invalid),
@@ -98,7 +98,8 @@ import Testing
         ]
         let tickets: [TicketRuleViolation] = [
             .roleNotAllowed(.gridOfficer, step: "assigned"), .wrongState(.closed, step: "assigned"), .notOverdue, .missing(field: "deadline"),
-            .alreadyReported,
+            .alreadyReported, .deadlineNotAhead(at), .unknownAssignee("甲"),
+            .assigneeElsewhere("甲", role: .supervisor, scope: "1", node: "2"),
         ]
         let enterprises: [EnterpriseRuleViolation] = [
             .wrongState(.registered, step: .relocated), .wrongDisposition(.upgrade, step: .relocated), .missing(field: "disposition"),
@@ -108,7 +109,7 @@ import Testing
             .notSetUp, .notEnrolled, .alreadyEnrolled("甲"), .badEnrolmentCode("1"), .noServer, .badServerAddress("1"), .unknownUser("甲"),
             .unknownNode("1"), .gridNotSynced, .noSuchRecord("1"), .ambiguousRecord("1", candidates: ["12", "13"]), .unreadableFile("甲"),
             .unsuitablePhoto("甲", maxBytes: 64 << 20), .stepRefused(tickets[0]), .enterpriseStepRefused(enterprises[0]),
-            .unknownStation("1"),
+            .unknownStation("1"), .conflictingOptions("--a", "--b"), .notAPhoto("甲"),
         ]
         let stores: [StoreError] = [
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
@@ -175,6 +176,7 @@ import Testing
         case .notAGridCode: 14
         case .notAnItemID: 15
         case .duplicate: 16
+        case .lighterThanBlank: 17
         }
     }
 
@@ -212,6 +214,9 @@ import Testing
         case .notOverdue: 2
         case .missing: 3
         case .alreadyReported: 4
+        case .deadlineNotAhead: 5
+        case .unknownAssignee: 6
+        case .assigneeElsewhere: 7
         }
     }
 
@@ -243,6 +248,8 @@ import Testing
         case .stepRefused: 13
         case .enterpriseStepRefused: 14
         case .unknownStation: 15
+        case .conflictingOptions: 16
+        case .notAPhoto: 17
         }
     }
 

@@ -49,7 +49,12 @@ import Testing
         #expect(throws: InvalidValue(field: "jar A sample mass", rule: .outOfRange(min: 0, max: 10_000))) { try negative.validate() }
         var noExposure = Self.b
         noExposure.exposureDays = 0
-        #expect(throws: InvalidValue(field: "jar B exposure days", rule: .mustBePositive)) { try noExposure.validate() }
+        #expect(throws: InvalidValue(field: "jar B exposure days", rule: .outOfRange(min: 25, max: 35))) { try noExposure.validate() }
+        var lighter = Self.b
+        lighter.sampleMassGrams = lighter.blankMassGrams / 2
+        #expect(throws: InvalidValue(field: "jar B sample mass", rule: .lighterThanBlank)) { try lighter.validate() }
+        lighter.markedInvalid = true
+        #expect(throws: Never.self) { try lighter.validate() }
         var noOpening = Self.b
         noOpening.openingAreaSquareMetres = 0
         #expect(throws: InvalidValue(field: "jar B opening area", rule: .mustBePositive)) { try noOpening.validate() }

@@ -27,16 +27,21 @@ public struct DustfallJar: Codable, Hashable, Sendable {
         self.markedInvalid = markedInvalid
     }
 
+    /// The days a monthly jar stands open: GB/T 15265-94 (环境空气 降尘的测定 重量法) collects for
+    /// 30 ± 2 days; a few more either way allow for a collection day moved by a holiday.
+    public static let exposureDays: ClosedRange<Double> = 25...35
+
     /// Checks each measured value, naming the first field that is impossible: masses from 0 to
-    /// 10 kg, an opening from 0.001 to 10 m², from half a day to 366 days.
+    /// 10 kg, the sample no lighter than its blank unless the jar is marked invalid, an opening
+    /// from 0.001 to 10 m², ``exposureDays``.
     public func validate() throws(InvalidValue) {
         let field = "jar \(label.rawValue) "
         try Check.number(sampleMassGrams, field + "sample mass", in: 0...10_000)
         try Check.number(blankMassGrams, field + "blank mass", in: 0...10_000)
+        guard markedInvalid || sampleMassGrams >= blankMassGrams else { throw InvalidValue(field: field + "sample mass", rule: .lighterThanBlank) }
         try Check.positive(openingAreaSquareMetres, field + "opening area", max: 10)
         try Check.number(openingAreaSquareMetres, field + "opening area", in: 0.001...10)
-        try Check.positive(exposureDays, field + "exposure days", max: 366)
-        try Check.number(exposureDays, field + "exposure days", in: 0.5...366)
+        try Check.number(exposureDays, field + "exposure days", in: Self.exposureDays)
     }
 
     /// Dust-fall in t/(km²·30 d): (m_sample − m_blank) / (area · days) · 30, since 1 g/m² = 1 t/km².

@@ -36,6 +36,8 @@ public struct InvalidValue: Error, Hashable, Sendable, Codable {
         case notAnItemID
         /// The same item twice (a jar label, a department).
         case duplicate
+        /// A dust-fall sample that weighs less than its blank: a weighing or typing error.
+        case lighterThanBlank
     }
 
     public var field: String
@@ -69,6 +71,9 @@ extension InvalidValue: PresentableError {
             return say("“\(field)”不是现行检查表中的项目", "'\(field)' is not an item of the checklist in force")
         case .mustBePositive:
             return say("\(field)必须大于 0", "\(field) must be greater than 0")
+        case .lighterThanBlank:
+            return say("\(field)小于空白质量，不可能：请核对称量记录；样品确已损坏时标为无效",
+                       "\(field) is less than the blank, which cannot be: check the weighing record; mark the jar invalid if the sample was spoiled")
         case .inTheFuture:
             return say("\(field)不能晚于现在（或晚于记录时间）", "\(field) cannot be in the future (or later than when it was recorded)")
         case .tooLongAgo:

@@ -25,6 +25,9 @@ public struct Ticket: Hashable, Sendable {
         public var actor: String
         public var at: Timestamp
         public var note: String
+        /// For an assignment: to whom, and by when.
+        public var assignee: String? = nil
+        public var deadline: Timestamp? = nil
     }
 
     public struct Conflict: Hashable, Sendable {

@@ -10,11 +10,17 @@ public enum TicketRuleViolation: PresentableError, Hashable, Sendable {
     case missing(field: String)
     /// A second report of the same ticket.
     case alreadyReported
+    /// An assignment whose deadline is not after the assignment itself.
+    case deadlineNotAhead(Timestamp)
+    /// An assignment to a name nobody is registered under.
+    case unknownAssignee(String)
+    /// An assignment to someone who does not rectify there (another township, or a supervisor).
+    case assigneeElsewhere(String, role: Role, scope: String, node: String)
 }
 
 extension TicketRuleViolation {
     /// The rule broken, as a word programs can match: `roleNotAllowed`, `wrongState`, `notOverdue`,
-    /// `missing`, `alreadyReported`.
+    /// `missing`, `alreadyReported`, `deadlineNotAhead`, `unknownAssignee`, `assigneeElsewhere`.
     public var rule: String {
         switch self {
         case .roleNotAllowed: "roleNotAllowed"
@@ -22,6 +28,9 @@ extension TicketRuleViolation {
         case .notOverdue: "notOverdue"
         case .missing: "missing"
         case .alreadyReported: "alreadyReported"
+        case .deadlineNotAhead: "deadlineNotAhead"
+        case .unknownAssignee: "unknownAssignee"
+        case .assigneeElsewhere: "assigneeElsewhere"
         }
     }
 }
@@ -46,6 +55,15 @@ extension TicketRuleViolation {
             return say("缺少\(name)：请补上后再记录", "\(name) is missing: give it and record again")
         case .alreadyReported:
             return say("该问题已上报过", "The issue was already reported")
+        case .deadlineNotAhead(let deadline):
+            return say("期限 \(BeijingTime.format(deadline)) 不晚于交办时间：请给出今后的期限，如 --deadline \"2026-12-31 18:00\"",
+                       "The deadline \(BeijingTime.format(deadline)) is not after the assignment: give one ahead, e.g. --deadline \"2026-12-31 18:00\"")
+        case .unknownAssignee(let name):
+            return say("没有登记名为 \(name) 的用户：交办给当地的乡镇工作人员或网格员，用其用户名（如 staff.wang）",
+                       "Nobody is registered as \(name): assign to a township staff member or grid officer there, by user name (e.g. staff.wang)")
+        case .assigneeElsewhere(let name, let role, let scope, let node):
+            return say("\(name) 是\(role.name(in: language))，负责 \(scope)，不负责问题所在的 \(node)：交办给当地的乡镇工作人员或网格员",
+                       "\(name) is \(role.name(in: language)) for \(scope), not responsible where the issue lies (\(node)): assign to township staff or a grid officer there")
         }
     }
 }

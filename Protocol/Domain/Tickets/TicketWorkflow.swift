@@ -38,6 +38,20 @@ public enum TicketWorkflow {
         }
     }
 
+    /// Who may be given an issue to rectify (整改责任人): township staff or a grid officer.
+    public static let assignees: Set<Role> = [.townshipStaff, .gridOfficer]
+
+    /// Checks that `name` may be given the issue at `node` to rectify: a registered township staff
+    /// member or grid officer whose scope reaches the node (落实乡镇街道属地管理责任, seed 003 §(十): each place's
+    /// problems belong to its township). The fold cannot check this (it holds no directory); the
+    /// client checks it before recording an assignment.
+    public static func checkAssignee(_ name: String, for node: String, directory: Directory, grid: Grid) throws(TicketRuleViolation) {
+        guard let user = directory.users[name] else { throw .unknownAssignee(name) }
+        guard assignees.contains(user.role), GridScope(scope: user.scope, grid: grid).overlaps(node) else {
+            throw .assigneeElsewhere(name, role: user.role, scope: user.scope, node: node)
+        }
+    }
+
     /// The ticket after `step`, or why the step is not allowed.
     public static func apply(
         _ kind: TicketStep.Kind, _ step: TicketStep, by role: Role?, to ticket: Ticket, at time: Timestamp
@@ -49,6 +63,7 @@ public enum TicketWorkflow {
         case .assigned:
             guard let assignee = step.assignee, !assignee.isEmpty else { throw .missing(field: "assignee") }
             guard let deadline = step.deadline else { throw .missing(field: "deadline") }
+            guard deadline > time else { throw .deadlineNotAhead(deadline) }
             (next.state, next.assignee, next.deadline) = (.assigned, assignee, deadline)
         case .rectificationStarted:
             next.state = .rectifying

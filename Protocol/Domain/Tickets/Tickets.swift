@@ -73,7 +73,8 @@ public struct Tickets: Projection {
               let ticket = byID[event.subject] else { return orphans.append(event.id) }
         do {
             var next = try TicketWorkflow.apply(kind, step, by: role(of: event.actor, at: event), to: ticket, at: time)
-            next.history.append(Ticket.Entry(event: event.id, kind: kind, actor: event.actor, at: time, note: step.note))
+            next.history.append(Ticket.Entry(event: event.id, kind: kind, actor: event.actor, at: time, note: step.note,
+                                             assignee: kind == .assigned ? step.assignee : nil, deadline: kind == .assigned ? step.deadline : nil))
             byID[event.subject] = next
         } catch {
             byID[event.subject]?.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: kind.rawValue, reason: error))
