@@ -65,7 +65,8 @@ struct Fire: ParsableCommand {
                 let list = try client.firePointList(observedIn: span)
                 let whole = { try client.firePoints(list.map(\.id)) }
                 try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(try whole()) }
-                try output.emit(texts: texts, records: { try whole().map(JSONOutput.FirePointRecord.init) }) { texts.fireTable(list) }
+                let refused = try client.refusedCount()
+                try output.emit(texts: texts, records: { try whole().map(JSONOutput.FirePointRecord.init) }) { texts.fireTable(list) + texts.refusedNote(refused) }
             }
         }
     }

@@ -44,7 +44,12 @@ extension FieldClient {
     func resolve(_ reference: String, among candidates: some Sequence<UUID>) throws -> UUID {
         switch IDReference(reference).resolve(among: candidates) {
         case .one(let id): return id
-        case .none: throw FieldError.noSuchRecord(reference)
+        case .none:
+            // One of this device's records the server refused: say so, rather than that it does not exist.
+            if let refused = try store.refusedRecords().first(where: { IDReference(reference).resolve(among: [$0.subject]) == .one($0.subject) }) {
+                throw FieldError.refusedRecord(reference, reason: refused.reason)
+            }
+            throw FieldError.noSuchRecord(reference)
         case .several(let ids): throw FieldError.ambiguousRecord(reference, candidates: ids.map(\.shortID))
         }
     }

@@ -34,6 +34,9 @@ public final class FieldClient {
     /// The records refused for good, with their reasons: this device's own, and others' refused on arrival.
     public func quarantined() throws -> [QuarantinedEvent] { try store.quarantined() }
 
+    /// How many of this device's own records the server refused: no view counts them.
+    public func refusedCount() throws -> Int { try store.refusedRecords().count }
+
     /// Rebuilds the tables views read from this device's events; returns how many events were read.
     @discardableResult
     public func rebuild(progress: ((_ read: Int, _ total: Int) -> Void)? = nil) throws -> Int {

@@ -28,6 +28,8 @@ public enum FieldError: Hashable, Sendable {
     case unreadableFile(String)
     /// A photo that is empty or larger than the server accepts.
     case unsuitablePhoto(String, maxBytes: Int64)
+    /// A record of this device's that the server refused (its wire reason): no view counts it.
+    case refusedRecord(String, reason: String)
     /// Two options that say opposite things (`--failed` with `--all-passed`).
     case conflictingOptions(String, String)
     /// A file given as a photo that is not a picture (``PhotoFormat``).
@@ -82,6 +84,10 @@ extension FieldError: PresentableError {
         case .unsuitablePhoto(let path, let maxBytes):
             return say("照片 \(path) 为空或超过 \(ByteCount(maxBytes))：请换一张",
                        "Photo \(path) is empty or larger than \(ByteCount(maxBytes)): use another")
+        case .refusedRecord(let reference, let reason):
+            let why = Refusal(wire: reason).message(in: language)
+            return say("\(reference) 是本机的一条记录，已被服务器拒收（\(why)），不计入任何列表：按原因改正后重新记录；lantian quarantine 列出全部被拒收的记录",
+                       "\(reference) is a record of this device the server refused (\(why)); no list counts it: record it again as the reason says; lantian quarantine lists every refused record")
         case .conflictingOptions(let first, let second):
             return say("\(first) 与 \(second) 互相矛盾：只用其中一个", "\(first) and \(second) contradict each other: give one of them")
         case .notAPhoto(let path):

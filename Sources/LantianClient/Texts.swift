@@ -186,6 +186,12 @@ public struct Texts: Sendable {
 
     /// The records refused for good: this device's own, which its server refused, and others'
     /// that this device refused when they arrived; each with its reason in the user's language.
+    /// Under a list: how many of this device's records the server refused, which the list leaves out.
+    public func refusedNote(_ count: Int) -> String {
+        count == 0 ? "" : "\n" + say("另有本机 \(count) 条记录被服务器拒收，不在列表中：lantian quarantine 查看原因",
+                                      "\(count) record(s) of this device were refused by the server and are not listed: see lantian quarantine")
+    }
+
     public func quarantineTable(_ events: [QuarantinedEvent], ownDevice: UUID?) -> String {
         if events.isEmpty { return say("没有被拒收的记录", "Nothing was refused") }
         return TextTable(header: [say("编号", "Id"), say("记录", "Record"), say("时间", "When"), say("原因", "Reason")],

@@ -104,8 +104,9 @@ extension EventStore {
             let ids = try UUID.fetchAll(db, sql: "SELECT event FROM dustfall_event WHERE station = ?", arguments: [code])
             var events: [Event] = []
             for chunk in ids.chunked(by: 500) {
-                events += try Event.fetchAll(db, sql: "SELECT \(Event.columns) FROM event WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))",
-                                             arguments: StatementArguments(chunk))
+                events += try Event.fetchAll(db, sql: """
+                    SELECT \(Event.columns) FROM event WHERE id IN (\(databaseQuestionMarks(count: chunk.count))) AND \(notRefused)
+                    """, arguments: StatementArguments(chunk))
             }
             let network = DustfallNetwork.fold(events)
             if let station = network.stations[code] {

@@ -91,7 +91,8 @@ extension EventStore {
         }
     }
 
-    /// Notes the server's refusals of this device's events: they join the quarantine list, with why.
+    /// Notes the server's refusals of this device's events: they join the quarantine list, with
+    /// why, and leave the views (``notRefused``), whose tables are refreshed as if they were removed.
     public func noteRejected(_ rejections: [Rejection], device: UUID, at time: Timestamp) throws {
         guard !rejections.isEmpty else { return }
         try write { db in
@@ -99,6 +100,19 @@ extension EventStore {
                 guard let event = try Row.fetchOne(db, sql: "SELECT \(Event.columns) FROM event WHERE id = ?", arguments: [rejection.id])
                     .map(Event.init(row:)), event.device == device else { continue }
                 try Self.quarantine(db, event, reason: rejection.reason, at: time, keepingPayload: false)
+                if readModels != nil {
+                    try db.execute(sql: "INSERT INTO touched_event VALUES (?, ?, ?, 0)", arguments: [event.subject, event.type.rawValue, event.id])
+                }
+            }
+        }
+    }
+
+    /// This device's own records the server refused, by the subject each was about: what a view
+    /// says when asked for one of them.
+    public func refusedRecords() throws -> [(subject: UUID, type: EventType, reason: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT e.subject, e.type, q.reason FROM quarantine q JOIN event e ON e.id = q.id ORDER BY q.at").map {
+                (try $0.decode(atIndex: 0), EventType(rawValue: try $0.decode(atIndex: 1)), try $0.decode(atIndex: 2))
             }
         }
     }

@@ -238,7 +238,12 @@ extension EventStore {
         }
     }
 
-    /// The events about `subjects` of `types`, in canonical order.
+    /// The condition that leaves out this device's own events the server refused (they stay in
+    /// its chain, and in its quarantine list with why): no other replica holds them, so no view
+    /// counts them, and this device's views agree with everyone else's.
+    static let notRefused = "id NOT IN (SELECT id FROM quarantine)"
+
+    /// The events about `subjects` of `types` that views count (``notRefused``), in canonical order.
     static func events(_ db: Database, about subjects: Set<UUID>, ofTypes types: Set<EventType>) throws -> [Event] {
         let types = types.map(\.rawValue)
         var chunks: [[Event]] = []
@@ -249,6 +254,7 @@ extension EventStore {
             chunks.append(try Event.fetchAll(db, sql: """
                 SELECT \(Event.columns) FROM event INDEXED BY event_by_subject
                 WHERE subject IN (\(databaseQuestionMarks(count: chunk.count))) AND type IN (\(databaseQuestionMarks(count: types.count)))
+                AND \(notRefused)
                 ORDER BY hlc, device, cseq
                 """, arguments: StatementArguments(chunk) + StatementArguments(types)))
         }
@@ -316,11 +322,12 @@ extension EventStore {
         return state
     }
 
-    /// Calls `body` with every event of `types`, in canonical order, read one at a time.
+    /// Calls `body` with every event of `types` that views count (``notRefused``), in canonical order, read one at a time.
     static func forEachEvent(_ db: Database, ofTypes types: Set<EventType>, _ body: (Event) throws -> Void) throws {
         let types = Array(types.map(\.rawValue))
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count))) ORDER BY hlc, device, cseq
+            SELECT \(Event.columns) FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count))) AND \(notRefused)
+            ORDER BY hlc, device, cseq
             """, arguments: StatementArguments(types))
         while let row = try rows.next() { try body(try Event(row: row)) }
     }

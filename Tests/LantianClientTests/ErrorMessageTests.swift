@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 8), ("EnterpriseRuleViolation", 5), ("FieldError", 18),
+        ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 8), ("EnterpriseRuleViolation", 5), ("FieldError", 19),
         ("StoreError", 7), ("SyncError", 9), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -110,6 +110,7 @@ import Testing
             .unknownNode("1"), .gridNotSynced, .noSuchRecord("1"), .ambiguousRecord("1", candidates: ["12", "13"]), .unreadableFile("甲"),
             .unsuitablePhoto("甲", maxBytes: 64 << 20), .stepRefused(tickets[0]), .enterpriseStepRefused(enterprises[0]),
             .unknownStation("1"), .conflictingOptions("--a", "--b"), .notAPhoto("甲"),
+            .refusedRecord("1", reason: Refusal.outsideScope(node: "1", user: "甲", scope: "2").wire),
         ]
         let stores: [StoreError] = [
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
@@ -250,6 +251,7 @@ import Testing
         case .unknownStation: 15
         case .conflictingOptions: 16
         case .notAPhoto: 17
+        case .refusedRecord: 18
         }
     }
 
