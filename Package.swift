@@ -55,13 +55,19 @@ let package = Package(
             "LantianSync", "LantianSessions", "LantianStore", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",
         ]),
 
+        // What both executables need of the command line: ArgumentParser's messages in the user's language.
+        .target(name: "LantianCommandLine", dependencies: [
+            "LantianDomain",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // The two executables: argument parsing only.
         .executableTarget(name: "lantiand", dependencies: [
-            "LantianServer", "LantianTransport", "LantianFiles", "LantianDomain",
+            "LantianServer", "LantianCommandLine", "LantianTransport", "LantianFiles", "LantianDomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Server"),
         .executableTarget(name: "lantian", dependencies: [
-            "LantianClient", "LantianSessions", "LantianFiles", "LantianDomain", "LantianWire",
+            "LantianClient", "LantianCommandLine", "LantianSessions", "LantianFiles", "LantianDomain", "LantianWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Client"),
 

@@ -4,15 +4,16 @@ import LantianClient
 import LantianFiles
 import LantianDomain
 
-extension InspectionCategory: ExpressibleByArgument {}
-extension TicketState: ExpressibleByArgument {}
-extension TicketStep.Escalation: ExpressibleByArgument {}
-extension FirePointReport.Source: ExpressibleByArgument {}
-extension RiskySlot: ExpressibleByArgument {}
-extension DustSiteRegistered.Kind: ExpressibleByArgument {}
-extension Disposition: ExpressibleByArgument {}
-extension ClosureItem: ExpressibleByArgument {}
-extension EnterpriseRegistered.LeadSource: ExpressibleByArgument {}
+// Values are given by their code or by their Chinese or English name (`--state 已上报`).
+extension InspectionCategory: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension TicketState: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension TicketStep.Escalation: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension FirePointReport.Source: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension RiskySlot: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension DustSiteRegistered.Kind: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension Disposition: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension ClosureItem: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension EnterpriseRegistered.LeadSource: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 
 /// A location given as `--lat` and `--lon`, both or neither.
 struct LocationOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
+import LantianCommandLine
 import LantianDomain
 import LantianWire
 
@@ -10,6 +11,9 @@ struct Lantian: ParsableCommand {
         commandName: "lantian",
         abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
         subcommands: [Enroll.self, Setup.self, Status.self, Sync.self, Verify.self, Repair.self, Rebuild.self, Quarantine.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
+
+    /// Argument errors in the user's language (``UsageMessage``).
+    static func main() { mainInUsersLanguage() }
 }
 
 struct Setup: ParsableCommand {

@@ -4,7 +4,7 @@ import LantianFiles
 import LantianDomain
 import LantianServer
 
-extension Role: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension GridLevel: ExpressibleByArgument {}
 extension Datum: ExpressibleByArgument {}
 

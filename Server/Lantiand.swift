@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianDomain
+import LantianCommandLine
 import LantianServer
 import LantianTransport
 
@@ -10,6 +11,9 @@ struct Lantiand: ParsableCommand {
         commandName: "lantiand",
         abstract: "蓝天服务器：保存全部网格事件，与巡查终端同步。Lantian server: stores every grid event and syncs field clients.",
         subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Rebuild.self, Backup.self, Restore.self])
+
+    /// Argument errors in the user's language (``UsageMessage``).
+    static func main() { mainInUsersLanguage() }
 }
 
 struct Serve: ParsableCommand {

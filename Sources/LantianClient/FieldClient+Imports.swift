@@ -39,8 +39,7 @@ extension FieldClient {
                 report.alreadyImported += 1
                 continue
             }
-            let note = "\(detection.instrument) \(detection.satellite) confidence \(detection.confidence)"
-                + (detection.frp.map { String(format: " FRP %.1f MW", $0) } ?? "")
+            let note = detection.chineseNote
             let fire = try FirePointReport(location: detection.location, node: county.code, observedAt: detection.observedAt, note: note,
                                            source: .satellite)
             let lead = TicketReported(category: .strawBurning, node: county.code,

@@ -36,3 +36,16 @@ public struct FIRMSDetection: Hashable, Sendable {
         .version5(name: "firms:\(instrument):\(satellite):\(observedAt.millisecondsSince1970):\(location.latitude):\(location.longitude)")
     }
 }
+
+extension FIRMSDetection {
+    /// What the record says of the detection, in Chinese like every record a person reads:
+    /// "MODIS（卫星 A）置信度 76%，火点辐射功率 16.0 兆瓦". Confidence levels are 低/标称/高.
+    public var chineseNote: String {
+        let confidence: String
+        switch self.confidence {
+        case .percent(let value): confidence = "\(value)%"
+        case .level(let level): confidence = ["低", "标称", "高"][level.rawValue]
+        }
+        return "\(instrument)（卫星 \(satellite)）置信度 \(confidence)" + (frp.map { String(format: "，火点辐射功率 %.1f 兆瓦", $0) } ?? "")
+    }
+}

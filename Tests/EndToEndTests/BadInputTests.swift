@@ -25,6 +25,34 @@ import Testing
         #expect(result.errors.contains("Latitude is out of range: it must be between -90 and 90"))
     }
 
+    /// Finding 5 of the field-client review: ArgumentParser's own errors came out in English
+    /// ("Error: Missing expected argument '--to <to>'"), and `--state 已上报` was refused.
+    @Test(arguments: [
+        (["issue", "assign", "4e41"], "错误：缺少 --to <to>：补上后再运行"),
+        (["issue", "list", "--state", "nope"], "错误：--state <state> 的值“nope”无效：可用 reported、assigned、rectifying、rectification-reported、closed，或其中文名称"),
+        (["dust", "site", "--name", "工地", "--kind", "construction", "--area", "-5"], "错误：--area <area> 缺少值（负数要紧跟等号写，如 --lon=-80）"),
+        (["issue", "list", "--nod", "1"], "错误：没有选项 --nod，是不是 --node？"),
+    ])
+    func aCommandGivenWrongIsToldInChinese(_ arguments: [String], _ message: String) throws {
+        let officer = try FieldDevice(user: "officer.zhang", server: "127.0.0.1:1", folder: try temporaryFolder())
+        let result = try officer.lantian(arguments)
+        #expect(result.status == 64)
+        #expect(result.errors.contains(message), "\(result.errors)")
+        #expect(!result.errors.contains("Error:") && !result.errors.contains("Usage:") && result.errors.contains("用法："))
+        #expect(try officer.lantian(arguments + ["--lang", "en"]).errors.contains("Error:"))
+    }
+
+    @Test func valuesAreTakenByTheirChineseNamesToo() throws {
+        let officer = try FieldDevice(user: "officer.zhang", server: "127.0.0.1:1", folder: try temporaryFolder())
+        for (option, value) in [("--state", "已上报"), ("--category", "扬尘"), ("--state", "rectification reported")] {
+            let result = try officer.lantian(["issue", "list", option, value])
+            #expect(result.status == 0, "\(option) \(value): \(result.errors)")
+        }
+        let administrator = try run("lantiand", ["user", "add", "li", "--role", "网格员", "--scope", "371502001001",
+                                                 "--db", try temporaryFolder().appendingPathComponent("s.sqlite").path])
+        #expect(!administrator.errors.contains("无效"), "\(administrator.errors)")
+    }
+
     @Test func aCommandBeforeSetUpSaysHowToSetUp() throws {
         let store = try temporaryFolder().appendingPathComponent("new.sqlite").path
         let result = try run("lantian", ["status", "--db", store])

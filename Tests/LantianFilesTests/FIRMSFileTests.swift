@@ -14,6 +14,9 @@ import Testing
         let first = try #require(file.detections.first)
         #expect(first.line == 2 && first.confidence == .percent(33) && first.satellite == "A")
         #expect(first.location == (try GeoPoint(latitude: 32.95585, longitude: 114.07358)))
+        // Finding 5 of the field-client review: the note read "MODIS A confidence 33% FRP …".
+        #expect(first.chineseNote.hasPrefix("MODIS（卫星 A）置信度 33%"), "\(first.chineseNote)")
+        #expect(first.chineseNote.contains("火点辐射功率") == (first.frp != nil))
     }
 
     @Test func acquisitionTimesAreUTCAndBeijingTimeRollsTheDateOver() throws {

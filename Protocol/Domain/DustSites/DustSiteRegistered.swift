@@ -63,3 +63,15 @@ extension DustSiteRegistered {
 
     public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
 }
+
+extension DustSiteRegistered.Kind: NamedValue {
+    /// What users call it.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .construction: language.say("建筑工地", "construction site")
+        case .roadWorks: language.say("道路施工", "road works")
+        case .stockpile: language.say("堆场", "stockpile")
+        case .road: language.say("道路", "road")
+        }
+    }
+}

@@ -10,7 +10,7 @@ public enum Disposition: String, Codable, Hashable, Sendable, CaseIterable {
     case upgrade
 }
 
-extension Disposition {
+extension Disposition: NamedValue {
     /// What users call it.
     public func name(in language: Language) -> String {
         switch self {

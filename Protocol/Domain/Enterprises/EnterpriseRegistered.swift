@@ -46,3 +46,16 @@ extension EnterpriseRegistered {
 
     public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: nil) }
 }
+
+extension EnterpriseRegistered.LeadSource: NamedValue {
+    /// What users call it.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .patrol: language.say("巡查", "patrol")
+        case .electricityData: language.say("专变用电数据", "electricity data")
+        case .satellite: language.say("卫星遥感", "satellite")
+        case .drone: language.say("无人机", "drone")
+        case .publicReport: language.say("群众举报", "public report")
+        }
+    }
+}

@@ -10,7 +10,7 @@ public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
     case admin
 }
 
-extension Role {
+extension Role: NamedValue {
     /// What users call the role.
     public func name(in language: Language) -> String {
         switch self {

@@ -75,3 +75,17 @@ extension FirePointReport {
 
     public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
 }
+
+extension FirePointReport.Source: NamedValue {
+    /// What users call it.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .patrol: language.say("巡查", "patrol")
+        case .satellite: language.say("卫星遥感", "satellite")
+        case .drone: language.say("无人机", "drone")
+        case .video: language.say("视频监控", "video")
+        case .infrared: language.say("红外监测", "infrared")
+        case .publicReport: language.say("群众举报", "public report")
+        }
+    }
+}

@@ -21,3 +21,15 @@ public enum RiskySlot: String, Codable, Hashable, Sendable, CaseIterable {
         }
     }
 }
+
+extension RiskySlot: NamedValue {
+    /// What users call it.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .afterWork: language.say("收工时", "after work")
+        case .firstHalfOfNight: language.say("上半夜", "first half of the night")
+        case .beforeRain: language.say("下雨前", "before rain")
+        case .beforeSowing: language.say("播种前", "before sowing")
+        }
+    }
+}

@@ -10,7 +10,7 @@ public enum InspectionCategory: String, Codable, Hashable, Sendable, CaseIterabl
     case dustfall
 }
 
-extension InspectionCategory {
+extension InspectionCategory: NamedValue {
     /// What users call it.
     public func name(in language: Language) -> String {
         switch self {

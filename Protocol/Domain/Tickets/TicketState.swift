@@ -14,7 +14,7 @@ public enum TicketState: String, Codable, Hashable, Sendable, CaseIterable {
     case closed
 }
 
-extension TicketState {
+extension TicketState: NamedValue {
     /// What users call it.
     public func name(in language: Language) -> String {
         switch self {

@@ -25,7 +25,7 @@ public struct TicketStep: Codable, Hashable, Sendable {
     }
 
     /// How far an escalation goes.
-    public enum Escalation: String, Codable, Hashable, Sendable {
+    public enum Escalation: String, Codable, Hashable, Sendable, CaseIterable {
         /// A formal interview of the responsible leader (约谈).
         case interview
         /// A special inspection (专项督察).
@@ -105,6 +105,16 @@ extension TicketStep.Kind {
         case .reopened: language.say("反弹重开", "reopened")
         case .escalated: language.say("升级督办", "escalated")
         case .evidenceAdded: language.say("补充证据", "evidence added")
+        }
+    }
+}
+
+extension TicketStep.Escalation: NamedValue {
+    /// What users call it.
+    public func name(in language: Language) -> String {
+        switch self {
+        case .interview: language.say("约谈", "interview")
+        case .specialInspection: language.say("专项督察", "special inspection")
         }
     }
 }
