@@ -34,6 +34,17 @@ struct LocationOptions: ParsableArguments {
 struct NoteOptions: ParsableArguments {
     @Option(help: "说明。A note.") var note = ""
     @Option(name: .customLong("photo"), help: "照片文件，可多次给出。A photo file; repeat for more.") var photos: [String] = []
+
+    /// The note and the photos' evidence; at a terminal, what was not given is asked for (Enter
+    /// skips), each photo checked as it is named.
+    func asked(client: FieldClient, texts: Texts, prompter: Prompter?) throws -> (note: String, evidence: [Evidence]) {
+        let note = note.isEmpty ? prompter?.ask(texts.askNote, optional: true) { $0 } ?? "" : note
+        if !photos.isEmpty { return (note, try client.evidence(photos: photos)) }
+        let evidence = prompter?.ask(texts.askPhotos, optional: true) { answer in
+            try client.evidence(photos: answer.split(whereSeparator: \.isWhitespace).map(String.init))
+        }
+        return (note, evidence ?? [])
+    }
 }
 
 /// How a list is given: a table for people, `--json` for scripts, `--csv FILE` for spreadsheets.

@@ -61,10 +61,12 @@ struct Dust: ParsableCommand {
                 if allPassed, !failures.isEmpty { throw FieldError.conflictingOptions("--failed", "--all-passed") }
                 if failures.isEmpty, !allPassed {
                     // At a terminal, go through the checklist item by item; a script must say what failed.
-                    guard let prompter = Prompter.terminal else { throw InvalidValue(field: "result", rule: .empty) }
+                    // Each item needs its answer: an inspection does not pass an item by default.
+                    guard let prompter = Prompter.terminal(texts) else { throw InvalidValue(field: "result", rule: .empty) }
                     for item in try client.checklist(forSite: site) {
                         let passed = prompter.ask(texts.askItemPassed(item)) { ["y": true, "Y": true, "是": true, "n": false, "N": false, "否": false][$0] }
-                        if passed == false { failures.append(item.id) }
+                        guard let passed else { throw InvalidValue(field: "result", rule: .empty) }
+                        if !passed { failures.append(item.id) }
                     }
                 }
                 let (site, opened) = try client.inspectDustSite(site, failed: failures,

@@ -25,21 +25,26 @@ struct Fire: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
-                let prompter = Prompter.terminal
-                guard let lat = lat ?? prompter?.ask(texts.askLatitude, parse: Double.init) else {
-                    throw InvalidValue(field: "latitude", rule: .empty)
-                }
-                guard let lon = lon ?? prompter?.ask(texts.askLongitude, parse: Double.init) else {
-                    throw InvalidValue(field: "longitude", rule: .empty)
-                }
+                let prompter = Prompter.terminal(texts)
+                // Each value is checked as soon as it is known, before the next question.
                 let observedAt = try at.map(BeijingTime.parse) ?? now
-                let slot = slot ?? RiskySlot.derived(from: observedAt) ?? prompter?.ask(texts.askRiskySlot) { answer in
-                    ["1": RiskySlot.beforeRain, "2": .beforeSowing][answer]
+                try client.checkNotInFuture(observedAt, now: now)
+                var (lat, lon) = (lat, lon)
+                if lat == nil, let answer = prompter?.ask(texts.askLatitude, parse: Prompter.latitudeOrPair) {
+                    (lat, lon) = (answer.latitude, lon ?? answer.longitude)
                 }
+                guard let lat else { throw InvalidValue(field: "latitude", rule: .empty) }
+                _ = try GeoPoint(latitude: lat, longitude: 0)
+                if lon == nil { lon = prompter?.ask(texts.askLongitude, parse: Prompter.longitude) }
+                guard let lon else { throw InvalidValue(field: "longitude", rule: .empty) }
+                let location = try GeoPoint(latitude: lat, longitude: lon)
+                let slot = slot ?? RiskySlot.derived(from: observedAt) ?? prompter?.ask(texts.askRiskySlot, optional: true) { answer in
+                    ["1": RiskySlot.beforeRain, "2": .beforeSowing][answer] ?? RiskySlot(word: answer)
+                }
+                let (note, evidence) = try details.asked(client: client, texts: texts, prompter: prompter)
                 let event = try client.reportFirePoint(
-                    location: try GeoPoint(latitude: lat, longitude: lon), node: node, observedAt: observedAt,
-                    note: details.note, source: source, estimatedAreaSquareMetres: area, riskySlot: slot,
-                    evidence: try client.evidence(photos: details.photos), now: now)
+                    location: location, node: node, observedAt: observedAt, note: note, source: source, estimatedAreaSquareMetres: area,
+                    riskySlot: slot, evidence: evidence, now: now)
                 let report = try PayloadCodec.decode(FirePointReport.self, from: event)
                 print(texts.firePointRecorded(event, report: report, pending: try client.status(probe: false).pending,
                                               issues: try client.issues(from: event.subject).map(\.id)))

@@ -21,16 +21,22 @@ struct Issue: ParsableCommand {
 
         func run() throws {
             try common.run { client, texts in
-                let prompter = Prompter.terminal
+                let prompter = Prompter.terminal(texts)
+                try client.checkGridSynced()
+                let place = try location.location()
                 let categories: [String: InspectionCategory] = ["1": .scatteredPolluting, "2": .strawBurning, "3": .dust, "4": .dustfall]
-                guard let category = category ?? prompter?.ask(texts.askCategory, parse: { categories[$0] ?? InspectionCategory(rawValue: $0) }) else {
+                guard let category = category ?? prompter?.ask(texts.askCategory, parse: { categories[$0] ?? InspectionCategory(word: $0) }) else {
                     throw InvalidValue(field: "category", rule: .empty)
                 }
-                guard let title = title ?? prompter?.ask(texts.askTitle, parse: { $0 }) else {
+                guard let title = title ?? prompter?.ask(texts.askTitle, parse: { title in
+                    try TicketReported.checkTitle(title)
+                    return title
+                }) else {
                     throw InvalidValue(field: "title", rule: .empty)
                 }
-                let event = try client.reportTicket(category: category, node: node, location: try location.location(), title: title,
-                                                    note: details.note, evidence: try client.evidence(photos: details.photos), now: .now())
+                let (note, evidence) = try details.asked(client: client, texts: texts, prompter: prompter)
+                let event = try client.reportTicket(category: category, node: node, location: place, title: title,
+                                                    note: note, evidence: evidence, now: .now())
                 print(texts.ticketReported(event, try PayloadCodec.decode(TicketReported.self, from: event)))
             }
         }

@@ -26,6 +26,12 @@ extension FieldClient {
         try store.grid().place(stated: code, location: location, scope: try profile()?.scope).get()
     }
 
+    /// Refuses to go on before the device holds a grid (it has never synced): what a record that
+    /// needs a place would be refused for, said before anything is asked.
+    public func checkGridSynced() throws {
+        guard try store.hasGrid() else { throw FieldError.gridNotSynced }
+    }
+
     /// The record `reference` names among `records`, with its id.
     func find<Record>(_ reference: String, in records: [UUID: Record]) throws -> (id: UUID, record: Record) {
         let id = try resolve(reference, among: records.keys)
@@ -65,8 +71,11 @@ extension FieldClient {
                 throw FieldError.unsuitablePhoto(path, maxBytes: WireLimits.maxAttachmentBytes)
             }
             guard PhotoFormat.of(data) != nil else { throw FieldError.notAPhoto(path) }
-            photosToKeep.append(data)
-            return Evidence(sha256: ContentDigest.of(data).hex, fileName: URL(fileURLWithPath: path).lastPathComponent)
+            return (data, Evidence(sha256: ContentDigest.of(data).hex, fileName: URL(fileURLWithPath: path).lastPathComponent))
+        }.map { photo, evidence in
+            // Only once every file has passed: a refused list keeps none of them.
+            photosToKeep.append(photo)
+            return evidence
         }
     }
 
@@ -119,7 +128,8 @@ extension FieldClient {
         return node.map { Admission.SubjectRecord(type: first.type, node: $0) }
     }
 
-    func checkNotInFuture(_ time: Timestamp, now: Timestamp) throws {
+    /// Refuses a time later than `now` (with the clock tolerance events have), before anything else is asked.
+    public func checkNotInFuture(_ time: Timestamp, now: Timestamp) throws {
         guard time <= now.adding(milliseconds: EventBounds.payloadTolerance) else {
             throw InvalidValue(field: "time", rule: .inTheFuture)
         }

@@ -169,9 +169,21 @@ extension Texts {
 
     // MARK: Questions
 
-    public var askLatitude: String { say("纬度（WGS 84，如 36.4512）：", "Latitude (WGS 84, e.g. 36.4512):") }
+    public var askLatitude: String {
+        say("纬度（WGS 84，如 36.4512 或 36°27′04″；也可粘贴“纬度,经度”）：", "Latitude (WGS 84, e.g. 36.4512 or 36°27′04″; or paste \"latitude,longitude\"):")
+    }
     public var askLongitude: String { say("经度（WGS 84，如 115.9853）：", "Longitude (WGS 84, e.g. 115.9853):") }
     public var askTitle: String { say("问题标题：", "Issue title:") }
+    public var askNote: String { say("备注（可不填，回车跳过）：", "A note (optional, Enter to skip):") }
+    public var askPhotos: String {
+        say("照片文件（可不填，回车跳过；多张用空格分开）：", "Photo files (optional, Enter to skip; separate several with spaces):")
+    }
+    /// Said when a question that needs an answer gets none.
+    public var answerRequired: String { say("这一项必须填写，请输入", "This one needs an answer; please type it") }
+    /// Said when an answer cannot be read.
+    public func answerNotUnderstood(_ answer: String) -> String {
+        say("看不懂“\(answer)”：请按括号里的示例输入", "Cannot read '\(answer)': answer as the example in brackets shows")
+    }
     public var askCategory: String {
         say("类别（1 散乱污  2 秸秆焚烧  3 扬尘  4 降尘）：", "Category (1 scattered-polluting, 2 straw burning, 3 dust, 4 dust-fall):")
     }
@@ -181,7 +193,7 @@ extension Texts {
     }
 
     public func askItemPassed(_ item: ChecklistItem) -> String {
-        say("\(item.chinese) 达标吗？（y 达标 / n 不达标，回车 视为达标）：", "\(item.english): passed? (y / n, Enter for yes):")
+        say("\(item.chinese) 达标吗？（y 达标 / n 不达标）：", "\(item.english): passed? (y / n):")
     }
 
     public func firmsImported(_ report: FIRMSImportReport, grid: Grid) -> String {

@@ -12,6 +12,11 @@ extension EventStore {
         try read { db in try Self.grid(db) }
     }
 
+    /// Whether the store holds any grid node (a device that has synced once does).
+    public func hasGrid() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grid_node)") ?? false }
+    }
+
     /// Every user as their latest registration holds them.
     public func directory() throws -> Directory {
         try read { db in

@@ -35,7 +35,7 @@ extension TicketReported {
 
     public func check(recordedAt: Timestamp) throws(InvalidValue) {
         try Check.code(node, "node")
-        try Check.text(title, "title", required: true)
+        try Self.checkTitle(title)
         try Check.text(note, "note", max: Check.longText)
         try Check.evidence(evidence)
     }
@@ -45,4 +45,9 @@ extension TicketReported {
     public func mayBeRecorded(by role: Role) -> Bool { TicketWorkflow.mayReport(self, role: role) }
 
     public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+}
+
+extension TicketReported {
+    /// The title's rule (not empty, at most 200 characters), for a prompt to check as it is typed.
+    public static func checkTitle(_ title: String) throws(InvalidValue) { try Check.text(title, "title", required: true) }
 }
