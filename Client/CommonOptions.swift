@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LantianClient
+import LantianCommandLine
 import LantianDomain
 
 /// Options every command takes, and the one way commands report errors.
@@ -28,7 +29,7 @@ struct CommonOptions: ParsableArguments {
     /// reports errors as ``run(_:)`` does.
     func runOnPath(_ body: (String, Texts) throws -> Void) throws {
         let environment = ProcessInfo.processInfo.environment
-        let texts = Texts(Language.choose(flag: lang, environment: environment))
+        let texts = Texts(Language.choose(flag: lang, environment: environment), columns: Terminal.columns())
         do {
             try body(db ?? FieldClient.defaultDatabasePath(environment: environment), texts)
         } catch {

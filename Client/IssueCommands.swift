@@ -62,15 +62,16 @@ struct Issue: ParsableCommand {
                 guard limit >= 0 else { throw InvalidValue(field: "listLimit", rule: .outOfRange(min: 0, max: .infinity)) }
                 if limit > 0, !output.json, output.csv == nil, geojson == nil {
                     let latest = try client.latestTickets(filter, count: limit, now: now)
-                    return print(texts.ticketTable(latest.tickets, now: now, total: latest.total) + texts.refusedNote(try client.refusedCount()))
+                    return print(texts.ticketTable(latest.tickets, now: now, total: latest.total, names: try client.nodeNames())
+                                 + texts.refusedNote(try client.refusedCount()))
                 }
-                let tickets = try client.tickets(filter, now: now), refused = try client.refusedCount()
+                let tickets = try client.tickets(filter, now: now), refused = try client.refusedCount(), names = try client.nodeNames()
                 try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(tickets, now: now) }
                 try output.emit(texts: texts, records: {
                     let whole = try client.wholeTickets(tickets)
                     let arrived = try client.arrivedEvidence(of: whole)
                     return whole.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }
-                }) { texts.ticketTable(tickets, now: now) + texts.refusedNote(refused) }
+                }) { texts.ticketTable(tickets, now: now, names: names) + texts.refusedNote(refused) }
             }
         }
     }

@@ -34,6 +34,9 @@ public final class FieldClient {
     /// The records refused for good, with their reasons: this device's own, and others' refused on arrival.
     public func quarantined() throws -> [QuarantinedEvent] { try store.quarantined() }
 
+    /// Every grid node's name, by code: what lists show instead of codes.
+    public func nodeNames() throws -> [String: String] { try store.nodeNames() }
+
     /// How many of this device's own records the server refused: no view counts them.
     public func refusedCount() throws -> Int { try store.refusedRecords().count }
 

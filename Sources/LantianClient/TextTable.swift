@@ -1,42 +1,73 @@
-/// A plain-text table for narrow terminals, aligned by display width (a Chinese character is two columns).
+import LantianDomain
+
+/// A plain-text table for narrow terminals, aligned by display width (a Chinese character is two
+/// columns, ``DisplayWidth``). Wider than the terminal, it leaves out the columns that matter least
+/// (``droppable``, the first to go first), then fits its last column: cut with "…" or wrapped
+/// within the column, as ``overflow`` says. A table printed to a pipe or file is whole.
 ///
 /// ```swift
-/// print(TextTable(header: ["时间", "位置"], rows: [["06-01 19:30", "36.45,115.98"]]).rendered)
+/// print(TextTable(header: ["时间", "位置"], rows: [["06-01 19:30", "36.45,115.98"]]).rendered(width: 60))
 /// ```
 public struct TextTable: Sendable {
+    public enum Overflow: Sendable {
+        /// Cut each cell to the room left, ending in "…" (a title: `issue show` has it whole).
+        case truncate
+        /// Wrap each cell within its column (a reason, which must be read whole).
+        case wrap
+    }
+
     public var header: [String]
     public var rows: [[String]]
+    public var droppable: [Int]
+    public var overflow: Overflow
 
-    public init(header: [String], rows: [[String]]) {
+    public init(header: [String], rows: [[String]], droppable: [Int] = [], overflow: Overflow = .wrap) {
         self.header = header
         self.rows = rows
+        self.droppable = droppable
+        self.overflow = overflow
     }
 
-    public var rendered: String {
-        let widths = header.indices.map { column in
-            ([header] + rows).map { Self.displayWidth($0[column]) }.max() ?? 0
+    /// The table as a terminal `width` columns wide shows it (`nil`: no limit).
+    public func rendered(width: Int?) -> String {
+        var columns = Array(header.indices)
+        func widths() -> [Int] { columns.map { column in ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0 } }
+        func total(_ widths: [Int]) -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+        // Columns go until the rest fits with the last column at least `minimumLastWidth` wide (or whole).
+        func needed(_ widths: [Int]) -> Int { total(widths) - (widths.last ?? 0) + min(widths.last ?? 0, Self.minimumLastWidth) }
+        var toDrop = droppable[...]
+        while let width, needed(widths()) > width, let next = toDrop.popFirst() { columns.removeAll { $0 == next } }
+        var widths = widths()
+        // The last column takes what room is left, if the rest fits with room for a few characters.
+        if let width, total(widths) > width, let last = widths.indices.last {
+            let room = width - (total(widths) - widths[last])
+            if room >= 8 { widths[last] = room }
         }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { cell, width in
-                cell + String(repeating: " ", count: width - Self.displayWidth(cell))
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        func lines(_ cells: [String]) -> [String] {
+            let cells = columns.map { cells[$0] }
+            guard let lastCell = cells.last else { return [] }
+            let start = total(Array(widths.dropLast())) + (widths.count > 1 ? 2 : 0)
+            var pieces = [lastCell]
+            if DisplayWidth.of(lastCell) > widths[widths.count - 1] {
+                switch overflow {
+                case .truncate: pieces = [DisplayWidth.truncate(lastCell, to: widths[widths.count - 1])]
+                case .wrap: pieces = DisplayWidth.wrap(lastCell, to: widths[widths.count - 1])
+                }
+            }
+            let first = zip(cells.dropLast(), widths).map { cell, width in cell + String(repeating: " ", count: max(0, width - DisplayWidth.of(cell))) }
+                + [pieces[0]]
+            return [first.joined(separator: "  ").trimmingTrailingSpaces()]
+                + pieces.dropFirst().map { String(repeating: " ", count: start) + $0.trimmingLeadingSpaces() }
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+        return (lines(header) + [rule] + rows.flatMap(lines)).joined(separator: "\n")
     }
 
-    /// Columns a terminal uses to show `text`: 2 for East Asian wide characters, 0 for combining marks.
-    public static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            switch scalar.value {
-            case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: width
-            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-                 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-                 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x20000...0x3FFFD: width + 2
-            default: width + 1
-            }
-        }
-    }
+    /// The fewest columns the last column is given before other columns are left out: 8 Chinese characters.
+    static let minimumLastWidth = 16
+
+    /// The whole table, for a pipe or a file.
+    public var rendered: String { rendered(width: nil) }
 }
 
 extension String {
@@ -45,4 +76,6 @@ extension String {
         while text.last == " " { text.removeLast() }
         return text
     }
+
+    fileprivate func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
 }

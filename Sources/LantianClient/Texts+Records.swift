@@ -32,16 +32,19 @@ extension Texts {
             "Issue \(short(event.subject)) reported (\(name(report.category)), grid \(report.node)): \(report.title). Saved on this device, waiting to sync")
     }
 
-    /// The issues as a table; `total`, when more were selected than are shown (the latest).
-    public func ticketTable(_ tickets: [TicketSummary], now: Timestamp, total: Int? = nil) -> String {
+    /// The issues as a table, a line each, places by name (`names`: grid code to name); `total`,
+    /// when more were selected than are shown (the latest). On a narrow terminal the place, then
+    /// the category, then the deadline are left out, and titles cut (`issue show` has them whole).
+    public func ticketTable(_ tickets: [TicketSummary], now: Timestamp, total: Int? = nil, names: [String: String] = [:]) -> String {
         if tickets.isEmpty { return say("没有符合条件的问题", "No issues match") }
         let rows = tickets.map { ticket in
             [short(ticket.id), name(ticket.category), name(ticket.state) + (ticket.isOverdue(at: now) ? say("·逾期", "·overdue") : ""),
-             ticket.node, ticket.deadline.map(BeijingTime.format) ?? "—", ticket.title]
+             names[ticket.node] ?? ticket.node, ticket.deadline.map(BeijingTime.format) ?? "—", ticket.title]
         }
-        return TextTable(header: [say("编号", "Id"), say("类别", "Category"), say("状态", "State"), say("网格", "Grid"),
-                                  say("期限", "Deadline"), say("标题", "Title")], rows: rows).rendered
-            + "\n" + count(tickets.count, of: total)
+        return TextTable(header: [say("编号", "Id"), say("类别", "Category"), say("状态", "State"), say("地点", "Place"),
+                                  say("期限", "Deadline"), say("标题", "Title")], rows: rows, droppable: [3, 1, 4], overflow: .truncate)
+            .rendered(width: columns)
+            + "\n" + fit(count(tickets.count, of: total))
     }
 
     /// "N issues", or how many of more are shown.
@@ -91,7 +94,8 @@ extension Texts {
              point.responseMinutes.map { say("\($0) 分钟扑灭", "out in \($0) min") } ?? say("未扑灭", "not out"), point.note]
         }
         return TextTable(header: [say("编号", "Id"), say("发现时间", "Observed"), say("位置", "Location"), say("上报人", "Reported by"),
-                                  say("处置", "Response"), say("备注", "Note")], rows: rows).rendered
+                                  say("处置", "Response"), say("备注", "Note")], rows: rows, droppable: [3, 2], overflow: .truncate)
+            .rendered(width: columns)
             + "\n" + say("共 \(points.count) 个火点", "\(points.count) fire point(s)")
     }
 
@@ -109,7 +113,7 @@ extension Texts {
              sites.lacksRequiredMonitoring(site) ? say("缺在线监测", "lacks monitoring") : "✓", "\(site.inspections.count)"]
         }
         return TextTable(header: [say("编号", "Id"), say("名称", "Name"), say("网格", "Grid"), say("面积㎡", "Area m²"),
-                                  say("监测", "Monitoring"), say("检查次数", "Inspections")], rows: rows).rendered
+                                  say("监测", "Monitoring"), say("检查次数", "Inspections")], rows: rows).rendered(width: columns)
     }
 
     public func dustfallRecorded(station: String, month: String, value: Double?, limit: Double, opened: TicketReported?) -> String {
@@ -127,7 +131,7 @@ extension Texts {
              "\(enterprise.resurgences)"]
         }
         return TextTable(header: [say("编号", "Id"), say("名称", "Name"), say("网格", "Grid"), say("处置", "Disposition"),
-                                  say("状态", "State"), say("复燃", "Resurged")], rows: rows).rendered
+                                  say("状态", "State"), say("复燃", "Resurged")], rows: rows).rendered(width: columns)
     }
 
     public func enterpriseRegistered(_ enterprise: Enterprise, issues: [UUID]) -> String {
@@ -160,7 +164,7 @@ extension Texts {
         }
         if rows.isEmpty { return say("暂无降尘数据", "No dust-fall readings yet") }
         return TextTable(header: [say("编码", "Code"), say("监测点", "Station"), say("月份", "Month"), say("降尘 t/(km²·30d)", "Dust-fall t/(km²·30d)"),
-                                  say("取值缸", "Jar")], rows: rows).rendered
+                                  say("取值缸", "Jar")], rows: rows).rendered(width: columns)
     }
 
     public func accountabilityRecorded(_ reference: String, responsible: String, measure: String) -> String {
@@ -200,7 +204,7 @@ extension Texts {
         let rows = report.importedByCounty.sorted { $0.key < $1.key }.map { code, count in [code, grid[code]?.name ?? "", "\(count)"] }
         var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（各附一条待交办线索），已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，不在本人负责范围 \(report.outsideScope)，低于置信度门槛 \(report.belowThreshold)",
                          "\(report.instrument) fire points: \(report.imported) new (each with a lead issue to assign), \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.outsideScope) outside your scope, \(report.belowThreshold) below the confidence threshold")]
-        if !rows.isEmpty { lines.append(TextTable(header: [say("编码", "Code"), say("县区", "County"), say("新增", "New")], rows: rows).rendered) }
+        if !rows.isEmpty { lines.append(TextTable(header: [say("编码", "Code"), say("县区", "County"), say("新增", "New")], rows: rows).rendered(width: columns)) }
         if !report.problems.isEmpty {
             lines.append(say("以下 \(report.problems.count) 行无法读取，已跳过，其余已导入：", "\(report.problems.count) row(s) could not be read and were skipped; the rest were imported:"))
             lines += report.problems.map { "  " + rowProblem($0) }
@@ -234,7 +238,7 @@ extension Texts {
         return say("\(review.month) 问题整改情况", "Issues, \(review.month)") + "\n" + TextTable(header: [
             say("乡镇（街道）", "Township"), say("合计", "Total"), say("未销号", "Open"), say("逾期", "Overdue"), say("升级", "Escalated"),
             say("本月新增", "New"), say("本月销号", "Closed"), say("整改率", "Rate"), say("本月销号用时中位（天）", "Median days to close"),
-        ], rows: rows).rendered
+        ], rows: rows).rendered(width: columns)
             + (byCategory.isEmpty ? "" : "\n" + say("未销号按类别：", "Open by category: ") + byCategory.joined(separator: say("，", ", ")))
             + (review.oldestOpen.first.map { "\n" + say("最早未销号：\(short($0.id)) \($0.title)（\(BeijingTime.format($0.reportedAt)) 上报）",
                                                         "Oldest open: \(short($0.id)) \($0.title) (reported \(BeijingTime.format($0.reportedAt)))") } ?? "")
@@ -248,7 +252,7 @@ extension Texts {
         }
         return say("\(review.month) 乡镇降尘排名（吨/平方公里·30天，低者居前）", "Dust-fall by township, \(review.month) (t/(km²·30 d), lowest first)") + "\n"
             + TextTable(header: [say("名次", "Rank"), say("乡镇（街道）", "Township"), say("均值", "Average"), say("限值", "Limit"), "",
-                                 say("同比", "Year on year")], rows: rows).rendered
+                                 say("同比", "Year on year")], rows: rows).rendered(width: columns)
     }
 
     public func ledgerTable(_ review: LedgerReview) -> String {
@@ -260,7 +264,7 @@ extension Texts {
         return say("散乱污企业台账", "Scattered-polluting ledger") + "\n" + TextTable(header: [
             say("乡镇（街道）", "Township"), say("关停取缔", "Ban-close"), say("整合搬迁", "Relocate"), say("升级改造", "Upgrade"),
             say("待处置", "Awaiting"), say("整治中", "In progress"), say("白名单", "Whitelist"), say("复燃", "Resurged"), say("未清零", "Open"),
-        ], rows: rows).rendered
+        ], rows: rows).rendered(width: columns)
             + (review.whitelist.isEmpty ? "" : "\n" + say("白名单：", "Whitelist: ") + review.whitelist.map(\.registration.name).joined(separator: say("、", ", ")))
     }
 
@@ -272,7 +276,7 @@ extension Texts {
         }
         var text = say("\(month) 秸秆焚烧火点", "Fire points, \(month)") + "\n" + TextTable(header: [
             say("乡镇（街道）", "Township"), say("火点", "Fires"), say("按日", "By day"), say("扑灭用时中位数", "Median response"),
-        ], rows: rows).rendered
+        ], rows: rows).rendered(width: columns)
         if !review.repeatedPlaces.isEmpty {
             text += "\n" + say("重复起火地点（\(Int(StrawBurningReview.repeatRadiusMetres)) 米内、不同日期）：", "Places that burned again (within \(Int(StrawBurningReview.repeatRadiusMetres)) m, on different days):")
             text += review.repeatedPlaces.map { group in
@@ -286,7 +290,7 @@ extension Texts {
         var lines = [say("\(review.month) 扬尘源检查：应检 \(review.due) 处，已检 \(review.done) 处", "Dust sites, \(review.month): \(review.done) of \(review.due) inspected")]
         if !review.itemRates.isEmpty {
             lines.append(TextTable(header: [say("检查项", "Item"), say("不达标", "Failed"), say("检查次数", "Inspected"), say("不达标率", "Rate")],
-                                   rows: review.itemRates.map { [review.items[$0.item].map { say($0.chinese, $0.english) } ?? $0.item, "\($0.failed)", "\($0.inspected)", String(format: "%.0f%%", $0.rate * 100)] }).rendered)
+                                   rows: review.itemRates.map { [review.items[$0.item].map { say($0.chinese, $0.english) } ?? $0.item, "\($0.failed)", "\($0.inspected)", String(format: "%.0f%%", $0.rate * 100)] }).rendered(width: columns))
         }
         if !review.notInspected.isEmpty {
             lines.append(say("本月未检查：", "Not inspected this month: ") + review.notInspected.map(\.registration.name).joined(separator: "、"))
@@ -306,7 +310,7 @@ extension Texts {
         return say("各设备同步情况（依据服务器报告）", "Devices as the server last saw them") + "\n" + TextTable(header: [
             say("设备", "Device"), say("用户", "User"), say("上次同步", "Last sync"), say("上次联系", "Last seen"), say("待上传", "Waiting"),
             say("时钟", "Clock"),
-        ], rows: rows).rendered
+        ], rows: rows).rendered(width: columns)
     }
 
     public func exported(_ path: String) -> String { say("已导出 \(path)", "Exported \(path)") }

@@ -8,11 +8,25 @@ import LantianSync
 /// Everything the client says to a person, in the chosen language.
 public struct Texts: Sendable {
     public let language: Language
+    /// The terminal's width in columns, which tables fit (`nil`: not a terminal; tables are whole).
+    public let columns: Int?
 
-    public init(_ language: Language) { self.language = language }
+    public init(_ language: Language, columns: Int? = nil) {
+        self.language = language
+        self.columns = columns
+    }
 
     func say(_ chinese: String, _ english: String) -> String {
         language == .chinese ? chinese : english
+    }
+
+    /// `text` with each line wrapped to the terminal's width by display width (Chinese may break
+    /// anywhere, English at spaces), continuing under its own indent; whole when not a terminal.
+    func fit(_ text: String) -> String {
+        guard let columns else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+            DisplayWidth.wrap(String(line), to: columns, indent: line.prefix { $0 == " " }.count)
+        }.joined(separator: "\n")
     }
 
     // MARK: Set-up and recording
@@ -112,8 +126,8 @@ public struct Texts: Sendable {
             [say("服务器标识", "Server epoch"), status.sync.serverEpoch.map { String($0.uuidString.lowercased().prefix(8)) } ?? "—"],
             [say("本机事件", "Events on device"), "\(status.eventCount)"],
         ]
-        let width = rows.map { TextTable.displayWidth($0[0]) }.max() ?? 0
-        return rows.map { $0[0] + String(repeating: " ", count: width - TextTable.displayWidth($0[0])) + "  " + $0[1] }
+        let width = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
+        return rows.map { $0[0] + String(repeating: " ", count: width - DisplayWidth.of($0[0])) + "  " + $0[1] }
             .joined(separator: "\n")
             + (status.looksDamaged ? "\n" + say("注意：本机数据文件的计数前后不一，可能已损坏。运行 lantian verify 检查，lantian repair 修复。",
                                                  "Note: this store's counts disagree; it may be damaged. Run lantian verify to check, lantian repair to mend it.") : "")
@@ -188,8 +202,8 @@ public struct Texts: Sendable {
     /// that this device refused when they arrived; each with its reason in the user's language.
     /// Under a list: how many of this device's records the server refused, which the list leaves out.
     public func refusedNote(_ count: Int) -> String {
-        count == 0 ? "" : "\n" + say("另有本机 \(count) 条记录被服务器拒收，不在列表中：lantian quarantine 查看原因",
-                                      "\(count) record(s) of this device were refused by the server and are not listed: see lantian quarantine")
+        count == 0 ? "" : "\n" + fit(say("另有本机 \(count) 条记录被服务器拒收，不在列表中：lantian quarantine 查看原因",
+                                          "\(count) record(s) of this device were refused by the server and are not listed: see lantian quarantine"))
     }
 
     public func quarantineTable(_ events: [QuarantinedEvent], ownDevice: UUID?) -> String {
@@ -199,9 +213,9 @@ public struct Texts: Sendable {
                              let whose = event.device == ownDevice ? "" : say("（他人记录，本机收到时拒收）", " (another device's, refused here on arrival)")
                              return [short(event.id), EventCatalogue.name(of: event.type, in: language) + whose, BeijingTime.format(event.at),
                                      Refusal(wire: event.reason).message(in: language)]
-                         }).rendered
-            + "\n" + say("这些记录不会同步，其余记录照常同步。按原因中的说明处理，需要时记一条新的记录。",
-                         "These records do not sync; everything else syncs as usual. Do what each reason says, recording a new record where needed.")
+                         }, droppable: [2]).rendered(width: columns)
+            + "\n" + fit(say("这些记录不会同步，其余记录照常同步。按原因中的说明处理，需要时记一条新的记录。",
+                             "These records do not sync; everything else syncs as usual. Do what each reason says, recording a new record where needed."))
     }
 
     // MARK: Errors

@@ -19,7 +19,9 @@ extension ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             guard code != .success else {
-                print(fullMessage(for: error))
+                // Help: asked for unwrapped and wrapped here, by display width (the library counts
+                // a Chinese character as one column and breaks lines mid-word on a narrow terminal).
+                print(HelpText.wrap(fullMessage(for: error, columns: 10_000), to: Terminal.columns() ?? 80))
                 Foundation.exit(0)
             }
             let language = Language.choose(flag: flag("--lang", in: arguments), environment: ProcessInfo.processInfo.environment)

@@ -12,6 +12,14 @@ extension EventStore {
         try read { db in try Self.grid(db) }
     }
 
+    /// Every grid node's name, by code (boundaries left unread).
+    public func nodeNames() throws -> [String: String] {
+        try read { db in
+            Dictionary(try Row.fetchAll(db, sql: "SELECT code, name FROM grid_node").map { (try $0.decode(atIndex: 0) as String, try $0.decode(atIndex: 1) as String) },
+                       uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// Whether the store holds any grid node (a device that has synced once does).
     public func hasGrid() throws -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grid_node)") ?? false }
