@@ -13,6 +13,7 @@ extension RiskySlot: ExpressibleByArgument { public init?(argument: String) { se
 extension DustSiteRegistered.Kind: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension Disposition: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension ClosureItem: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension TicketFilter.Order: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension EnterpriseRegistered.LeadSource: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 
 /// A location given as `--lat` and `--lon`, both or neither.

@@ -50,6 +50,8 @@ struct Issue: ParsableCommand {
         @Option(help: "网格编码（含下级）。A grid node, and below.") var node: String?
         @Flag(help: "只看逾期的。Overdue only.") var overdue = false
         @Flag(help: "包括已销号的。Include closed ones.") var all = false
+        @Flag(help: "只看本人上报或交办给本人的。Only those you reported or are to rectify.") var mine = false
+        @Option(help: "排序：reported（上报时间，默认）或 deadline（期限最近的在前）。The order.") var sort: TicketFilter.Order = .reported
         @OptionGroup var output: ListOutput
         @Option(help: "另存有位置的问题为 GeoJSON。Also write located issues as GeoJSON.") var geojson: String?
         @Option(help: "屏幕上最多列出最近上报的几个，默认 100，0 为全部；CSV、JSON、GeoJSON 总是全部。At most this many on screen, the last reported; 0 for all; exports are always whole.")
@@ -58,9 +60,10 @@ struct Issue: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
-                let filter = TicketFilter(state: state, category: category, node: node, overdueOnly: overdue, includeClosed: all)
+                let filter = TicketFilter(state: state, category: category, node: node, overdueOnly: overdue, includeClosed: all,
+                                          involving: mine ? try client.userName() : nil, order: sort)
                 guard limit >= 0 else { throw InvalidValue(field: "listLimit", rule: .outOfRange(min: 0, max: .infinity)) }
-                if limit > 0, !output.json, output.csv == nil, geojson == nil {
+                if limit > 0, sort == .reported, !output.json, output.csv == nil, geojson == nil {
                     let latest = try client.latestTickets(filter, count: limit, now: now)
                     return print(texts.ticketTable(latest.tickets, now: now, total: latest.total, names: try client.nodeNames())
                                  + texts.refusedNote(try client.refusedCount()))

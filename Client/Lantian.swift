@@ -10,10 +10,28 @@ struct Lantian: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantian",
         abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
-        subcommands: [Enroll.self, Setup.self, Status.self, Sync.self, Verify.self, Repair.self, Rebuild.self, Quarantine.self, Issue.self, Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self])
+        discussion: "不带命令运行时显示首页：现在要做的事。Run alone, it shows what to do now.",
+        subcommands: [Home.self, Enroll.self, Setup.self, Status.self, Sync.self, Verify.self, Repair.self, Rebuild.self, Quarantine.self, Issue.self,
+                      Fire.self, Dust.self, Dustfall.self, EnterpriseCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self],
+        defaultSubcommand: Home.self)
 
     /// Argument errors in the user's language (``UsageMessage``).
     static func main() { mainInUsersLanguage() }
+}
+
+/// The home screen: what this user has to do now, each with the command to act on it.
+struct Home: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "首页：逾期、将到期、待交办、待核查、待同步，各附处理命令。What to do now, each with its command.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try common.run { client, texts in
+            let now = Timestamp.now()
+            print(texts.home(try client.agenda(now: now), status: try client.status(probe: false), now: now))
+        }
+    }
 }
 
 struct Setup: ParsableCommand {
@@ -85,9 +103,12 @@ struct Sync: ParsableCommand {
                 }
             }
             let meter = ProgressLine(texts: texts, enabled: !json && isatty(STDERR_FILENO) == 1)
+            let before = try client.agenda(now: .now())
             let report = try client.sync(server: server, onProgress: meter.show)
             meter.finish()
-            print(json ? try JSONOutput.render(JSONOutput.SyncRecord(report)) : texts.synced(report, server: target))
+            // What the sync brought for this user, not only how many records it moved.
+            let news = try before.flatMap { before in try client.agenda(now: .now())?.news(since: before) } ?? []
+            print(json ? try JSONOutput.render(JSONOutput.SyncRecord(report)) : texts.synced(report, server: target) + texts.news(news))
         }
     }
 }

@@ -11,6 +11,9 @@ extension FieldClient {
         try store.user(named: try requireDevice().actor)
     }
 
+    /// This device's user's name (who it records as).
+    public func userName() throws -> String { try requireDevice().actor }
+
     /// This device's user's role, or why it is not known.
     func requireRole() throws -> Role {
         guard let user = try profile() else { throw FieldError.unknownUser(try requireDevice().actor) }

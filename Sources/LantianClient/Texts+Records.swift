@@ -64,6 +64,7 @@ extension Texts {
             lines.append(say("整改责任人 \(assignee)，期限 \(BeijingTime.format(deadline))", "Assigned to \(assignee), due \(BeijingTime.format(deadline))"))
         }
         if ticket.reopenCount > 0 { lines.append(say("反弹 \(ticket.reopenCount) 次", "Reopened \(ticket.reopenCount) time(s)")) }
+        if let next = nextStep(of: ticket) { lines.append(fit(next)) }
         lines.append(say("经过：", "History:"))
         lines += ticket.history.map { entry in
             let assignment = entry.assignee.map { assignee in

@@ -4,9 +4,15 @@ import LantianDomain
 
 /// Issues as the store keeps them: lists from the `ticket` table, one issue folded from its own events.
 extension EventStore {
-    /// The issues `filter` selects, oldest report first: rows of the `ticket` table, found by its indexes.
+    /// The issues `filter` selects, in its order: rows of the `ticket` table, found by its indexes.
     public func tickets(_ filter: TicketFilter, now: Timestamp) throws -> [TicketSummary] {
-        try read { db in try Self.request(filter, now: now).inReportOrder().fetchAll(db).map(\.summary) }
+        try read { db in
+            let request = Self.request(filter, now: now)
+            switch filter.order {
+            case .reported: return try request.inReportOrder().fetchAll(db).map(\.summary)
+            case .deadline: return try request.inDeadlineOrder().fetchAll(db).map(\.summary)
+            }
+        }
     }
 
     /// The last `count` reported of the issues `filter` selects (in report order), and how many it
@@ -29,6 +35,9 @@ extension EventStore {
         if let category = filter.category { request = request.filter(TicketRow.Columns.category == category.rawValue) }
         request = request.within(node: filter.node)
         if filter.overdueOnly { request = request.overdue(at: now) }
+        if let user = filter.involving {
+            request = request.filter(TicketRow.Columns.assignee == user || TicketRow.Columns.reportedBy == user)
+        }
         return request
     }
 

@@ -116,4 +116,9 @@ extension DerivableRequest<TicketRow> {
 
     /// Oldest report first, as every list shows them.
     func inReportOrder() -> Self { order(TicketRow.Columns.reportedAt, TicketRow.Columns.id) }
+
+    /// Nearest deadline first, issues without one after them, each oldest report first.
+    func inDeadlineOrder() -> Self {
+        order(TicketRow.Columns.deadline == nil, TicketRow.Columns.deadline, TicketRow.Columns.reportedAt, TicketRow.Columns.id)
+    }
 }

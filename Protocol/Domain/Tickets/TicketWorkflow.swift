@@ -52,6 +52,13 @@ public enum TicketWorkflow {
         }
     }
 
+    /// The steps that take an issue in `state` on, in the order the workflow goes (adding
+    /// evidence and escalating, which can come at any time, left out): what `issue show` says is next.
+    public static func nextSteps(from state: TicketState) -> [TicketStep.Kind] {
+        let ahead: [TicketStep.Kind] = [.assigned, .rectificationStarted, .rectificationReported, .verified, .verificationFailed, .reopened]
+        return ahead.filter { states(for: $0).contains(state) && !($0 == .assigned && state == .assigned) }
+    }
+
     /// The ticket after `step`, or why the step is not allowed.
     public static func apply(
         _ kind: TicketStep.Kind, _ step: TicketStep, by role: Role?, to ticket: Ticket, at time: Timestamp
