@@ -16,12 +16,31 @@ extension ClosureItem: ExpressibleByArgument { public init?(argument: String) { 
 extension TicketFilter.Order: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension EnterpriseRegistered.LeadSource: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 
-/// A location given as `--lat` and `--lon`, both or neither.
+/// The device's own position, from its GPS through gpsd (`--here`), checked for age and accuracy.
+struct GPSOptions: ParsableArguments {
+    @Flag(help: "用本机 GPS 定位（经 gpsd），并记下精度。Use this device's GPS (through gpsd), its accuracy recorded.") var here = false
+    @Option(help: "--here 要求的精度（米），默认 50。The accuracy --here needs, in metres; default 50.") var accuracy: Double = 50
+    @Option(help: "gpsd 地址 主机:端口，默认 $LANTIAN_GPSD 或 127.0.0.1:2947。Where gpsd listens.") var gpsd: String?
+
+    /// The GPS position when `--here` is given (`nil` otherwise); refused with why when the fix is
+    /// missing, older than a minute or worse than `--accuracy`.
+    func position() throws -> GeoPoint? {
+        guard here else { return nil }
+        guard accuracy.isFinite, accuracy > 0 else { throw InvalidValue(field: "accuracy", rule: .mustBePositive) }
+        let address = gpsd ?? ProcessInfo.processInfo.environment["LANTIAN_GPSD"] ?? GPSReceiver.defaultAddress
+        return try GPSReceiver(address: address).fix(maxError: accuracy, now: { .now() }).location
+    }
+}
+
+/// A location given as `--lat` and `--lon`, both or neither, or `--here` from the GPS.
 struct LocationOptions: ParsableArguments {
     @Option(help: "纬度（WGS 84）。Latitude (WGS 84).") var lat: Double?
     @Option(help: "经度（WGS 84）。Longitude (WGS 84).") var lon: Double?
+    @OptionGroup var gps: GPSOptions
 
     func location() throws -> GeoPoint? {
+        if gps.here, lat != nil || lon != nil { throw FieldError.conflictingOptions("--here", "--lat/--lon") }
+        if let position = try gps.position() { return position }
         switch (lat, lon) {
         case (nil, nil): return nil
         case (let lat?, let lon?): return try GeoPoint(latitude: lat, longitude: lon)

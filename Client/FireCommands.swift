@@ -15,6 +15,7 @@ struct Fire: ParsableCommand {
         @OptionGroup var common: CommonOptions
         @Option(help: "纬度（WGS 84），不给则询问。Latitude (WGS 84); asked if missing.") var lat: Double?
         @Option(help: "经度（WGS 84），不给则询问。Longitude (WGS 84); asked if missing.") var lon: Double?
+        @OptionGroup var gps: GPSOptions
         @Option(help: "发现时间，北京时间 YYYY-MM-DD HH:MM，默认现在。When it was seen, Beijing time; default now.") var at: String?
         @Option(help: "网格编码，默认按位置。The grid node; default from the location.") var node: String?
         @Option(help: "来源：patrol, satellite, drone, video, infrared, public-report。The source.") var source: FirePointReport.Source = .patrol
@@ -30,6 +31,9 @@ struct Fire: ParsableCommand {
                 let observedAt = try at.map(BeijingTime.parse) ?? now
                 try client.checkNotInFuture(observedAt, now: now)
                 var (lat, lon) = (lat, lon)
+                if gps.here, lat != nil || lon != nil { throw FieldError.conflictingOptions("--here", "--lat/--lon") }
+                let position = try gps.position()
+                if let position { (lat, lon) = (position.latitude, position.longitude) }
                 if lat == nil, let answer = prompter?.ask(texts.askLatitude, parse: Prompter.latitudeOrPair) {
                     (lat, lon) = (answer.latitude, lon ?? answer.longitude)
                 }
@@ -37,7 +41,7 @@ struct Fire: ParsableCommand {
                 _ = try GeoPoint(latitude: lat, longitude: 0)
                 if lon == nil { lon = prompter?.ask(texts.askLongitude, parse: Prompter.longitude) }
                 guard let lon else { throw InvalidValue(field: "longitude", rule: .empty) }
-                let location = try GeoPoint(latitude: lat, longitude: lon)
+                let location = try position ?? GeoPoint(latitude: lat, longitude: lon)
                 let slot = slot ?? RiskySlot.derived(from: observedAt) ?? prompter?.ask(texts.askRiskySlot, optional: true) { answer in
                     ["1": RiskySlot.beforeRain, "2": .beforeSowing][answer] ?? RiskySlot(word: answer)
                 }

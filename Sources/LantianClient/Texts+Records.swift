@@ -60,6 +60,7 @@ extension Texts {
                 "\(name(ticket.report.category)), grid \(ticket.report.node), \(name(ticket.state))")
                 + (ticket.isOverdue(at: now) ? say("，已逾期", ", overdue") : ""),
         ]
+        if let location = ticket.report.location { lines.append(say("位置 ", "Location ") + place(location)) }
         if let assignee = ticket.assignee, let deadline = ticket.deadline {
             lines.append(say("整改责任人 \(assignee)，期限 \(BeijingTime.format(deadline))", "Assigned to \(assignee), due \(BeijingTime.format(deadline))"))
         }

@@ -235,8 +235,10 @@ public struct Texts: Sendable {
     private func reason(_ error: SyncError) -> String { error.reason(in: language) }
 
     /// `jar A sample mass` → `A 缸样品质量`.
+    /// "36.45120,115.98530", with "（GPS ±17 米）" for a position from a GPS fix.
     func place(_ point: GeoPoint) -> String {
         String(format: "%.5f,%.5f", point.latitude, point.longitude)
+            + (point.accuracyMetres.map { say("（GPS ±\(Int($0.rounded())) 米）", " (GPS ±\(Int($0.rounded())) m)") } ?? "")
     }
 
     func short(_ id: UUID) -> String { Self.shortID(id) }

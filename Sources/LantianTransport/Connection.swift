@@ -1,9 +1,10 @@
 import CLibUV
 import LantianFraming
 
-/// One TCP connection carrying length-prefixed frames (see ``Frame``).
+/// One TCP connection carrying messages: length-prefixed frames (see ``Frame``), or lines for a
+/// line-based protocol (``Framing``).
 ///
-/// Frames arrive through ``onFrame``. A byte stream that breaks the frame layout stops reading
+/// Frames (or lines) arrive through ``onFrame``. A byte stream that breaks the frame layout stops reading
 /// and is reported through ``onFrameError``, so the owner can answer with an error frame and close.
 /// ``onClose`` is called exactly once, after libuv has released the socket.
 public final class Connection: HandleOwner {
@@ -33,12 +34,14 @@ public final class Connection: HandleOwner {
 
     let loop: EventLoop
     let handle: UnsafeMutablePointer<uv_tcp_t>
-    private var decoder: FrameDecoder
+    private let framing: Framing
+    private var decoder: any MessageDecoding
     private var closeReason = CloseReason.closedLocally
 
-    init(loop: EventLoop, maxFrameBytes: Int) throws(TransportError) {
+    init(loop: EventLoop, framing: Framing) throws(TransportError) {
         self.loop = loop
-        decoder = FrameDecoder(maxBodyBytes: maxFrameBytes)
+        self.framing = framing
+        decoder = framing.decoder()
         handle = try Handle.make(uv_tcp_t.self, "uv_tcp_init") { uv_tcp_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
         uv_tcp_nodelay(handle, 1)
@@ -63,10 +66,10 @@ public final class Connection: HandleOwner {
         if result < 0 { fail(result, operation: "uv_read_start") }
     }
 
-    /// Sends one frame carrying `body`. Does nothing once the connection is closing.
+    /// Sends one frame (or line) carrying `body`. Does nothing once the connection is closing.
     public func send(_ body: [UInt8]) {
         guard isOpen else { return }
-        var frame = Frame.encode(body: body)
+        var frame = framing.encode(body)
         var offset = 0
         if queuedWriteBytes == 0 {
             let written = frame.withUnsafeMutableBytes { bytes in

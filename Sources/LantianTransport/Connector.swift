@@ -12,8 +12,17 @@ extension Connection {
         loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int, timeoutMilliseconds: UInt64,
         completion: @escaping (Result<Connection, TransportError>) -> Void
     ) {
+        connect(loop: loop, endpoint: endpoint, framing: .frames(maxBodyBytes: maxFrameBytes), timeoutMilliseconds: timeoutMilliseconds,
+                completion: completion)
+    }
+
+    /// As ``connect(loop:endpoint:maxFrameBytes:timeoutMilliseconds:completion:)``, with messages cut as `framing` says.
+    public static func connect(
+        loop: EventLoop, endpoint: Endpoint, framing: Framing, timeoutMilliseconds: UInt64,
+        completion: @escaping (Result<Connection, TransportError>) -> Void
+    ) {
         do {
-            let connector = try Connector(loop: loop, endpoint: endpoint, maxFrameBytes: maxFrameBytes, completion: completion)
+            let connector = try Connector(loop: loop, endpoint: endpoint, framing: framing, completion: completion)
             connector.start(timeoutMilliseconds: timeoutMilliseconds)
         } catch {
             completion(.failure(error))
@@ -25,16 +34,16 @@ extension Connection {
 private final class Connector {
     private let loop: EventLoop
     private let endpoint: Endpoint
-    private let maxFrameBytes: Int
+    private let framing: Framing
     private var completion: ((Result<Connection, TransportError>) -> Void)?
     private let deadline: LoopTimer
     private var connection: Connection?
 
-    init(loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int,
+    init(loop: EventLoop, endpoint: Endpoint, framing: Framing,
          completion: @escaping (Result<Connection, TransportError>) -> Void) throws(TransportError) {
         self.loop = loop
         self.endpoint = endpoint
-        self.maxFrameBytes = maxFrameBytes
+        self.framing = framing
         self.completion = completion
         deadline = try LoopTimer(loop: loop)
     }
@@ -90,7 +99,7 @@ private final class Connector {
         guard completion != nil else { return }  // timed out while resolving
         let connection: Connection
         do {
-            connection = try Connection(loop: loop, maxFrameBytes: maxFrameBytes)
+            connection = try Connection(loop: loop, framing: framing)
         } catch {
             return finish(.failure(error))
         }

@@ -64,7 +64,7 @@ public final class TCPListener: HandleOwner {
             return
         }
         do throws(TransportError) {
-            let connection = try Connection(loop: loop, maxFrameBytes: maxFrameBytes)
+            let connection = try Connection(loop: loop, framing: .frames(maxBodyBytes: maxFrameBytes))
             let accepted = uv_accept(Handle.stream(handle), Handle.stream(connection.handle))
             guard accepted == 0 else {
                 connection.abort()

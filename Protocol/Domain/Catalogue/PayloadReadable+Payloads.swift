@@ -20,7 +20,7 @@ extension Evidence: PayloadReadable {
 
 extension GeoPoint: PayloadReadable {
     public init(reading object: PayloadObject) throws {
-        try self.init(latitude: try object.double("lat"), longitude: try object.double("lon"))
+        try self.init(latitude: try object.double("lat"), longitude: try object.double("lon"), accuracyMetres: try object.doubleIfPresent("accuracy"))
     }
 }
 
@@ -96,7 +96,7 @@ extension Evidence: PayloadWritable {
 
 extension GeoPoint: PayloadWritable {
     public func write(to writer: inout PayloadWriter) {
-        writer.object { $0.double("lat", latitude); $0.double("lon", longitude) }
+        writer.object { $0.double("accuracy", accuracyMetres); $0.double("lat", latitude); $0.double("lon", longitude) }
     }
 }
 

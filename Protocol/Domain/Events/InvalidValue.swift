@@ -114,6 +114,7 @@ extension InvalidValue: PresentableError {
         case "jar", "jars": return say("降尘缸", "Jar")
         case "latitude": return say("纬度", "Latitude")
         case "longitude": return say("经度", "Longitude")
+        case "accuracy": return say("定位精度", "Location accuracy")
         case "note": return say("备注", "Note")
         case "time": return say("时间", "Time")
         case "observedAt": return say("发现时间", "Time seen")

@@ -12,8 +12,10 @@ final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var exit: Int32?
 
-    /// Starts the program at `path` with `arguments` and exactly `environment`.
-    init(path: String, arguments: [String], environment: [String: String], input: Int32, output: Int32, error: Int32) throws {
+    /// Starts the program at `path` with `arguments` and exactly `environment`; in a process group
+    /// of its own if `ownGroup` (to stop it with whatever it starts: ``sendToGroup(_:)``).
+    init(path: String, arguments: [String], environment: [String: String], input: Int32, output: Int32, error: Int32,
+         ownGroup: Bool = false) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -25,8 +27,15 @@ final class ChildProcess: @unchecked Sendable {
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if ownGroup {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
         var pid = pid_t()
-        let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard result == 0 else { throw Failure("cannot start \(path): \(String(cString: strerror(result)))") }
         processIdentifier = pid
     }
@@ -48,6 +57,11 @@ final class ChildProcess: @unchecked Sendable {
     var terminationStatus: Int32 { reap(blocking: true) ?? -1 }
 
     /// Sends `signal`, unless it has ended.
+    /// Sends `signal` to its whole process group (it was started with `ownGroup`), if it still runs.
+    func sendToGroup(_ signal: Int32) {
+        lock.withLock { if exit == nil { _ = Glibc.kill(-processIdentifier, signal) } }
+    }
+
     func send(_ signal: Int32) {
         lock.withLock { if exit == nil { _ = Glibc.kill(processIdentifier, signal) } }
     }
