@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 8), ("EnterpriseRuleViolation", 5), ("FieldError", 19),
+        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 8), ("EnterpriseRuleViolation", 5), ("FieldError", 19),
         ("StoreError", 7), ("SyncError", 9), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -143,6 +143,8 @@ import Testing
             .tooLarge(size: 2, max: 1), .sizeMismatch(digest: digest, held: 1, offered: 2), .digestMismatch(digest), .unexpectedChunk(digest),
         ]
         let enrolments: [EnrolmentRefusal] = [.unknownCode, .used(at: at), .expired(at: at), .unknownUser("甲"), .deviceTaken(id)]
+        let fixes: [GPSError] = [.unreachable("127.0.0.1:2947"), .noFix(seconds: 10), .stale(ageSeconds: 90, maxSeconds: 60),
+                                 .inaccurate(metres: 17, maxMetres: 5), .inaccurate(metres: nil, maxMetres: 5)]
 
         func examples<E: PresentableError & Sendable>(_ type: String, _ errors: [E], _ number: (E) -> Int) -> [Example] {
             errors.map { Example(type: type, caseNumber: number($0), error: $0) }
@@ -154,6 +156,7 @@ import Testing
             + examples("ImportError", imports, caseNumber) + examples("KeyFileError", keys, caseNumber)
             + examples("AdministrationError", administration, caseNumber) + examples("PushRefusal", pushes, caseNumber)
             + examples("AttachmentRefusal", attachments, caseNumber) + examples("EnrolmentRefusal", enrolments, caseNumber)
+            + examples("GPSError", fixes, caseNumber)
     }
 
     // MARK: Case numbers: exhaustive switches, so that a new case needs an example
@@ -252,6 +255,15 @@ import Testing
         case .conflictingOptions: 16
         case .notAPhoto: 17
         case .refusedRecord: 18
+        }
+    }
+
+    static func caseNumber(_ error: GPSError) -> Int {
+        switch error {
+        case .unreachable: 0
+        case .noFix: 1
+        case .stale: 2
+        case .inaccurate: 3
         }
     }
 
