@@ -53,11 +53,13 @@ extension Texts {
         return say("共 \(total) 个问题，显示最近上报的 \(shown) 个；加 --limit 0 列出全部", "\(total) issue(s), the \(shown) last reported shown; --limit 0 lists all")
     }
 
-    public func ticketDetail(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments) -> String {
+    /// One issue whole; its place by name with its code (`names`: grid code to name).
+    public func ticketDetail(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments, names: [String: String] = [:]) -> String {
+        let node = names[ticket.report.node].map { "\($0)（\(ticket.report.node)）" } ?? ticket.report.node
         var lines = [
             "\(short(ticket.id))  \(ticket.report.title)",
-            say("类别 \(name(ticket.report.category))，网格 \(ticket.report.node)，状态“\(name(ticket.state))”",
-                "\(name(ticket.report.category)), grid \(ticket.report.node), \(name(ticket.state))")
+            say("类别 \(name(ticket.report.category))，地点 \(node)，状态“\(name(ticket.state))”",
+                "\(name(ticket.report.category)), \(node), \(name(ticket.state))")
                 + (ticket.isOverdue(at: now) ? say("，已逾期", ", overdue") : ""),
         ]
         if let location = ticket.report.location { lines.append(say("位置 ", "Location ") + place(location)) }

@@ -36,6 +36,9 @@ import Testing
         #expect(supervisorList.filter { $0.contains("北关村东侧") }.count == 1)
         #expect(supervisorList.contains { $0.hasSuffix("…") })
         #expect(!supervisorList.joined().contains(Town.cell))
+        // An issue shown names its place, with the code.
+        let id = town.supervisor.shortID(try #require(try town.supervisor.issues().first))
+        #expect(try town.supervisor.expectSuccess(["issue", "show", id]).contains("地点 北关村（\(Town.cell)）"))
         // The refusal's reason is wrapped under its column, all of it there.
         let quarantine = try Self.screen("quarantine --db \(town.officer.store)").joined()
         #expect(quarantine.replacingOccurrences(of: " ", with: "").contains("不在officer.zhang的负责范围371502001001内"))
