@@ -70,10 +70,10 @@ struct NoteOptions: ParsableArguments {
 /// How a list is given: a table for people, `--json` for scripts, `--csv FILE` for spreadsheets.
 struct ListOutput: ParsableArguments {
     @Flag(help: "以 JSON 输出。Print JSON.") var json = false
-    @Option(help: "另存为 CSV（UTF-8 带 BOM，Excel 可直接打开）。Also write the list as CSV.") var csv: String?
+    @Option(help: "另存为 CSV（UTF-8 带 BOM，Excel 可直接打开；中文表头和取值，--lang en 时为英文代码）。Also write the list as CSV (Chinese headers and values; keys and codes with --lang en).") var csv: String?
 
     func emit<Record: Encodable>(_ records: [Record], texts: Texts, table: () -> String) throws {
-        try export(to: csv, texts: texts) { try Exports.csv(records: records) }
+        try export(to: csv, texts: texts) { try Exports.csv(records: records, columns: texts.csvColumns) }
         print(json ? try JSONOutput.render(records) : table())
     }
 

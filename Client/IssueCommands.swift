@@ -73,7 +73,7 @@ struct Issue: ParsableCommand {
                 try output.emit(texts: texts, records: {
                     let whole = try client.wholeTickets(tickets)
                     let arrived = try client.arrivedEvidence(of: whole)
-                    return whole.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }
+                    return whole.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts, names: names) }
                 }) { texts.ticketTable(tickets, now: now, names: names) + texts.refusedNote(refused) }
             }
         }

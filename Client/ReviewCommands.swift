@@ -26,7 +26,12 @@ struct Review: ParsableCommand {
                     // Only exports read every issue.
                     let (all, grid) = (try client.tickets(TicketFilter(includeClosed: true), now: now), try client.grid())
                     try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(all, now: now) }
-                    try export(to: csv, texts: texts) { try Exports.issuesCSV(all, grid: grid, now: now) }
+                    // The same columns as `issue list --csv`: one record of an issue for every export.
+                    try export(to: csv, texts: texts) {
+                        let whole = try client.wholeTickets(all), arrived = try client.arrivedEvidence(of: whole), names = try client.nodeNames()
+                        return try Exports.csv(records: whole.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts, names: names) },
+                                               columns: texts.csvColumns)
+                    }
                     try export(to: open311, texts: texts) { try Exports.open311(all, grid: grid) }
                 }
                 print(json ? try JSONOutput.render(review.rows.map(JSONOutput.IssueReviewRow.init)) : texts.issueReviewTable(review))

@@ -33,9 +33,9 @@ public enum JSONOutput {
     }
 
     public struct TicketRecord: Encodable {
-        var id: String, category: String, node: String, title: String, state: String, overdue: Bool
-        var reportedBy: String, reportedAt: String, assignee: String?, deadline: String?, reopenCount: Int
-        var escalations: [String], history: [Step], conflicts: [Conflict], evidence: [EvidenceFile]
+        var id: String, category: String, node: String, place: String?, title: String, state: String, overdue: Bool
+        var reportedBy: String, reportedAt: String, assignee: String?, deadline: String?, closedAt: String?, reopenCount: Int
+        var escalations: [String], latitude: Double?, longitude: Double?, history: [Step], conflicts: [Conflict], evidence: [EvidenceFile]
 
         struct Step: Encodable { var step: String, actor: String, at: String, note: String }
         /// `reason`: in the user's language; `rule`: which rule the step broke, for programs.
@@ -43,10 +43,14 @@ public enum JSONOutput {
         /// `pending`: the photo has not reached the server whole and verified yet.
         struct EvidenceFile: Encodable { var fileName: String, sha256: String, pending: Bool }
 
-        public init(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments, texts: Texts) {
+        /// `names`: grid code to name, for `place`.
+        public init(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments, texts: Texts, names: [String: String] = [:]) {
             id = ticket.id.uuidString.lowercased()
             category = ticket.report.category.rawValue
             node = ticket.report.node
+            place = names[ticket.report.node]
+            closedAt = ticket.closedAt.map(BeijingTime.iso8601)
+            (latitude, longitude) = (ticket.report.location?.latitude, ticket.report.location?.longitude)
             title = ticket.report.title
             state = ticket.state.rawValue
             overdue = ticket.isOverdue(at: now)

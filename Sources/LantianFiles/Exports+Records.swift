@@ -1,22 +1,8 @@
 import Foundation
 import LantianDomain
 
-/// The records as files other systems read: issues as CSV and GeoJSON, dust sites and fire points as GeoJSON.
+/// The records as files other systems read: issues, dust sites and fire points as GeoJSON (CSV is ``Exports/csv(records:columns:)``).
 extension Exports {
-    /// The issues as CSV (UTF-8 with BOM), one row per issue.
-    public static func issuesCSV(_ tickets: [TicketSummary], grid: Grid, now: Timestamp) throws -> Data {
-        try csv(
-            header: ["id", "category", "state", "overdue", "node", "nodeName", "title", "reportedBy", "reportedAt", "assignee", "deadline",
-                     "closedAt", "escalations", "latitude", "longitude"],
-            rows: tickets.map { ticket in
-                [ticket.id.uuidString.lowercased(), ticket.category.rawValue, ticket.state.rawValue, ticket.isOverdue(at: now) ? "yes" : "no",
-                 ticket.node, grid[ticket.node]?.name ?? "", ticket.title, ticket.reportedBy,
-                 BeijingTime.iso8601(ticket.reportedAt), ticket.assignee ?? "", ticket.deadline.map(BeijingTime.iso8601) ?? "",
-                 ticket.closedAt.map(BeijingTime.iso8601) ?? "", ticket.escalations.map(\.rawValue).joined(separator: ";"),
-                 ticket.location.map { String($0.latitude) } ?? "", ticket.location.map { String($0.longitude) } ?? ""]
-            })
-    }
-
     /// The issues that have a location, as GeoJSON.
     public static func issuesGeoJSON(_ tickets: [TicketSummary], now: Timestamp) throws -> Data {
         try geoJSON(tickets.map { ticket in

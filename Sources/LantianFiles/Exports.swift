@@ -15,14 +15,23 @@ public enum Exports {
         return Data([0xEF, 0xBB, 0xBF]) + body + Data("\n".utf8)  // a final newline, as line-based tools expect
     }
 
-    /// Records as CSV (UTF-8 with BOM): one column per key, in sorted order; nested lists joined with `;`.
-    public static func csv<Record: Encodable>(records: [Record]) throws -> Data {
+    /// Records as CSV (UTF-8 with BOM): one column per key, nested lists joined with `;`. For
+    /// programs (no `columns`): the keys in sorted order and the values as coded. For people: the
+    /// columns in the order the record declares its properties, named and written as `columns` says.
+    public static func csv<Record: Encodable>(records: [Record], columns: CSVColumns? = nil) throws -> Data {
         let objects = try records.map { record -> [String: JSONValue] in
             guard case .object(let fields) = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(record)) else { return [:] }
             return fields
         }
-        let header = Array(Set(objects.flatMap(\.keys))).sorted()
-        return try csv(header: header, rows: objects.map { object in header.map { object[$0]?.text ?? "" } })
+        let keys = Set(objects.flatMap(\.keys))
+        guard let columns else {
+            let header = keys.sorted()
+            return try csv(header: header, rows: objects.map { object in header.map { object[$0]?.text ?? "" } })
+        }
+        let declared = records.first.map { Mirror(reflecting: $0).children.compactMap(\.label) } ?? []
+        let order = declared.filter(keys.contains) + keys.subtracting(declared).sorted()
+        return try csv(header: order.map(columns.header),
+                       rows: objects.map { object in order.map { key in object[key].map { columns.value(key, $0) } ?? "" } })
     }
 
     /// A GeoJSON FeatureCollection (RFC 7946): WGS 84, positions as `[longitude, latitude]`; items without a location are left out.

@@ -78,11 +78,25 @@ import Testing
         #expect(Array(try Data(contentsOf: firesCSV).prefix(3)) == [0xEF, 0xBB, 0xBF])
         let map = try JSONSerialization.jsonObject(with: Data(contentsOf: firesMap)) as? [String: Any]
         #expect((map?["features"] as? [Any])?.count == 1)
-        for list in [["enterprise", "list"], ["dust", "sites"], ["dustfall", "list"], ["review", "ledger"], ["review", "sites"]] {
+        // Finding 5 of the field-client review: CSV headers and values were English camelCase.
+        // For people they are Chinese, columns in the record's order; with --lang en, keys and codes.
+        let lists = [["issue", "list", "--all"], ["fire", "list", "--all"], ["enterprise", "list"], ["dust", "sites"], ["dustfall", "list"],
+                     ["review", "issues"], ["review", "ledger"], ["review", "sites"], ["review", "fires", "--month", "2026-06"]]
+        for list in lists {
             let file = exports.appendingPathComponent("\(list.joined(separator: "-")).csv")
             try supervisor.expectSuccess(list + ["--csv", file.path])
-            #expect(String(decoding: try Data(contentsOf: file), as: UTF8.self).split(separator: "\n").count >= 2, "\(list) exported no rows")
+            let lines = String(decoding: try Data(contentsOf: file), as: UTF8.self).split(separator: "\n")
+            #expect(lines.count >= 2, "\(list) exported no rows")
+            #expect(lines.first.map { $0.dropFirst().allSatisfy { !$0.isASCII || !$0.isLetter } } == true, "\(list): \(lines.first ?? "")")
         }
+        let issuesCSV = String(decoding: try Data(contentsOf: exports.appendingPathComponent("issue-list---all.csv")), as: UTF8.self)
+        #expect(issuesCSV.dropFirst().hasPrefix("编号,类别,网格编码,地点,标题,状态,已逾期") && issuesCSV.contains(",已销号,否,"), "\(issuesCSV.prefix(300))")
+        // review issues --csv writes the same columns for the same issues.
+        let reviewCSV = String(decoding: try Data(contentsOf: exports.appendingPathComponent("review-issues.csv")), as: UTF8.self)
+        #expect(reviewCSV.split(separator: "\n").first == issuesCSV.split(separator: "\n").first)
+        let english = exports.appendingPathComponent("issues-en.csv")
+        try supervisor.expectSuccess(["issue", "list", "--all", "--csv", english.path, "--lang", "en"])
+        #expect(String(decoding: try Data(contentsOf: english), as: UTF8.self).dropFirst().hasPrefix("assignee,"))
 
         // The HTML report: one self-contained page (checked by eye in headless Chromium; here its structure).
         let report = exports.appendingPathComponent("report.html")

@@ -159,13 +159,15 @@ import Testing
                     views.append(texts.notice(try client.monthlyNotice(county: county, month: month, now: now), issuedAt: now))
                     views.append(try client.htmlReport(county: county, month: month, texts: texts, now: now).rendered)
                 }
-                views.append(String(decoding: try Exports.issuesCSV(summaries, grid: grid, now: now), as: UTF8.self))
                 views.append(String(decoding: try Exports.open311(summaries, grid: grid), as: UTF8.self))
             }
             views.append(String(decoding: try Exports.issuesGeoJSON(summaries, now: now), as: UTF8.self))
             views.append(String(decoding: try Exports.dustSitesGeoJSON(try client.dustSites()), as: UTF8.self))
             views.append(String(decoding: try Exports.firePointsGeoJSON(try client.firePoints()), as: UTF8.self))
-            views.append(try JSONOutput.render(tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts) }))
+            let names = try client.nodeNames()
+            let records = tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts, names: names) }
+            views.append(try JSONOutput.render(records))
+            views.append(String(decoding: try Exports.csv(records: records, columns: texts.csvColumns), as: UTF8.self))
             views.append(try JSONOutput.render(try client.firePoints().map(JSONOutput.FirePointRecord.init)))
             views.append(try JSONOutput.render(JSONOutput.DustfallRecord.all(try client.dustfallNetwork())))
             // Device-specific: shown, not compared.
