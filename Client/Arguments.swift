@@ -23,9 +23,10 @@ struct GPSOptions: ParsableArguments {
     @Option(help: "gpsd 地址 主机:端口，默认 $LANTIAN_GPSD 或 127.0.0.1:2947。Where gpsd listens.") var gpsd: String?
 
     /// The GPS position when `--here` is given (`nil` otherwise); refused with why when the fix is
-    /// missing, older than a minute or worse than `--accuracy`.
-    func position() throws -> GeoPoint? {
+    /// missing, older than a minute or worse than `--accuracy`, or when a position was typed too.
+    func position(typed latitude: Double?, _ longitude: Double?) throws -> GeoPoint? {
         guard here else { return nil }
+        guard latitude == nil, longitude == nil else { throw FieldError.conflictingOptions("--here", "--lat/--lon") }
         guard accuracy.isFinite, accuracy > 0 else { throw InvalidValue(field: "accuracy", rule: .mustBePositive) }
         let address = gpsd ?? ProcessInfo.processInfo.environment["LANTIAN_GPSD"] ?? GPSReceiver.defaultAddress
         return try GPSReceiver(address: address).fix(maxError: accuracy, now: { .now() }).location
@@ -39,8 +40,7 @@ struct LocationOptions: ParsableArguments {
     @OptionGroup var gps: GPSOptions
 
     func location() throws -> GeoPoint? {
-        if gps.here, lat != nil || lon != nil { throw FieldError.conflictingOptions("--here", "--lat/--lon") }
-        if let position = try gps.position() { return position }
+        if let position = try gps.position(typed: lat, lon) { return position }
         switch (lat, lon) {
         case (nil, nil): return nil
         case (let lat?, let lon?): return try GeoPoint(latitude: lat, longitude: lon)

@@ -31,8 +31,7 @@ struct Fire: ParsableCommand {
                 let observedAt = try at.map(BeijingTime.parse) ?? now
                 try client.checkNotInFuture(observedAt, now: now)
                 var (lat, lon) = (lat, lon)
-                if gps.here, lat != nil || lon != nil { throw FieldError.conflictingOptions("--here", "--lat/--lon") }
-                let position = try gps.position()
+                let position = try gps.position(typed: lat, lon)
                 if let position { (lat, lon) = (position.latitude, position.longitude) }
                 if lat == nil, let answer = prompter?.ask(texts.askLatitude, parse: Prompter.latitudeOrPair) {
                     (lat, lon) = (answer.latitude, lon ?? answer.longitude)

@@ -29,7 +29,7 @@ struct Home: ParsableCommand {
     func run() throws {
         try common.run { client, texts in
             let now = Timestamp.now()
-            print(texts.home(try client.agenda(now: now), status: try client.status(probe: false), now: now))
+            print(texts.home(try client.agenda(now: now), status: try client.status(probe: false)))
         }
     }
 }

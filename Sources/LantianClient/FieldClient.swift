@@ -38,7 +38,7 @@ public final class FieldClient {
     public func nodeNames() throws -> [String: String] { try store.nodeNames() }
 
     /// How many of this device's own records the server refused: no view counts them.
-    public func refusedCount() throws -> Int { try store.refusedRecords().count }
+    public func refusedCount() throws -> Int { try store.refusedCount() }
 
     /// Rebuilds the tables views read from this device's events; returns how many events were read.
     @discardableResult
@@ -107,7 +107,7 @@ public final class FieldClient {
         let state = try store.syncState()
         let user = try profile()
         let pending = try store.pendingCount(device: device.id)
-        var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.grid()[$0.scope]?.name },
+        var status = Status(device: device, user: user, scopeName: try user.flatMap { try store.nodeName(of: $0.scope) },
                             pending: pending, attachmentsWaiting: try store.attachmentsAwaitingUpload().count,
                             quarantined: try store.quarantined().count, sync: state,
                             eventCount: try store.count(), reachability: nil,

@@ -6,7 +6,7 @@ import LantianDomain
 /// comes: an answer that cannot be right is refused at once, with why, and asked again.
 ///
 /// ```swift
-/// let latitude = prompter?.ask(texts.askLatitude) { try Prompter.latitude($0) }
+/// let latitude = prompter?.ask(texts.askLatitude, parse: Prompter.latitudeOrPair)
 /// ```
 public struct Prompter {
     private let readAnswer: () -> String?

@@ -57,7 +57,7 @@ public struct TextTable: Sendable {
             let first = zip(cells.dropLast(), widths).map { cell, width in cell + String(repeating: " ", count: max(0, width - DisplayWidth.of(cell))) }
                 + [pieces[0]]
             return [first.joined(separator: "  ").trimmingTrailingSpaces()]
-                + pieces.dropFirst().map { String(repeating: " ", count: start) + $0.trimmingLeadingSpaces() }
+                + pieces.dropFirst().map { String(repeating: " ", count: start) + $0.drop { $0 == " " } }
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return (lines(header) + [rule] + rows.flatMap(lines)).joined(separator: "\n")
@@ -68,14 +68,4 @@ public struct TextTable: Sendable {
 
     /// The whole table, for a pipe or a file.
     public var rendered: String { rendered(width: nil) }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-
-    fileprivate func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
 }

@@ -4,7 +4,7 @@ import LantianDomain
 extension Texts {
     /// What `lantian` alone shows: each duty with how many issues wait, the command to act on it
     /// and the first few; then what waits to sync.
-    public func home(_ agenda: Agenda?, status: Status, now: Timestamp) -> String {
+    public func home(_ agenda: Agenda?, status: Status) -> String {
         var lines: [String] = []
         if let user = status.user {
             lines.append("\(user.name)（\(name(user.role))，\(status.scopeName ?? user.scope)）")

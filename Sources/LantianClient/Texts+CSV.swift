@@ -14,9 +14,9 @@ extension Texts {
             case .array(let values):
                 return values.map { element in
                     if case .string(let code) = element { return Self.chineseValue(of: code, in: key) ?? code }
-                    return element.cellText
+                    return element.text
                 }.joined(separator: ";")
-            default: return value.cellText
+            default: return value.text
             }
         })
     }

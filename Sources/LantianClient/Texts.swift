@@ -24,9 +24,7 @@ public struct Texts: Sendable {
     /// anywhere, English at spaces), continuing under its own indent; whole when not a terminal.
     func fit(_ text: String) -> String {
         guard let columns else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-            DisplayWidth.wrap(String(line), to: columns, indent: line.prefix { $0 == " " }.count)
-        }.joined(separator: "\n")
+        return DisplayWidth.wrapLines(text, to: columns) { line in line.prefix { $0 == " " }.count }
     }
 
     // MARK: Set-up and recording

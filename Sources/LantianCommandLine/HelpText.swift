@@ -11,9 +11,7 @@ public enum HelpText {
     public static func wrap(_ help: String, to columns: Int) -> String {
         // The one line of its own the library writes in English.
         let help = help.replacingOccurrences(of: "Show help information.", with: "显示帮助。Show help information.")
-        return help.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-            DisplayWidth.wrap(String(line), to: columns, indent: hangingIndent(of: Substring(line)))
-        }.joined(separator: "\n")
+        return DisplayWidth.wrapLines(help, to: columns, indent: hangingIndent(of:))
     }
 
     /// Where the text of `line` starts: after an option's name and the run of spaces that follows

@@ -14,8 +14,3 @@ public struct CSVColumns: Sendable {
         self.value = value
     }
 }
-
-extension JSONValue {
-    /// A cell's text: lists joined with ";", objects as `key=value` pairs.
-    public var cellText: String { text }
-}

@@ -23,8 +23,9 @@ public enum JSONValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
         else { self = .object(try container.decode([String: JSONValue].self)) }
     }
 
-    /// The value as one spreadsheet cell: lists joined with `;`, whole numbers without a decimal point.
-    var text: String {
+    /// The value as one spreadsheet cell: lists joined with `;`, whole numbers without a decimal
+    /// point, objects as `key=value` pairs.
+    public var text: String {
         switch self {
         case .string(let value): value
         case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)

@@ -101,14 +101,9 @@ extension EventStore {
     /// Re-folds the dust-fall stations `codes` from the registrations and readings that name them.
     static func refoldStations(_ db: Database, _ codes: Set<String>) throws {
         for code in codes {
-            let ids = try UUID.fetchAll(db, sql: "SELECT event FROM dustfall_event WHERE station = ?", arguments: [code])
-            var events: [Event] = []
-            for chunk in ids.chunked(by: 500) {
-                events += try Event.fetchAll(db, sql: """
-                    SELECT \(Event.columns) FROM event WHERE id IN (\(databaseQuestionMarks(count: chunk.count))) AND \(notRefused)
-                    """, arguments: StatementArguments(chunk))
-            }
-            let network = DustfallNetwork.fold(events)
+            let network = DustfallNetwork.fold(try Event.fetchAll(db, sql: """
+                SELECT \(Event.columns) FROM event WHERE id IN (SELECT event FROM dustfall_event WHERE station = ?) AND \(notRefused)
+                """, arguments: [code]))
             if let station = network.stations[code] {
                 try DustfallStationRow(station, readings: network.readings[code] ?? []).upsert(db)
             } else {

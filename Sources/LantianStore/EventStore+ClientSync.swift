@@ -107,6 +107,11 @@ extension EventStore {
         }
     }
 
+    /// How many of this device's own records the server refused (held in its chain and quarantined).
+    public func refusedCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine q JOIN event e ON e.id = q.id") ?? 0 }
+    }
+
     /// This device's own records the server refused, by the subject each was about: what a view
     /// says when asked for one of them.
     public func refusedRecords() throws -> [(subject: UUID, type: EventType, reason: String)] {

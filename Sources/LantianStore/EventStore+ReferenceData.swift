@@ -20,6 +20,11 @@ extension EventStore {
         }
     }
 
+    /// The name of the grid node `code`, if the grid holds it.
+    public func nodeName(of code: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT name FROM grid_node WHERE code = ?", arguments: [code]) }
+    }
+
     /// Whether the store holds any grid node (a device that has synced once does).
     public func hasGrid() throws -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grid_node)") ?? false }

@@ -6,13 +6,7 @@ import LantianDomain
 extension EventStore {
     /// The issues `filter` selects, in its order: rows of the `ticket` table, found by its indexes.
     public func tickets(_ filter: TicketFilter, now: Timestamp) throws -> [TicketSummary] {
-        try read { db in
-            let request = Self.request(filter, now: now)
-            switch filter.order {
-            case .reported: return try request.inReportOrder().fetchAll(db).map(\.summary)
-            case .deadline: return try request.inDeadlineOrder().fetchAll(db).map(\.summary)
-            }
-        }
+        try read { db in try Self.request(filter, now: now).ordered(by: filter.order).fetchAll(db).map(\.summary) }
     }
 
     /// The last `count` reported of the issues `filter` selects (in report order), and how many it

@@ -117,8 +117,12 @@ extension DerivableRequest<TicketRow> {
     /// Oldest report first, as every list shows them.
     func inReportOrder() -> Self { order(TicketRow.Columns.reportedAt, TicketRow.Columns.id) }
 
-    /// Nearest deadline first, issues without one after them, each oldest report first.
-    func inDeadlineOrder() -> Self {
-        order(TicketRow.Columns.deadline == nil, TicketRow.Columns.deadline, TicketRow.Columns.reportedAt, TicketRow.Columns.id)
+    /// In `order`: oldest report first, or nearest deadline first with issues without one after
+    /// them, each oldest report first.
+    func ordered(by order: TicketFilter.Order) -> Self {
+        switch order {
+        case .reported: inReportOrder()
+        case .deadline: self.order(TicketRow.Columns.deadline == nil, TicketRow.Columns.deadline, TicketRow.Columns.reportedAt, TicketRow.Columns.id)
+        }
     }
 }

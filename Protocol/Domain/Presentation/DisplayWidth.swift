@@ -50,6 +50,13 @@ public enum DisplayWidth {
         return lines
     }
 
+    /// Each line of `text` wrapped to `columns` (``wrap(_:to:indent:)``), continuing `indent(line)` columns in.
+    public static func wrapLines(_ text: String, to columns: Int, indent: (Substring) -> Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+            wrap(String(line), to: columns, indent: indent(line))
+        }.joined(separator: "\n")
+    }
+
     /// `text` cut to at most `columns`, ending in "…" when cut.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard of(text) > columns, columns >= 1 else { return text }
@@ -65,7 +72,8 @@ public enum DisplayWidth {
 }
 
 extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
+    /// The text without the spaces it ends with (a table's padding, a wrapped line's break).
+    public func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

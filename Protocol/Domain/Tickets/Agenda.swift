@@ -64,18 +64,14 @@ public struct Agenda: Hashable, Sendable {
             duties.append(.dueSoon)
         }
         switch user.role {
-        case .townshipStaff:
-            if issue.state == .reported { duties.append(.toAssign) }
-            if issue.assignee == user.name, issue.state == .assigned { duties.append(.toStart) }
-            if issue.assignee == user.name, issue.state == .rectifying { duties.append(.toReport) }
-        case .supervisor:
-            if issue.state == .rectificationReported { duties.append(.toVerify) }
-        case .gridOfficer:
-            if issue.reportedBy == user.name { duties.append(.myReports) }
-            if issue.assignee == user.name, issue.state == .assigned { duties.append(.toStart) }
-            if issue.assignee == user.name, issue.state == .rectifying { duties.append(.toReport) }
-        case .admin:
-            break
+        case .townshipStaff where issue.state == .reported: duties.append(.toAssign)
+        case .supervisor where issue.state == .rectificationReported: duties.append(.toVerify)
+        case .gridOfficer where issue.reportedBy == user.name: duties.append(.myReports)
+        default: break
+        }
+        if issue.assignee == user.name, TicketWorkflow.assignees.contains(user.role) {
+            if issue.state == .assigned { duties.append(.toStart) }
+            if issue.state == .rectifying { duties.append(.toReport) }
         }
         return duties
     }
