@@ -36,7 +36,7 @@ struct Serve: ParsableCommand {
         let endpoint: Endpoint
         do { endpoint = try Endpoint(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
         try reportingFailure {
-            try Daemon.serve(databasePath: db, listen: endpoint, idleTimeoutSeconds: max(idleTimeout, 1), verbose: verbose)
+            try Daemon.serve(databasePath: db, listen: endpoint, idleTimeoutSeconds: max(idleTimeout, 1), verbose: verbose, language: language)
         }
     }
 }

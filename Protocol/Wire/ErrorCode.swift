@@ -34,6 +34,9 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
     /// A pushed batch does not carry its device's hash chain, or its signature does not verify
     /// with the device's key. Nothing of the batch is stored.
     public static let badSignature = ErrorCode(rawValue: 12)
+    /// A fetched blob the server does not hold whole, or that no accepted event the user sees
+    /// cites. The connection stays open.
+    public static let notAvailable = ErrorCode(rawValue: 13)
 
     /// Whether the same request may succeed if sent again later.
     public var isRetryable: Bool { self == .serverFailure || self == .sequenceGap }
@@ -52,6 +55,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConve
         case .unauthenticated: "unauthenticated"
         case .enrolmentRefused: "enrolment-refused"
         case .badSignature: "bad-signature"
+        case .notAvailable: "not-available"
         default: "error-\(rawValue)"
         }
     }
@@ -76,6 +80,8 @@ extension ErrorCode {
                                            "the enrolment code is unknown, used or expired: ask your administrator for a new one")
         case .badSignature: return say("一批记录的签名或哈希链与设备密钥不符，未保存任何内容",
                                        "a batch's signature or hash chain does not match the device's key; nothing was stored")
+        case .notAvailable: return say("服务器没有这份证据，或它不在您的管辖范围内",
+                                       "the server does not hold this evidence, or it lies outside your scope")
         default: return say("错误 \(rawValue)", "error \(rawValue)")
         }
     }

@@ -7,7 +7,8 @@ import LantianFraming
 /// A session: the server opens with a ``Challenge``; the client answers ``Hello``, signed with its
 /// device key over the challenge, and the server answers ``Welcome``; the client pushes its
 /// unacknowledged events in ``Push`` batches, each answered by ``PushAck`` after the server has
-/// committed them; it uploads the blobs its evidence names in ``Chunk``s; then it pulls ``Page``s of
+/// committed them; it uploads the blobs its evidence names in ``Chunk``s (and may ``Fetch`` those of
+/// others); then it pulls ``Page``s of
 /// accepted events after its cursor until it has caught up, and may ``subscribe`` to hear of new ones.
 /// A device not enrolled yet answers the challenge with ``Enrolment`` instead of hello.
 public enum Message: Hashable, Sendable {
@@ -28,8 +29,11 @@ public enum Message: Hashable, Sendable {
     case attachmentOffer(AttachmentOffer)
     /// How much of a blob the server holds; `received == size` means whole and verified.
     case attachmentState(AttachmentState)
-    /// A piece of a blob at an offset; the server answers ``attachmentState`` once it is stored.
+    /// A piece of a blob at an offset. From a client: the server answers ``attachmentState`` once it
+    /// is stored. From a server: the answer to ``fetch``.
     case chunk(Chunk)
+    /// A client asks for a blob from an offset (version 4); the server answers one ``chunk`` of it.
+    case fetch(Fetch)
     /// How far does the server hold each of these devices' chains? (answered by ``held``)
     case heldQuery(devices: [UUID])
     /// The highest sequence number the server holds (stored or quarantined) of each device asked about.
@@ -59,6 +63,7 @@ public enum Message: Hashable, Sendable {
         case .attachmentOffer: "attachment-offer"
         case .attachmentState: "attachment-state"
         case .chunk: "chunk"
+        case .fetch: "fetch"
         case .heldQuery: "held-query"
         case .held: "held"
         case .returnEvents: "return"

@@ -10,7 +10,7 @@ import LantianFraming
 /// ```
 public enum MessageCodec {
     /// The protocol versions this build speaks.
-    public static let versions: ClosedRange<UInt16> = 2...3
+    public static let versions: ClosedRange<UInt16> = 2...4
 
     /// Upper bounds on single fields, so one field cannot take a whole frame by accident.
     public enum FieldLimit {
@@ -24,7 +24,7 @@ public enum MessageCodec {
         case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06, ping = 0x07, pong = 0x08
         case subscribe = 0x09, notify = 0x0A, attachmentOffer = 0x0B, attachmentState = 0x0C, chunk = 0x0D
         case challenge = 0x0E, enrol = 0x0F, enrolled = 0x10
-        case heldQuery = 0x11, held = 0x12, returnEvents = 0x13, returnAck = 0x14
+        case heldQuery = 0x11, held = 0x12, returnEvents = 0x13, returnAck = 0x14, fetch = 0x15
         case error = 0x7F
     }
 
@@ -127,6 +127,10 @@ public enum MessageCodec {
             writer.write(chunk.digest)
             writer.write(chunk.offset)
             writer.write(chunk.bytes)
+        case .fetch(let fetch):
+            writer.write(TypeTag.fetch.rawValue)
+            writer.write(fetch.digest)
+            writer.write(fetch.offset)
         case .heldQuery(let devices):
             writer.write(TypeTag.heldQuery.rawValue)
             writer.write(devices) { $0.write($1) }
@@ -272,6 +276,9 @@ public enum MessageCodec {
                 digest: try reader.readDigest("chunk.sha256"),
                 offset: try reader.readInt64("chunk.offset", in: 0...Int64.max),
                 bytes: try reader.readData("chunk.bytes", maxBytes: WireLimits.chunkBytes)))
+        case .fetch:
+            message = .fetch(Fetch(digest: try reader.readDigest("fetch.sha256"),
+                                   offset: try reader.readInt64("fetch.offset", in: 0...Int64.max)))
         case .heldQuery:
             message = .heldQuery(devices: try reader.readArray("heldQuery.devices", max: Int(UInt32.max), minElementBytes: 16) {
                 (reader: inout ByteReader) throws(WireFormatError) in try reader.readUUID("heldQuery.device")

@@ -162,11 +162,11 @@ public final class FieldClient {
     }
 
     /// The device's private key, from the key file next to the store.
-    private func deviceKey() throws -> DeviceKey {
+    func deviceKey() throws -> DeviceKey {
         try KeyFile.read(KeyFile.path(forStore: store.path))
     }
 
-    private func parseServer(_ text: String) throws -> Endpoint {
+    func parseServer(_ text: String) throws -> Endpoint {
         do { return try Endpoint(parsing: text) } catch { throw FieldError.badServerAddress(text) }
     }
 }

@@ -40,8 +40,9 @@ public enum JSONOutput {
         struct Step: Encodable { var step: String, actor: String, at: String, note: String }
         /// `reason`: in the user's language; `rule`: which rule the step broke, for programs.
         struct Conflict: Encodable { var event: String, actor: String, attempted: String, rule: String, reason: String }
-        /// `pending`: the photo has not reached the server whole and verified yet.
-        struct EvidenceFile: Encodable { var fileName: String, sha256: String, pending: Bool }
+        /// `pending`: the photo has not reached the server whole and verified yet; `addedBy`, `addedAt`,
+        /// `step`: the step that added it; `stage`: before-rectification, after-rectification or at-verification.
+        struct EvidenceFile: Encodable { var fileName: String, sha256: String, pending: Bool, addedBy: String, addedAt: String, step: String, stage: String }
 
         /// `names`: grid code to name, for `place`.
         public init(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments, texts: Texts, names: [String: String] = [:]) {
@@ -65,7 +66,12 @@ public enum JSONOutput {
                 Conflict(event: $0.event.uuidString.lowercased(), actor: $0.actor, attempted: $0.attempted, rule: $0.reason.rule,
                          reason: texts.describe($0.reason))
             }
-            evidence = ticket.evidence.map { EvidenceFile(fileName: $0.fileName, sha256: $0.sha256, pending: !arrived.hasArrived($0)) }
+            evidence = ticket.evidenceTrail.flatMap { entry, stage in
+                entry.evidence.map {
+                    EvidenceFile(fileName: $0.fileName, sha256: $0.sha256, pending: !arrived.hasArrived($0), addedBy: entry.actor,
+                                 addedAt: BeijingTime.iso8601(entry.at), step: entry.kind?.rawValue ?? "reported", stage: stage.rawValue)
+                }
+            }
         }
     }
 

@@ -75,13 +75,7 @@ extension Texts {
             } ?? ""
             return "  \(BeijingTime.format(entry.at))  \(entry.actor)  \(name(entry.kind))" + assignment + (entry.note.isEmpty ? "" : "：\(entry.note)")
         }
-        if !ticket.evidence.isEmpty {
-            lines.append(say("证据：", "Evidence:"))
-            lines += ticket.evidence.map { evidence in
-                "  \(evidence.fileName) (\(evidence.sha256.prefix(12)))  "
-                    + (arrived.hasArrived(evidence) ? say("已送达服务器并校验", "at the server, verified") : say("证据待上传", "evidence pending"))
-            }
-        }
+        lines += evidenceLines(ticket, arrived: arrived)
         if !ticket.conflicts.isEmpty {
             lines.append(say("冲突（已保留，未生效，需处理）：", "Conflicts (kept, not applied, to resolve):"))
             lines += ticket.conflicts.map { "  \($0.actor)  \(name(TicketStep.Kind(rawValue: $0.attempted)))：\(describe($0.reason))" }

@@ -13,33 +13,39 @@ import Logging
 /// ```
 public enum Daemon {
     /// Opens (or creates) the store, listens, and returns once a signal has stopped the server and
-    /// every connection is closed. Prints `listening on HOST:PORT epoch EPOCH` on standard output
-    /// when ready to accept connections.
-    public static func serve(databasePath: String, listen: Endpoint, idleTimeoutSeconds: UInt64 = 30, verbose: Bool = false) throws {
+    /// every connection is closed. Prints `正在监听 HOST:PORT，纪元 EPOCH` (in English `listening on
+    /// HOST:PORT epoch EPOCH`) on standard output when ready to accept connections; logs in `language`.
+    public static func serve(databasePath: String, listen: Endpoint, idleTimeoutSeconds: UInt64 = 30, verbose: Bool = false,
+                             language: Language = .chinese) throws {
+        let say = language.say
         var logger = Logger(label: "lantiand") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .info
         // After an upgrade that changes the read models, they are rebuilt before the server listens.
         let store = try EventStore(path: databasePath, keeping: .server, rebuilding: { progress in
             guard progress.read % 100_000 == 0 || progress.read == progress.total else { return }
-            logger.info("rebuilding the read models: \(progress.read) of \(progress.total) events read")
+            logger.info("\(say("正在重建读模型：已读 \(progress.read) / \(progress.total) 条事件", "rebuilding the read models: \(progress.read) of \(progress.total) events read"))")
         })
         let files = OpenFileLimit.raise()
         let loop = try EventLoop()
-        let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger,
+        let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger, language: language,
                                     idleTimeoutMilliseconds: idleTimeoutSeconds * 1000)
         var watchers: [SignalWatcher] = []
         let stop = {
-            logger.info("stopping: closing \(server.connectionCount) connection(s)")
+            logger.info("\(say("正在停止：关闭 \(server.connectionCount) 个连接", "stopping: closing \(server.connectionCount) connection(s)"))")
             server.shutDown()
             for watcher in watchers { watcher.close() }
         }
         watchers = [try SignalWatcher(loop: loop, signal: SIGINT, action: stop),
                     try SignalWatcher(loop: loop, signal: SIGTERM, action: stop)]
-        let ready = "listening on \(server.endpoint) epoch \(store.epoch.uuidString.lowercased())\n"
+        let epoch = store.epoch.uuidString.lowercased()
+        let ready = say("正在监听 \(server.endpoint)，纪元 \(epoch)", "listening on \(server.endpoint) epoch \(epoch)") + "\n"
         FileHandle.standardOutput.write(Data(ready.utf8))
         let events = try store.count()
-        logger.info("serving \(databasePath) (\(events) events) on \(server.endpoint); up to \(files.devices) devices at once (open files: \(files.soft))")
+        logger.info("""
+            \(say("服务 \(databasePath)（\(events) 条事件），地址 \(server.endpoint)；可同时连接 \(files.devices) 台设备（可打开文件数 \(files.soft)）",
+                   "serving \(databasePath) (\(events) events) on \(server.endpoint); up to \(files.devices) devices at once (open files: \(files.soft))"))
+            """)
         loop.run()
-        logger.info("stopped")
+        logger.info("\(say("已停止", "stopped"))")
     }
 }

@@ -27,6 +27,9 @@ public final class ClientSession {
         /// Enrol the device with a one-time code, registering `key`'s public half; `server` is
         /// noted as the device's server.
         case enrol(code: String, server: String)
+        /// Only fetch these blobs (digest, and size as the server's arrival says), each from where
+        /// a fetch cut short left it, each checked against its digest when whole (protocol version 4).
+        case fetch([AttachmentOffer])
     }
 
     public enum Step: Hashable, Sendable {
@@ -45,7 +48,7 @@ public final class ClientSession {
     }
 
     private enum Activity {
-        case connecting, pushing, returning, uploading, pulling, idle
+        case connecting, pushing, returning, uploading, pulling, fetching, idle
     }
 
     /// How far this session has got, for a progress display.
@@ -61,6 +64,8 @@ public final class ClientSession {
     private var inFlight: [[Event]] = []
     private var acknowledged: Int64 = 0
     private var uploads: [AttachmentOffer] = []
+    /// Blobs still to fetch, the one being fetched first.
+    private var fetches: [AttachmentOffer] = []
     private var cursor: Int64 = 0
     /// A verified page whose successor was asked for before it was stored (``proceed()`` stores it).
     private var unstored: Page?
@@ -135,6 +140,10 @@ public final class ClientSession {
                 return try acknowledged(ack)
             case .attachmentState(let state):
                 return try uploaded(state)
+            case .chunk(let chunk):
+                return try fetched(chunk)
+            case .error(let error) where activity == .fetching && error.code == .notAvailable:
+                return try fetchNext(unavailable: true)
             case .page(let page):
                 return try received(page)
             case .held(let heads):
@@ -157,7 +166,7 @@ public final class ClientSession {
                 return .wait
             case .error(let error):
                 throw SyncError.refused(error)
-            case .hello, .enrol, .push, .pull, .subscribe, .attachmentOffer, .chunk, .heldQuery, .returnEvents:
+            case .hello, .enrol, .push, .pull, .subscribe, .attachmentOffer, .fetch, .heldQuery, .returnEvents:
                 throw SyncError.protocolViolation("the server sent \(message.name), which only a client sends")
             }
         }
@@ -208,6 +217,11 @@ public final class ClientSession {
         report.clockSkew = ClockSkew(device: clock(), server: welcome.clock)
         limits = welcome.limits
         if purpose == .handshake { return .finished(report) }
+        if case .fetch(let blobs) = purpose {
+            guard welcome.version >= 4 else { throw SyncError.serverTooOld(speaks: welcome.version, needed: 4) }
+            fetches = blobs
+            return try fetchNext()
+        }
         keys = try store.deviceKeys().publicKeys
         let confirmedToThisCopy = try store.syncState().acknowledgedCseq
         let rolledBack = try store.wasRolledBack(device: device.id, serverAcknowledged: welcome.acknowledgedCseq,
@@ -363,6 +377,39 @@ public final class ClientSession {
         report.attachmentBytes += Int64(bytes.count)
         progress.attachmentBytesSent += Int64(bytes.count)
         return .send(.chunk(Chunk(digest: state.digest, offset: state.received, bytes: bytes)))
+    }
+
+    /// Asks for the next piece of the first blob not held whole here; finishes when none is left.
+    /// `unavailable`: the server said it cannot give the first one.
+    private func fetchNext(unavailable: Bool = false) throws -> Step {
+        activity = .fetching
+        if unavailable, let first = fetches.first {
+            report.unavailable.append(first.digest)
+            fetches.removeFirst()
+        }
+        while let next = fetches.first {
+            let held = try store.beginFetching(next.digest, size: next.size)
+            guard held.isComplete else { return .send(.fetch(Fetch(digest: next.digest, offset: held.received))) }
+            fetches.removeFirst()
+        }
+        return .finished(report)
+    }
+
+    /// Stores a piece of the blob being fetched; the blob is kept once whole and matching its digest.
+    private func fetched(_ chunk: Chunk) throws -> Step {
+        guard activity == .fetching, let current = fetches.first, current.digest == chunk.digest, !chunk.bytes.isEmpty else {
+            throw SyncError.protocolViolation("the server sent a chunk of \(chunk.digest), which was not asked for")
+        }
+        report.fetchedBytes += Int64(chunk.bytes.count)
+        do {
+            let state = try store.receiveFetched(chunk)
+            if state.isComplete { report.fetched += 1 }
+        } catch is AttachmentRefusal {
+            // Bytes that do not hash to the digest (discarded), or more than its size: not this blob.
+            report.mismatched.append(current.digest)
+            fetches.removeFirst()
+        }
+        return try fetchNext()
     }
 
     private func pullNext() -> Step {

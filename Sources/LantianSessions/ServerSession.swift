@@ -33,6 +33,8 @@ public final class ServerSession {
 
     /// The client, once it has said hello and been authenticated.
     public private(set) var peer: Hello?
+    /// The protocol version agreed at welcome.
+    private var version: UInt16 = 0
     /// What the peer's pushes are checked against; its scope also decides what its pulls see.
     private var check: PushCheck?
     private let challenge = Challenge.random()
@@ -106,6 +108,10 @@ public final class ServerSession {
                 if state.isComplete, chunk.offset + Int64(chunk.bytes.count) == state.size { onHeadMoved?() }
                 return state
             }
+        case .fetch(let fetch):
+            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before fetch", close: true) }
+            guard version >= 4 else { return refuse(.unexpectedMessage, "fetch needs protocol version 4, this session speaks \(version)", close: true) }
+            return fetching(fetch)
         case .heldQuery(let devices):
             guard peer != nil else { return refuse(.unexpectedMessage, "send hello before held-query", close: true) }
             guard devices.count <= Int(limits.maxBatch) else {
@@ -171,6 +177,7 @@ public final class ServerSession {
             let cursorKnown = try store.holds(hello.cursorEvent, at: hello.cursor)
             known = cursorKnown ? hello.cursor : 0
             peer = hello
+            version = highest
             let now = clock()
             clockSkew = ClockSkew(device: hello.clock, server: now)
             return .send(.welcome(Welcome(
@@ -292,6 +299,21 @@ public final class ServerSession {
             let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: check?.scope.visibleNodes)
             known = max(known, page.events.last?.sseq ?? page.head)
             return .send(.page(page))
+        } catch {
+            return refuse(.serverFailure, "reading failed: \(error)", close: false)
+        }
+    }
+
+    /// The piece of a blob a client asked for, if the user may see it (PROTOCOL.md, *Fetching evidence*).
+    private func fetching(_ fetch: Fetch) -> Reply {
+        do {
+            guard let check, let held = try store.fetchable(fetch.digest, visible: check.scope.visibleNodes), fetch.offset < held.size else {
+                return refuse(.notAvailable, """
+                    no blob \(fetch.digest) from offset \(fetch.offset) is held whole here and cited by an accepted event this user sees
+                    """, close: false)
+            }
+            let bytes = try store.attachmentBytes(fetch.digest, from: fetch.offset, maxBytes: WireLimits.chunkBytes)
+            return .send(.chunk(Chunk(digest: fetch.digest, offset: fetch.offset, bytes: bytes)))
         } catch {
             return refuse(.serverFailure, "reading failed: \(error)", close: false)
         }

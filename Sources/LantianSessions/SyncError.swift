@@ -38,6 +38,8 @@ public enum SyncError: Hashable, Sendable {
     case damagedStore(String)
     /// The device has not been enrolled with a server (`lantian enroll`).
     case notEnrolled
+    /// The server speaks an older protocol that lacks what was asked of it (fetching evidence).
+    case serverTooOld(speaks: UInt16, needed: UInt16)
     /// Pulled events do not check out against their devices' signatures: nothing of the page was
     /// stored. The server or the network altered them.
     case unverified(count: Int, first: String)
@@ -75,6 +77,9 @@ extension SyncError: PresentableError {
         case .notEnrolled:
             return say("本机尚未入网，不能同步：向管理员索取入网码，运行 lantian enroll --server 主机:端口 --code 入网码",
                        "This device is not enrolled, so it cannot sync: get a code from your administrator and run lantian enroll --server HOST:PORT --code CODE")
+        case .serverTooOld(let speaks, let needed):
+            return say("服务器的协议版本为 \(speaks)，此功能需要版本 \(needed)：请管理员升级 lantiand。",
+                       "The server speaks protocol version \(speaks); this needs version \(needed): ask your administrator to upgrade lantiand.")
         case .unverified(let count, let first):
             return say("服务器发来的 \(count) 条记录与其设备签名不符，均未保存（\(first)）。记录可能在服务器或网络上被篡改：请告知管理员。",
                        "\(count) event(s) from the server do not match their devices' signatures and were not stored (\(first)). They may have been altered on the server or the network: tell your administrator.")

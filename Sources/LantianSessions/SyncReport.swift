@@ -16,6 +16,13 @@ public struct SyncReport: Hashable, Sendable {
     /// Blobs the server now holds whole that this sync offered, and the bytes sent of them.
     public var attachments = 0
     public var attachmentBytes: Int64 = 0
+    /// Fetching: blobs now held whole here, the bytes received, blobs the server would not give
+    /// (not held there, or outside the user's scope), and blobs whose bytes did not match their
+    /// digest (discarded).
+    public var fetched = 0
+    public var fetchedBytes: Int64 = 0
+    public var unavailable: [ContentDigest] = []
+    public var mismatched: [ContentDigest] = []
     /// The global sequence number pulled up to.
     public var cursor: Int64?
     public var serverEpoch: UUID?

@@ -80,28 +80,72 @@ extension EventStore {
     /// hears of a blob the server lacks; if it does not match, everything received of it is discarded.
     public func receive(_ chunk: Chunk, recordingArrivalAs server: ServerIdentity, now: Timestamp) throws -> AttachmentState {
         try write { db -> Result<AttachmentState, AttachmentRefusal> in
-            let key = Data(chunk.digest.bytes)
-            guard let held = try Self.held(db, chunk.digest) else { return .failure(.unexpectedChunk(chunk.digest)) }
-            guard chunk.offset == held.received, !held.isComplete, !chunk.bytes.isEmpty else { return .success(held) }
-            let received = held.received + Int64(chunk.bytes.count)
-            guard received <= held.size else { return .failure(.unexpectedChunk(chunk.digest)) }
-            try db.execute(sql: "INSERT INTO attachment_chunk (digest, offset, bytes) VALUES (?, ?, ?)",
-                           arguments: [key, chunk.offset, chunk.bytes])
-            guard received == held.size else {
-                try db.execute(sql: "UPDATE attachment SET received = ? WHERE digest = ?", arguments: [received, key])
-                return .success(AttachmentState(digest: chunk.digest, size: held.size, received: received))
+            let appended = try Self.append(db, chunk)
+            if case .success(let outcome) = appended, outcome.completed {
+                let arrival = try EventDraft(subject: UUID.version5(name: chunk.digest.hex),
+                                             payload: AttachmentReceived(digest: chunk.digest, size: outcome.state.size))
+                try Self.recordAccepted(db, [arrival], as: server, now: now)
             }
-            guard try Self.digestOfChunks(db, key) == chunk.digest else {
-                try db.execute(sql: "DELETE FROM attachment_chunk WHERE digest = ?", arguments: [key])
-                try db.execute(sql: "UPDATE attachment SET received = 0 WHERE digest = ?", arguments: [key])
-                return .failure(.digestMismatch(chunk.digest))
-            }
-            try db.execute(sql: "UPDATE attachment SET received = ? WHERE digest = ?", arguments: [received, key])
-            let arrival = try EventDraft(subject: UUID.version5(name: chunk.digest.hex),
-                                         payload: AttachmentReceived(digest: chunk.digest, size: held.size))
-            try Self.recordAccepted(db, [arrival], as: server, now: now)
-            return .success(AttachmentState(digest: chunk.digest, size: held.size, received: received))
+            return appended.map(\.state)
         }.get()
+    }
+
+    /// Starts or resumes fetching a blob the server holds (client side): how much of it is held
+    /// here. `size` is what the server's ``AttachmentReceived`` says.
+    public func beginFetching(_ digest: ContentDigest, size: Int64) throws -> AttachmentState {
+        try beginReceiving(AttachmentOffer(digest: digest, size: size))
+    }
+
+    /// Stores a chunk of a blob being fetched, as ``receive(_:recordingArrivalAs:now:)`` does
+    /// (the same checks, the whole blob verified against its digest), without recording an arrival.
+    public func receiveFetched(_ chunk: Chunk) throws -> AttachmentState {
+        try write { db in try Self.append(db, chunk).map(\.state) }.get()
+    }
+
+    /// Appends `chunk` to the blob it continues; whether it completed the blob, verified.
+    private static func append(_ db: Database, _ chunk: Chunk) throws -> Result<(state: AttachmentState, completed: Bool), AttachmentRefusal> {
+        let key = Data(chunk.digest.bytes)
+        guard let held = try held(db, chunk.digest) else { return .failure(.unexpectedChunk(chunk.digest)) }
+        guard chunk.offset == held.received, !held.isComplete, !chunk.bytes.isEmpty else { return .success((held, false)) }
+        let (received, overflow) = held.received.addingReportingOverflow(Int64(chunk.bytes.count))
+        guard !overflow, received <= held.size else { return .failure(.unexpectedChunk(chunk.digest)) }
+        try db.execute(sql: "INSERT INTO attachment_chunk (digest, offset, bytes) VALUES (?, ?, ?)", arguments: [key, chunk.offset, chunk.bytes])
+        let state = AttachmentState(digest: chunk.digest, size: held.size, received: received)
+        guard received == held.size else {
+            try db.execute(sql: "UPDATE attachment SET received = ? WHERE digest = ?", arguments: [received, key])
+            return .success((state, false))
+        }
+        guard try digestOfChunks(db, key) == chunk.digest else {
+            try db.execute(sql: "DELETE FROM attachment_chunk WHERE digest = ?", arguments: [key])
+            try db.execute(sql: "UPDATE attachment SET received = 0 WHERE digest = ?", arguments: [key])
+            return .failure(.digestMismatch(chunk.digest))
+        }
+        try db.execute(sql: "UPDATE attachment SET received = ? WHERE digest = ?", arguments: [received, key])
+        return .success((state, true))
+    }
+
+    /// How much of a blob the server holds for a user who sees the grid nodes `visible` (`nil`:
+    /// all): `nil` unless it is held whole and an accepted event they see cites it.
+    public func fetchable(_ digest: ContentDigest, visible: Set<String>?) throws -> AttachmentState? {
+        try read { db in
+            guard let held = try Self.held(db, digest), held.isComplete else { return nil }
+            let filter = visible == nil ? "" : "AND (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?)))"
+            var arguments: StatementArguments = [digest.hex]
+            if let visible { arguments += [String(decoding: try JSONEncoder().encode(visible.sorted()), as: UTF8.self)] }
+            let cited = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM evidence_citation c JOIN event_node n ON n.sseq = c.sseq WHERE c.digest = ? \(filter))
+                """, arguments: arguments) ?? false
+            return cited ? held : nil
+        }
+    }
+
+    /// The blobs held here, whole or in part: how much of each.
+    public func heldAttachments(_ digests: some Sequence<ContentDigest>) throws -> [ContentDigest: AttachmentState] {
+        try read { db in
+            var held: [ContentDigest: AttachmentState] = [:]
+            for digest in digests { held[digest] = try Self.held(db, digest) }
+            return held
+        }
     }
 
     /// Up to `maxBytes` of a blob held whole, from `offset`.
@@ -137,6 +181,17 @@ extension EventStore {
     /// Which of the blobs `digests` (64 hexadecimal digits each) the server has said it holds whole.
     public func arrivals(among digests: some Sequence<String>) throws -> ReceivedAttachments {
         try read { db in ReceivedAttachments(digests: Set(try digests.filter { try Self.hasArrived(db, $0.lowercased()) }.map { $0.lowercased() })) }
+    }
+
+    /// The size the server said a blob has when it recorded its arrival (`nil`: not arrived, as far as this store knows).
+    public func arrivedSize(of digest: ContentDigest) throws -> Int64? {
+        try read { db in
+            let events = try Event.fetchAll(db, sql: """
+                SELECT \(Event.columns) FROM event WHERE id IN (SELECT event FROM attachment_arrival WHERE digest = ?)
+                """, arguments: [digest.hex])
+            return events.lazy.compactMap { try? PayloadCodec.decode(AttachmentReceived.self, from: $0) }
+                .first { (try? $0.check(recordedAt: Timestamp(millisecondsSince1970: 0))) != nil }?.size
+        }
     }
 
     private static func hasArrived(_ db: Database, _ digest: String) throws -> Bool {

@@ -31,10 +31,13 @@ extension EventStore {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM event WHERE id = ?)"), arguments: [id]) ?? false
     }
 
-    /// Notes where an accepted event lies (`nil`: every device receives it), and, for an event that
-    /// starts its subject, that the subject is now taken, by its type, there.
+    /// Notes where an accepted event lies (`nil`: every device receives it), the blobs it cites, and,
+    /// for an event that starts its subject, that the subject is now taken, by its type, there.
     static func place(_ db: Database, _ event: Event, sseq: Int64, verdict: Admission.Verdict) throws {
         try db.cachedStatement(sql: "INSERT INTO event_node (sseq, node) VALUES (?, ?)").execute(arguments: [sseq, verdict.node])
+        for digest in verdict.cites {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence_citation (digest, sseq) VALUES (?, ?)").execute(arguments: [digest, sseq])
+        }
         if verdict.startsSubject, let node = verdict.node {
             try db.cachedStatement(sql: "INSERT INTO subject_node (subject, node, type) VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING")
                 .execute(arguments: [event.subject, node, event.type.rawValue])

@@ -201,6 +201,23 @@ extension EventStore {
                 );
                 """)
         }
+        migrator.registerMigration("v10: which accepted events cite which blobs") { db in
+            // Server: a user may fetch a blob only where an event their scope covers cites it
+            // (PROTOCOL.md, *Fetching evidence*). Events accepted before are read once here: every
+            // accepted payload is canonical JSON, and evidence is always its `evidence` array.
+            try db.execute(sql: """
+                CREATE TABLE evidence_citation (
+                    digest TEXT    NOT NULL,
+                    sseq   INTEGER NOT NULL,
+                    PRIMARY KEY (digest, sseq)
+                ) WITHOUT ROWID;
+                INSERT OR IGNORE INTO evidence_citation (digest, sseq)
+                SELECT lower(json_extract(cited.value, '$.sha256')), e.sseq
+                FROM event e, json_each(CASE WHEN json_valid(CAST(e.payload AS TEXT)) THEN CAST(e.payload AS TEXT) ELSE '{}' END,
+                                        '$.evidence') cited
+                WHERE e.sseq IS NOT NULL AND json_extract(cited.value, '$.sha256') IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

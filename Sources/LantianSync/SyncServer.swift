@@ -23,6 +23,8 @@ public final class SyncServer {
     private let idleTimeout: UInt64
     private let limits: WireLimits
     private let logger: Logger
+    /// The language of the log's messages (its metadata keys stay English, for programs).
+    private let language: Language
     private let clock: () -> Timestamp
     private let server: ServerIdentity
     private var connections: [ObjectIdentifier: (connection: Connection, session: ServerSession)] = [:]
@@ -36,9 +38,10 @@ public final class SyncServer {
     ///   after a second such silence closed (idle or half-open: a phone that lost signal without
     ///   closing); a connection that has not said hello within it is closed at once.
     public init(
-        loop: EventLoop, store: EventStore, endpoint: Endpoint, limits: WireLimits = .standard, logger: Logger,
+        loop: EventLoop, store: EventStore, endpoint: Endpoint, limits: WireLimits = .standard, logger: Logger, language: Language = .chinese,
         idleTimeoutMilliseconds: UInt64 = 30_000, clock: @escaping () -> Timestamp = Timestamp.now
     ) throws {
+        self.language = language
         self.loop = loop
         self.idleTimeout = idleTimeoutMilliseconds
         self.store = store
@@ -48,7 +51,7 @@ public final class SyncServer {
         server = try ServerIdentity.of(store)
         listener = try TCPListener(loop: loop, endpoint: endpoint, maxFrameBytes: Int(limits.maxFrameBytes))
         listener.onConnection = { [unowned self] connection in serve(connection) }
-        listener.onAcceptError = { [logger] error in logger.warning("accept failed: \(error)") }
+        listener.onAcceptError = { [logger, language] error in logger.warning("\(language.say("接受连接失败", "accept failed"))：\(error)") }
     }
 
     /// Stops accepting and closes every connection once what it has queued is written.
@@ -62,18 +65,19 @@ public final class SyncServer {
         session.onHeadMoved = { [unowned self] in notifySubscribers() }
         let peer = connection.peer
         connections[ObjectIdentifier(connection)] = (connection, session)
-        logger.debug("connection opened", metadata: ["peer": "\(peer)"])
+        let say = language.say
+        logger.debug("\(say("新连接", "connection opened"))", metadata: ["peer": "\(peer)"])
         let watchdog = try? LoopTimer(loop: loop)
         var pinged = false
         func waitForTraffic() {
             watchdog?.start(afterMilliseconds: idleTimeout) { [unowned connection, logger] in
                 guard session.peer != nil else {
                     // Pings belong to welcomed sessions: one that never said hello is simply closed.
-                    logger.info("no hello within the idle timeout, closing", metadata: ["peer": "\(peer)"])
+                    logger.info("\(say("空闲超时内未收到 hello，断开", "no hello within the idle timeout, closing"))", metadata: ["peer": "\(peer)"])
                     return connection.abort()
                 }
                 if pinged {
-                    logger.info("no answer to ping, closing", metadata: ["peer": "\(peer)"])
+                    logger.info("\(say("探测（ping）无应答，断开", "no answer to ping, closing"))", metadata: ["peer": "\(peer)"])
                     return connection.abort()
                 }
                 pinged = true
@@ -91,13 +95,13 @@ public final class SyncServer {
             do throws(WireFormatError) {
                 reply = session.handle(try MessageCodec.decode(body))
             } catch {
-                logger.warning("malformed message, closing", metadata: ["peer": "\(peer)", "error": "\(error)"])
+                logger.warning("\(say("消息不成形，断开", "malformed message, closing"))", metadata: ["peer": "\(peer)", "error": "\(error)"])
                 reply = session.handle(malformed: error)
             }
             Self.apply(reply, to: connection)
         }
         connection.onFrameError = { [unowned connection, logger] error in
-            logger.warning("bad frame, closing", metadata: ["peer": "\(peer)", "error": "\(error)"])
+            logger.warning("\(say("帧不合规，断开", "bad frame, closing"))", metadata: ["peer": "\(peer)", "error": "\(error)"])
             Self.apply(session.handle(badFrame: error), to: connection)
         }
         connection.onClose = { [unowned self, unowned connection] reason in
@@ -105,10 +109,10 @@ public final class SyncServer {
             connections[ObjectIdentifier(connection)] = nil
             recordReport(of: session)
             if let skew = session.clockSkew, skew.isFlagged {
-                logger.warning("device clock is off by \(skew.milliseconds / 1000) s (positive: ahead); its events are kept, their times flagged",
+                logger.warning("\(say("设备时钟偏差 \(skew.milliseconds / 1000) 秒（正数为超前）；其记录照常保存，时间标记为可疑", "device clock is off by \(skew.milliseconds / 1000) s (positive: ahead); its events are kept, their times flagged"))",
                                metadata: ["peer": "\(peer)", "actor": "\(session.peer?.actor ?? "-")"])
             }
-            logger.info("session ended", metadata: [
+            logger.info("\(say("会话结束", "session ended"))", metadata: [
                 "peer": "\(peer)", "actor": "\(session.peer?.actor ?? "-")", "accepted": "\(session.acceptedCount)",
                 "reason": "\(reason)",
             ])
@@ -124,7 +128,7 @@ public final class SyncServer {
                 if let notification = session.notification(head: head) { connection.send(MessageCodec.encode(notification)) }
             }
         } catch {
-            logger.warning("could not read the head to notify subscribers: \(error)")
+            logger.warning("\(language.say("读取最新序号失败，未能通知订阅的设备", "could not read the head to notify subscribers"))：\(error)")
         }
     }
 
@@ -141,7 +145,7 @@ public final class SyncServer {
             try store.recordAccepted([try EventDraft(subject: report.device, payload: report)], as: server, now: now)
             notifySubscribers()
         } catch {
-            logger.warning("could not record the device's sync report: \(error)")
+            logger.warning("\(language.say("未能记录设备的同步报告", "could not record the device's sync report"))：\(error)")
         }
     }
 

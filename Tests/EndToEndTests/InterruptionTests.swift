@@ -23,7 +23,10 @@ import Testing
         // The server may still be storing the first batch when the client has given up: wait for it.
         _ = waitUntil(seconds: 10) { ((try? EventStore(path: lantiand.database).highestCseq(of: officerDevice)) ?? 0) >= 1_000 }
         let held = try EventStore(path: lantiand.database).highestCseq(of: officerDevice)
-        #expect(held >= 1_000 && held < 2_500)  // the first batch committed, the one cut short not
+        // Whole batches only: the one cut short is never stored. The first is stored unless the reset
+        // reached the server before it had read the batch from its socket (a loaded machine), as
+        // when a phone's link drops: the kernel then discards what was unread.
+        #expect([0, 1_000].contains(held))
         // The batches of the window went out one after another: the cut may have taken an
         // acknowledgement with it, which the next sync learns from welcome.
         let pending = try officer.status().pending

@@ -20,7 +20,7 @@ import Testing
         guard case .ping? = try silent.receive() else { Issue.record("expected a ping after a second of silence"); return }
         #expect(try silent.receive() == nil)  // no pong: closed
         #expect(Date().timeIntervalSince(started) < 8)
-        #expect(lantiand.logText.contains("no answer to ping, closing"))
+        #expect(lantiand.logText.contains("探测（ping）无应答，断开"))
         #expect(lantiand.stop() == 0)
     }
 
@@ -31,7 +31,7 @@ import Testing
         let started = Date()
         #expect(try silent.receive() == nil)
         #expect(Date().timeIntervalSince(started) < 8)
-        #expect(lantiand.logText.contains("no hello within the idle timeout, closing"))
+        #expect(lantiand.logText.contains("空闲超时内未收到 hello，断开"))
         #expect(lantiand.stop() == 0)
     }
 

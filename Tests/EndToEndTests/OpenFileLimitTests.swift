@@ -12,7 +12,7 @@ import Testing
         let limits = try #require(lantiand.openFileLimits())
         #expect(limits.hard > 256)
         #expect(limits.soft == limits.hard)
-        let said = "up to \(limits.soft - 32) devices at once"
+        let said = "可同时连接 \(limits.soft - 32) 台设备"
         let deadline = Date().addingTimeInterval(5)
         while !lantiand.logText.contains(said), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         #expect(lantiand.logText.contains(said))

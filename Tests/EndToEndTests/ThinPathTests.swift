@@ -45,6 +45,18 @@ import Testing
         #expect(lantiand.stop() == 0)
     }
 
+    /// lantiand speaks its administrator's language: Chinese by default, English where LANG says so.
+    @Test(arguments: [("zh_CN.UTF-8", "正在监听 127.0.0.1:", "已停止"), ("en_US.UTF-8", "listening on 127.0.0.1:", "stopped")])
+    func theServerSpeaksTheLanguageOfItsTerminal(lang: String, ready: String, stopped: String) throws {
+        let folder = try temporaryFolder()
+        let lantiand = try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: try freePort(), folder: folder,
+                                         lang: lang)
+        #expect(lantiand.outputText.hasPrefix(ready))
+        #expect(lantiand.stop() == 0)
+        #expect(lantiand.logText.contains(stopped))
+        #expect(lantiand.logText.contains("serving ") == lang.hasPrefix("en"))
+    }
+
     @Test func aStoppedServerLeavesNothingRunningAndSyncSaysWhatToDo() throws {
         let folder = try temporaryFolder()
         let port = try freePort()
@@ -53,7 +65,7 @@ import Testing
         try officer.reportFire(note: "第一处")
         try officer.expectSuccess(["sync"])
         #expect(lantiand.stop() == 0)
-        #expect(lantiand.logText.contains("stopped"))
+        #expect(lantiand.logText.contains("已停止"))
 
         try officer.reportFire(note: "第二处")
         let failed = try officer.lantian(["sync"])

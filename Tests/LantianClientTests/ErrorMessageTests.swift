@@ -73,7 +73,7 @@ import Testing
 
     static let caseCounts: [(String, Int)] = [
         ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 8), ("EnterpriseRuleViolation", 5), ("FieldError", 19),
-        ("StoreError", 7), ("SyncError", 9), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
+        ("StoreError", 7), ("SyncError", 10), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
 
@@ -119,7 +119,7 @@ import Testing
         let syncs: [SyncError] = [
             .unreachable(NetworkFailure("甲")), .connectionClosed, .refused(WireError(code: .conflict, message: "甲")),
             .protocolViolation("甲"), .timedOut(seconds: 5), .storage("甲"), .damagedStore("甲"), .notEnrolled,
-            .unverified(count: 2, first: "甲"),
+            .unverified(count: 2, first: "甲"), .serverTooOld(speaks: 3, needed: 4),
         ]
         let imports: [ImportError] = [
             .unreadable(path: "甲"), .notUTF8(path: "甲"), .notCSV(path: "甲", reason: "乙"), .notGeoJSON(path: "甲", reason: "乙"),
@@ -290,6 +290,7 @@ import Testing
         case .damagedStore: 6
         case .notEnrolled: 7
         case .unverified: 8
+        case .serverTooOld: 9
         }
     }
 

@@ -50,6 +50,7 @@ public enum Sample {
         .attachmentOffer(AttachmentOffer(digest: blobDigest, size: 3)),
         .attachmentState(AttachmentState(digest: blobDigest, size: 3, received: 2)),
         .chunk(Chunk(digest: blobDigest, offset: 2, bytes: Data([0x7A]))),
+        .fetch(Fetch(digest: blobDigest, offset: 1)),
         .heldQuery(devices: [device, otherDevice]),
         .held([ChainHead(device: device, cseq: 0), ChainHead(device: otherDevice, cseq: 41)]),
         .returnEvents(Return(device: device, events: [event(cseq: 1), event(cseq: 2)], signature: signature)),

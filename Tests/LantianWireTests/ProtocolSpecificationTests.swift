@@ -66,6 +66,7 @@ import LantianFraming
         ("attachment-offer", .attachmentOffer(AttachmentOffer(digest: blob, size: 7))),
         ("attachment-state", .attachmentState(AttachmentState(digest: blob, size: 7, received: 0))),
         ("chunk", .chunk(Chunk(digest: blob, offset: 0, bytes: Data("lantian".utf8)))),
+        ("fetch", .fetch(Fetch(digest: blob, offset: 3))),
         ("held-query", .heldQuery(devices: [device])),
         ("held", .held([ChainHead(device: device, cseq: 7)])),
         ("return", .returnEvents(Return(device: device, events: [event], signature: signature))),

@@ -11,8 +11,9 @@ final class RunningServer {
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
             let output = process.outputSoFar
-            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
-                address = String(line.split(separator: " ")[2])
+            // `正在监听 HOST:PORT，纪元 …` or, in English, `listening on HOST:PORT epoch …`.
+            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") || $0.hasPrefix("正在监听 ") }) {
+                address = String(line.split(separator: " ")[line.hasPrefix("正在监听") ? 1 : 2].split(separator: "，")[0])
                 return
             }
             guard ContinuousClock.now < deadline else {

@@ -37,15 +37,18 @@ public enum Admission {
         }
     }
 
-    /// An event the server may accept: where its record lies (`nil`: every device receives it), and
-    /// whether it starts its subject (which the store then notes as taken).
+    /// An event the server may accept: where its record lies (`nil`: every device receives it),
+    /// whether it starts its subject (which the store then notes as taken), and the blobs it cites
+    /// (``CitesEvidence``), which users who see it may then fetch.
     public struct Verdict: Hashable, Sendable {
         public var node: String?
         public var startsSubject: Bool
+        public var cites: Set<String>
 
-        public init(node: String?, startsSubject: Bool) {
+        public init(node: String?, startsSubject: Bool, cites: Set<String> = []) {
             self.node = node
             self.startsSubject = startsSubject
+            self.cites = cites
         }
     }
 
@@ -82,6 +85,7 @@ public enum Admission {
         guard roles.contains(user.role), content.mayBeRecorded(by: user.role) else { return .failure(.roleMayNot(role: user.role, type: event.type)) }
 
         let own = try records(event.subject)
+        let cited = (content as? any CitesEvidence)?.citedDigests ?? []
         switch definition.subject {
         case .starts:
             if let own { return .failure(.subjectTaken(subject: event.subject, by: own.type)) }
@@ -98,7 +102,7 @@ public enum Admission {
             case .success(nil): return .failure(.unplaced(type: event.type))
             case .success(let node?):
                 guard scope.contains(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
-                return .success(Verdict(node: node, startsSubject: definition.subject == .starts))
+                return .success(Verdict(node: node, startsSubject: definition.subject == .starts, cites: cited))
             }
         case .sameAs(let subject, let types):
             let record = subject == event.subject ? own : try records(subject)
@@ -107,7 +111,7 @@ public enum Admission {
             // A record placed only to a coarser node covering the scope (a satellite lead at its
             // county) may be followed up by anyone beneath it.
             guard scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
-            return .success(Verdict(node: node, startsSubject: definition.subject == .starts))
+            return .success(Verdict(node: node, startsSubject: definition.subject == .starts, cites: cited))
         case .everyone, .scopeOf:
             return .failure(.serverOnly(type: event.type))
         }

@@ -28,6 +28,8 @@ public struct Ticket: Hashable, Sendable {
         /// For an assignment: to whom, and by when.
         public var assignee: String? = nil
         public var deadline: Timestamp? = nil
+        /// The evidence this step added, which its actor answers for.
+        public var evidence: [Evidence] = []
     }
 
     public struct Conflict: Hashable, Sendable {

@@ -64,7 +64,7 @@ public struct Tickets: Projection {
                 ticket.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: "reported",
                                                         reason: .roleNotAllowed(role, step: "reported")))
             }
-            ticket.history.append(Ticket.Entry(event: event.id, kind: nil, actor: event.actor, at: time, note: report.note))
+            ticket.history.append(Ticket.Entry(event: event.id, kind: nil, actor: event.actor, at: time, note: report.note, evidence: report.evidence))
             byID[event.subject] = ticket
             return
         }
@@ -74,7 +74,8 @@ public struct Tickets: Projection {
         do {
             var next = try TicketWorkflow.apply(kind, step, by: role(of: event.actor, at: event), to: ticket, at: time)
             next.history.append(Ticket.Entry(event: event.id, kind: kind, actor: event.actor, at: time, note: step.note,
-                                             assignee: kind == .assigned ? step.assignee : nil, deadline: kind == .assigned ? step.deadline : nil))
+                                             assignee: kind == .assigned ? step.assignee : nil, deadline: kind == .assigned ? step.deadline : nil,
+                                             evidence: step.evidence))
             byID[event.subject] = next
         } catch {
             byID[event.subject]?.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: kind.rawValue, reason: error))

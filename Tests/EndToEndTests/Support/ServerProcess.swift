@@ -19,8 +19,10 @@ final class ServerProcess {
     private let log: URL
 
     /// Starts the server and returns once it prints that it is listening; `launcher` (a command
-    /// and its arguments, `prlimit` say) runs it, when given.
-    init(database: String, port: UInt16, folder: URL, extraArguments: [String] = [], launcher: [String] = []) throws {
+    /// and its arguments, `prlimit` say) runs it, when given. It speaks Chinese, as an
+    /// administrator's terminal does by default, unless `lang` (a `LANG` value) says otherwise.
+    init(database: String, port: UInt16, folder: URL, extraArguments: [String] = [], launcher: [String] = [],
+         lang: String = "zh_CN.UTF-8") throws {
         self.database = database
         self.port = port
         if !FileManager.default.fileExists(atPath: database) { try TestGrid.administer(database) }
@@ -33,10 +35,12 @@ final class ServerProcess {
         defer { try? printed.close(); try? logged.close() }
         let command = launcher + [try Binaries.path("lantiand"), "serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments
         process = try ChildProcess(path: command[0], arguments: Array(command.dropFirst()),
-                                   environment: ProcessInfo.processInfo.environment, input: FileHandle.nullDevice.fileDescriptor,
+                                   environment: ProcessInfo.processInfo.environment.merging(["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""]) { $1 },
+                                   input: FileHandle.nullDevice.fileDescriptor,
                                    output: printed.fileDescriptor, error: logged.fileDescriptor)
         let deadline = Date().addingTimeInterval(20)
-        while !((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains("listening on") {
+        // The ready line: `正在监听 …`, or `listening on …` where LANG asks for English.
+        while !((try? String(contentsOf: output, encoding: .utf8)) ?? "").contains(/正在监听|listening on/) {
             guard process.isRunning, Date() < deadline else {
                 process.send(SIGTERM)
                 throw Failure("lantiand did not start: \(self.logText)")
@@ -62,6 +66,8 @@ final class ServerProcess {
     }
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+    /// What it printed on standard output: the ready line.
+    var outputText: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
 
     /// Kills the server with SIGKILL: no chance to close anything.
     func kill() {
