@@ -27,7 +27,9 @@ let package = Package(
             "LantianFraming",
             .product(name: "Crypto", package: "swift-crypto"),
         ], path: "Protocol/Domain"),
-        .target(name: "LantianWire", dependencies: ["LantianDomain", "LantianFraming"], path: "Protocol/Wire"),
+        .target(name: "LantianWire", dependencies: ["LantianDomain", "LantianFraming", "CZlib"], path: "Protocol/Wire"),
+        // zlib, for deflated pages.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         // Edges: SQLite, libuv, the sync sessions and their drivers, files, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),

@@ -24,7 +24,7 @@ public enum MessageCodec {
         case hello = 0x01, welcome = 0x02, push = 0x03, pushAck = 0x04, pull = 0x05, page = 0x06, ping = 0x07, pong = 0x08
         case subscribe = 0x09, notify = 0x0A, attachmentOffer = 0x0B, attachmentState = 0x0C, chunk = 0x0D
         case challenge = 0x0E, enrol = 0x0F, enrolled = 0x10
-        case heldQuery = 0x11, held = 0x12, returnEvents = 0x13, returnAck = 0x14, fetch = 0x15
+        case heldQuery = 0x11, held = 0x12, returnEvents = 0x13, returnAck = 0x14, fetch = 0x15, deflated = 0x16
         case error = 0x7F
     }
 
@@ -89,6 +89,7 @@ public enum MessageCodec {
             writer.write(TypeTag.pull.rawValue)
             writer.write(pull.after)
             writer.write(pull.limit)
+            if !pull.options.isEmpty { writer.write(pull.options.rawValue) }
         case .page(let page):
             writer = ByteWriter(capacity: 1 + 12 + page.events.count * (minEventBytes + 272))
             writer.write(TypeTag.page.rawValue)
@@ -169,6 +170,20 @@ public enum MessageCodec {
         return writer.bytes
     }
 
+    /// `message` encoded, and deflated if `deflating` and it is a page that deflating shrinks
+    /// (a `deflated` frame: PROTOCOL.md, *Deflated pages*).
+    public static func encode(_ message: Message, deflating: Bool) -> [UInt8] {
+        let body = encode(message)
+        guard deflating, case .page = message, let deflated = Deflate.compress(Array(body.dropFirst())),
+              deflated.count + 6 < body.count else { return body }
+        var writer = ByteWriter(capacity: 6 + deflated.count)
+        writer.write(TypeTag.deflated.rawValue)
+        writer.write(TypeTag.page.rawValue)
+        writer.write(UInt32(body.count - 1))
+        writer.write(fixed: Data(deflated))
+        return writer.bytes
+    }
+
     public static func decode(_ body: [UInt8]) throws(WireFormatError) -> Message {
         var reader = ByteReader(body)
         guard !body.isEmpty else { throw .emptyBody }
@@ -176,6 +191,15 @@ public enum MessageCodec {
         guard let tag = TypeTag(rawValue: tagByte) else { throw .unknownMessageType(tagByte) }
         let message: Message
         switch tag {
+        case .deflated:
+            // The message it carries, inflated to exactly the length it states; only a page.
+            let inner = try reader.readUInt8("deflated.type")
+            guard inner == TypeTag.page.rawValue else { throw .outOfRange(field: "deflated.type", value: Int64(inner)) }
+            let length = Int(try reader.readUInt32("deflated.length"))
+            guard let inflated = Deflate.decompress(try reader.take(reader.remaining, "deflated.data"), length: length) else {
+                throw .outOfRange(field: "deflated.length", value: Int64(length))
+            }
+            return try decode([inner] + inflated)
         case .challenge:
             message = .challenge(Challenge(nonce: try reader.readData("challenge.nonce", maxBytes: Challenge.nonceBytes)))
         case .enrol:
@@ -236,8 +260,14 @@ public enum MessageCodec {
             }
             message = .pushAck(PushAck(acknowledgedCseq: acknowledged, rejected: rejected))
         case .pull:
-            message = .pull(Pull(after: try reader.readInt64("pull.after", in: 0...Int64.max),
-                                 limit: try reader.readUInt32("pull.limit")))
+            let after = try reader.readInt64("pull.after", in: 0...Int64.max), limit = try reader.readUInt32("pull.limit")
+            var options = Pull.Options()
+            if reader.remaining > 0 {
+                let raw = try reader.readUInt8("pull.options")
+                guard raw != 0, raw & ~Pull.Options.all.rawValue == 0 else { throw .outOfRange(field: "pull.options", value: Int64(raw)) }
+                options = Pull.Options(rawValue: raw)
+            }
+            message = .pull(Pull(after: after, limit: limit, options: options))
         case .page:
             let head = try reader.readInt64("page.head", in: 0...Int64.max)
             let events = try reader.readArray("page.count", max: Int(UInt32.max), minElementBytes: minEventBytes + 16) {

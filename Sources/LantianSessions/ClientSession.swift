@@ -69,6 +69,9 @@ public final class ClientSession {
     private var cursor: Int64 = 0
     /// A verified page whose successor was asked for before it was stored (``proceed()`` stores it).
     private var unstored: Page?
+    /// What pulls ask of pages (version 4): deflated, and without this device's own events when
+    /// it holds its chain whole as far as the server does.
+    private var pullOptions: Pull.Options = []
     /// The server's highest global sequence number, as far as it has said.
     private var serverHead: Int64 = 0
     /// The device recorded events while the session was busy.
@@ -231,6 +234,10 @@ public final class ClientSession {
         acknowledged = welcome.acknowledgedCseq
         serverHead = welcome.head
         progress.pullTotal = max(serverHead - cursor, 0)
+        if welcome.version >= 4 {
+            pullOptions = .deflate
+            if !rolledBack, try store.holdsWholeChain(of: device.id, through: welcome.acknowledgedCseq) { pullOptions.insert(.leaveOutOwn) }
+        }
         if rolledBack {
             // This store is an older copy: its new events clash with what the server holds from
             // it. Set them aside under a new device id, pull, then record them again (caughtUp).
@@ -414,7 +421,7 @@ public final class ClientSession {
 
     private func pullNext() -> Step {
         activity = .pulling
-        return .send(.pull(Pull(after: cursor, limit: limits.maxBatch)))
+        return .send(.pull(Pull(after: cursor, limit: limits.maxBatch, options: pullOptions)))
     }
 
     private func received(_ page: Page) throws -> Step {
@@ -432,7 +439,7 @@ public final class ClientSession {
         if let last = page.events.last?.sseq, last < serverHead {
             // More to come: ask for it first (PROTOCOL.md, *Pull*), store this page meanwhile.
             unstored = page
-            return .sendAhead(.pull(Pull(after: last, limit: limits.maxBatch)))
+            return .sendAhead(.pull(Pull(after: last, limit: limits.maxBatch, options: pullOptions)))
         }
         try storePage(page)
         return try caughtUp()

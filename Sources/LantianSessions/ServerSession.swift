@@ -48,6 +48,8 @@ public final class ServerSession {
     public private(set) var synced = false
     /// Whether the client asked to hear of new events.
     public private(set) var subscribed = false
+    /// Whether the client takes its pages deflated (version 4): the connection's driver encodes them so.
+    public private(set) var deflatesPages = false
     /// The global sequence number the client has pulled through or been told of.
     private var known: Int64 = 0
     /// Called when this session stored something every replica should pull (events, a blob's arrival).
@@ -87,9 +89,13 @@ public final class ServerSession {
             synced = true
             return accept(push, from: peer)
         case .pull(let pull):
-            guard peer != nil else { return refuse(.unexpectedMessage, "send hello before pull", close: true) }
+            guard let peer else { return refuse(.unexpectedMessage, "send hello before pull", close: true) }
+            guard pull.options.isEmpty || version >= 4 else {
+                return refuse(.unexpectedMessage, "pull options need protocol version 4, this session speaks \(version)", close: true)
+            }
             synced = true
-            return page(after: pull)
+            deflatesPages = pull.options.contains(.deflate)
+            return page(after: pull, leavingOut: pull.options.contains(.leaveOutOwn) ? peer.device : nil)
         case .subscribe:
             guard peer != nil else { return refuse(.unexpectedMessage, "send hello before subscribe", close: true) }
             subscribed = true
@@ -292,11 +298,11 @@ public final class ServerSession {
         return .send(.error(WireError(error)))
     }
 
-    private func page(after pull: Pull) -> Reply {
+    private func page(after pull: Pull, leavingOut device: UUID?) -> Reply {
         do {
             let limit = Int(min(max(pull.limit, 1), limits.maxBatch))
             let maxBytes = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
-            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: check?.scope.visibleNodes)
+            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: check?.scope.visibleNodes, leavingOut: device)
             known = max(known, page.events.last?.sseq ?? page.head)
             return .send(.page(page))
         } catch {

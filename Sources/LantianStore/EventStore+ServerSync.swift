@@ -4,6 +4,14 @@ import LantianDomain
 import LantianWire
 
 extension EventStore {
+    /// Whether this store holds every event of `device` from its first through `cseq` (a damaged
+    /// store repaired, or an older copy, may lack some).
+    public func holdsWholeChain(of device: UUID, through cseq: Int64) throws -> Bool {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE device = ? AND cseq <= ?", arguments: [device, cseq]) == cseq
+        }
+    }
+
     /// The highest sequence number of `device` that this store holds (0 for none): on the server, what
     /// it has acknowledged; on the device itself, the last it recorded.
     public func highestCseq(of device: UUID) throws -> Int64 {
@@ -175,20 +183,22 @@ extension EventStore {
         }
     }
 
-    /// Accepted events after global sequence `after` in the grid nodes `visible` (`nil`: all), at
-    /// most `limit` of them and, beyond the first, no more than fit in `maxBytes` once encoded with
-    /// the proofs that let the receiver check them against their devices' signatures.
-    public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil) throws -> Page {
+    /// Accepted events after global sequence `after` in the grid nodes `visible` (`nil`: all), but
+    /// for those of the device `leavingOut`, at most `limit` of them and, beyond the first, no more
+    /// than fit in `maxBytes` once encoded with the proofs that let the receiver check them against
+    /// their devices' signatures.
+    public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil, leavingOut device: UUID? = nil) throws -> Page {
         try read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
             let filter = visible == nil ? "" : "AND (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?)))"
             var arguments: StatementArguments = [after]
             if let visible { arguments += [String(decoding: try JSONEncoder().encode(visible.sorted()), as: UTF8.self)] }
+            if let device { arguments += [device] }
             arguments += [limit]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
                 FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
-                WHERE e.sseq > ? \(filter) ORDER BY e.sseq LIMIT ?
+                WHERE e.sseq > ? \(filter) \(device == nil ? "" : "AND e.device != ?") ORDER BY e.sseq LIMIT ?
                 """, arguments: arguments)
             var events: [AcceptedEvent] = []
             var bytes = 0

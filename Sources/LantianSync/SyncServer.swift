@@ -98,11 +98,11 @@ public final class SyncServer {
                 logger.warning("\(say("消息不成形，断开", "malformed message, closing"))", metadata: ["peer": "\(peer)", "error": "\(error)"])
                 reply = session.handle(malformed: error)
             }
-            Self.apply(reply, to: connection)
+            Self.apply(reply, of: session, to: connection)
         }
         connection.onFrameError = { [unowned connection, logger] error in
             logger.warning("\(say("帧不合规，断开", "bad frame, closing"))", metadata: ["peer": "\(peer)", "error": "\(error)"])
-            Self.apply(session.handle(badFrame: error), to: connection)
+            Self.apply(session.handle(badFrame: error), of: session, to: connection)
         }
         connection.onClose = { [unowned self, unowned connection] reason in
             watchdog?.close()
@@ -149,10 +149,10 @@ public final class SyncServer {
         }
     }
 
-    private static func apply(_ reply: ServerSession.Reply, to connection: Connection) {
+    private static func apply(_ reply: ServerSession.Reply, of session: ServerSession, to connection: Connection) {
         switch reply {
         case .send(let message):
-            connection.send(MessageCodec.encode(message))
+            connection.send(MessageCodec.encode(message, deflating: session.deflatesPages))
         case .sendAndClose(let message):
             connection.send(MessageCodec.encode(message))
             connection.close()

@@ -1,6 +1,7 @@
 import Foundation
 import LantianDomain
 import LantianStore
+import LantianWire
 import Testing
 
 /// A connection cut inside a push batch, inside a pull page or inside a photo's upload ends, after
@@ -43,7 +44,14 @@ import Testing
         let supervisor = try FieldDevice(user: "supervisor.zhao", server: lantiand.address, folder: folder)
         try recordBacklog(2_500, on: officer)
         try officer.expectSuccess(["sync"])
-        let proxy = try CuttingProxy(upstreamPort: lantiand.port, cutAfterBytes: Self.cutOffset, direction: .toClient)
+        // Pages come deflated: cut halfway through the second as the server will send it.
+        let server = try EventStore(path: lantiand.database)
+        let maxBytes = Int(WireLimits.standard.maxFrameBytes) - MessageCodec.envelopeBytes
+        let first = try server.page(after: 0, limit: 1_000, maxBytes: maxBytes)
+        let second = try server.page(after: try #require(first.events.last).sseq, limit: 1_000, maxBytes: maxBytes)
+        func frameBytes(_ page: Page) -> Int { 4 + MessageCodec.encode(.page(page), deflating: true).count }
+        let cutOffset = 1_000 + frameBytes(first) + frameBytes(second) / 2  // 1,000: the challenge and welcome, with room
+        let proxy = try CuttingProxy(upstreamPort: lantiand.port, cutAfterBytes: cutOffset, direction: .toClient)
 
         let cut = try supervisor.lantian(["sync", "--server", proxy.address])
         #expect(cut.status != 0)

@@ -36,6 +36,7 @@ public enum Sample {
         .pushAck(PushAck(acknowledgedCseq: 2)),
         .pushAck(PushAck(acknowledgedCseq: 3, rejected: [Rejection(cseq: 2, id: device, reason: "straw.firePoint.reported payload breaks a rule")])),
         .pull(Pull(after: 99, limit: 500)),
+        .pull(Pull(after: 99, limit: 500, options: [.leaveOutOwn, .deflate])),
         .page(Page(events: [AcceptedEvent(event: event(cseq: 1), sseq: 100, receivedAt: Timestamp(millisecondsSince1970: 5))], head: 100,
                    proofs: [ChainProof(signature: ChainSignature(device: device, cseq: 3, signature: signature),
                                        digests: [2: Data(repeating: 2, count: 32), 3: Data(repeating: 3, count: 32)])])),

@@ -56,6 +56,7 @@ import LantianFraming
         ("push", .push(Push(events: [event], signature: signature))),
         ("push-ack", .pushAck(PushAck(acknowledgedCseq: 1))),
         ("pull", .pull(Pull(after: 0, limit: 1_000))),
+        ("pull-v4", .pull(Pull(after: 0, limit: 1_000, options: [.leaveOutOwn, .deflate]))),
         ("page", .page(Page(events: [AcceptedEvent(event: event, sseq: 1, receivedAt: Timestamp(millisecondsSince1970: 1_780_313_461_000))], head: 1,
                             proofs: [ChainProof(signature: ChainSignature(device: device, cseq: 1, signature: signature))]))),
         ("ping", .ping(nonce: 42)),
@@ -81,6 +82,16 @@ import LantianFraming
         #expect(decoder.bufferedBytes == 0)
         #expect(try MessageCodec.decode(body) == message)
         #expect(Frame.encode(body: MessageCodec.encode(message)) == (try Self.vector(name)))
+    }
+
+    /// The deflated page decodes to the page; the reference encoder writes the same bytes.
+    @Test func theDeflatedVectorIsThePageDeflated() throws {
+        var decoder = FrameDecoder(maxBodyBytes: 4 << 20)
+        decoder.append(try Self.vector("deflated"))
+        let body = try #require(try decoder.nextBody())
+        let page = try #require(Self.described.first { $0.0 == "page" }?.1)
+        #expect(try MessageCodec.decode(body) == page)
+        #expect(Frame.encode(body: MessageCodec.encode(page, deflating: true)) == (try Self.vector("deflated")))
     }
 
     /// The vectors' event is one a server accepts: its payload is canonical.

@@ -1,0 +1,52 @@
+import CZlib
+
+/// zlib streams (RFC 1950) for deflated pages: events as JSON compress about four to one, which
+/// a phone catching up over a slow rural link gains in time (PROTOCOL.md, *Deflated pages*).
+public enum Deflate {
+    /// The largest body a deflated frame may inflate to: the reference server's largest frame.
+    public static let maxInflatedBytes = 16 << 20
+
+    /// `bytes` as a zlib stream, at zlib's fastest level: a server deflates every page it sends.
+    public static func compress(_ bytes: [UInt8]) -> [UInt8]? {
+        var stream = z_stream()
+        guard deflateInit_(&stream, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))))
+        var input = bytes
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { destination in
+                stream.next_in = source.baseAddress
+                stream.avail_in = UInt32(source.count)
+                stream.next_out = destination.baseAddress
+                stream.avail_out = UInt32(destination.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { return nil }
+        return Array(output.prefix(Int(stream.total_out)))
+    }
+
+    /// Inflates a zlib stream that must come to exactly `length` bytes, no more and no less, and
+    /// end there: anything else (damaged, truncated, a different length, a bomb) is `nil`.
+    public static func decompress(_ data: ArraySlice<UInt8>, length: Int) -> [UInt8]? {
+        guard length >= 0, length <= maxInflatedBytes else { return nil }
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        // One byte of room beyond `length`: a stream that would inflate further is caught.
+        var output = [UInt8](repeating: 0, count: length + 1)
+        var input = Array(data)
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { destination in
+                stream.next_in = source.baseAddress
+                stream.avail_in = UInt32(source.count)
+                stream.next_out = destination.baseAddress
+                stream.avail_out = UInt32(destination.count)
+                return inflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END, stream.avail_in == 0, Int(stream.total_out) == length else { return nil }
+        output.removeLast()
+        return output
+    }
+}
