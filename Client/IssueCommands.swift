@@ -8,7 +8,7 @@ struct Issue: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "问题：排查、交办、整改、核查、销号。Issues: report, assign, rectify, verify, close out.",
         subcommands: [Report.self, List.self, Show.self, Assign.self, Start.self, Rectified.self, Verify.self, Reject.self,
-                      Reopen.self, Escalate.self, AddEvidence.self])
+                      Reopen.self, Escalate.self, AddEvidence.self, Extend.self, Extension.self])
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "上报发现的问题（网格员）。Report an issue found (grid officer).")
@@ -132,15 +132,52 @@ struct Issue: ParsableCommand {
     }
 
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "核查不合格，退回整改（督导）。Verification failed: back to rectification (supervisor).")
+        static let configuration = CommandConfiguration(abstract: "核查不合格，退回整改，须用 --note 说明原因（督导）。Verification failed: back to rectification; --note says why (supervisor).")
         @OptionGroup var step: StepOptions
-        func run() throws { try step.take(.verificationFailed) }
+        func run() throws { try step.take(.verificationFailed, requiringReason: true) }
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "问题反弹，重新打开（督导）。The issue rebounded: reopen it (supervisor).")
+        static let configuration = CommandConfiguration(abstract: "问题反弹，重新打开，须用 --note 说明原因（督导）。The issue rebounded: reopen it; --note says why (supervisor).")
         @OptionGroup var step: StepOptions
-        func run() throws { try step.take(.reopened) }
+        func run() throws { try step.take(.reopened, requiringReason: true) }
+    }
+
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "申请延期：新的期限和原因，待督导审批（乡镇）。Ask for a later deadline, with the reason, for a supervisor to decide (township staff).")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "问题编号。The issue's id.") var id: String
+        @Option(help: "申请的新期限，北京时间 YYYY-MM-DD HH:MM。The deadline asked for, Beijing time.") var deadline: String
+        @OptionGroup var details: NoteOptions
+
+        func run() throws {
+            try common.run { client, texts in
+                guard !details.note.allSatisfy(\.isWhitespace) else { throw TicketRuleViolation.missing(field: "note") }
+                let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), deadline: try BeijingTime.parse(deadline))
+                print(texts.ticketRecorded(try client.takeStep(.extensionRequested, on: id, step, now: .now()), step: .extensionRequested))
+            }
+        }
+    }
+
+    struct Extension: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "审批延期申请：--grant 批准，或 --refuse 并用 --note 说明原因（督导）。Decide an extension request: --grant, or --refuse with --note (supervisor).")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "问题编号。The issue's id.") var id: String
+        @Flag(help: "批准，申请的期限即时生效。Grant it: the deadline asked for is in force.") var grant = false
+        @Flag(help: "不批准，现行期限不变。Refuse it: the deadline in force stays.") var refuse = false
+        @OptionGroup var details: NoteOptions
+
+        func run() throws {
+            try common.run { client, texts in
+                guard grant != refuse else { throw FieldError.conflictingOptions("--grant", "--refuse") }
+                let kind: TicketStep.Kind = grant ? .extensionGranted : .extensionRefused
+                if refuse, details.note.allSatisfy(\.isWhitespace) { throw TicketRuleViolation.missing(field: "note") }
+                let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos))
+                print(texts.ticketRecorded(try client.takeStep(kind, on: id, step, now: .now()), step: kind))
+            }
+        }
     }
 
     struct Escalate: ParsableCommand {
@@ -163,8 +200,10 @@ struct StepOptions: ParsableArguments {
     @Argument(help: "问题编号。The issue's id.") var id: String
     @OptionGroup var details: NoteOptions
 
-    func take(_ kind: TicketStep.Kind, escalation: TicketStep.Escalation? = nil) throws {
+    /// `requiringReason`: a step that must say why (退回、重开): `--note` may not be empty.
+    func take(_ kind: TicketStep.Kind, escalation: TicketStep.Escalation? = nil, requiringReason: Bool = false) throws {
         try common.run { client, texts in
+            if requiringReason, details.note.allSatisfy(\.isWhitespace) { throw TicketRuleViolation.missing(field: "note") }
             let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), escalation: escalation)
             print(texts.ticketRecorded(try client.takeStep(kind, on: id, step, now: .now()), step: kind))
         }

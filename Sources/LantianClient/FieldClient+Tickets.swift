@@ -26,6 +26,9 @@ extension FieldClient {
             if kind == .assigned, let assignee = step.assignee {
                 try TicketWorkflow.checkAssignee(assignee, for: ticket.report.node, directory: try store.directory(), grid: try store.grid())
             }
+            if kind == .verified, let origin = ticket.report.origin {
+                try TicketWorkflow.checkCloseOut(of: ticket, enterprise: try store.enterprises().byID[origin])
+            }
         } catch let error as TicketRuleViolation {
             throw FieldError.stepRefused(error)
         }

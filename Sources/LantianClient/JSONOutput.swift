@@ -35,6 +35,8 @@ public enum JSONOutput {
     public struct TicketRecord: Encodable {
         var id: String, category: String, node: String, place: String?, title: String, state: String, overdue: Bool
         var reportedBy: String, reportedAt: String, assignee: String?, deadline: String?, closedAt: String?, reopenCount: Int
+        /// `deadline` is the one in force; `requestedDeadline`, a later one asked for and not decided yet.
+        var requestedDeadline: String?, extensionCount: Int
         var escalations: [String], latitude: Double?, longitude: Double?, history: [Step], conflicts: [Conflict], evidence: [EvidenceFile]
 
         struct Step: Encodable { var step: String, actor: String, at: String, note: String }
@@ -60,6 +62,8 @@ public enum JSONOutput {
             assignee = ticket.assignee
             deadline = ticket.deadline.map(BeijingTime.iso8601)
             reopenCount = ticket.reopenCount
+            requestedDeadline = ticket.requestedDeadline.map(BeijingTime.iso8601)
+            extensionCount = ticket.extensionCount
             escalations = ticket.escalations.map(\.rawValue)
             history = ticket.history.map { Step(step: $0.kind?.rawValue ?? "reported", actor: $0.actor, at: BeijingTime.iso8601($0.at), note: $0.note) }
             conflicts = ticket.conflicts.map {
@@ -207,12 +211,12 @@ public enum JSONOutput {
 
     public struct LedgerRow: Encodable {
         var node: String, name: String, banClose: Int, relocate: Int, upgrade: Int, awaitingDisposition: Int, inProgress: Int
-        var whitelisted: Int, resurgences: Int, open: Int
+        var closedDown: Int, whitelisted: Int, resurgences: Int, open: Int
 
         public init(_ row: LedgerReview.Row) {
             (node, name) = (row.node, row.name)
             (banClose, relocate, upgrade) = (row.byDisposition[.banClose] ?? 0, row.byDisposition[.relocate] ?? 0, row.byDisposition[.upgrade] ?? 0)
-            (awaitingDisposition, inProgress, whitelisted, resurgences, open) = (row.awaitingDisposition, row.inProgress, row.whitelisted, row.resurgences, row.open)
+            (awaitingDisposition, inProgress, closedDown, whitelisted, resurgences, open) = (row.awaitingDisposition, row.inProgress, row.closedDown, row.whitelisted, row.resurgences, row.open)
         }
     }
 

@@ -40,7 +40,7 @@ extension Texts {
 
     /// "下一步：乡镇工作人员 开始整改（lantian issue start 4b20d633）".
     func nextStep(of ticket: Ticket) -> String? {
-        let steps = TicketWorkflow.nextSteps(from: ticket.state)
+        let steps = TicketWorkflow.nextSteps(of: ticket)
         guard !steps.isEmpty else { return nil }
         return say("下一步：", "Next: ") + steps.map { kind in
             let who = TicketWorkflow.roles(for: kind).map(name).sorted().joined(separator: say("或", " or "))
@@ -56,6 +56,7 @@ extension Texts {
         case .toStart: say("交办给您、待开始整改", "Assigned to you, to start")
         case .toReport: say("您整改中、完成后报告", "You are rectifying; report when done")
         case .toVerify: say("待您现场核查", "To verify on site")
+        case .toDecideExtension: say("待您审批延期", "Extensions to decide")
         case .myReports: say("您上报、未销号", "Reported by you, not closed out")
         }
     }
@@ -68,6 +69,7 @@ extension Texts {
         case .toStart: say("新交办给您", "newly assigned to you")
         case .toReport: say("整改中", "being rectified")
         case .toVerify: say("待您核查", "to verify")
+        case .toDecideExtension: say("延期待您审批", "extensions to decide")
         case .myReports: say("您上报的有进展", "your reports moved on")
         }
     }
@@ -81,6 +83,7 @@ extension Texts {
         case .toStart: return "lantian " + command(for: .rectificationStarted, id: id)
         case .toReport: return "lantian " + command(for: .rectificationReported, id: id)
         case .toVerify: return "lantian " + command(for: .verified, id: id)
+        case .toDecideExtension: return "lantian " + command(for: .extensionGranted, id: id)
         case .myReports: return "lantian issue list --mine"
         }
     }
@@ -96,6 +99,9 @@ extension Texts {
         case .reopened: "issue reopen \(id)"
         case .escalated: "issue escalate \(id) --level interview"
         case .evidenceAdded: "issue evidence \(id) --photo \(say("照片.jpg", "photo.jpg"))"
+        case .extensionRequested: "issue extend \(id) --deadline \"YYYY-MM-DD HH:MM\" --note \(say("原因", "WHY"))"
+        case .extensionGranted: "issue extension \(id) --grant"
+        case .extensionRefused: "issue extension \(id) --refuse --note \(say("原因", "WHY"))"
         }
     }
 }

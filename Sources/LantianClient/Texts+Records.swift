@@ -66,13 +66,22 @@ extension Texts {
         if let assignee = ticket.assignee, let deadline = ticket.deadline {
             lines.append(say("整改责任人 \(assignee)，期限 \(BeijingTime.format(deadline))", "Assigned to \(assignee), due \(BeijingTime.format(deadline))"))
         }
+        if let requested = ticket.requestedDeadline {
+            lines.append(say("申请延期至 \(BeijingTime.format(requested))，待督导审批", "Extension to \(BeijingTime.format(requested)) asked for, awaiting a supervisor"))
+        }
+        if ticket.extensionCount > 0 { lines.append(say("已延期 \(ticket.extensionCount) 次", "Extended \(ticket.extensionCount) time(s)")) }
+        // Each escalation with its level and who ordered it, in order (history holds the steps applied).
+        for (level, entry) in zip(ticket.escalations, ticket.history.filter { $0.kind == .escalated }) {
+            lines.append(say("已升级督办：\(level.name(in: language))（\(entry.actor)，\(BeijingTime.format(entry.at))）",
+                             "Escalated: \(level.name(in: language)) (\(entry.actor), \(BeijingTime.format(entry.at)))"))
+        }
         if ticket.reopenCount > 0 { lines.append(say("反弹 \(ticket.reopenCount) 次", "Reopened \(ticket.reopenCount) time(s)")) }
         if let next = nextStep(of: ticket) { lines.append(fit(next)) }
         lines.append(say("经过：", "History:"))
         lines += ticket.history.map { entry in
             let assignment = entry.assignee.map { assignee in
                 " → \(assignee)" + (entry.deadline.map { say("，期限 \(BeijingTime.format($0))", ", due \(BeijingTime.format($0))") } ?? "")
-            } ?? ""
+            } ?? (entry.kind == .extensionRequested ? entry.deadline.map { say(" 至 \(BeijingTime.format($0))", " to \(BeijingTime.format($0))") } ?? "" : "")
             return "  \(BeijingTime.format(entry.at))  \(entry.actor)  \(name(entry.kind))" + assignment + (entry.note.isEmpty ? "" : "：\(entry.note)")
         }
         lines += evidenceLines(ticket, arrived: arrived)
@@ -125,7 +134,7 @@ extension Texts {
     public func enterpriseTable(_ ledger: Enterprises) -> String {
         if ledger.all.isEmpty { return say("暂无散乱污企业", "No scattered-polluting enterprises yet") }
         let rows = ledger.all.map { enterprise in
-            [short(enterprise.id), enterprise.registration.name, enterprise.registration.node, name(enterprise.disposition), name(enterprise.state),
+            [short(enterprise.id), enterprise.registration.name, enterprise.registration.node, name(enterprise.disposition), enterprise.stateName(in: language),
              "\(enterprise.resurgences)"]
         }
         return TextTable(header: [say("编号", "Id"), say("名称", "Name"), say("网格", "Grid"), say("处置", "Disposition"),
@@ -137,8 +146,8 @@ extension Texts {
     }
 
     public func enterpriseRecorded(_ enterprise: Enterprise) -> String {
-        say("\(enterprise.registration.name)（\(short(enterprise.id))）：\(name(enterprise.disposition))，\(name(enterprise.state))。已保存在本机",
-            "\(enterprise.registration.name) (\(short(enterprise.id))): \(name(enterprise.disposition)), \(name(enterprise.state)). Saved on this device")
+        say("\(enterprise.registration.name)（\(short(enterprise.id))）：\(name(enterprise.disposition))，\(enterprise.stateName(in: language))。已保存在本机",
+            "\(enterprise.registration.name) (\(short(enterprise.id))): \(name(enterprise.disposition)), \(enterprise.stateName(in: language)). Saved on this device")
     }
 
     public func dustSiteRegistered(_ id: UUID, name: String) -> String {
@@ -257,11 +266,11 @@ extension Texts {
         if review.rows.isEmpty { return say("台账为空", "The ledger is empty") }
         let rows = review.rows.map { row in
             [row.name, "\(row.byDisposition[.banClose] ?? 0)", "\(row.byDisposition[.relocate] ?? 0)", "\(row.byDisposition[.upgrade] ?? 0)",
-             "\(row.awaitingDisposition)", "\(row.inProgress)", "\(row.whitelisted)", "\(row.resurgences)", "\(row.open)"]
+             "\(row.awaitingDisposition)", "\(row.inProgress)", "\(row.closedDown)", "\(row.whitelisted)", "\(row.resurgences)", "\(row.open)"]
         }
         return say("散乱污企业台账", "Scattered-polluting ledger") + "\n" + TextTable(header: [
             say("乡镇（街道）", "Township"), say("关停取缔", "Ban-close"), say("整合搬迁", "Relocate"), say("升级改造", "Upgrade"),
-            say("待处置", "Awaiting"), say("整治中", "In progress"), say("白名单", "Whitelist"), say("复燃", "Resurged"), say("未清零", "Open"),
+            say("待处置", "Awaiting"), say("整治中", "In progress"), say("已取缔/搬迁", "Closed/moved"), say("白名单", "Whitelist"), say("复燃", "Resurged"), say("未清零", "Open"),
         ], rows: rows).rendered(width: columns)
             + (review.whitelist.isEmpty ? "" : "\n" + say("白名单：", "Whitelist: ") + review.whitelist.map(\.registration.name).joined(separator: say("、", ", ")))
     }

@@ -6,7 +6,7 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 11
+    static let readModelVersion: Int64 = 12
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = [
@@ -37,6 +37,8 @@ extension EventStore {
                 longitude       REAL,
                 origin          BLOB,
                 note            TEXT    NOT NULL,
+                requestedDeadline INTEGER,
+                extensionCount  INTEGER NOT NULL,
                 -- The last event folded, in canonical order: later events are applied to the row.
                 foldedHlc       INTEGER,
                 foldedDevice    BLOB,

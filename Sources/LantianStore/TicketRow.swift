@@ -9,6 +9,7 @@ struct TicketRow: FetchableRecord, PersistableRecord {
     enum Columns: String, ColumnExpression, CaseIterable {
         case id, category, state, node, title, reportedBy, reportedAt, assignee, deadline, closedAt
         case reopenCount, escalationCount, escalations, conflictCount, latitude, longitude, origin, note
+        case requestedDeadline, extensionCount
         case foldedHlc, foldedDevice, foldedCseq
     }
 
@@ -46,6 +47,8 @@ struct TicketRow: FetchableRecord, PersistableRecord {
                 conflictCount: try row.decode(atIndex: Columns.conflictCount.index),
                 location: latitude.flatMap { latitude in longitude.flatMap { try? GeoPoint(latitude: latitude, longitude: $0) } },
                 origin: try row.decode(atIndex: Columns.origin.index), note: try row.decode(atIndex: Columns.note.index))
+            summary.requestedDeadline = (try row.decode(atIndex: Columns.requestedDeadline.index) as Int64?).map(Timestamp.init(millisecondsSince1970:))
+            summary.extensionCount = try row.decode(atIndex: Columns.extensionCount.index)
             let hlc: Int64? = try row.decode(atIndex: Columns.foldedHlc.index), device: UUID? = try row.decode(atIndex: Columns.foldedDevice.index)
             let cseq: Int64? = try row.decode(atIndex: Columns.foldedCseq.index)
             folded = hlc.flatMap(HybridTimestamp.init(packed:)).flatMap { hlc in
@@ -86,6 +89,7 @@ struct TicketRow: FetchableRecord, PersistableRecord {
          summary.reportedAt.millisecondsSince1970, summary.assignee, summary.deadline?.millisecondsSince1970, summary.closedAt?.millisecondsSince1970,
          summary.reopenCount, summary.escalationCount, summary.escalations.map(\.rawValue).joined(separator: ";"), summary.conflictCount,
          summary.location?.latitude, summary.location?.longitude, summary.origin, summary.note,
+         summary.requestedDeadline?.millisecondsSince1970, summary.extensionCount,
          folded?.hlc.packed, folded?.device, folded?.cseq]
     }
 

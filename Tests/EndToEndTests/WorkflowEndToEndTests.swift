@@ -34,6 +34,17 @@ import Testing
         try town.syncAll()
         #expect(try supervisor.issues().allSatisfy { $0.state == "rectification-reported" })
 
+        // The enterprise's issue cannot be closed out while its disposition is incomplete.
+        let enterpriseIssue = try #require(try supervisor.issues().first { $0.category == "scattered-polluting" })
+        let early = try supervisor.lantian(["issue", "verify", supervisor.shortID(enterpriseIssue), "--note", "核查合格"])
+        #expect(early.status == 65 && early.errors.contains("处置完成前不能销号"))
+        let enterprise = try #require(try staff.json([EnterpriseJSON].self, ["enterprise", "list"]).first).id.suffix(8)
+        try staff.expectSuccess(["enterprise", "dispose", String(enterprise), "--as", "ban-close"])
+        for item in ["water-cut", "power-cut", "raw-materials-cleared", "products-cleared", "equipment-cleared"] {
+            try staff.expectSuccess(["enterprise", "closure", String(enterprise), "--item", item])
+        }
+        try town.syncAll()
+
         for issue in try supervisor.issues() { try supervisor.expectSuccess(["issue", "verify", supervisor.shortID(issue), "--note", "核查合格"]) }
         try town.syncAll()
 
@@ -46,7 +57,8 @@ import Testing
         let readings = try officer.json([DustfallJSON].self, ["dustfall", "list"])
         #expect(readings.map(\.dustfall) == [12.0] && readings.map(\.overLimit) == [true] && readings.map(\.jar) == ["A"])
         #expect(try officer.json([SiteJSON].self, ["dust", "sites"]).map(\.lastFailedItems) == [["covering", "vehicle-washing"]])
-        #expect(try officer.json([EnterpriseJSON].self, ["enterprise", "list"]).map(\.state) == ["registered"])
+        #expect(try officer.json([EnterpriseJSON].self, ["enterprise", "list"]).map(\.state) == ["completed"])
+        #expect(try officer.expectSuccess(["enterprise", "list"]).contains("已取缔"))
 
         // The supervisor reviews and exports what they have synced.
         let exports = town.folder.appendingPathComponent("exports")
@@ -167,7 +179,7 @@ struct DustfallJSON: Decodable {
     var overLimit: Bool
 }
 struct SiteJSON: Decodable { var lastFailedItems: [String] }
-struct EnterpriseJSON: Decodable { var state: String }
+struct EnterpriseJSON: Decodable { var id: String, state: String }
 
 /// Settings an administrator makes on the server reach every device and apply below their node.
 @Suite struct LocalSettingsEndToEndTests {

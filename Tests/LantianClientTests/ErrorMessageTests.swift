@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 8), ("EnterpriseRuleViolation", 5), ("FieldError", 19),
+        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 12), ("EnterpriseRuleViolation", 6), ("FieldError", 19),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -99,11 +99,12 @@ import Testing
         let tickets: [TicketRuleViolation] = [
             .roleNotAllowed(.gridOfficer, step: "assigned"), .wrongState(.closed, step: "assigned"), .notOverdue, .missing(field: "deadline"),
             .alreadyReported, .deadlineNotAhead(at), .unknownAssignee("甲"),
-            .assigneeElsewhere("甲", role: .supervisor, scope: "1", node: "2"),
+            .assigneeElsewhere("甲", role: .supervisor, scope: "1", node: "2"), .deadlineNotLater(at, inForce: at), .extensionPending,
+            .noExtensionPending, .enterpriseNotDisposed("甲", .inProgress),
         ]
         let enterprises: [EnterpriseRuleViolation] = [
             .wrongState(.registered, step: .relocated), .wrongDisposition(.upgrade, step: .relocated), .missing(field: "disposition"),
-            .missingSignOffs(["环保"]), .unknownDepartment("环保"),
+            .missingSignOffs(["环保"]), .unknownDepartment("环保"), .missingClosureItems([.waterCut]),
         ]
         let fields: [FieldError] = [
             .notSetUp, .notEnrolled, .alreadyEnrolled("甲"), .badEnrolmentCode("1"), .noServer, .badServerAddress("1"), .unknownUser("甲"),
@@ -221,6 +222,10 @@ import Testing
         case .deadlineNotAhead: 5
         case .unknownAssignee: 6
         case .assigneeElsewhere: 7
+        case .deadlineNotLater: 8
+        case .extensionPending: 9
+        case .noExtensionPending: 10
+        case .enterpriseNotDisposed: 11
         }
     }
 
@@ -231,6 +236,7 @@ import Testing
         case .missing: 2
         case .missingSignOffs: 3
         case .unknownDepartment: 4
+        case .missingClosureItems: 5
         }
     }
 

@@ -24,13 +24,17 @@ import Testing
         step(e4, .disposed, EnterpriseStep(disposition: .banClose))
         for item in ClosureItem.allCases { step(e4, .closureItemDone, EnterpriseStep(item: item)) }
         step(e4, .resurgenceFound)
+        let e5 = register("e5 已取缔")
+        step(e5, .disposed, EnterpriseStep(disposition: .banClose))
+        for item in ClosureItem.allCases { step(e5, .closureItemDone, EnterpriseStep(item: item)) }
 
         let review = LedgerReview(enterprises: Enterprises.fold(story.events).all, grid: Grid.fold(story.events))
         // e1 awaits a disposition; e2 and e4 (reopened by its resurgence) are in progress; e3 is whitelisted.
         let row = try #require(review.rows.first)
         #expect(review.rows.count == 1 && row.node == "371502001" && row.name == "古楼街道")
-        #expect(row.byDisposition == [.banClose: 2, .upgrade: 1])
-        #expect((row.awaitingDisposition, row.inProgress, row.whitelisted, row.resurgences, row.open) == (1, 2, 1, 1, 3))
+        #expect(row.byDisposition == [.banClose: 3, .upgrade: 1])
+        // e5, banned and closed, is done but not whitelisted: the whitelist is for those allowed to operate.
+        #expect((row.awaitingDisposition, row.inProgress, row.closedDown, row.whitelisted, row.resurgences, row.open) == (1, 2, 1, 1, 1, 3))
         #expect(review.whitelist.map(\.id) == [e3])
     }
 

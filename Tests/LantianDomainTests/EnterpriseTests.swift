@@ -26,7 +26,9 @@ import Testing
         #expect(try enterprise(story).state == .inProgress)
         try step(&story, .closureItemDone, EnterpriseStep(item: .equipmentCleared))
         let closed = try enterprise(story)
-        #expect(closed.state == .completed && closed.isWhitelisted)
+        // Done, and called 已取缔; not whitelisted: the whitelist is for enterprises allowed to operate (seed 003 §(十)).
+        #expect(closed.state == .completed && !closed.isWhitelisted)
+        #expect(closed.stateName(in: .chinese) == "已取缔")
     }
 
     @Test func anUpgradeResumesOnlyAfterEveryRequiredDepartmentSignedOff() throws {
@@ -40,7 +42,8 @@ import Testing
         try step(&story, .signedOff, EnterpriseStep(department: "发展改革"))
         try step(&story, .productionResumed)
         current = try enterprise(story)
-        #expect(current.state == .completed)
+        #expect(current.state == .completed && current.isWhitelisted)
+        #expect(current.stateName(in: .chinese) == "已整改（白名单）")
     }
 
     @Test func theSignOffListIsConfigurationForANodeAndBelow() throws {
@@ -56,10 +59,17 @@ import Testing
         #expect(current.conflicts.map(\.reason) == [.unknownDepartment("市场监管")])
     }
 
-    @Test func aRelocationIsCompleteWhenTheMoveIsRecorded() throws {
+    /// 两断三清 at the old site before the move (seed 004 §21).
+    @Test func aRelocationIsCompleteWhenTheMoveIsRecordedAfterTheOldSiteIsCleared() throws {
         var story = try registered(.relocate)
         try step(&story, .relocated, EnterpriseStep(note: "迁入工业园区"))
-        #expect(try enterprise(story).state == .completed)
+        #expect(try enterprise(story).state == .inProgress)
+        #expect(try enterprise(story).conflicts.map(\.reason) == [.missingClosureItems(ClosureItem.allCases)])
+        for item in ClosureItem.allCases { try step(&story, .closureItemDone, EnterpriseStep(item: item)) }
+        #expect(try enterprise(story).state == .inProgress)  // cleared, not moved yet
+        try step(&story, .relocated, EnterpriseStep(note: "迁入工业园区"))
+        let moved = try enterprise(story)
+        #expect(moved.state == .completed && !moved.isWhitelisted && moved.stateName(in: .chinese) == "已搬迁")
     }
 
     @Test func aResurgenceReopensTheCaseAndIsCountedSeparately() throws {

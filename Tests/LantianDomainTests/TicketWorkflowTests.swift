@@ -80,7 +80,8 @@ import Testing
     static let allowedRoles: [TicketStep.Kind: Set<Role>] = [
         .assigned: [.townshipStaff], .rectificationStarted: [.townshipStaff], .rectificationReported: [.townshipStaff],
         .verified: [.supervisor], .verificationFailed: [.supervisor], .reopened: [.supervisor], .escalated: [.supervisor],
-        .evidenceAdded: [.gridOfficer],
+        .evidenceAdded: [.gridOfficer], .extensionRequested: [.townshipStaff], .extensionGranted: [.supervisor],
+        .extensionRefused: [.supervisor],
     ]
 
     /// The state each step is tried from: one it may start from.
@@ -93,6 +94,11 @@ import Testing
             var script = TicketScript.assigned(deadlineInHours: 24); script.step(.rectificationStarted, by: "staff.wang"); return script
         case .verified, .verificationFailed: return .rectificationReported()
         case .reopened: var script = TicketScript.rectificationReported(); script.step(.verified, by: "supervisor.zhao"); return script
+        case .extensionRequested: return .assigned(deadlineInHours: 24)
+        case .extensionGranted, .extensionRefused:
+            var script = TicketScript.assigned(deadlineInHours: 24)
+            script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "设备采购需时", deadline: Timestamp(millisecondsSince1970: script.clock + 72 * 3_600_000)))
+            return script
         }
     }
 
@@ -102,8 +108,8 @@ import Testing
     func eachStepIsAllowedToItsRolesAndShownAsAConflictForOthers(_ kind: TicketStep.Kind, _ role: Role) throws {
         var script = Self.script(readyFor: kind)
         let before = try #require(script.result)
-        script.step(kind, by: Self.userOfRole[role]!, TicketStep(evidence: [Evidence(sha256: "cd", fileName: "p.jpg")], assignee: "staff.wang",
-                                                                  deadline: Timestamp(millisecondsSince1970: script.clock + 3_600_000),
+        script.step(kind, by: Self.userOfRole[role]!, TicketStep(note: "原因", evidence: [Evidence(sha256: "cd", fileName: "p.jpg")], assignee: "staff.wang",
+                                                                  deadline: Timestamp(millisecondsSince1970: script.clock + 48 * 3_600_000),
                                                                   escalation: .specialInspection))
         let after = try #require(script.result)
         if Self.allowedRoles[kind]!.contains(role) {
@@ -120,16 +126,19 @@ import Testing
         .assigned: [.reported, .assigned], .rectificationStarted: [.assigned], .rectificationReported: [.rectifying],
         .verified: [.rectificationReported], .verificationFailed: [.rectificationReported], .reopened: [.closed],
         .escalated: [.assigned, .rectifying], .evidenceAdded: [.reported, .assigned, .rectifying, .rectificationReported, .closed],
+        .extensionRequested: [.assigned, .rectifying], .extensionGranted: [.assigned, .rectifying], .extensionRefused: [.assigned, .rectifying],
     ]
 
     @Test(arguments: TicketStep.Kind.allCases)
     func eachStepStartsOnlyFromItsStates(_ kind: TicketStep.Kind) throws {
         let role = Self.allowedRoles[kind]!.first!
         for state in TicketState.allCases {
+            // A decision on an extension needs one asked for; a request, none pending.
+            let pending = kind == .extensionGranted || kind == .extensionRefused ? Timestamp(millisecondsSince1970: 20) : nil
             let ticket = Ticket(id: UUID(), report: TicketReported(category: .dust, node: "1", title: "t"), reportedBy: "officer.zhang",
                                 reportedAt: Timestamp(millisecondsSince1970: 0), state: state, deadline: Timestamp(millisecondsSince1970: 0),
-                                evidence: [])
-            let step = TicketStep(evidence: [Evidence(sha256: "e", fileName: "e.jpg")], assignee: "staff.wang",
+                                requestedDeadline: pending, evidence: [])
+            let step = TicketStep(note: "原因", evidence: [Evidence(sha256: "e", fileName: "e.jpg")], assignee: "staff.wang",
                                   deadline: Timestamp(millisecondsSince1970: 9), escalation: .interview)
             let result = Result { () throws(TicketRuleViolation) in try TicketWorkflow.apply(kind, step, by: role, to: ticket, at: Timestamp(millisecondsSince1970: 1)) }
             if Self.allowedStates[kind]!.contains(state) {
@@ -138,6 +147,51 @@ import Testing
                 #expect(throws: TicketRuleViolation.wrongState(state, step: kind.rawValue)) { try result.get() }
             }
         }
+    }
+}
+
+/// Deadline extensions (延期): township staff ask with a reason, a supervisor decides; overdue is
+/// judged against the deadline in force, and extensions granted are counted.
+@Suite struct DeadlineExtensionTests {
+    @Test func aGrantedExtensionMovesTheDeadlineInForceAndIsCounted() throws {
+        var script = TicketScript.assigned(deadlineInHours: 24)
+        let later = Timestamp(millisecondsSince1970: script.clock + 72 * 3_600_000)
+        script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "设备采购需时", deadline: later))
+        #expect(try #require(script.result).requestedDeadline == later)
+        script.wait(hours: 30)
+        #expect(try #require(script.result).isOverdue(at: Timestamp(millisecondsSince1970: script.clock)))  // asking does not move it
+        script.step(.extensionGranted, by: "supervisor.zhao")
+        let ticket = try #require(script.result)
+        #expect(ticket.deadline == later && ticket.requestedDeadline == nil && ticket.extensionCount == 1)
+        #expect(!ticket.isOverdue(at: Timestamp(millisecondsSince1970: script.clock)))
+        #expect(ticket.conflicts.isEmpty)
+    }
+
+    @Test func aRefusalKeepsTheDeadlineAndNeedsAReason() throws {
+        var script = TicketScript.assigned(deadlineInHours: 24)
+        let inForce = try #require(script.result).deadline
+        script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "雨天", deadline: Timestamp(millisecondsSince1970: script.clock + 96 * 3_600_000)))
+        script.step(.extensionRefused, by: "supervisor.zhao", TicketStep(note: ""))
+        #expect(try #require(script.result).conflicts.map(\.reason) == [.missing(field: "note")])
+        script.step(.extensionRefused, by: "supervisor.zhao", TicketStep(note: "理由不充分"))
+        let ticket = try #require(script.result)
+        #expect(ticket.deadline == inForce && ticket.requestedDeadline == nil && ticket.extensionCount == 0)
+    }
+
+    @Test func aRequestNeedsALaterDeadlineAReasonAndNoneOtherPending() throws {
+        var script = TicketScript.assigned(deadlineInHours: 24)
+        let earlier = Timestamp(millisecondsSince1970: script.clock + 12 * 3_600_000)
+        let later = Timestamp(millisecondsSince1970: script.clock + 72 * 3_600_000)
+        let inForce = try #require(script.result).deadline
+        script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "雨天", deadline: earlier))
+        script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "", deadline: later))
+        script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "雨天", deadline: later))
+        script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "再延", deadline: later))
+        script.step(.extensionGranted, by: "supervisor.zhao")
+        script.step(.extensionGranted, by: "supervisor.zhao")
+        #expect(try #require(script.result).conflicts.map(\.reason) == [
+            .deadlineNotLater(earlier, inForce: inForce), .missing(field: "note"), .extensionPending, .noExtensionPending,
+        ])
     }
 }
 

@@ -19,8 +19,11 @@ public struct Enterprise: Hashable, Sendable, Codable {
         public var reason: EnterpriseRuleViolation
     }
 
-    /// Completed cases are on the whitelist (白名单).
-    public var isWhitelisted: Bool { state == .completed }
+    /// Upgraded, signed off and back in production: on the whitelist (白名单) of enterprises allowed
+    /// to operate (seed 003 §(十)). A ban-closed or relocated enterprise is completed, not whitelisted.
+    public var isWhitelisted: Bool { state == .completed && disposition == .upgrade }
+    /// The state as users call it: a completed case by how it ended (已取缔、已搬迁、已整改（白名单）).
+    public func stateName(in language: Language) -> String { state.name(after: disposition, in: language) }
     /// Open cases are what "dynamic zero" (动态清零) drives to zero.
     public var isOpen: Bool { state != .completed }
 
@@ -33,10 +36,12 @@ public struct Enterprise: Hashable, Sendable, Codable {
             guard let disposition = step.disposition else { throw .missing(field: "disposition") }
             (next.state, next.disposition) = (.inProgress, disposition)
         case .closureItemDone:
-            try expect(.inProgress, .banClose, kind)
+            // 两断三清: completes a ban-close; for a relocation, at the old site before it may move (seed 004 §21).
+            guard state == .inProgress else { throw .wrongState(state, step: kind) }
+            guard disposition == .banClose || disposition == .relocate else { throw .wrongDisposition(disposition, step: kind) }
             guard let item = step.item else { throw .missing(field: "item") }
             next.closureItems.insert(item)
-            if next.closureItems == Set(ClosureItem.allCases) { next.state = .completed }
+            if disposition == .banClose, next.closureItems == Set(ClosureItem.allCases) { next.state = .completed }
         case .signedOff:
             try expect(.inProgress, .upgrade, kind)
             guard let department = step.department else { throw .missing(field: "department") }
@@ -49,6 +54,8 @@ public struct Enterprise: Hashable, Sendable, Codable {
             next.state = .completed
         case .relocated:
             try expect(.inProgress, .relocate, kind)
+            let missing = ClosureItem.allCases.filter { !closureItems.contains($0) }
+            guard missing.isEmpty else { throw .missingClosureItems(missing) }
             next.state = .completed
         case .resurgenceFound:
             guard state == .completed else { throw .wrongState(state, step: kind) }

@@ -10,6 +10,8 @@ public enum EnterpriseRuleViolation: PresentableError, Hashable, Sendable, Codab
     case missingSignOffs([String])
     /// A department that is not on the required list.
     case unknownDepartment(String)
+    /// A relocation recorded before 两断三清 at the old site (seed 004 §21): these items are not done.
+    case missingClosureItems([ClosureItem])
 }
 
 extension EnterpriseRuleViolation {
@@ -33,6 +35,9 @@ extension EnterpriseRuleViolation {
                        "These departments have not signed off, so production cannot resume: \(departments.joined(separator: ", "))")
         case .unknownDepartment(let department):
             return say("“\(department)”不在会审部门名单中：按名单中的名称填写", "'\(department)' is not on the sign-off list: use a name from the list")
+        case .missingClosureItems(let items):
+            return say("原址尚未完成两断三清，不能记录搬迁：先记录 \(items.map { $0.name(in: language) }.joined(separator: "、"))",
+                       "The old site has not had its two cuts and three clears, so the relocation cannot be recorded: record \(items.map { $0.name(in: language) }.joined(separator: ", ")) first")
         }
     }
 }

@@ -7,7 +7,10 @@ public struct LedgerReview: Hashable, Sendable {
         public var byDisposition: [Disposition: Int] = [:]
         public var awaitingDisposition = 0
         public var inProgress = 0
+        /// Upgraded, signed off and resumed: on the whitelist.
         public var whitelisted = 0
+        /// Banned and closed, or relocated: done, not on the whitelist.
+        public var closedDown = 0
         public var resurgences = 0
         /// Cases not completed: the figure dynamic zero drives to 0.
         public var open: Int { awaitingDisposition + inProgress }
@@ -25,7 +28,8 @@ public struct LedgerReview: Hashable, Sendable {
             switch enterprise.state {
             case .registered: row.awaitingDisposition += 1
             case .inProgress: row.inProgress += 1
-            case .completed: row.whitelisted += 1
+            case .completed where enterprise.isWhitelisted: row.whitelisted += 1
+            case .completed: row.closedDown += 1
             }
             row.resurgences += enterprise.resurgences
             rows[place.code] = row

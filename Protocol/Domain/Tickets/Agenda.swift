@@ -22,6 +22,8 @@ public struct Agenda: Hashable, Sendable {
         case toReport
         /// Rectification reported: to be checked on site and closed out, or rejected (supervisors).
         case toVerify
+        /// A later deadline asked for: to grant or refuse (supervisors).
+        case toDecideExtension
         /// Reported by this grid officer and not closed out yet.
         case myReports
     }
@@ -66,6 +68,7 @@ public struct Agenda: Hashable, Sendable {
         switch user.role {
         case .townshipStaff where issue.state == .reported: duties.append(.toAssign)
         case .supervisor where issue.state == .rectificationReported: duties.append(.toVerify)
+        case .supervisor where issue.requestedDeadline != nil: duties.append(.toDecideExtension)
         case .gridOfficer where issue.reportedBy == user.name: duties.append(.myReports)
         default: break
         }

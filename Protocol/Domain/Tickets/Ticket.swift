@@ -8,7 +8,12 @@ public struct Ticket: Hashable, Sendable {
     public var reportedAt: Timestamp
     public var state: TicketState
     public var assignee: String?
+    /// The deadline in force: the assignment's, or the last extension granted.
     public var deadline: Timestamp?
+    /// A later deadline township staff asked for, awaiting a supervisor's decision (延期申请).
+    public var requestedDeadline: Timestamp?
+    /// How many extensions were granted.
+    public var extensionCount = 0
     public var escalations: [TicketStep.Escalation] = []
     /// How many times it was reopened after close-out (rebounds).
     public var reopenCount = 0
@@ -25,7 +30,7 @@ public struct Ticket: Hashable, Sendable {
         public var actor: String
         public var at: Timestamp
         public var note: String
-        /// For an assignment: to whom, and by when.
+        /// For an assignment: to whom, and by when; for an extension asked for, the deadline asked for.
         public var assignee: String? = nil
         public var deadline: Timestamp? = nil
         /// The evidence this step added, which its actor answers for.

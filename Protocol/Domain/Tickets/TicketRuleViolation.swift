@@ -16,11 +16,20 @@ public enum TicketRuleViolation: PresentableError, Hashable, Sendable {
     case unknownAssignee(String)
     /// An assignment to someone who does not rectify there (another township, or a supervisor).
     case assigneeElsewhere(String, role: Role, scope: String, node: String)
+    /// An extension asked for a deadline not later than the one in force (or not ahead of now).
+    case deadlineNotLater(Timestamp, inForce: Timestamp?)
+    /// An extension asked for while another request awaits a supervisor's decision.
+    case extensionPending
+    /// A decision on an extension nobody asked for.
+    case noExtensionPending
+    /// Closing out the issue of a scattered-polluting enterprise whose disposition is not complete.
+    case enterpriseNotDisposed(String, EnterpriseState)
 }
 
 extension TicketRuleViolation {
     /// The rule broken, as a word programs can match: `roleNotAllowed`, `wrongState`, `notOverdue`,
-    /// `missing`, `alreadyReported`, `deadlineNotAhead`, `unknownAssignee`, `assigneeElsewhere`.
+    /// `missing`, `alreadyReported`, `deadlineNotAhead`, `unknownAssignee`, `assigneeElsewhere`,
+    /// `deadlineNotLater`, `extensionPending`, `noExtensionPending`, `enterpriseNotDisposed`.
     public var rule: String {
         switch self {
         case .roleNotAllowed: "roleNotAllowed"
@@ -31,6 +40,10 @@ extension TicketRuleViolation {
         case .deadlineNotAhead: "deadlineNotAhead"
         case .unknownAssignee: "unknownAssignee"
         case .assigneeElsewhere: "assigneeElsewhere"
+        case .deadlineNotLater: "deadlineNotLater"
+        case .extensionPending: "extensionPending"
+        case .noExtensionPending: "noExtensionPending"
+        case .enterpriseNotDisposed: "enterpriseNotDisposed"
         }
     }
 }
@@ -64,6 +77,17 @@ extension TicketRuleViolation {
         case .assigneeElsewhere(let name, let role, let scope, let node):
             return say("\(name) 是\(role.name(in: language))，负责 \(scope)，不负责问题所在的 \(node)：交办给当地的乡镇工作人员或网格员",
                        "\(name) is \(role.name(in: language)) for \(scope), not responsible where the issue lies (\(node)): assign to township staff or a grid officer there")
+        case .deadlineNotLater(let requested, let inForce):
+            let current = inForce.map(BeijingTime.format) ?? "—"
+            return say("申请的期限 \(BeijingTime.format(requested)) 须晚于现行期限 \(current) 且晚于现在：给出更晚的期限",
+                       "The deadline asked for, \(BeijingTime.format(requested)), must be later than the one in force (\(current)) and ahead of now: ask for a later one")
+        case .extensionPending:
+            return say("已有一项延期申请待督导审批：等批复后再申请", "An extension request already awaits a supervisor's decision: wait for it before asking again")
+        case .noExtensionPending:
+            return say("该问题没有待审批的延期申请", "The issue has no extension request awaiting a decision")
+        case .enterpriseNotDisposed(let name, let state):
+            return say("散乱污企业“\(name)”仍为“\(state.name(in: language))”，处置完成前不能销号：先记录取缔、搬迁或整改的完成（lantian enterprise …）",
+                       "The enterprise \(name) is still \(state.name(in: language)); its issue cannot be closed out before its disposition is complete: record the ban, relocation or upgrade first (lantian enterprise …)")
         }
     }
 }

@@ -21,6 +21,12 @@ public struct TicketStep: Codable, Hashable, Sendable {
         case escalated
         /// More evidence was added.
         case evidenceAdded
+        /// Township staff ask for a later deadline, with the reason (延期申请).
+        case extensionRequested
+        /// A supervisor grants the deadline asked for: it is in force from now.
+        case extensionGranted
+        /// A supervisor refuses it, with the reason: the deadline in force stays.
+        case extensionRefused
 
     }
 
@@ -66,11 +72,15 @@ extension TicketStep: EventContent {
         case .reopened: ("反弹重开", "issue reopened")
         case .escalated: ("升级督办", "issue escalated")
         case .evidenceAdded: ("补充证据", "evidence added")
+        case .extensionRequested: ("申请延期", "extension requested")
+        case .extensionGranted: ("批准延期", "extension granted")
+        case .extensionRefused: ("不批准延期", "extension refused")
         }
         let example: TicketStep = switch kind {
         case .assigned: TicketStep(assignee: "staff.wang", deadline: Timestamp(millisecondsSince1970: 1_780_920_000_000))
         case .escalated: TicketStep(note: "逾期未整改", escalation: .interview)
         case .evidenceAdded: TicketStep(evidence: [Evidence(sha256: String(repeating: "ab", count: 32), fileName: "现场.jpg")])
+        case .extensionRequested: TicketStep(note: "设备采购需时", deadline: Timestamp(millisecondsSince1970: 1_781_524_800_000))
         default: TicketStep(note: "现场已清理")
         }
         return EventDefinition(type: kind.eventType, schema: schema, content: TicketStep.self, chinese: chinese, english: english,
@@ -105,6 +115,9 @@ extension TicketStep.Kind {
         case .reopened: language.say("反弹重开", "reopened")
         case .escalated: language.say("升级督办", "escalated")
         case .evidenceAdded: language.say("补充证据", "evidence added")
+        case .extensionRequested: language.say("申请延期", "extension requested")
+        case .extensionGranted: language.say("批准延期", "extension granted")
+        case .extensionRefused: language.say("不批准延期", "extension refused")
         }
     }
 }

@@ -12,7 +12,12 @@ public struct TicketSummary: Hashable, Sendable {
     public var reportedBy: String
     public var reportedAt: Timestamp
     public var assignee: String?
+    /// The deadline in force (the assignment's, or the last extension granted).
     public var deadline: Timestamp?
+    /// A later deadline asked for, awaiting a supervisor's decision.
+    public var requestedDeadline: Timestamp?
+    /// Extensions granted.
+    public var extensionCount: Int
     public var closedAt: Timestamp?
     public var reopenCount: Int
     /// The levels it was escalated to, in order (约谈, 专项督察…).
@@ -25,8 +30,8 @@ public struct TicketSummary: Hashable, Sendable {
     public var note: String
 
     public init(id: UUID, category: InspectionCategory, state: TicketState, node: String, title: String, reportedBy: String,
-                reportedAt: Timestamp, assignee: String? = nil, deadline: Timestamp? = nil, closedAt: Timestamp? = nil,
-                reopenCount: Int = 0, escalations: [TicketStep.Escalation] = [], conflictCount: Int = 0, location: GeoPoint? = nil,
+                reportedAt: Timestamp, assignee: String? = nil, deadline: Timestamp? = nil, requestedDeadline: Timestamp? = nil,
+                extensionCount: Int = 0, closedAt: Timestamp? = nil, reopenCount: Int = 0, escalations: [TicketStep.Escalation] = [], conflictCount: Int = 0, location: GeoPoint? = nil,
                 origin: UUID? = nil, note: String = "") {
         self.id = id
         self.category = category
@@ -37,6 +42,8 @@ public struct TicketSummary: Hashable, Sendable {
         self.reportedAt = reportedAt
         self.assignee = assignee
         self.deadline = deadline
+        self.requestedDeadline = requestedDeadline
+        self.extensionCount = extensionCount
         self.closedAt = closedAt
         self.reopenCount = reopenCount
         self.escalations = escalations
@@ -49,7 +56,7 @@ public struct TicketSummary: Hashable, Sendable {
     public init(_ ticket: Ticket) {
         self.init(id: ticket.id, category: ticket.report.category, state: ticket.state, node: ticket.report.node, title: ticket.report.title,
                   reportedBy: ticket.reportedBy, reportedAt: ticket.reportedAt, assignee: ticket.assignee, deadline: ticket.deadline,
-                  closedAt: ticket.closedAt, reopenCount: ticket.reopenCount, escalations: ticket.escalations,
+                  requestedDeadline: ticket.requestedDeadline, extensionCount: ticket.extensionCount, closedAt: ticket.closedAt, reopenCount: ticket.reopenCount, escalations: ticket.escalations,
                   conflictCount: ticket.conflicts.count, location: ticket.report.location, origin: ticket.report.origin,
                   note: ticket.report.note)
     }
@@ -65,12 +72,12 @@ extension TicketSummary {
     /// The summary after `events` of this issue, every one of which comes after all the events it
     /// was folded from in the canonical order, with the users' roles from `roles`: the summary of
     /// the whole fold, since a step's fate depends only on what a summary keeps (state, assignee,
-    /// deadline, escalations, reopenings, close-out) and the recorder's role. So a store applies a
+    /// deadline, the extension asked for, escalations, reopenings, close-out) and the recorder's role. So a store applies a
     /// page's new steps to an issue's row without reading its older events (ReadModelTests).
     public func continued(with events: [Event], roles: RoleHistory) -> TicketSummary {
         let report = TicketReported(category: category, node: node, title: title, location: location, origin: origin, note: note)
         let seed = Ticket(id: id, report: report, reportedBy: reportedBy, reportedAt: reportedAt, state: state, assignee: assignee,
-                          deadline: deadline, escalations: escalations, reopenCount: reopenCount, closedAt: closedAt, evidence: [])
+                          deadline: deadline, requestedDeadline: requestedDeadline, extensionCount: extensionCount, escalations: escalations, reopenCount: reopenCount, closedAt: closedAt, evidence: [])
         var tickets = Tickets(roles: roles, continuing: [seed])
         for event in Event.inCanonicalOrder(events) where event.subject == id { tickets.apply(event) }
         var next = TicketSummary(tickets[id] ?? seed)

@@ -19,8 +19,8 @@ public enum TicketWorkflow {
     /// The roles allowed to take each step.
     public static func roles(for kind: TicketStep.Kind) -> Set<Role> {
         switch kind {
-        case .assigned, .rectificationStarted, .rectificationReported: [.townshipStaff]
-        case .verified, .verificationFailed, .reopened, .escalated: [.supervisor]
+        case .assigned, .rectificationStarted, .rectificationReported, .extensionRequested: [.townshipStaff]
+        case .verified, .verificationFailed, .reopened, .escalated, .extensionGranted, .extensionRefused: [.supervisor]
         case .evidenceAdded: [.gridOfficer]
         }
     }
@@ -35,6 +35,7 @@ public enum TicketWorkflow {
         case .reopened: [.closed]
         case .escalated: [.assigned, .rectifying]
         case .evidenceAdded: Set(TicketState.allCases)
+        case .extensionRequested, .extensionGranted, .extensionRefused: [.assigned, .rectifying]
         }
     }
 
@@ -59,6 +60,21 @@ public enum TicketWorkflow {
         return ahead.filter { states(for: $0).contains(state) && !($0 == .assigned && state == .assigned) }
     }
 
+    /// Checks that `ticket` may be closed out given the enterprise it follows from, if any: a
+    /// scattered-polluting issue is closed out only once its enterprise is disposed of (关停取缔、
+    /// 整合搬迁、升级改造 complete: seed 003 §(十), 动态清零). A rule across records, so the fold
+    /// cannot apply it; the client checks it before recording a close-out.
+    public static func checkCloseOut(of ticket: Ticket, enterprise: Enterprise?) throws(TicketRuleViolation) {
+        guard let enterprise, enterprise.isOpen else { return }
+        throw .enterpriseNotDisposed(enterprise.registration.name, enterprise.state)
+    }
+
+    /// What `issue show` says is next for `ticket`: a decision on an extension asked for, then the
+    /// steps from its state.
+    public static func nextSteps(of ticket: Ticket) -> [TicketStep.Kind] {
+        (ticket.requestedDeadline == nil ? [] : [.extensionGranted, .extensionRefused]) + nextSteps(from: ticket.state)
+    }
+
     /// The ticket after `step`, or why the step is not allowed.
     public static func apply(
         _ kind: TicketStep.Kind, _ step: TicketStep, by role: Role?, to ticket: Ticket, at time: Timestamp
@@ -71,7 +87,7 @@ public enum TicketWorkflow {
             guard let assignee = step.assignee, !assignee.isEmpty else { throw .missing(field: "assignee") }
             guard let deadline = step.deadline else { throw .missing(field: "deadline") }
             guard deadline > time else { throw .deadlineNotAhead(deadline) }
-            (next.state, next.assignee, next.deadline) = (.assigned, assignee, deadline)
+            (next.state, next.assignee, next.deadline, next.requestedDeadline) = (.assigned, assignee, deadline, nil)
         case .rectificationStarted:
             next.state = .rectifying
         case .rectificationReported:
@@ -81,7 +97,7 @@ public enum TicketWorkflow {
         case .verificationFailed:
             next.state = .rectifying
         case .reopened:
-            (next.state, next.closedAt, next.assignee, next.deadline) = (.reported, nil, nil, nil)
+            (next.state, next.closedAt, next.assignee, next.deadline, next.requestedDeadline) = (.reported, nil, nil, nil, nil)
             next.reopenCount += 1
         case .escalated:
             guard let escalation = step.escalation else { throw .missing(field: "escalation") }
@@ -89,6 +105,23 @@ public enum TicketWorkflow {
             next.escalations.append(escalation)
         case .evidenceAdded:
             guard !step.evidence.isEmpty else { throw .missing(field: "evidence") }
+        case .extensionRequested:
+            // 延期: a later deadline than the one in force, ahead of now, and why.
+            guard let requested = step.deadline else { throw .missing(field: "deadline") }
+            guard !step.note.allSatisfy(\.isWhitespace) else { throw .missing(field: "note") }
+            guard requested > time, ticket.deadline.map({ requested > $0 }) ?? true else {
+                throw .deadlineNotLater(requested, inForce: ticket.deadline)
+            }
+            guard ticket.requestedDeadline == nil else { throw .extensionPending }
+            next.requestedDeadline = requested
+        case .extensionGranted:
+            guard let requested = ticket.requestedDeadline else { throw .noExtensionPending }
+            (next.deadline, next.requestedDeadline) = (requested, nil)
+            next.extensionCount += 1
+        case .extensionRefused:
+            guard ticket.requestedDeadline != nil else { throw .noExtensionPending }
+            guard !step.note.allSatisfy(\.isWhitespace) else { throw .missing(field: "note") }
+            next.requestedDeadline = nil
         }
         next.evidence += step.evidence
         return next

@@ -74,7 +74,8 @@ public struct Tickets: Projection {
         do {
             var next = try TicketWorkflow.apply(kind, step, by: role(of: event.actor, at: event), to: ticket, at: time)
             next.history.append(Ticket.Entry(event: event.id, kind: kind, actor: event.actor, at: time, note: step.note,
-                                             assignee: kind == .assigned ? step.assignee : nil, deadline: kind == .assigned ? step.deadline : nil,
+                                             assignee: kind == .assigned ? step.assignee : nil,
+                                             deadline: kind == .assigned || kind == .extensionRequested ? step.deadline : nil,
                                              evidence: step.evidence))
             byID[event.subject] = next
         } catch {
