@@ -2,8 +2,9 @@ import CSV
 import Foundation
 import LantianDomain
 
-/// A CSV file read whole: UTF-8 with or without a byte-order mark, a header row, and records that
-/// remember their line numbers for error messages.
+/// A CSV file read whole: UTF-8 with or without a byte-order mark, or GBK/GB 18030 as Excel saves
+/// it on a Chinese Windows machine (``ChineseText``); a header row, and records that remember
+/// their line numbers for error messages.
 ///
 /// ```swift
 /// let file = try CSVFile(path: "townships.csv")
@@ -31,9 +32,11 @@ public struct CSVFile: Sendable {
     }
 
     public init(path: String, data: Data) throws(ImportError) {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw .notUTF8(path: path) }
+        let text: String
+        switch ChineseText.decode(data) {
+        case .success(let decoded): text = decoded.text
+        case .failure(let stop): throw .notText(path: path, line: stop.line, byte: stop.byte)
+        }
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch { throw .notCSV(path: path, reason: "\(error)") }
         self.path = path

@@ -3,7 +3,8 @@ import LantianDomain
 /// A file that cannot be imported at all: says which file and what it should have been.
 public enum ImportError: Hashable, Sendable, CustomStringConvertible {
     case unreadable(path: String)
-    case notUTF8(path: String)
+    /// Neither UTF-8 nor GBK/GB 18030: where it stops being text.
+    case notText(path: String, line: Int, byte: Int)
     /// The CSV reader's own words for what is wrong.
     case notCSV(path: String, reason: String)
     /// The JSON reader's own words for what is wrong.
@@ -24,8 +25,9 @@ extension ImportError: PresentableError {
         switch self {
         case .unreadable(let path):
             return say("无法读取 \(path)：检查路径", "Cannot read \(path): check the path")
-        case .notUTF8(let path):
-            return say("\(path) 不是 UTF-8 文本：请另存为 UTF-8（带不带 BOM 均可）", "\(path) is not UTF-8 text: save it as UTF-8 (BOM optional)")
+        case .notText(let path, let line, let byte):
+            return say("\(path) 第 \(line) 行（第 \(byte) 字节）起既不是 UTF-8 也不是 GBK 文本，未导入任何数据：请确认选对了文件，或在 Excel 中另存为 CSV",
+                       "\(path) is neither UTF-8 nor GBK text from line \(line) (byte \(byte)); nothing was imported: check it is the right file, or save it from Excel as CSV")
         case .notCSV(let path, let reason):
             return say("\(path) 不是 CSV 文件，未导入任何数据（\(reason)）", "\(path) is not CSV, nothing was imported: \(reason)")
         case .notGeoJSON(let path, let reason):

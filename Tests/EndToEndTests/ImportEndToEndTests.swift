@@ -41,6 +41,19 @@ import Testing
         #expect(town.server.stop() == 0)
     }
 
+    /// A file that is neither GBK nor UTF-8 is refused with the line and byte, nothing imported.
+    /// (A GBK file imports as the Chinese it was: the grid test below.)
+    @Test func aFileThatIsNotTextIsRefusedWhereItBreaks() throws {
+        let town = try Town()
+        try town.supervisor.expectSuccess(["dustfall", "station", "--code", "GL-01", "--name", "古楼站", "--node", Town.township])
+        let broken = town.folder.appendingPathComponent("broken.csv").path
+        let readings = Array(Self.readings.split(separator: "\n").prefix(2).joined(separator: "\n").utf8) + [0x0A, 0xFF, 0xFE, 0x0A]
+        #expect(FileManager.default.createFile(atPath: broken, contents: Data(readings)))
+        let refused = try town.supervisor.lantian(["import", "dustfall", broken])
+        #expect(refused.status == 65 && refused.errors.contains("第 3 行"))
+        #expect(try town.supervisor.json([DustfallJSON].self, ["dustfall", "list"]).isEmpty)
+    }
+
     @Test func aGridIsImportedOnceAndTheSatelliteLeadsLandInTheirCounties() throws {
         let folder = try temporaryFolder()
         let database = folder.appendingPathComponent("server.sqlite").path
@@ -63,6 +76,11 @@ import Testing
         changed[changed.firstIndex(of: "--cells")! + 1] = cells.path
         #expect(try run("lantiand", changed).output.contains("新定义或更名 2 个，未变 552 个"))
         #expect(try run("lantiand", ["grid", "list", "--db", database]).output.contains("371502001 古楼街道办事处"))
+        // Saved by Excel on a Chinese Windows machine, the cells file is GBK: it reads as the Chinese it was.
+        var fromExcel = changed
+        fromExcel[fromExcel.firstIndex(of: "--cells")! + 1] = fixtures.appendingPathComponent("gbk/cells-gbk.csv").path
+        #expect(try run("lantiand", fromExcel).output.contains("新定义或更名 1 个"))
+        #expect(try run("lantiand", ["grid", "list", "--db", database]).output.contains("371502001005 古楼街道第五网格"))
 
         let wrongDatum = try run("lantiand", Array(grid.dropLast(2)))
         #expect(wrongDatum.status != 0 && wrongDatum.errors.contains("--datum"))

@@ -123,7 +123,7 @@ import Testing
             .unverified(count: 2, first: "甲"), .serverTooOld(speaks: 3, needed: 4),
         ]
         let imports: [ImportError] = [
-            .unreadable(path: "甲"), .notUTF8(path: "甲"), .notCSV(path: "甲", reason: "乙"), .notGeoJSON(path: "甲", reason: "乙"),
+            .unreadable(path: "甲"), .notText(path: "甲", line: 3, byte: 40), .notCSV(path: "甲", reason: "乙"), .notGeoJSON(path: "甲", reason: "乙"),
             .wrongFormat(path: "甲", expected: Phrase("乙", "B"), missing: "丙"),
             .badRows(path: "甲", [RowProblem(line: 2, reason: Phrase("乙", "B"))]),
         ]
@@ -303,7 +303,7 @@ import Testing
     static func caseNumber(_ error: ImportError) -> Int {
         switch error {
         case .unreadable: 0
-        case .notUTF8: 1
+        case .notText: 1
         case .notCSV: 2
         case .notGeoJSON: 3
         case .wrongFormat: 4
