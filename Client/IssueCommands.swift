@@ -8,7 +8,7 @@ struct Issue: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "问题：排查、交办、整改、核查、销号。Issues: report, assign, rectify, verify, close out.",
         subcommands: [Report.self, List.self, Show.self, Assign.self, Start.self, Rectified.self, Verify.self, Reject.self,
-                      Reopen.self, Escalate.self, AddEvidence.self, Extend.self, Extension.self])
+                      Reopen.self, Escalate.self, AddEvidence.self, Extend.self, Extension.self, Transfer.self])
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "上报发现的问题（网格员）。Report an issue found (grid officer).")
@@ -47,7 +47,7 @@ struct Issue: ParsableCommand {
         @OptionGroup var common: CommonOptions
         @Option(help: "状态。State: reported, assigned, rectifying, rectification-reported, closed.") var state: TicketState?
         @Option(help: "类别。Category.") var category: InspectionCategory?
-        @Option(help: "网格编码（含下级）。A grid node, and below.") var node: String?
+        @Option(help: "网格编码（含下级），默认本人负责的范围。A grid node, and below; default your own scope.") var node: String?
         @Flag(help: "只看逾期的。Overdue only.") var overdue = false
         @Flag(help: "包括已销号的。Include closed ones.") var all = false
         @Flag(help: "只看本人上报或交办给本人的。Only those you reported or are to rectify.") var mine = false
@@ -60,8 +60,11 @@ struct Issue: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
+                // What your scope sees unless asked: an issue transferred away, or one you referred,
+                // is not in your queue (--mine shows what you reported).
+                let seenFrom = try node != nil || mine ? nil : client.profile()?.scope
                 let filter = TicketFilter(state: state, category: category, node: node, overdueOnly: overdue, includeClosed: all,
-                                          involving: mine ? try client.userName() : nil, order: sort)
+                                          involving: mine ? try client.userName() : nil, order: sort, seenFrom: seenFrom)
                 guard limit >= 0 else { throw InvalidValue(field: "listLimit", rule: .outOfRange(min: 0, max: .infinity)) }
                 if limit > 0, sort == .reported, !output.json, output.csv == nil, geojson == nil {
                     let latest = try client.latestTickets(filter, count: limit, now: now)
@@ -156,6 +159,28 @@ struct Issue: ParsableCommand {
                 guard !details.note.allSatisfy(\.isWhitespace) else { throw TicketRuleViolation.missing(field: "note") }
                 let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), deadline: try BeijingTime.parse(deadline))
                 print(texts.ticketRecorded(try client.takeStep(.extensionRequested, on: id, step, now: .now()), step: .extensionRequested))
+            }
+        }
+    }
+
+    struct Transfer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "转办给问题实际所在的乡镇（街道）或网格，须说明原因（乡镇、督导）。Transfer to the node that owns the place, with the reason (township staff, supervisors).",
+            discussion: """
+                同一区县内转办：接收单位重新交办，原单位不再看到后续进展。--to 为网格编码或名称（如 柳园街道）。
+                Within the county: the receiving office assigns it anew; the office it leaves no longer sees what follows. \
+                --to takes a grid code or a name.
+                """)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "问题编号。The issue's id.") var id: String
+        @Option(help: "接收的网格编码或名称。The receiving node, by code or name.") var to: String
+        @OptionGroup var details: NoteOptions
+
+        func run() throws {
+            try common.run { client, texts in
+                guard !details.note.allSatisfy(\.isWhitespace) else { throw TicketRuleViolation.missing(field: "note") }
+                let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), node: try client.nodeCode(to))
+                print(texts.ticketRecorded(try client.takeStep(.transferred, on: id, step, now: .now()), step: .transferred))
             }
         }
     }

@@ -128,6 +128,10 @@ extension FieldClient {
         default:
             node = nil
         }
+        // An issue lies where its last transfer moved it, as the server notes it.
+        if first.type == TicketReported.eventType, let ticket = try store.ticket(subject) {
+            return Admission.SubjectRecord(type: first.type, node: ticket.report.node)
+        }
         return node.map { Admission.SubjectRecord(type: first.type, node: $0) }
     }
 

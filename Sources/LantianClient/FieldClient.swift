@@ -37,6 +37,18 @@ public final class FieldClient {
     /// Every grid node's name, by code: what lists show instead of codes.
     public func nodeNames() throws -> [String: String] { try store.nodeNames() }
 
+    /// The grid code `text` names: a code this device knows, or the one node of that name.
+    public func nodeCode(_ text: String) throws -> String {
+        let names = try store.nodeNames()
+        if names[text] != nil { return text }
+        let named = names.filter { $0.value == text }.keys.sorted()
+        switch named.count {
+        case 1: return named[0]
+        case 0: throw FieldError.unknownNode(text)
+        default: throw FieldError.ambiguousRecord(text, candidates: named)
+        }
+    }
+
     /// How many of this device's own records the server refused: no view counts them.
     public func refusedCount() throws -> Int { try store.refusedCount() }
 

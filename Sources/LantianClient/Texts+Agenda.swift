@@ -102,6 +102,7 @@ extension Texts {
         case .extensionRequested: "issue extend \(id) --deadline \"YYYY-MM-DD HH:MM\" --note \(say("原因", "WHY"))"
         case .extensionGranted: "issue extension \(id) --grant"
         case .extensionRefused: "issue extension \(id) --refuse --note \(say("原因", "WHY"))"
+        case .transferred: "issue transfer \(id) --to \(say("网格编码", "NODE")) --note \(say("原因", "WHY"))"
         }
     }
 }

@@ -82,6 +82,7 @@ extension Texts {
             let assignment = entry.assignee.map { assignee in
                 " → \(assignee)" + (entry.deadline.map { say("，期限 \(BeijingTime.format($0))", ", due \(BeijingTime.format($0))") } ?? "")
             } ?? (entry.kind == .extensionRequested ? entry.deadline.map { say(" 至 \(BeijingTime.format($0))", " to \(BeijingTime.format($0))") } ?? "" : "")
+                + (entry.transferredTo.map { node in " → " + (names[node].map { "\($0)（\(node)）" } ?? node) } ?? "")
             return "  \(BeijingTime.format(entry.at))  \(entry.actor)  \(name(entry.kind))" + assignment + (entry.note.isEmpty ? "" : "：\(entry.note)")
         }
         lines += evidenceLines(ticket, arrived: arrived)

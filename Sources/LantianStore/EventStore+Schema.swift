@@ -218,6 +218,17 @@ extension EventStore {
                 WHERE e.sseq IS NOT NULL AND json_extract(cited.value, '$.sha256') IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v11: events that lie at a second node") { db in
+            // Server: a transfer (转办) lies where the issue goes and where it lay, so that both
+            // offices hear of it (PROTOCOL.md, *Roles and scope*).
+            try db.execute(sql: """
+                CREATE TABLE event_also (
+                    sseq INTEGER NOT NULL,
+                    node TEXT    NOT NULL,
+                    PRIMARY KEY (sseq, node)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -186,25 +186,26 @@ extension EventStore {
     /// Accepted events after global sequence `after` in the grid nodes `visible` (`nil`: all), but
     /// for those of the device `leavingOut`, at most `limit` of them and, beyond the first, no more
     /// than fit in `maxBytes` once encoded with the proofs that let the receiver check them against
-    /// their devices' signatures.
+    /// their devices' signatures. An event lies at its node, and a transfer also where its issue
+    /// lay (`event_also`). A transfer into the visible nodes carries, in `sseq` order with the
+    /// rest, the issue's earlier events the user could not see until then (PROTOCOL.md, *Pull*).
     public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil, leavingOut device: UUID? = nil) throws -> Page {
         try read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
-            let filter = visible == nil ? "" : "AND (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?)))"
+            let nodes = try visible.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
             var arguments: StatementArguments = [after]
-            if let visible { arguments += [String(decoding: try JSONEncoder().encode(visible.sorted()), as: UTF8.self)] }
+            if let nodes { arguments += [nodes, nodes] }
             if let device { arguments += [device] }
             arguments += [limit]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
                 FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
-                WHERE e.sseq > ? \(filter) \(device == nil ? "" : "AND e.device != ?") ORDER BY e.sseq LIMIT ?
+                WHERE e.sseq > ? \(nodes == nil ? "" : "AND \(Self.seen)") \(device == nil ? "" : "AND e.device != ?") ORDER BY e.sseq LIMIT ?
                 """, arguments: arguments)
             var events: [AcceptedEvent] = []
             var bytes = 0
             while let row = try rows.next() {
-                let accepted = AcceptedEvent(event: try Event(row: row), sseq: try row.decode(atIndex: Event.Columns.allCases.count),
-                                             receivedAt: Timestamp(millisecondsSince1970: try row.decode(atIndex: Event.Columns.allCases.count + 1)))
+                let accepted = try Self.accepted(row)
                 bytes += MessageCodec.encodedBytes(of: accepted)
                 if bytes > maxBytes, !events.isEmpty { break }
                 events.append(accepted)
@@ -214,10 +215,47 @@ extension EventStore {
             while true {
                 let proofs = try Self.proofs(db, for: events.map(\.event))
                 let total = events.reduce(0) { $0 + MessageCodec.encodedBytes(of: $1) } + proofs.reduce(0) { $0 + MessageCodec.encodedBytes(of: $1) }
-                if total <= maxBytes || events.count <= 1 { return Page(events: events, head: head, proofs: proofs) }
+                if total <= maxBytes || events.count <= 1 { break }
                 events.removeLast(events.count / 2)
             }
+            if let nodes {
+                events = try Self.carryingTransferredHistory(db, events, visible: nodes)
+            }
+            return Page(events: events, head: head, proofs: try Self.proofs(db, for: events.map(\.event)))
         }
+    }
+
+    /// Whether the event `e` (with its `event_node` `n`) lies where the nodes given twice as a JSON
+    /// array (the next two arguments) are: at one of them, at no node (reference data for every
+    /// device), or, for a transfer, also at one of them.
+    private static let seen = """
+        (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?))
+         OR EXISTS (SELECT 1 FROM event_also a WHERE a.sseq = e.sseq AND a.node IN (SELECT value FROM json_each(?))))
+        """
+
+    /// `events` with, for each transfer among them that moved an issue to a node `visible` holds,
+    /// the issue's earlier events `visible` does not cover (the new office's history of it), in `sseq` order.
+    private static func carryingTransferredHistory(_ db: Database, _ events: [AcceptedEvent], visible nodes: String) throws -> [AcceptedEvent] {
+        let transferred = TicketStep.Kind.transferred.eventType
+        let transfers = events.filter { $0.event.type == transferred }
+        guard !transfers.isEmpty else { return events }
+        var carried: [Int64: AcceptedEvent] = [:]
+        for transfer in transfers {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
+                FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
+                WHERE e.subject = ? AND e.sseq < ? AND NOT \(seen)
+                  AND EXISTS (SELECT 1 FROM event_node t WHERE t.sseq = ? AND t.node IN (SELECT value FROM json_each(?)))
+                """, arguments: [transfer.event.subject, transfer.sseq, nodes, nodes, transfer.sseq, nodes])
+            for row in rows { let accepted = try accepted(row); carried[accepted.sseq] = accepted }
+        }
+        for event in events { carried[event.sseq] = nil }
+        return (events + carried.values).sorted { $0.sseq < $1.sseq }
+    }
+
+    private static func accepted(_ row: Row) throws -> AcceptedEvent {
+        AcceptedEvent(event: try Event(row: row), sseq: try row.decode(atIndex: Event.Columns.allCases.count),
+                      receivedAt: Timestamp(millisecondsSince1970: try row.decode(atIndex: Event.Columns.allCases.count + 1)))
     }
 
     /// For each device's events among `events`: the signature over the nearest signed head at or

@@ -27,7 +27,7 @@ extension EventStore {
             request = request.open()
         }
         if let category = filter.category { request = request.filter(TicketRow.Columns.category == category.rawValue) }
-        request = request.within(node: filter.node)
+        request = request.within(node: filter.node).seen(from: filter.seenFrom)
         if filter.overdueOnly { request = request.overdue(at: now) }
         if let user = filter.involving {
             request = request.filter(TicketRow.Columns.assignee == user || TicketRow.Columns.reportedBy == user)

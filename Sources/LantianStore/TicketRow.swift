@@ -112,6 +112,14 @@ extension DerivableRequest<TicketRow> {
                || SQL("\(TicketRow.Columns.node) IN (SELECT node FROM grid_ancestry WHERE ancestor = \(node))"))
     }
 
+    /// Issues within the scope `scope` or at the nodes above it.
+    func seen(from scope: String?) -> Self {
+        guard let scope else { return self }
+        return filter(TicketRow.Columns.node == scope
+            || SQL("\(TicketRow.Columns.node) IN (SELECT node FROM grid_ancestry WHERE ancestor = \(scope))")
+            || SQL("\(TicketRow.Columns.node) IN (SELECT ancestor FROM grid_ancestry WHERE node = \(scope))"))
+    }
+
     /// Issues past their deadline at `now` while the township still owes the rectification.
     func overdue(at now: Timestamp) -> Self {
         filter([TicketState.assigned.rawValue, TicketState.rectifying.rawValue].contains(TicketRow.Columns.state)

@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 12), ("EnterpriseRuleViolation", 6), ("FieldError", 19),
+        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 19),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -100,7 +100,7 @@ import Testing
             .roleNotAllowed(.gridOfficer, step: "assigned"), .wrongState(.closed, step: "assigned"), .notOverdue, .missing(field: "deadline"),
             .alreadyReported, .deadlineNotAhead(at), .unknownAssignee("甲"),
             .assigneeElsewhere("甲", role: .supervisor, scope: "1", node: "2"), .deadlineNotLater(at, inForce: at), .extensionPending,
-            .noExtensionPending, .enterpriseNotDisposed("甲", .inProgress),
+            .noExtensionPending, .enterpriseNotDisposed("甲", .inProgress), .alreadyThere("1"),
         ]
         let enterprises: [EnterpriseRuleViolation] = [
             .wrongState(.registered, step: .relocated), .wrongDisposition(.upgrade, step: .relocated), .missing(field: "disposition"),
@@ -226,6 +226,7 @@ import Testing
         case .extensionPending: 9
         case .noExtensionPending: 10
         case .enterpriseNotDisposed: 11
+        case .alreadyThere: 12
         }
     }
 

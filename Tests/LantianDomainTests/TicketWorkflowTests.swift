@@ -81,7 +81,7 @@ import Testing
         .assigned: [.townshipStaff], .rectificationStarted: [.townshipStaff], .rectificationReported: [.townshipStaff],
         .verified: [.supervisor], .verificationFailed: [.supervisor], .reopened: [.supervisor], .escalated: [.supervisor],
         .evidenceAdded: [.gridOfficer], .extensionRequested: [.townshipStaff], .extensionGranted: [.supervisor],
-        .extensionRefused: [.supervisor],
+        .extensionRefused: [.supervisor], .transferred: [.townshipStaff, .supervisor],
     ]
 
     /// The state each step is tried from: one it may start from.
@@ -95,6 +95,7 @@ import Testing
         case .verified, .verificationFailed: return .rectificationReported()
         case .reopened: var script = TicketScript.rectificationReported(); script.step(.verified, by: "supervisor.zhao"); return script
         case .extensionRequested: return .assigned(deadlineInHours: 24)
+        case .transferred: var script = TicketScript(); script.report(); return script
         case .extensionGranted, .extensionRefused:
             var script = TicketScript.assigned(deadlineInHours: 24)
             script.step(.extensionRequested, by: "staff.wang", TicketStep(note: "设备采购需时", deadline: Timestamp(millisecondsSince1970: script.clock + 72 * 3_600_000)))
@@ -110,7 +111,7 @@ import Testing
         let before = try #require(script.result)
         script.step(kind, by: Self.userOfRole[role]!, TicketStep(note: "原因", evidence: [Evidence(sha256: "cd", fileName: "p.jpg")], assignee: "staff.wang",
                                                                   deadline: Timestamp(millisecondsSince1970: script.clock + 48 * 3_600_000),
-                                                                  escalation: .specialInspection))
+                                                                  escalation: .specialInspection, node: "371502002"))
         let after = try #require(script.result)
         if Self.allowedRoles[kind]!.contains(role) {
             #expect(after.conflicts.count == before.conflicts.count)
@@ -127,6 +128,7 @@ import Testing
         .verified: [.rectificationReported], .verificationFailed: [.rectificationReported], .reopened: [.closed],
         .escalated: [.assigned, .rectifying], .evidenceAdded: [.reported, .assigned, .rectifying, .rectificationReported, .closed],
         .extensionRequested: [.assigned, .rectifying], .extensionGranted: [.assigned, .rectifying], .extensionRefused: [.assigned, .rectifying],
+        .transferred: [.reported, .assigned, .rectifying],
     ]
 
     @Test(arguments: TicketStep.Kind.allCases)
@@ -139,7 +141,7 @@ import Testing
                                 reportedAt: Timestamp(millisecondsSince1970: 0), state: state, deadline: Timestamp(millisecondsSince1970: 0),
                                 requestedDeadline: pending, evidence: [])
             let step = TicketStep(note: "原因", evidence: [Evidence(sha256: "e", fileName: "e.jpg")], assignee: "staff.wang",
-                                  deadline: Timestamp(millisecondsSince1970: 9), escalation: .interview)
+                                  deadline: Timestamp(millisecondsSince1970: 9), escalation: .interview, node: "2")
             let result = Result { () throws(TicketRuleViolation) in try TicketWorkflow.apply(kind, step, by: role, to: ticket, at: Timestamp(millisecondsSince1970: 1)) }
             if Self.allowedStates[kind]!.contains(state) {
                 #expect(throws: Never.self) { try result.get() }

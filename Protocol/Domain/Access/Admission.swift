@@ -38,17 +38,20 @@ public enum Admission {
     }
 
     /// An event the server may accept: where its record lies (`nil`: every device receives it),
-    /// whether it starts its subject (which the store then notes as taken), and the blobs it cites
-    /// (``CitesEvidence``), which users who see it may then fetch.
+    /// whether it starts its subject (which the store then notes as taken), the blobs it cites
+    /// (``CitesEvidence``), which users who see it may then fetch, and, for a transfer, the node
+    /// the record lay at before (which sees the transfer too; the record lies at `node` from now).
     public struct Verdict: Hashable, Sendable {
         public var node: String?
         public var startsSubject: Bool
         public var cites: Set<String>
+        public var formerNode: String?
 
-        public init(node: String?, startsSubject: Bool, cites: Set<String> = []) {
+        public init(node: String?, startsSubject: Bool, cites: Set<String> = [], formerNode: String? = nil) {
             self.node = node
             self.startsSubject = startsSubject
             self.cites = cites
+            self.formerNode = formerNode
         }
     }
 
@@ -112,6 +115,17 @@ public enum Admission {
             // county) may be followed up by anyone beneath it.
             guard scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
             return .success(Verdict(node: node, startsSubject: definition.subject == .starts, cites: cited))
+        case .transfers(let subject, let types, let target):
+            let record = subject == event.subject ? own : try records(subject)
+            if let refusal = refusal(following: record, subject: subject, startedBy: types) { return .failure(refusal) }
+            guard let node = record?.node else { return .failure(.unknownSubject(subject: subject)) }
+            guard scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
+            // 属地管理: within the county where it lies, to the office that owns the place.
+            guard grid.nodes[target] != nil else { return .failure(.unknownNode(node: target)) }
+            guard let county = grid.enclosing(node, at: .county)?.code, grid.node(target, isWithin: county) else {
+                return .failure(.outsideScope(node: target, user: user.name, scope: grid.enclosing(node, at: .county)?.code ?? node))
+            }
+            return .success(Verdict(node: target, startsSubject: false, cites: cited, formerNode: node))
         case .everyone, .scopeOf:
             return .failure(.serverOnly(type: event.type))
         }
@@ -123,7 +137,7 @@ public enum Admission {
         switch content.placement(of: event) {
         case .everyone: return nil
         case .located(let node, _): return node
-        case .sameAs(let subject, _): return try records(subject)?.node
+        case .sameAs(let subject, _), .transfers(let subject, _, _): return try records(subject)?.node
         case .scopeOf(let user): return try records(UserRegistered.subject(for: user))?.node
         }
     }

@@ -29,7 +29,7 @@ extension TicketStep: PayloadReadable {
         guard let evidence = try Evidence.list("evidence", in: object) else { throw PayloadReadError.missing(field: "evidence") }
         self.init(note: try object.string("note"), evidence: evidence, assignee: try object.stringIfPresent("assignee"),
                   deadline: try object.int64IfPresent("deadline").map(Timestamp.init(millisecondsSince1970:)),
-                  escalation: try object.enumerationIfPresent("escalation", as: Escalation.self))
+                  escalation: try object.enumerationIfPresent("escalation", as: Escalation.self), node: try object.stringIfPresent("node"))
     }
 }
 
@@ -107,6 +107,7 @@ extension TicketStep: PayloadWritable {
             fields.int64("deadline", deadline?.millisecondsSince1970)
             fields.enumeration("escalation", escalation)
             fields.objects("evidence", evidence)
+            fields.string("node", node)
             fields.string("note", note)
         }
     }

@@ -13,4 +13,7 @@ public enum PlacementClaim: Hashable, Sendable {
     case sameAs(subject: UUID, startedBy: Set<EventType>)
     /// Where `user` works: a device's sync report is seen by whoever sees that user's work.
     case scopeOf(user: String)
+    /// The record `subject` (started by one of `startedBy`) moves to the node `to` (转办): the
+    /// event lies there and where the record lay, and the record lies at `to` from then on.
+    case transfers(subject: UUID, startedBy: Set<EventType>, to: String)
 }

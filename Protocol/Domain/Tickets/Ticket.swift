@@ -35,6 +35,8 @@ public struct Ticket: Hashable, Sendable {
         public var deadline: Timestamp? = nil
         /// The evidence this step added, which its actor answers for.
         public var evidence: [Evidence] = []
+        /// For a transfer: the node it moved to.
+        public var transferredTo: String? = nil
     }
 
     public struct Conflict: Hashable, Sendable {

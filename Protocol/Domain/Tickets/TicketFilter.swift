@@ -4,6 +4,9 @@ public struct TicketFilter: Sendable {
     public var category: InspectionCategory?
     /// A grid node: tickets in it or below it.
     public var node: String?
+    /// A user's scope: tickets within it or at the nodes above it (what the scope sees), not those
+    /// transferred away from it or referred out of it.
+    public var seenFrom: String?
     public var overdueOnly = false
     public var includeClosed = false
     /// A user: only the issues they reported or are to rectify.
@@ -19,10 +22,12 @@ public struct TicketFilter: Sendable {
     }
 
     public init(state: TicketState? = nil, category: InspectionCategory? = nil, node: String? = nil,
-                overdueOnly: Bool = false, includeClosed: Bool = false, involving: String? = nil, order: Order = .reported) {
+                overdueOnly: Bool = false, includeClosed: Bool = false, involving: String? = nil, order: Order = .reported,
+                seenFrom: String? = nil) {
         self.state = state
         self.category = category
         self.node = node
+        self.seenFrom = seenFrom
         self.overdueOnly = overdueOnly
         self.includeClosed = includeClosed
         self.involving = involving

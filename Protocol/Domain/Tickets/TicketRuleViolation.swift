@@ -24,12 +24,14 @@ public enum TicketRuleViolation: PresentableError, Hashable, Sendable {
     case noExtensionPending
     /// Closing out the issue of a scattered-polluting enterprise whose disposition is not complete.
     case enterpriseNotDisposed(String, EnterpriseState)
+    /// A transfer to the node the issue already lies at.
+    case alreadyThere(String)
 }
 
 extension TicketRuleViolation {
     /// The rule broken, as a word programs can match: `roleNotAllowed`, `wrongState`, `notOverdue`,
     /// `missing`, `alreadyReported`, `deadlineNotAhead`, `unknownAssignee`, `assigneeElsewhere`,
-    /// `deadlineNotLater`, `extensionPending`, `noExtensionPending`, `enterpriseNotDisposed`.
+    /// `deadlineNotLater`, `extensionPending`, `noExtensionPending`, `enterpriseNotDisposed`, `alreadyThere`.
     public var rule: String {
         switch self {
         case .roleNotAllowed: "roleNotAllowed"
@@ -44,6 +46,7 @@ extension TicketRuleViolation {
         case .extensionPending: "extensionPending"
         case .noExtensionPending: "noExtensionPending"
         case .enterpriseNotDisposed: "enterpriseNotDisposed"
+        case .alreadyThere: "alreadyThere"
         }
     }
 }
@@ -85,6 +88,8 @@ extension TicketRuleViolation {
             return say("已有一项延期申请待督导审批：等批复后再申请", "An extension request already awaits a supervisor's decision: wait for it before asking again")
         case .noExtensionPending:
             return say("该问题没有待审批的延期申请", "The issue has no extension request awaiting a decision")
+        case .alreadyThere(let node):
+            return say("问题已在 \(node)，无需转办：转办给问题实际所在的乡镇（街道）", "The issue already lies at \(node): transfer it to the township where it really lies")
         case .enterpriseNotDisposed(let name, let state):
             return say("散乱污企业“\(name)”仍为“\(state.name(in: language))”，处置完成前不能销号：先记录取缔、搬迁或整改的完成（lantian enterprise …）",
                        "The enterprise \(name) is still \(state.name(in: language)); its issue cannot be closed out before its disposition is complete: record the ban, relocation or upgrade first (lantian enterprise …)")

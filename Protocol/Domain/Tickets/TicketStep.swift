@@ -27,6 +27,9 @@ public struct TicketStep: Codable, Hashable, Sendable {
         case extensionGranted
         /// A supervisor refuses it, with the reason: the deadline in force stays.
         case extensionRefused
+        /// Township staff or a supervisor move it to the node that owns it (转办), with the reason:
+        /// that office's queue from now, back to be assigned there.
+        case transferred
 
     }
 
@@ -46,14 +49,17 @@ public struct TicketStep: Codable, Hashable, Sendable {
     public var deadline: Timestamp?
     /// For `escalated`.
     public var escalation: Escalation?
+    /// For `transferred`: the grid node it moves to.
+    public var node: String?
 
     public init(note: String = "", evidence: [Evidence] = [], assignee: String? = nil, deadline: Timestamp? = nil,
-                escalation: Escalation? = nil) {
+                escalation: Escalation? = nil, node: String? = nil) {
         self.note = note
         self.evidence = evidence
         self.assignee = assignee
         self.deadline = deadline
         self.escalation = escalation
+        self.node = node
     }
 
     public static let schema: UInt16 = 1
@@ -75,12 +81,14 @@ extension TicketStep: EventContent {
         case .extensionRequested: ("申请延期", "extension requested")
         case .extensionGranted: ("批准延期", "extension granted")
         case .extensionRefused: ("不批准延期", "extension refused")
+        case .transferred: ("转办", "issue transferred")
         }
         let example: TicketStep = switch kind {
         case .assigned: TicketStep(assignee: "staff.wang", deadline: Timestamp(millisecondsSince1970: 1_780_920_000_000))
         case .escalated: TicketStep(note: "逾期未整改", escalation: .interview)
         case .evidenceAdded: TicketStep(evidence: [Evidence(sha256: String(repeating: "ab", count: 32), fileName: "现场.jpg")])
         case .extensionRequested: TicketStep(note: "设备采购需时", deadline: Timestamp(millisecondsSince1970: 1_781_524_800_000))
+        case .transferred: TicketStep(note: "属柳园街道辖区", node: "371502002")
         default: TicketStep(note: "现场已清理")
         }
         return EventDefinition(type: kind.eventType, schema: schema, content: TicketStep.self, chinese: chinese, english: english,
@@ -92,6 +100,7 @@ extension TicketStep: EventContent {
         try Check.text(note, "note", max: Check.longText)
         try Check.evidence(evidence)
         if let assignee { try Check.text(assignee, "assignee", max: 256, required: true) }
+        if let node { try Check.code(node, "node") }
         if let deadline {
             guard deadline >= EventBounds.earliest else { throw InvalidValue(field: "deadline", rule: .tooLongAgo) }
             guard deadline <= recordedAt.adding(milliseconds: Int64(EventBounds.maxDeadlineDays) * 86_400_000) else {
@@ -100,7 +109,12 @@ extension TicketStep: EventContent {
         }
     }
 
-    public func placement(of event: Event) -> PlacementClaim { .sameAs(subject: event.subject, startedBy: [TicketReported.eventType]) }
+    public func placement(of event: Event) -> PlacementClaim {
+        if event.type == Kind.transferred.eventType {
+            return .transfers(subject: event.subject, startedBy: [TicketReported.eventType], to: node ?? "")
+        }
+        return .sameAs(subject: event.subject, startedBy: [TicketReported.eventType])
+    }
 }
 
 extension TicketStep.Kind {
@@ -118,6 +132,7 @@ extension TicketStep.Kind {
         case .extensionRequested: language.say("申请延期", "extension requested")
         case .extensionGranted: language.say("批准延期", "extension granted")
         case .extensionRefused: language.say("不批准延期", "extension refused")
+        case .transferred: language.say("转办", "transferred")
         }
     }
 }

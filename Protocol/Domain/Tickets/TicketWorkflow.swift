@@ -22,6 +22,7 @@ public enum TicketWorkflow {
         case .assigned, .rectificationStarted, .rectificationReported, .extensionRequested: [.townshipStaff]
         case .verified, .verificationFailed, .reopened, .escalated, .extensionGranted, .extensionRefused: [.supervisor]
         case .evidenceAdded: [.gridOfficer]
+        case .transferred: [.townshipStaff, .supervisor]
         }
     }
 
@@ -36,6 +37,7 @@ public enum TicketWorkflow {
         case .escalated: [.assigned, .rectifying]
         case .evidenceAdded: Set(TicketState.allCases)
         case .extensionRequested, .extensionGranted, .extensionRefused: [.assigned, .rectifying]
+        case .transferred: [.reported, .assigned, .rectifying]
         }
     }
 
@@ -122,6 +124,13 @@ public enum TicketWorkflow {
             guard ticket.requestedDeadline != nil else { throw .noExtensionPending }
             guard !step.note.allSatisfy(\.isWhitespace) else { throw .missing(field: "note") }
             next.requestedDeadline = nil
+        case .transferred:
+            // 转办: to the office that owns the place, which assigns it anew; the reason is said.
+            guard let node = step.node else { throw .missing(field: "node") }
+            guard !step.note.allSatisfy(\.isWhitespace) else { throw .missing(field: "note") }
+            guard node != ticket.report.node else { throw .alreadyThere(node) }
+            next.report.node = node
+            (next.state, next.assignee, next.deadline, next.requestedDeadline) = (.reported, nil, nil, nil)
         }
         next.evidence += step.evidence
         return next

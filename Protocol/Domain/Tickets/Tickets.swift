@@ -76,7 +76,7 @@ public struct Tickets: Projection {
             next.history.append(Ticket.Entry(event: event.id, kind: kind, actor: event.actor, at: time, note: step.note,
                                              assignee: kind == .assigned ? step.assignee : nil,
                                              deadline: kind == .assigned || kind == .extensionRequested ? step.deadline : nil,
-                                             evidence: step.evidence))
+                                             evidence: step.evidence, transferredTo: kind == .transferred ? step.node : nil))
             byID[event.subject] = next
         } catch {
             byID[event.subject]?.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: kind.rawValue, reason: error))
