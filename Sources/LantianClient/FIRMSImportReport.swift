@@ -9,9 +9,8 @@ public struct FIRMSImportReport: Sendable {
     public var importedByCounty: [String: Int] = [:]
     public var alreadyImported = 0
     public var outsideGrid = 0
-    /// Points in the grid but outside the importer's scope: the server would refuse them, so they
-    /// are left to whoever answers for their county.
-    public var outsideScope = 0
+    /// Of those imported, points in counties outside the importer's scope: referred (移交) to them.
+    public var referred = 0
     public var belowThreshold = 0
     /// Rows that could not be read; the other rows were imported.
     public var problems: [RowProblem] = []

@@ -14,7 +14,7 @@ extension FieldClient {
         let node = try placeNode(node, location: location)
         let report = try FirePointReport(location: location, node: node, observedAt: observedAt,
                                          note: note, source: source, estimatedAreaSquareMetres: estimatedAreaSquareMetres,
-                                         riskySlot: riskySlot, evidence: evidence)
+                                         riskySlot: riskySlot, evidence: evidence, referral: try node.map(isReferral) ?? false)
         let fire = newSubject(now)
         let issue = try issueOpenedByReporter(category: .strawBurning, node: node, title: "火点：\(note.isEmpty ? BeijingTime.format(observedAt) : note)",
                                               location: location, origin: fire, evidence: evidence, now: now)
@@ -30,7 +30,8 @@ extension FieldClient {
         let role = try profile()?.role
         guard let node = try node ?? profile()?.scope ?? placeNode(nil, location: location),
               role.map(TicketWorkflow.reporters.contains) ?? true else { return [] }
-        let ticket = TicketReported(category: category, node: node, title: title, location: location, origin: origin, evidence: evidence)
+        let ticket = TicketReported(category: category, node: node, title: title, location: location, origin: origin, evidence: evidence,
+                                    referral: try isReferral(node))
         return [try EventDraft(subject: newSubject(now), payload: ticket)]
     }
 

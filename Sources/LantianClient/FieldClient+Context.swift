@@ -29,6 +29,13 @@ extension FieldClient {
         try store.grid().place(stated: code, location: location, scope: try profile()?.scope).get()
     }
 
+    /// Whether a record at `node` is a referral (移交): it lies outside this user's scope, for the
+    /// office there to own. `false` on a device that does not know its user yet (the server decides).
+    func isReferral(_ node: String) throws -> Bool {
+        guard let user = try profile() else { return false }
+        return !GridScope(scope: user.scope, grid: try store.grid()).contains(node)
+    }
+
     /// Refuses to go on before the device holds a grid (it has never synced): what a record that
     /// needs a place would be refused for, said before anything is asked.
     public func checkGridSynced() throws {

@@ -9,8 +9,9 @@ extension FieldClient {
 
     /// Imports NASA FIRMS fire points as straw-burning leads: each point inside the grid and at or
     /// above the confidence threshold becomes a satellite fire point in its county, with an issue in
-    /// that county's queue for assignment, all in one transaction. Importing the same file again
-    /// records nothing new.
+    /// that county's queue for assignment, all in one transaction. A point in a county outside the
+    /// importer's scope is referred (移交) to that county: its office owns it, the importer sees
+    /// what becomes of it. Importing the same file again records nothing new.
     public func importFIRMS(path: String, minimumPercent: Int, minimumLevel: FIRMSDetection.Confidence.Level,
                             now: Timestamp) throws -> FIRMSImportReport {
         let role = try requireRole()
@@ -31,22 +32,20 @@ extension FieldClient {
                 report.outsideGrid += 1
                 continue
             }
-            guard scope.contains(county.code) else {
-                report.outsideScope += 1
-                continue
-            }
+            let referral = !scope.contains(county.code)
             guard !known.contains(detection.subject) else {
                 report.alreadyImported += 1
                 continue
             }
             let note = detection.chineseNote
             let fire = try FirePointReport(location: detection.location, node: county.code, observedAt: detection.observedAt, note: note,
-                                           source: .satellite)
+                                           source: .satellite, referral: referral)
             let lead = TicketReported(category: .strawBurning, node: county.code,
                                       title: "卫星火点：\(county.name) \(BeijingTime.format(detection.observedAt))",
-                                      location: detection.location, origin: detection.subject, note: note)
+                                      location: detection.location, origin: detection.subject, note: note, referral: referral)
             drafts += [try EventDraft(subject: detection.subject, payload: fire), try EventDraft(subject: newSubject(now), payload: lead)]
             report.importedByCounty[county.code, default: 0] += 1
+            if referral { report.referred += 1 }
         }
         if !drafts.isEmpty { _ = try record(drafts, now: now) }
         return report

@@ -9,7 +9,8 @@ extension FieldClient {
                              evidence: [Evidence], now: Timestamp) throws -> Event {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw InvalidValue(field: "title", rule: .empty) }
         guard let node = try placeNode(node, location: location) else { throw FieldError.gridNotSynced }
-        let report = TicketReported(category: category, node: node, title: title, location: location, note: note, evidence: evidence)
+        let report = TicketReported(category: category, node: node, title: title, location: location, note: note, evidence: evidence,
+                                    referral: try isReferral(node))
         let role = try requireRole()
         guard TicketWorkflow.mayReport(report, role: role) else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
         return try record([try EventDraft(subject: newSubject(now), payload: report)], now: now)[0]

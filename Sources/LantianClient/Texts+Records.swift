@@ -28,8 +28,12 @@ extension Texts {
     }
 
     public func ticketReported(_ event: Event, _ report: TicketReported) -> String {
-        say("已上报问题 \(short(event.subject))（\(name(report.category))，网格 \(report.node)）：\(report.title)。已保存在本机，待同步",
-            "Issue \(short(event.subject)) reported (\(name(report.category)), grid \(report.node)): \(report.title). Saved on this device, waiting to sync")
+        if report.isReferral {
+            return say("已移交问题 \(short(event.subject))（\(name(report.category))）给 \(report.node)：不在您的范围，由当地处置；同步后生效，可用 lantian issue list --mine 跟踪结果",
+                       "Issue \(short(event.subject)) (\(name(report.category))) referred to \(report.node): outside your scope, for the office there; it takes effect when synced; follow it with lantian issue list --mine")
+        }
+        return say("已上报问题 \(short(event.subject))（\(name(report.category))，网格 \(report.node)）：\(report.title)。已保存在本机，待同步",
+                   "Issue \(short(event.subject)) reported (\(name(report.category)), grid \(report.node)): \(report.title). Saved on this device, waiting to sync")
     }
 
     /// The issues as a table, a line each, places by name (`names`: grid code to name); `total`,
@@ -210,8 +214,11 @@ extension Texts {
 
     public func firmsImported(_ report: FIRMSImportReport, grid: Grid) -> String {
         let rows = report.importedByCounty.sorted { $0.key < $1.key }.map { code, count in [code, grid[code]?.name ?? "", "\(count)"] }
-        var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（各附一条待交办线索），已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，不在本人负责范围 \(report.outsideScope)，低于置信度门槛 \(report.belowThreshold)",
-                         "\(report.instrument) fire points: \(report.imported) new (each with a lead issue to assign), \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.outsideScope) outside your scope, \(report.belowThreshold) below the confidence threshold")]
+        var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（各附一条待交办线索），其中移交外县区 \(report.referred) 个，已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，低于置信度门槛 \(report.belowThreshold)",
+                         "\(report.instrument) fire points: \(report.imported) new (each with a lead issue to assign), \(report.referred) of them referred to other counties, \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.belowThreshold) below the confidence threshold")]
+        if report.referred > 0 {
+            lines.append(fit(say("移交的火点由所在县区处置，您可跟踪结果：lantian issue list --mine", "Referred points are for their counties to handle; follow them with lantian issue list --mine")))
+        }
         if !rows.isEmpty { lines.append(TextTable(header: [say("编码", "Code"), say("县区", "County"), say("新增", "New")], rows: rows).rendered(width: columns)) }
         if !report.problems.isEmpty {
             lines.append(say("以下 \(report.problems.count) 行无法读取，已跳过，其余已导入：", "\(report.problems.count) row(s) could not be read and were skipped; the rest were imported:"))

@@ -89,13 +89,16 @@ public struct Texts: Sendable {
     }
 
     public func firePointRecorded(_ event: Event, report: FirePointReport, pending: Int, issues: [UUID] = []) -> String {
-        say("""
+        let recorded = say("""
             已记录火点 \(short(event.subject))：\(place(report.location))，\(BeijingTime.format(report.observedAt))\(issues.map { "，已上报问题 \(short($0))" }.joined())
             已保存在本机，待同步 \(pending) 条
             """, """
             Fire point \(short(event.subject)) recorded: \(place(report.location)), \(BeijingTime.format(report.observedAt))\(issues.map { "; issue \(short($0)) reported" }.joined())
             Saved on this device; \(pending) event(s) waiting to sync
             """)
+        guard report.isReferral, let node = report.node else { return recorded }
+        return recorded + "\n" + say("不在您的范围：已移交 \(node) 处置，可用 lantian issue list --mine 跟踪结果",
+                                       "Outside your scope: referred to \(node) to handle; follow it with lantian issue list --mine")
     }
 
     // MARK: Status and sync

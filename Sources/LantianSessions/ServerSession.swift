@@ -302,7 +302,8 @@ public final class ServerSession {
         do {
             let limit = Int(min(max(pull.limit, 1), limits.maxBatch))
             let maxBytes = Int(limits.maxFrameBytes) - MessageCodec.envelopeBytes
-            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: check?.scope.visibleNodes, leavingOut: device)
+            let page = try store.page(after: pull.after, limit: limit, maxBytes: maxBytes, visible: check?.scope.visibleNodes,
+                                      reader: check?.user.name, leavingOut: device)
             known = max(known, page.events.last?.sseq ?? page.head)
             return .send(.page(page))
         } catch {

@@ -42,6 +42,9 @@ extension EventStore {
             try db.cachedStatement(sql: "INSERT INTO subject_node (subject, node, type) VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING")
                 .execute(arguments: [event.subject, node, event.type.rawValue])
         }
+        if let referrer = verdict.referredBy {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO subject_reader (subject, user) VALUES (?, ?)").execute(arguments: [event.subject, referrer])
+        }
         if let former = verdict.formerNode, let node = verdict.node {
             // A transfer: the office it leaves hears of it too; the record lies at the new node from now.
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_also (sseq, node) VALUES (?, ?)").execute(arguments: [sseq, former])

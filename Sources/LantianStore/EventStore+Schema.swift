@@ -229,6 +229,17 @@ extension EventStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v12: who referred each referred record") { db in
+            // Server: a referral (移交) lies where it was found, in another office's scope; whoever
+            // referred it keeps seeing it and what follows (PROTOCOL.md, *Roles and scope*).
+            try db.execute(sql: """
+                CREATE TABLE subject_reader (
+                    subject BLOB NOT NULL,
+                    user    TEXT NOT NULL,
+                    PRIMARY KEY (subject, user)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

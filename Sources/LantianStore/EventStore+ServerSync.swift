@@ -187,14 +187,16 @@ extension EventStore {
     /// for those of the device `leavingOut`, at most `limit` of them and, beyond the first, no more
     /// than fit in `maxBytes` once encoded with the proofs that let the receiver check them against
     /// their devices' signatures. An event lies at its node, and a transfer also where its issue
-    /// lay (`event_also`). A transfer into the visible nodes carries, in `sseq` order with the
-    /// rest, the issue's earlier events the user could not see until then (PROTOCOL.md, *Pull*).
-    public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil, leavingOut device: UUID? = nil) throws -> Page {
+    /// lay (`event_also`); the user `reader` also sees the records they referred (`subject_reader`).
+    /// A transfer into the visible nodes carries, in `sseq` order with the rest, the issue's
+    /// earlier events the user could not see until then (PROTOCOL.md, *Pull*).
+    public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil, reader: String? = nil,
+                     leavingOut device: UUID? = nil) throws -> Page {
         try read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
             let nodes = try visible.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
             var arguments: StatementArguments = [after]
-            if let nodes { arguments += [nodes, nodes] }
+            if let nodes { arguments += [nodes, nodes, reader ?? ""] }
             if let device { arguments += [device] }
             arguments += [limit]
             let rows = try Row.fetchCursor(db, sql: """
@@ -219,23 +221,26 @@ extension EventStore {
                 events.removeLast(events.count / 2)
             }
             if let nodes {
-                events = try Self.carryingTransferredHistory(db, events, visible: nodes)
+                events = try Self.carryingTransferredHistory(db, events, visible: nodes, reader: reader ?? "")
             }
             return Page(events: events, head: head, proofs: try Self.proofs(db, for: events.map(\.event)))
         }
     }
 
-    /// Whether the event `e` (with its `event_node` `n`) lies where the nodes given twice as a JSON
-    /// array (the next two arguments) are: at one of them, at no node (reference data for every
-    /// device), or, for a transfer, also at one of them.
+    /// Whether a user sees the event `e` (with its `event_node` `n`), given the next three arguments:
+    /// their visible nodes twice (a JSON array) and their name. It lies at one of the nodes, at no
+    /// node (reference data for every device), or, for a transfer, also at one of them; or it is
+    /// about a record the user referred.
     private static let seen = """
         (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?))
-         OR EXISTS (SELECT 1 FROM event_also a WHERE a.sseq = e.sseq AND a.node IN (SELECT value FROM json_each(?))))
+         OR EXISTS (SELECT 1 FROM event_also a WHERE a.sseq = e.sseq AND a.node IN (SELECT value FROM json_each(?)))
+         OR EXISTS (SELECT 1 FROM subject_reader r WHERE r.subject = e.subject AND r.user = ?))
         """
 
     /// `events` with, for each transfer among them that moved an issue to a node `visible` holds,
     /// the issue's earlier events `visible` does not cover (the new office's history of it), in `sseq` order.
-    private static func carryingTransferredHistory(_ db: Database, _ events: [AcceptedEvent], visible nodes: String) throws -> [AcceptedEvent] {
+    private static func carryingTransferredHistory(_ db: Database, _ events: [AcceptedEvent], visible nodes: String,
+                                                   reader: String) throws -> [AcceptedEvent] {
         let transferred = TicketStep.Kind.transferred.eventType
         let transfers = events.filter { $0.event.type == transferred }
         guard !transfers.isEmpty else { return events }
@@ -246,7 +251,7 @@ extension EventStore {
                 FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
                 WHERE e.subject = ? AND e.sseq < ? AND NOT \(seen)
                   AND EXISTS (SELECT 1 FROM event_node t WHERE t.sseq = ? AND t.node IN (SELECT value FROM json_each(?)))
-                """, arguments: [transfer.event.subject, transfer.sseq, nodes, nodes, transfer.sseq, nodes])
+                """, arguments: [transfer.event.subject, transfer.sseq, nodes, nodes, reader, transfer.sseq, nodes])
             for row in rows { let accepted = try accepted(row); carried[accepted.sseq] = accepted }
         }
         for event in events { carried[event.sseq] = nil }

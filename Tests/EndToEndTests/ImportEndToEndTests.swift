@@ -92,7 +92,8 @@ import Testing
         let firms = fixtures.appendingPathComponent("firms-modis-c61-nrt-2022-05-28-to-06-03-north-china.csv").path
         let imported = try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"])
         #expect(imported.contains("新增 22 个"))
-        #expect(try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"]).contains("新增 0 个（各附一条待交办线索），已导入过 22"))
+        let again = try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"])
+        #expect(again.contains("新增 0 个（各附一条待交办线索）") && again.contains("已导入过 22"))
         let notFIRMS = try supervisor.lantian(["import", "firms", fixtures.appendingPathComponent("liaocheng/townships.csv").path])
         #expect(notFIRMS.status == 65)
         #expect(notFIRMS.errors.contains("不是所需格式（NASA FIRMS 火点 CSV（MODIS 或 VIIRS））：缺少“latitude”列，未导入任何数据"))

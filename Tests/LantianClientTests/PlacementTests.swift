@@ -34,17 +34,18 @@ import Testing
         #expect(try PayloadCodec.decode(TicketReported.self, from: event).node == "371502001")
     }
 
-    /// The device places a record as its server will, and refuses what the server would refuse.
-    @Test func aReportInsideTheUsersOwnAreaGoesToTheirOwnNodeAndElsewhereIsRefusedAsTheServerWould() throws {
+    /// The device places a record as its server will, and refuses what the server would refuse; a
+    /// find outside the user's scope is a referral (移交) to where it lies.
+    @Test func aReportInsideTheUsersOwnAreaGoesToTheirOwnNodeAndElsewhereIsReferredOrRefusedAsTheServerWould() throws {
         let client = try Self.syncedClient(scope: "371502001001")
         let inOwnTownship = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 36.5, longitude: 115.5),
                                                     title: "本网格内", note: "", evidence: [], now: now)
         #expect(try PayloadCodec.decode(TicketReported.self, from: inOwnTownship).node == "371502001001")
+        let elsewhere = try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 37.5, longitude: 116.5),
+                                                title: "县内别处", note: "", evidence: [], now: now)
+        let referred = try PayloadCodec.decode(TicketReported.self, from: elsewhere)
+        #expect(referred.node == "371502" && referred.isReferral)  // the county's queue: it has no township boundaries
         let before = try client.store.count()
-        #expect(throws: Refusal.outsideScope(node: "371502", user: "officer.zhang", scope: "371502001001")) {
-            try client.reportTicket(category: .dust, node: nil, location: try GeoPoint(latitude: 37.5, longitude: 116.5),
-                                    title: "县内别处", note: "", evidence: [], now: now)
-        }
         #expect(throws: Refusal.nodeDisagreesWithLocation(stated: "371502001001", located: "371502")) {
             try client.reportTicket(category: .dust, node: "371502001001", location: try GeoPoint(latitude: 37.5, longitude: 116.5),
                                     title: "填了本网格", note: "", evidence: [], now: now)

@@ -39,19 +39,22 @@ public enum Admission {
 
     /// An event the server may accept: where its record lies (`nil`: every device receives it),
     /// whether it starts its subject (which the store then notes as taken), the blobs it cites
-    /// (``CitesEvidence``), which users who see it may then fetch, and, for a transfer, the node
-    /// the record lay at before (which sees the transfer too; the record lies at `node` from now).
+    /// (``CitesEvidence``), which users who see it may then fetch, for a transfer, the node
+    /// the record lay at before (which sees the transfer too; the record lies at `node` from now),
+    /// and for a referral, the user who referred it, who keeps seeing the record.
     public struct Verdict: Hashable, Sendable {
         public var node: String?
         public var startsSubject: Bool
         public var cites: Set<String>
         public var formerNode: String?
+        public var referredBy: String?
 
-        public init(node: String?, startsSubject: Bool, cites: Set<String> = [], formerNode: String? = nil) {
+        public init(node: String?, startsSubject: Bool, cites: Set<String> = [], formerNode: String? = nil, referredBy: String? = nil) {
             self.node = node
             self.startsSubject = startsSubject
             self.cites = cites
             self.formerNode = formerNode
+            self.referredBy = referredBy
         }
     }
 
@@ -104,8 +107,12 @@ public enum Admission {
             case .failure(let refusal): return .failure(refusal)
             case .success(nil): return .failure(.unplaced(type: event.type))
             case .success(let node?):
-                guard scope.contains(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
-                return .success(Verdict(node: node, startsSubject: definition.subject == .starts, cites: cited))
+                if scope.contains(node) { return .success(Verdict(node: node, startsSubject: definition.subject == .starts, cites: cited)) }
+                // 移交: outside the scope only as a referral, which the office where it lies owns.
+                guard definition.subject == .starts, (content as? any Referable)?.isReferral == true else {
+                    return .failure(.outsideScope(node: node, user: user.name, scope: user.scope))
+                }
+                return .success(Verdict(node: node, startsSubject: true, cites: cited, referredBy: user.name))
             }
         case .sameAs(let subject, let types):
             let record = subject == event.subject ? own : try records(subject)

@@ -38,7 +38,8 @@ extension TicketReported: PayloadReadable {
         guard let evidence = try Evidence.list("evidence", in: object) else { throw PayloadReadError.missing(field: "evidence") }
         self.init(category: try object.enumeration("category", as: InspectionCategory.self), node: try object.string("node"),
                   title: try object.string("title"), location: try object.objectIfPresent("location").map(GeoPoint.init(reading:)),
-                  origin: try object.uuidIfPresent("origin"), note: try object.string("note"), evidence: evidence)
+                  origin: try object.uuidIfPresent("origin"), note: try object.string("note"), evidence: evidence,
+                  referral: try object.boolIfPresent("referral") ?? false)
     }
 }
 
@@ -50,7 +51,7 @@ extension FirePointReport: PayloadReadable {
             source: try object.enumerationIfPresent("source", as: Source.self) ?? .patrol,
             estimatedAreaSquareMetres: try object.doubleIfPresent("estimatedAreaSquareMetres"),
             riskySlot: try object.enumerationIfPresent("riskySlot", as: RiskySlot.self),
-            evidence: try Evidence.list("evidence", in: object) ?? [])
+            evidence: try Evidence.list("evidence", in: object) ?? [], referral: try object.boolIfPresent("referral") ?? false)
     }
 }
 
@@ -122,6 +123,7 @@ extension TicketReported: PayloadWritable {
             fields.string("node", node)
             fields.string("note", note)
             fields.uuid("origin", origin)
+            fields.bool("referral", referral)
             fields.string("title", title)
         }
     }
@@ -136,6 +138,7 @@ extension FirePointReport: PayloadWritable {
             fields.string("node", node)
             fields.string("note", note)
             fields.int64("observedAt", observedAt.millisecondsSince1970)
+            fields.bool("referral", referral)
             fields.enumeration("riskySlot", riskySlot)
             fields.enumeration("source", source)
         }

@@ -26,9 +26,12 @@ public struct FirePointReport: EventPayload, Hashable {
     /// The risky time slot it fell in: derived from the time where the clock decides, else as asked.
     public let riskySlot: RiskySlot?
     public let evidence: [Evidence]
+    /// `true` for a referral (移交): seen outside the recorder's scope, for the office where it lies.
+    public let referral: Bool?
 
     public init(location: GeoPoint, node: String? = nil, observedAt: Timestamp, note: String, source: Source = .patrol,
-                estimatedAreaSquareMetres: Double? = nil, riskySlot: RiskySlot? = nil, evidence: [Evidence] = []) throws(InvalidValue) {
+                estimatedAreaSquareMetres: Double? = nil, riskySlot: RiskySlot? = nil, evidence: [Evidence] = [],
+                referral: Bool = false) throws(InvalidValue) {
         try Check.text(note, "note", max: Self.maxNoteCharacters)
         if let area = estimatedAreaSquareMetres { try Check.positive(area, "area", max: Check.maxArea) }
         self.location = location
@@ -39,10 +42,11 @@ public struct FirePointReport: EventPayload, Hashable {
         self.estimatedAreaSquareMetres = estimatedAreaSquareMetres
         self.riskySlot = riskySlot ?? RiskySlot.derived(from: observedAt)
         self.evidence = evidence
+        self.referral = referral ? true : nil
     }
 
     private enum CodingKeys: String, CodingKey {
-        case location, node, observedAt, note, source, estimatedAreaSquareMetres, riskySlot, evidence
+        case location, node, observedAt, note, source, estimatedAreaSquareMetres, riskySlot, evidence, referral
     }
 
     /// Reads every version of the payload: the first fire points had only location, time and note.
@@ -56,7 +60,8 @@ public struct FirePointReport: EventPayload, Hashable {
             source: try container.decodeIfPresent(Source.self, forKey: .source) ?? .patrol,
             estimatedAreaSquareMetres: try container.decodeIfPresent(Double.self, forKey: .estimatedAreaSquareMetres),
             riskySlot: try container.decodeIfPresent(RiskySlot.self, forKey: .riskySlot),
-            evidence: try container.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [])
+            evidence: try container.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [],
+            referral: try container.decodeIfPresent(Bool.self, forKey: .referral) ?? false)
     }
 }
 

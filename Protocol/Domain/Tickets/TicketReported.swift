@@ -14,9 +14,11 @@ public struct TicketReported: EventPayload, Hashable {
     public var origin: UUID?
     public var note: String
     public var evidence: [Evidence]
+    /// `true` for a referral (移交): found outside the recorder's scope, for the office where it lies.
+    public var referral: Bool?
 
     public init(category: InspectionCategory, node: String, title: String, location: GeoPoint? = nil, origin: UUID? = nil,
-                note: String = "", evidence: [Evidence] = []) {
+                note: String = "", evidence: [Evidence] = [], referral: Bool = false) {
         self.category = category
         self.node = node
         self.title = title
@@ -24,6 +26,7 @@ public struct TicketReported: EventPayload, Hashable {
         self.origin = origin
         self.note = note
         self.evidence = evidence
+        self.referral = referral ? true : nil
     }
 }
 

@@ -136,6 +136,7 @@ struct StatusJSON: Decodable {
     var device: String
     var pending: Int
     var attachmentsWaiting: Int
+    var quarantined: Int
     var events: Int
     var reachable: Bool?
     var cursor: Int64
