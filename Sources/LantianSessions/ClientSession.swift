@@ -456,6 +456,12 @@ public final class ClientSession {
     }
 
     private func caughtUp() throws -> Step {
+        if try store.takeRefetch() {
+            // The user's scope changed: pull again from the start, so the new scope's earlier
+            // events arrive (those held are skipped).
+            cursor = 0
+            return pullNext()
+        }
         if holdsSetAside {
             // Pulled everything: what came back was already there; the rest is recorded again
             // under this device, and a new session (with a hello for it) pushes it.

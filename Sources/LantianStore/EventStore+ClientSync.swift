@@ -159,6 +159,7 @@ extension EventStore {
                     try Self.storeDigest(db, device: event.device, cseq: event.cseq, digest: EventChain.bodyDigest(of: event), hash: nil)
                 } else if try event.insertUnlessPresent(into: db, receivedAt: accepted.receivedAt) {
                     outcome.stored += 1
+                    try Self.noteScopeChange(db, event)
                 }
             }
             for proof in page.proofs {
@@ -172,6 +173,30 @@ extension EventStore {
                                arguments: [last.sseq, last.event.id, last.sseq])
             }
             return outcome
+        }
+    }
+
+    /// Notes, as it is stored for the first time, whether `event` registers this device's user anew
+    /// with another scope than they had (the read models still hold the registrations before this
+    /// transaction): the events the new scope sees before it are then pulled again from the
+    /// start (``takeRefetch()``).
+    private static func noteScopeChange(_ db: Database, _ event: Event) throws {
+        guard event.type == UserRegistered.eventType, let user = try? PayloadCodec.decode(UserRegistered.self, from: event),
+              user.name == (try String.fetchOne(db, sql: "SELECT actor FROM local_device")),
+              let scope = try String.fetchOne(db, sql: """
+                  SELECT scope FROM user_registration WHERE name = ? ORDER BY hlc DESC, device DESC, cseq DESC LIMIT 1
+                  """, arguments: [user.name]),
+              scope != user.scope else { return }
+        try db.execute(sql: "UPDATE sync_state SET refetchPending = 1")
+    }
+
+    /// Whether the user's scope changed since the pull began from 0: if so, moves the cursor back
+    /// to 0 (a pull from the start follows, skipping what is held) and clears the note.
+    public func takeRefetch() throws -> Bool {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT refetchPending FROM sync_state") == true else { return false }
+            try db.execute(sql: "UPDATE sync_state SET refetchPending = 0, cursor = 0, cursorEvent = NULL")
+            return true
         }
     }
 

@@ -240,6 +240,11 @@ extension EventStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v13: a pull from the start after the user's scope changed") { db in
+            // Client: set when a pulled registration moves this device's user to another scope; the
+            // session then pulls again from 0, so the new scope's earlier events arrive (held ones skipped).
+            try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN refetchPending INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }
