@@ -7,7 +7,7 @@ import LantianFiles
 struct Fire: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "秸秆焚烧火点。Straw-burning fire points.",
-        subcommands: [Report.self, List.self, Out.self, Accountability.self])
+        subcommands: [Report.self, List.self, Show.self, Out.self, Accountability.self])
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -75,6 +75,19 @@ struct Fire: ParsableCommand {
                 try export(to: geojson, texts: texts) { try Exports.firePointsGeoJSON(try whole()) }
                 let refused = try client.refusedCount()
                 try output.emit(texts: texts, records: { try whole().map(JSONOutput.FirePointRecord.init) }) { texts.fireTable(list) + texts.refusedNote(refused) }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "查看一个火点及由它而来的问题。Show one fire point and the issues that follow from it.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "火点编号。The fire point's id.") var id: String
+
+        func run() throws {
+            try common.run { client, texts in
+                let (point, issues) = try client.firePoint(id)
+                print(texts.fireDetail(point, issues: issues))
             }
         }
     }

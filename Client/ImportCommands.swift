@@ -16,6 +16,8 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "FIRMS CSV 文件（MODIS 或 VIIRS）。A FIRMS CSV file.") var file: String
         @Option(help: "MODIS 最低置信度 0–100（默认 30，即 nominal 及以上）。The lowest MODIS confidence kept.") var minConfidence = 30
         @Option(help: "VIIRS 最低置信度 l, n, h（默认 n）。The lowest VIIRS confidence kept.") var minLevel = "n"
+        @Option(help: "早于多少小时的火点只作历史记录、不开线索（默认 72，0 为不限）。Older detections are history, not leads; 0 for no limit.")
+        var maxAge = FIRMSImportReport.defaultMaxAgeHours
 
         func run() throws {
             try common.run { client, texts in
@@ -23,7 +25,9 @@ struct ImportCommand: ParsableCommand {
                 guard let level = levels[minLevel], (0...100).contains(minConfidence) else {
                     throw InvalidValue(field: "confidence", rule: .outOfRange(min: 0, max: 100))
                 }
-                let report = try client.importFIRMS(path: file, minimumPercent: minConfidence, minimumLevel: level, now: .now())
+                guard (0...87_600).contains(maxAge) else { throw InvalidValue(field: "maxAge", rule: .outOfRange(min: 0, max: 87_600)) }
+                let report = try client.importFIRMS(path: file, minimumPercent: minConfidence, minimumLevel: level,
+                                                    maxAgeHours: maxAge == 0 ? nil : maxAge, now: .now())
                 print(texts.firmsImported(report, grid: try client.grid()))
             }
         }

@@ -94,7 +94,8 @@ struct Issue: ParsableCommand {
                 let ticket = try client.ticket(id)
                 let arrived = try client.arrivedEvidence(of: [ticket])
                 print(json ? try JSONOutput.render(JSONOutput.TicketRecord(ticket, now: now, arrived: arrived, texts: texts))
-                           : texts.ticketDetail(ticket, now: now, arrived: arrived, names: try client.nodeNames()))
+                           : texts.ticketDetail(ticket, now: now, arrived: arrived, names: try client.nodeNames(),
+                                                originIsFire: try ticket.report.origin.map(client.isFirePoint) ?? false))
             }
         }
     }

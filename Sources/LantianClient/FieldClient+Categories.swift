@@ -79,6 +79,15 @@ extension FieldClient {
         try store.firePoints(observedIn: span)
     }
 
+    /// The fire point `reference` names, with the issues that follow from it (its lead, say).
+    public func firePoint(_ reference: String) throws -> (point: FirePoint, issues: [Ticket]) {
+        let (id, point) = try findFirePoint(reference)
+        return (point, try store.tickets(from: id))
+    }
+
+    /// Whether `id` is a fire point this device holds (an issue's origin, say).
+    public func isFirePoint(_ id: UUID) throws -> Bool { try store.firePoint(id) != nil }
+
     /// The fire point `reference` names, and its id.
     private func findFirePoint(_ reference: String) throws -> (id: UUID, point: FirePoint) {
         let id = try resolve(reference, among: try store.firePointIDs(matching: reference))

@@ -11,9 +11,11 @@ extension FieldClient {
     /// above the confidence threshold becomes a satellite fire point in its county, with an issue in
     /// that county's queue for assignment, all in one transaction. A point in a county outside the
     /// importer's scope is referred (移交) to that county: its office owns it, the importer sees
-    /// what becomes of it. Importing the same file again records nothing new.
+    /// what becomes of it. A detection older than `maxAgeHours` (`nil`: no limit) is recorded as
+    /// a fire point for the reviews but opens no lead: nobody can act on a fire days old. Importing
+    /// the same file again records nothing new.
     public func importFIRMS(path: String, minimumPercent: Int, minimumLevel: FIRMSDetection.Confidence.Level,
-                            now: Timestamp) throws -> FIRMSImportReport {
+                            maxAgeHours: Int? = FIRMSImportReport.defaultMaxAgeHours, now: Timestamp) throws -> FIRMSImportReport {
         let role = try requireRole()
         guard Self.leadImporters.contains(role), let user = try profile() else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
         let file = try FIRMSFile(path: path)
@@ -40,10 +42,17 @@ extension FieldClient {
             let note = detection.chineseNote
             let fire = try FirePointReport(location: detection.location, node: county.code, observedAt: detection.observedAt, note: note,
                                            source: .satellite, referral: referral)
-            let lead = TicketReported(category: .strawBurning, node: county.code,
-                                      title: "卫星火点：\(county.name) \(BeijingTime.format(detection.observedAt))",
-                                      location: detection.location, origin: detection.subject, note: note, referral: referral)
-            drafts += [try EventDraft(subject: detection.subject, payload: fire), try EventDraft(subject: newSubject(now), payload: lead)]
+            drafts.append(try EventDraft(subject: detection.subject, payload: fire))
+            if let maxAgeHours, detection.observedAt < now.adding(milliseconds: -Int64(maxAgeHours) * 3_600_000) {
+                report.historyOnly += 1
+            } else {
+                // A title of its own: the place and the time, and where exactly (many fall in one county at one pass).
+                let title = String(format: "卫星火点：%@ %@（%.3f, %.3f）", county.name, BeijingTime.format(detection.observedAt),
+                                   detection.location.latitude, detection.location.longitude)
+                let lead = TicketReported(category: .strawBurning, node: county.code, title: title, location: detection.location,
+                                          origin: detection.subject, note: note, referral: referral)
+                drafts.append(try EventDraft(subject: newSubject(now), payload: lead))
+            }
             report.importedByCounty[county.code, default: 0] += 1
             if referral { report.referred += 1 }
         }

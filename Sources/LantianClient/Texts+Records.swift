@@ -57,8 +57,10 @@ extension Texts {
         return say("共 \(total) 个问题，显示最近上报的 \(shown) 个；加 --limit 0 列出全部", "\(total) issue(s), the \(shown) last reported shown; --limit 0 lists all")
     }
 
-    /// One issue whole; its place by name with its code (`names`: grid code to name).
-    public func ticketDetail(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments, names: [String: String] = [:]) -> String {
+    /// One issue whole; its place by name with its code (`names`: grid code to name); the record it
+    /// follows from, named as a fire point when `originIsFire`.
+    public func ticketDetail(_ ticket: Ticket, now: Timestamp, arrived: ReceivedAttachments, names: [String: String] = [:],
+                             originIsFire: Bool = false) -> String {
         let node = names[ticket.report.node].map { "\($0)（\(ticket.report.node)）" } ?? ticket.report.node
         var lines = [
             "\(short(ticket.id))  \(ticket.report.title)",
@@ -67,6 +69,11 @@ extension Texts {
                 + (ticket.isOverdue(at: now) ? say("，已逾期", ", overdue") : ""),
         ]
         if let location = ticket.report.location { lines.append(say("位置 ", "Location ") + place(location)) }
+        if let origin = ticket.report.origin {
+            lines.append(originIsFire ? say("源自火点 \(short(origin))（lantian fire show \(short(origin))）", "From fire point \(short(origin)) (lantian fire show \(short(origin)))")
+                                      : say("源自记录 \(short(origin))", "From record \(short(origin))"))
+        }
+        if ticket.report.isReferral { lines.append(say("移交件：上报人不在此处的管辖范围", "A referral: reported from outside this office's scope")) }
         if let assignee = ticket.assignee, let deadline = ticket.deadline {
             lines.append(say("整改责任人 \(assignee)，期限 \(BeijingTime.format(deadline))", "Assigned to \(assignee), due \(BeijingTime.format(deadline))"))
         }
@@ -98,6 +105,23 @@ extension Texts {
     }
 
     // MARK: Categories
+
+    /// One fire point whole, with the issues that follow from it (its lead, whose id `issue show` takes).
+    public func fireDetail(_ point: FirePoint, issues: [Ticket]) -> String {
+        var lines = [
+            say("火点 \(short(point.id))：\(place(point.location))，\(BeijingTime.format(point.observedAt))，来源 \(point.report.source.name(in: language))",
+                "Fire point \(short(point.id)): \(place(point.location)), \(BeijingTime.format(point.observedAt)), \(point.report.source.name(in: language))"),
+            say("上报人 \(point.reportedBy)，网格 \(point.report.node ?? "—")", "Reported by \(point.reportedBy), grid \(point.report.node ?? "—")"),
+        ]
+        if !point.note.isEmpty { lines.append(say("说明：", "Note: ") + point.note) }
+        lines.append(point.response.map { say("已扑灭：\(BeijingTime.format($0.extinguishedAt))，\($0.by)", "Put out \(BeijingTime.format($0.extinguishedAt)) by \($0.by)") }
+                     ?? say("尚未记录扑灭", "Not recorded as put out"))
+        lines += point.accountability.map { say("追责：\($0.responsible)，\($0.measure)", "Held accountable: \($0.responsible), \($0.measure)") }
+        lines.append(issues.isEmpty ? say("没有由此而来的问题", "No issue follows from it")
+                                    : say("由此而来的问题：", "Issues that follow from it: ")
+                                        + issues.map { "\(short($0.id))（\(name($0.state))）" }.joined(separator: say("、", ", ")))
+        return lines.map(fit).joined(separator: "\n")
+    }
 
     public func fireTable(_ points: [FirePointSummary]) -> String {
         if points.isEmpty { return say("暂无火点记录", "No fire points yet") }
@@ -214,8 +238,12 @@ extension Texts {
 
     public func firmsImported(_ report: FIRMSImportReport, grid: Grid) -> String {
         let rows = report.importedByCounty.sorted { $0.key < $1.key }.map { code, count in [code, grid[code]?.name ?? "", "\(count)"] }
-        var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（各附一条待交办线索），其中移交外县区 \(report.referred) 个，已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，低于置信度门槛 \(report.belowThreshold)",
-                         "\(report.instrument) fire points: \(report.imported) new (each with a lead issue to assign), \(report.referred) of them referred to other counties, \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.belowThreshold) below the confidence threshold")]
+        var lines = [say("\(report.instrument) 卫星火点导入：新增 \(report.imported) 个（\(report.imported - report.historyOnly) 个各附一条待交办线索），其中移交外县区 \(report.referred) 个，已导入过 \(report.alreadyImported)，网格外 \(report.outsideGrid)，低于置信度门槛 \(report.belowThreshold)",
+                         "\(report.instrument) fire points: \(report.imported) new (\(report.imported - report.historyOnly) with a lead issue to assign), \(report.referred) of them referred to other counties, \(report.alreadyImported) already imported, \(report.outsideGrid) outside the grid, \(report.belowThreshold) below the confidence threshold")]
+        if report.historyOnly > 0 {
+            lines.append(fit(say("其中 \(report.historyOnly) 个观测于 \(FIRMSImportReport.defaultMaxAgeHours) 小时以前（或 --max-age 所给时长以前），只作历史记录供审查，未开线索：文件是旧的吗？",
+                                 "\(report.historyOnly) of them were seen longer ago than the age limit and are history for the reviews, with no lead: is the file old?")))
+        }
         if report.referred > 0 {
             lines.append(fit(say("移交的火点由所在县区处置，您可跟踪结果：lantian issue list --mine", "Referred points are for their counties to handle; follow them with lantian issue list --mine")))
         }

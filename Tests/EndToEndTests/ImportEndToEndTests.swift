@@ -90,10 +90,17 @@ import Testing
         let supervisor = try FieldDevice(user: "supervisor.zhao", server: lantiand.address, folder: folder)
         try supervisor.expectSuccess(["sync"])
         let firms = fixtures.appendingPathComponent("firms-modis-c61-nrt-2022-05-28-to-06-03-north-china.csv").path
-        let imported = try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"])
+        let imported = try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0", "--max-age", "0"])  // 2022's harvest
         #expect(imported.contains("新增 22 个"))
-        let again = try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0"])
-        #expect(again.contains("新增 0 个（各附一条待交办线索）") && again.contains("已导入过 22"))
+        let again = try supervisor.expectSuccess(["import", "firms", firms, "--min-confidence", "0", "--max-age", "0"])
+        #expect(again.contains("新增 0 个") && again.contains("已导入过 22"))
+        // A lead names its place, its pass and where exactly, and links to its fire point both ways.
+        let lead = try #require(try supervisor.issues().first)
+        #expect(lead.title.hasPrefix("卫星火点：") && lead.title.contains("（3"))
+        let shown = try supervisor.expectSuccess(["issue", "show", supervisor.shortID(lead)])
+        let fire = try #require(shown.firstMatch(of: /源自火点 ([0-9a-f]{8})/)).output.1
+        #expect(shown.contains("置信度") && shown.contains("位置"))
+        #expect(try supervisor.expectSuccess(["fire", "show", String(fire)]).contains("由此而来的问题：\(supervisor.shortID(lead))（已上报）"))
         let notFIRMS = try supervisor.lantian(["import", "firms", fixtures.appendingPathComponent("liaocheng/townships.csv").path])
         #expect(notFIRMS.status == 65)
         #expect(notFIRMS.errors.contains("不是所需格式（NASA FIRMS 火点 CSV（MODIS 或 VIIRS））：缺少“latitude”列，未导入任何数据"))

@@ -63,7 +63,7 @@ import Testing
 
         // Counts per county from Fixtures/firms-liaocheng-counts.py: 东昌府区 11, 阳谷县 3, 冠县 3, 临清市 3, 茌平区 1, 莘县 1.
         let firms = fixtures.appendingPathComponent("firms-modis-c61-nrt-2022-05-28-to-06-03-north-china.csv").path
-        let imported = try dongchangfu.expectSuccess(["import", "firms", firms, "--min-confidence", "0"])
+        let imported = try dongchangfu.expectSuccess(["import", "firms", firms, "--min-confidence", "0", "--max-age", "0"])  // 2022's harvest
         #expect(imported.contains("新增 22 个") && imported.contains("其中移交外县区 11 个"))
         try dongchangfu.expectSuccess(["sync"])
         #expect(try dongchangfu.status().quarantined == 0)

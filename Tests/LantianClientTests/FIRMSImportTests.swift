@@ -31,7 +31,7 @@ import Testing
 
     @Test func eachPointIsPlacedInItsCountyAsCountedIndependently() throws {
         let client = try Self.liaochengClient(role: .supervisor)
-        let report = try client.importFIRMS(path: Self.modis, minimumPercent: 0, minimumLevel: .low, now: Self.now)
+        let report = try client.importFIRMS(path: Self.modis, minimumPercent: 0, minimumLevel: .low, maxAgeHours: nil, now: Self.now)
         #expect(report.importedByCounty == Self.allPoints)
         #expect(report.outsideGrid == 736 - 22)
         #expect(report.problems.isEmpty)
@@ -42,6 +42,19 @@ import Testing
         #expect(leads.count == 22)
         #expect(Set(leads.map(\.report.node)) == Set(Self.allPoints.keys))  // in the county's queue, for assignment to a township
         #expect(leads.allSatisfy { $0.conflicts.isEmpty && $0.state == .reported })
+        // Each lead its own title (the county, the pass and where), linked to its fire point.
+        #expect(Set(leads.map(\.report.title)).count == 22)
+        #expect(Set(leads.compactMap(\.report.origin)) == Set(points.map(\.id)))
+    }
+
+    /// Detections older than the limit (72 hours by default) are history for the reviews: fire
+    /// points, but no leads, since nobody can act on a fire days old.
+    @Test func oldDetectionsAreHistoryNotLeads() throws {
+        let client = try Self.liaochengClient(role: .supervisor)
+        let report = try client.importFIRMS(path: Self.modis, minimumPercent: 0, minimumLevel: .low, now: Self.now)  // 2026; the file is 2022
+        #expect(report.imported == 22 && report.historyOnly == 22)
+        #expect(try client.firePoints().count == 22)
+        #expect(try client.tickets(TicketFilter(category: .strawBurning), now: Self.now).isEmpty)
     }
 
     @Test func importingTheSameFileAgainCreatesNothing() throws {
@@ -55,7 +68,7 @@ import Testing
 
     @Test func theConfidenceThresholdIsConfigurable() throws {
         let client = try Self.liaochengClient(role: .supervisor)
-        let report = try client.importFIRMS(path: Self.modis, minimumPercent: 50, minimumLevel: .nominal, now: Self.now)
+        let report = try client.importFIRMS(path: Self.modis, minimumPercent: 50, minimumLevel: .nominal, maxAgeHours: nil, now: Self.now)
         #expect(report.importedByCounty == Self.atLeastFifty)
     }
 

@@ -110,6 +110,7 @@ extension InvalidValue: PresentableError {
         case "area", "areaSquareMetres", "estimatedAreaSquareMetres", "squareMetres": return say("面积", "Area")
         case "month": return say("月份", "Month")
         case "listLimit": return say("列出个数（--limit）", "How many to list (--limit)")
+        case "maxAge": return say("线索时限小时数（--max-age）", "Age limit in hours (--max-age)")
         case "name": return say("名称", "Name")
         case "jar", "jars": return say("降尘缸", "Jar")
         case "latitude": return say("纬度", "Latitude")
