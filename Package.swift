@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The pure core shared by server and client (Protocol/, see its README): no I/O, no clocks.
@@ -27,9 +28,9 @@ let package = Package(
             "LantianFraming",
             .product(name: "Crypto", package: "swift-crypto"),
         ], path: "Protocol/Domain"),
-        .target(name: "LantianWire", dependencies: ["LantianDomain", "LantianFraming", "CZlib"], path: "Protocol/Wire"),
+        .target(name: "LantianWire", dependencies: ["LantianDomain", "LantianFraming", "CLantianZlib"], path: "Protocol/Wire"),
         // zlib, for deflated pages.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CLantianZlib", path: "Sources/CLantianZlib"),
 
         // Edges: SQLite, libuv, the sync sessions and their drivers, files, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),
@@ -48,6 +49,7 @@ let package = Package(
         .target(name: "LantianFiles", dependencies: [
             "LantianDomain",
             .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "LantianServer", dependencies: [
             "LantianSync", "LantianStore", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",

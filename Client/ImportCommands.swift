@@ -6,7 +6,7 @@ import LantianDomain
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self, DustfallReadings.self])
+        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self, FireList.self, DustfallReadings.self])
 
     struct FIRMS: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,6 +28,28 @@ struct ImportCommand: ParsableCommand {
                 guard (0...87_600).contains(maxAge) else { throw InvalidValue(field: "maxAge", rule: .outOfRange(min: 0, max: 87_600)) }
                 let report = try client.importFIRMS(path: file, minimumPercent: minConfidence, minimumLevel: level,
                                                     maxAgeHours: maxAge == 0 ? nil : maxAge, now: .now())
+                print(texts.firmsImported(report, grid: try client.grid()))
+            }
+        }
+    }
+
+    struct FireList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fire-list",
+            abstract: "导入省级秸秆焚烧火点通报（.xlsx 或 CSV）为线索（督导、乡镇）。Import the provincial fire-point list (.xlsx or CSV) as leads.",
+            discussion: """
+                列 Columns: 时间, 中心经度, 中心纬度, 省, 市, 县。县与位置所在县区不符的行不导入并列出；范围外的火点移交所在县区。
+                A row whose county is not where its point falls is left out and named; points outside your scope are referred to their counties.
+                """)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "通报文件（.xlsx 或 CSV，UTF-8 或 GBK）。The list, .xlsx or CSV.") var file: String
+        @Option(help: "早于多少小时的火点只作历史记录、不开线索（默认 72，0 为不限）。Older points are history, not leads; 0 for no limit.")
+        var maxAge = FIRMSImportReport.defaultMaxAgeHours
+
+        func run() throws {
+            try common.run { client, texts in
+                guard (0...87_600).contains(maxAge) else { throw InvalidValue(field: "maxAge", rule: .outOfRange(min: 0, max: 87_600)) }
+                let report = try client.importProvincialFireList(path: file, maxAgeHours: maxAge == 0 ? nil : maxAge, now: .now())
                 print(texts.firmsImported(report, grid: try client.grid()))
             }
         }

@@ -1,4 +1,4 @@
-import CZlib
+import CLantianZlib
 
 /// zlib streams (RFC 1950) for deflated pages: events as JSON compress about four to one, which
 /// a phone catching up over a slow rural link gains in time (PROTOCOL.md, *Deflated pages*).

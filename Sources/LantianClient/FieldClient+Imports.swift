@@ -16,48 +16,108 @@ extension FieldClient {
     /// the same file again records nothing new.
     public func importFIRMS(path: String, minimumPercent: Int, minimumLevel: FIRMSDetection.Confidence.Level,
                             maxAgeHours: Int? = FIRMSImportReport.defaultMaxAgeHours, now: Timestamp) throws -> FIRMSImportReport {
-        let role = try requireRole()
-        guard Self.leadImporters.contains(role), let user = try profile() else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
+        try requireLeadImporter()
         let file = try FIRMSFile(path: path)
+        var report = FIRMSImportReport(instrument: file.instrument, problems: file.problems)
+        let points = file.detections.filter { detection in
+            switch detection.confidence {
+            case .percent(let value) where value < minimumPercent: report.belowThreshold += 1; return false
+            case .level(let level) where level < minimumLevel: report.belowThreshold += 1; return false
+            default: return true
+            }
+        }.map { SatellitePoint(line: $0.line, subject: $0.subject, location: $0.location, observedAt: $0.observedAt, note: $0.chineseNote, county: nil) }
+        try importSatellitePoints(points, into: &report, maxAgeHours: maxAgeHours, now: now)
+        return report
+    }
+
+    /// Imports the fire-point list provincial authorities circulate (``ProvincialFireList``, .xlsx
+    /// or CSV) as ``importFIRMS(path:minimumPercent:minimumLevel:maxAgeHours:now:)`` imports FIRMS,
+    /// each row's county checked against where its point falls: a row whose county disagrees is
+    /// named and left out (its coordinates or its county are wrong), the rest imported.
+    public func importProvincialFireList(path: String, maxAgeHours: Int? = FIRMSImportReport.defaultMaxAgeHours,
+                                         now: Timestamp) throws -> FIRMSImportReport {
+        try requireLeadImporter()
+        let list = try ProvincialFireList(path: path)
+        var report = FIRMSImportReport(instrument: "省级火点通报", problems: list.problems)
+        let points = list.entries.map {
+            SatellitePoint(line: $0.line, subject: $0.subject, location: $0.location, observedAt: $0.observedAt, note: $0.chineseNote, county: $0.county)
+        }
+        try importSatellitePoints(points, into: &report, maxAgeHours: maxAgeHours, now: now)
+        report.problems.sort { $0.line < $1.line }
+        return report
+    }
+
+    /// A fire point from a satellite list, and the county the list says it lies in (if it says).
+    private struct SatellitePoint {
+        var line: Int
+        var subject: UUID
+        var location: GeoPoint
+        var observedAt: Timestamp
+        var note: String
+        var county: String?
+    }
+
+    private func requireLeadImporter() throws {
+        let role = try requireRole()
+        guard Self.leadImporters.contains(role), try profile() != nil else { throw FieldError.stepRefused(.roleNotAllowed(role, step: "reported")) }
+    }
+
+    /// Records each point inside the grid as a satellite fire point in its county, with a lead in
+    /// that county's queue (a referral where the county lies outside the user's scope; none for a
+    /// point older than `maxAgeHours`), all in one transaction; points held already are skipped.
+    private func importSatellitePoints(_ points: [SatellitePoint], into report: inout FIRMSImportReport, maxAgeHours: Int?,
+                                       now: Timestamp) throws {
+        guard let user = try profile() else { return }
         let grid = try store.grid()
         let scope = GridScope(scope: user.scope, grid: grid)
-        let known = try store.heldFirePoints(among: file.detections.map(\.subject))
-        var report = FIRMSImportReport(instrument: file.instrument, problems: file.problems)
+        let known = try store.heldFirePoints(among: points.map(\.subject))
         var drafts: [EventDraft] = []
-        for detection in file.detections {
-            switch detection.confidence {
-            case .percent(let value) where value < minimumPercent: report.belowThreshold += 1; continue
-            case .level(let level) where level < minimumLevel: report.belowThreshold += 1; continue
-            default: break
-            }
-            guard let placed = grid.locate(detection.location), let county = grid.enclosing(placed.code, at: .county) else {
+        for point in points {
+            guard let placed = grid.locate(point.location), let county = grid.enclosing(placed.code, at: .county) else {
                 report.outsideGrid += 1
                 continue
             }
-            let referral = !scope.contains(county.code)
-            guard !known.contains(detection.subject) else {
+            if let claimed = point.county, !Self.sameCounty(claimed, county.name) {
+                report.problems.append(RowProblem(line: point.line, reason: Phrase(
+                    "县“\(claimed)”与位置（\(point.location.latitude), \(point.location.longitude)）所在的\(county.name)不符，未导入：核对经纬度或县名",
+                    "the county '\(claimed)' is not where the point (\(point.location.latitude), \(point.location.longitude)) falls, \(county.name): not imported; check the coordinates or the county")))
+                continue
+            }
+            guard !known.contains(point.subject) else {
                 report.alreadyImported += 1
                 continue
             }
-            let note = detection.chineseNote
-            let fire = try FirePointReport(location: detection.location, node: county.code, observedAt: detection.observedAt, note: note,
+            let referral = !scope.contains(county.code)
+            let fire = try FirePointReport(location: point.location, node: county.code, observedAt: point.observedAt, note: point.note,
                                            source: .satellite, referral: referral)
-            drafts.append(try EventDraft(subject: detection.subject, payload: fire))
-            if let maxAgeHours, detection.observedAt < now.adding(milliseconds: -Int64(maxAgeHours) * 3_600_000) {
+            drafts.append(try EventDraft(subject: point.subject, payload: fire))
+            if let maxAgeHours, point.observedAt < now.adding(milliseconds: -Int64(maxAgeHours) * 3_600_000) {
                 report.historyOnly += 1
             } else {
                 // A title of its own: the place and the time, and where exactly (many fall in one county at one pass).
-                let title = String(format: "卫星火点：%@ %@（%.3f, %.3f）", county.name, BeijingTime.format(detection.observedAt),
-                                   detection.location.latitude, detection.location.longitude)
-                let lead = TicketReported(category: .strawBurning, node: county.code, title: title, location: detection.location,
-                                          origin: detection.subject, note: note, referral: referral)
+                let title = String(format: "卫星火点：%@ %@（%.3f, %.3f）", county.name, BeijingTime.format(point.observedAt),
+                                   point.location.latitude, point.location.longitude)
+                let lead = TicketReported(category: .strawBurning, node: county.code, title: title, location: point.location,
+                                          origin: point.subject, note: point.note, referral: referral)
                 drafts.append(try EventDraft(subject: newSubject(now), payload: lead))
             }
             report.importedByCounty[county.code, default: 0] += 1
             if referral { report.referred += 1 }
         }
         if !drafts.isEmpty { _ = try record(drafts, now: now) }
-        return report
+    }
+
+    /// Whether a list's county name is the grid's: the same, or the same but for the suffix (东昌府 / 东昌府区).
+    static func sameCounty(_ listed: String, _ name: String) -> Bool {
+        func stem(_ text: String) -> String {
+            var text = text.trimmingCharacters(in: .whitespaces)
+            for suffix in ["自治县", "区", "县", "市", "旗"] where text.hasSuffix(suffix) && text.count > suffix.count + 1 {
+                text.removeLast(suffix.count)
+                break
+            }
+            return text
+        }
+        return stem(listed) == stem(name)
     }
 
     /// Imports a month's dust-fall readings (see ``DustfallFile``) in one transaction: each reading

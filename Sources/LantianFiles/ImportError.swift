@@ -7,6 +7,8 @@ public enum ImportError: Hashable, Sendable, CustomStringConvertible {
     case notText(path: String, line: Int, byte: Int)
     /// The CSV reader's own words for what is wrong.
     case notCSV(path: String, reason: String)
+    /// Not an Excel workbook (.xlsx) that can be read: what is wrong, in a few words.
+    case notSpreadsheet(path: String, reason: String)
     /// The JSON reader's own words for what is wrong.
     case notGeoJSON(path: String, reason: String)
     /// The file is not of the expected format: a column or member is missing.
@@ -30,6 +32,9 @@ extension ImportError: PresentableError {
                        "\(path) is neither UTF-8 nor GBK text from line \(line) (byte \(byte)); nothing was imported: check it is the right file, or save it from Excel as CSV")
         case .notCSV(let path, let reason):
             return say("\(path) 不是 CSV 文件，未导入任何数据（\(reason)）", "\(path) is not CSV, nothing was imported: \(reason)")
+        case .notSpreadsheet(let path, let reason):
+            return say("\(path) 不是可读取的 Excel 工作簿（.xlsx），未导入任何数据（\(reason)）：请在 Excel 中另存为 .xlsx 或 CSV",
+                       "\(path) is not an Excel workbook (.xlsx) that can be read, nothing was imported: \(reason); save it from Excel as .xlsx or CSV")
         case .notGeoJSON(let path, let reason):
             return say("\(path) 不是由多边形组成的 GeoJSON FeatureCollection，未导入任何数据（\(reason)）",
                        "\(path) is not a GeoJSON FeatureCollection of polygons, nothing was imported: \(reason)")

@@ -75,6 +75,13 @@ import Testing
             #expect(try device.issues().count == count, "\(listed)")
             #expect(try device.expectSuccess(["fire", "list", "--all"]).contains("卫星"))
         }
+        // The provincial list as offices circulate it (.xlsx): its county column is checked
+        // against where each point falls; the disagreeing row is named and left out.
+        let workbook = fixtures.appendingPathComponent("provincial/fire-list-2022-05.xlsx").path
+        let listed = try dongchangfu.expectSuccess(["import", "fire-list", workbook, "--max-age", "0"])
+        #expect(listed.contains("省级火点通报") && listed.contains("新增 3 个") && listed.contains("其中移交外县区 2 个"))
+        #expect(listed.contains("第 4 行：县“冠县”与位置") && listed.contains("所在的莘县不符"))
+        #expect(try dongchangfu.expectSuccess(["import", "fire-list", workbook, "--max-age", "0"]).contains("已导入过 3"))
         #expect(lantiand.stop() == 0)
     }
 }

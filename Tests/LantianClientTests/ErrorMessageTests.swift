@@ -73,7 +73,7 @@ import Testing
 
     static let caseCounts: [(String, Int)] = [
         ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 19),
-        ("StoreError", 7), ("SyncError", 10), ("ImportError", 6), ("KeyFileError", 5), ("AdministrationError", 12),
+        ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
 
@@ -123,7 +123,7 @@ import Testing
             .unverified(count: 2, first: "甲"), .serverTooOld(speaks: 3, needed: 4),
         ]
         let imports: [ImportError] = [
-            .unreadable(path: "甲"), .notText(path: "甲", line: 3, byte: 40), .notCSV(path: "甲", reason: "乙"), .notGeoJSON(path: "甲", reason: "乙"),
+            .unreadable(path: "甲"), .notText(path: "甲", line: 3, byte: 40), .notSpreadsheet(path: "甲", reason: "no worksheet"), .notCSV(path: "甲", reason: "乙"), .notGeoJSON(path: "甲", reason: "乙"),
             .wrongFormat(path: "甲", expected: Phrase("乙", "B"), missing: "丙"),
             .badRows(path: "甲", [RowProblem(line: 2, reason: Phrase("乙", "B"))]),
         ]
@@ -305,6 +305,7 @@ import Testing
         switch error {
         case .unreadable: 0
         case .notText: 1
+        case .notSpreadsheet: 6
         case .notCSV: 2
         case .notGeoJSON: 3
         case .wrongFormat: 4
