@@ -7,6 +7,7 @@ extension FieldClient {
     /// device knows its user (it has never synced).
     public func agenda(now: Timestamp) throws -> Agenda? {
         guard let user = try profile() else { return nil }
-        return Agenda(user: user, open: try store.tickets(TicketFilter(node: user.scope), now: now), now: now)
+        return Agenda(user: user, open: try store.tickets(TicketFilter(node: user.scope), now: now), now: now,
+                      retired: try store.retiredNodes())
     }
 }

@@ -57,6 +57,7 @@ extension Texts {
         case .toReport: say("您整改中、完成后报告", "You are rectifying; report when done")
         case .toVerify: say("待您现场核查", "To verify on site")
         case .toDecideExtension: say("待您审批延期", "Extensions to decide")
+        case .toTransfer: say("所在网格已撤销、待转办", "At a retired grid node, to transfer")
         case .myReports: say("您上报、未销号", "Reported by you, not closed out")
         }
     }
@@ -70,6 +71,7 @@ extension Texts {
         case .toReport: say("整改中", "being rectified")
         case .toVerify: say("待您核查", "to verify")
         case .toDecideExtension: say("延期待您审批", "extensions to decide")
+        case .toTransfer: say("网格撤销待转办", "to transfer from a retired node")
         case .myReports: say("您上报的有进展", "your reports moved on")
         }
     }
@@ -84,6 +86,7 @@ extension Texts {
         case .toReport: return "lantian " + command(for: .rectificationReported, id: id)
         case .toVerify: return "lantian " + command(for: .verified, id: id)
         case .toDecideExtension: return "lantian " + command(for: .extensionGranted, id: id)
+        case .toTransfer: return "lantian " + command(for: .transferred, id: id)
         case .myReports: return "lantian issue list --mine"
         }
     }

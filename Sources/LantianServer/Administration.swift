@@ -59,10 +59,17 @@ public struct Administration {
         let wanted = try files.nodes()
         let held = try store.grid()
         let changed = wanted.filter { held[$0.code] != $0 }
-        let drafts = try changed.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
+        // The files are the grid: a node they no longer hold is retired (撤销), kept for the records in it.
+        let codes = Set(wanted.map(\.code))
+        let retired = held.nodes.values.filter { !codes.contains($0.code) && !$0.isRetired }.map { node in
+            var retired = node
+            retired.retired = true
+            return retired
+        }.sorted { $0.code < $1.code }
+        let drafts = try (changed + retired).map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
         if !drafts.isEmpty { _ = try record(drafts, now: now) }
         return GridImportReport(defined: changed.map(\.code), unchanged: wanted.count - changed.count,
-                                levels: Dictionary(grouping: wanted, by: \.level).mapValues(\.count))
+                                levels: Dictionary(grouping: wanted, by: \.level).mapValues(\.count), retired: retired.map(\.code))
     }
 
     /// Sets local configuration for `node` and everything below it: the dust-site checklist, the

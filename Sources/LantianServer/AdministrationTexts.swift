@@ -22,8 +22,12 @@ public struct AdministrationTexts: Sendable {
     public func gridImported(_ report: GridImportReport) -> String {
         let counts = GridLevel.allCases.compactMap { level in report.levels[level].map { (level, $0) } }
         let chinese = counts.map { "\($0.0.name(in: .chinese)) \($0.1) 个" }, english = counts.map { "\($0.1) \($0.0.rawValue)" }
-        return say("网格：\(chinese.joined(separator: "，"))；新定义或更名 \(report.defined.count) 个，未变 \(report.unchanged) 个",
-                   "Grid: \(english.joined(separator: ", ")); \(report.defined.count) defined, \(report.unchanged) unchanged")
+        let summary = say("网格：\(chinese.joined(separator: "，"))；新定义或更名 \(report.defined.count) 个，未变 \(report.unchanged) 个",
+                          "Grid: \(english.joined(separator: ", ")); \(report.defined.count) defined, \(report.unchanged) unchanged")
+        guard !report.retired.isEmpty else { return summary }
+        let codes = report.retired.joined(separator: "、")
+        return summary + "\n" + say("文件中已没有的 \(report.retired.count) 个撤销（\(codes)）：保留其记录，不再接收新记录；其上未结的问题须转办（lantian issue transfer）",
+                                     "\(report.retired.count) node(s) no longer in the files retired (\(codes)): their records are kept, they take no new ones; their open issues are to be transferred (lantian issue transfer)")
     }
 
     public func nodeDefined(code: String, name: String, level: GridLevel) -> String {

@@ -12,4 +12,6 @@ public struct GridImportReport: Hashable, Sendable {
     public var unchanged: Int
     /// How many nodes the files describe at each level.
     public var levels: [GridLevel: Int]
+    /// Codes of the nodes the files no longer hold, now retired.
+    public var retired: [String] = []
 }

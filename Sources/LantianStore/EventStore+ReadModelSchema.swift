@@ -6,7 +6,7 @@ import GRDB
 extension EventStore {
     /// The version of the read models this code keeps; change it whenever their tables or what
     /// fills them changes.
-    static let readModelVersion: Int64 = 12
+    static let readModelVersion: Int64 = 13
 
     /// Every read model table, dropped before the tables are made anew.
     static let readModelTables = [
@@ -98,7 +98,8 @@ extension EventStore {
                 name     TEXT NOT NULL,
                 level    TEXT NOT NULL,
                 parent   TEXT,
-                boundary TEXT
+                boundary TEXT,
+                retired  INTEGER NOT NULL DEFAULT 0
             ) WITHOUT ROWID;
             CREATE INDEX grid_node_by_parent ON grid_node (parent);
             -- Every grid node with each of its ancestors and itself: "this node and below".

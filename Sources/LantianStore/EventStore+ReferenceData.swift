@@ -20,6 +20,11 @@ extension EventStore {
         }
     }
 
+    /// The codes of the grid nodes that were retired (撤销).
+    public func retiredNodes() throws -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT code FROM grid_node WHERE retired = 1")) }
+    }
+
     /// The name of the grid node `code`, if the grid holds it.
     public func nodeName(of code: String) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT name FROM grid_node WHERE code = ?", arguments: [code]) }

@@ -7,7 +7,7 @@ struct GridNodeRow {
     static let databaseTableName = "grid_node"
 
     enum Columns: String, ColumnExpression, CaseIterable {
-        case code, name, level, parent, boundary
+        case code, name, level, parent, boundary, retired
     }
 
     var node: GridNodeDefined
@@ -23,7 +23,8 @@ struct GridNodeRow {
             let boundary: Data? = try row.decode(forColumn: Columns.boundary)
             node = GridNodeDefined(code: try row.decode(forColumn: Columns.code), name: try row.decode(forColumn: Columns.name), level: level,
                                    parent: try row.decode(forColumn: Columns.parent),
-                                   boundary: try boundary.map { try JSONDecoder().decode(GeoBoundary.self, from: $0) })
+                                   boundary: try boundary.map { try JSONDecoder().decode(GeoBoundary.self, from: $0) },
+                                   retired: try row.decode(forColumn: Columns.retired))
         } catch let error as StoreError {
             throw error
         } catch {
@@ -34,7 +35,7 @@ struct GridNodeRow {
     /// Inserts the row, or replaces the row of the same node.
     func save(_ db: Database) throws {
         let boundary = try node.boundary.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try db.cachedStatement(sql: Self.saveSQL).execute(arguments: [node.code, node.name, node.level.rawValue, node.parent, boundary])
+        try db.cachedStatement(sql: Self.saveSQL).execute(arguments: [node.code, node.name, node.level.rawValue, node.parent, boundary, node.isRetired])
     }
 
     private static let saveSQL = """

@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 22), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 19),
+        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 19),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -94,7 +94,7 @@ import Testing
             .unplaced(type: "straw.firePoint.reported"), .outsideScope(node: "1", user: "甲", scope: "2"), .unknownSubject(subject: id),
             .subjectOfOtherKind(subject: id, kind: "straw.firePoint.reported", expected: ["ticket.reported"]),
             .subjectTaken(subject: id, by: "ticket.reported"), .idTaken(id: id), .forked(device: id, cseq: 1, held: id),
-            .damagedHere(detail: "changed"), .other("甲"),
+            .damagedHere(detail: "changed"), .other("甲"), .retiredNode(node: "1"),
         ]
         let tickets: [TicketRuleViolation] = [
             .roleNotAllowed(.gridOfficer, step: "assigned"), .wrongState(.closed, step: "assigned"), .notOverdue, .missing(field: "deadline"),
@@ -209,6 +209,7 @@ import Testing
         case .forked: 19
         case .damagedHere: 20
         case .other: 21
+        case .retiredNode: 22
         }
     }
 

@@ -33,6 +33,25 @@ import Testing
         #expect(officer[.myReports] == [Self.open[2], Self.open[1], Self.open[3], Self.open[0]])
     }
 
+    /// Open issues at a retired grid node wait to be transferred, for those who transfer.
+    @Test func issuesAtARetiredNodeAreToTransfer() {
+        let retired: Set<String> = ["371502001001"]
+        let staff = Agenda(user: UserRegistered(name: "staff.wang", role: .townshipStaff, scope: "371502001"), open: Self.open, now: Self.now,
+                           retired: retired)
+        #expect(Set(staff[.toTransfer].map(\.id)) == Set(Self.open.prefix(4).map(\.id)))  // not the one reported rectified
+        let officer = Agenda(user: UserRegistered(name: "officer.zhang", role: .gridOfficer, scope: "371502001001"), open: Self.open,
+                             now: Self.now, retired: retired)
+        #expect(officer[.toTransfer].isEmpty)
+    }
+
+    /// A stated node that was retired takes no new record; a located record is never placed in one.
+    @Test func aRetiredNodeTakesNoNewRecords() {
+        let grid = Grid(nodes: [GridNodeDefined(code: "371502", name: "东昌府区", level: .county, parent: nil),
+                                GridNodeDefined(code: "371502001", name: "古楼街道", level: .township, parent: "371502", retired: true)])
+        #expect(grid.place(stated: "371502001", location: nil, scope: nil) == .failure(.retiredNode(node: "371502001")))
+        #expect(grid.place(stated: "371502", location: nil, scope: nil) == .success("371502"))
+    }
+
     @Test func newsAreWhatWaitsNowAndDidNotBefore() {
         let user = UserRegistered(name: "staff.wang", role: .townshipStaff, scope: "371502001")
         let before = Agenda(user: user, open: [Self.open[0]], now: Self.now), after = Agenda(user: user, open: Self.open, now: Self.now)

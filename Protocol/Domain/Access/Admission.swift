@@ -128,7 +128,8 @@ public enum Admission {
             guard let node = record?.node else { return .failure(.unknownSubject(subject: subject)) }
             guard scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
             // 属地管理: within the county where it lies, to the office that owns the place.
-            guard grid.nodes[target] != nil else { return .failure(.unknownNode(node: target)) }
+            guard let targetNode = grid.nodes[target] else { return .failure(.unknownNode(node: target)) }
+            guard !targetNode.isRetired else { return .failure(.retiredNode(node: target)) }
             guard let county = grid.enclosing(node, at: .county)?.code, grid.node(target, isWithin: county) else {
                 return .failure(.outsideScope(node: target, user: user.name, scope: grid.enclosing(node, at: .county)?.code ?? node))
             }

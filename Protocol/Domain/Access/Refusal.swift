@@ -29,6 +29,8 @@ public enum Refusal: Error, Hashable, Sendable, Codable {
     case roleMayNot(role: Role, type: EventType)
     /// A grid node the grid does not have.
     case unknownNode(node: String)
+    /// A grid node that was retired (撤销): nothing new is placed in it.
+    case retiredNode(node: String)
     /// A location inside no node of the grid.
     case outsideGrid(location: GeoPoint)
     /// The stated node is not where the location lies (`located`: where it does; `nil`: outside the grid).
@@ -110,6 +112,9 @@ extension Refusal: PresentableError {
             return say("\(role.name(in: language))不能记录\(name(type))", "a \(role.name(in: language)) may not record \(name(type))")
         case .unknownNode(let node):
             return say("网格 \(node) 不存在：检查编码，或先同步取得网格", "grid node \(node) does not exist: check the code, or sync to get the grid")
+        case .retiredNode(let node):
+            return say("网格 \(node) 已撤销，不再接收新记录：按现行网格记录（先同步取得网格）",
+                       "grid node \(node) was retired and takes no new records: record it in the current grid (sync to get it)")
         case .outsideGrid(let location):
             return say("位置 \(Self.place(location)) 不在任何网格内：检查经纬度（WGS 84）",
                        "location \(Self.place(location)) lies outside the grid: check the coordinates (WGS 84)")

@@ -70,7 +70,7 @@ public struct Grid: Projection {
     /// without a boundary (a city, say) is passed through to its children.
     public func locate(_ point: GeoPoint) -> GridNodeDefined? {
         func search(_ candidates: [GridNodeDefined]) -> GridNodeDefined? {
-            for node in candidates.sorted(by: { $0.code < $1.code }) {
+            for node in candidates.sorted(by: { $0.code < $1.code }) where !node.isRetired {
                 guard let boundary = node.boundary else {
                     if let deeper = search(children(of: node.code)) { return deeper }
                     continue
@@ -96,7 +96,8 @@ extension Grid {
     /// - `nil`: neither a node, a location nor a scope says where it lies.
     public func place(stated: String?, location: GeoPoint?, scope: String?) -> Result<String?, Refusal> {
         if let stated {
-            guard nodes[stated] != nil else { return .failure(.unknownNode(node: stated)) }
+            guard let node = nodes[stated] else { return .failure(.unknownNode(node: stated)) }
+            guard !node.isRetired else { return .failure(.retiredNode(node: stated)) }
             guard let location else { return .success(stated) }
             guard lineage(of: stated).allSatisfy({ $0.boundary?.contains(location) ?? true }) else {
                 return .failure(.nodeDisagreesWithLocation(stated: stated, located: locate(location)?.code))

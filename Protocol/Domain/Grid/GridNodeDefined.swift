@@ -16,16 +16,22 @@ public struct GridNodeDefined: EventPayload, Hashable {
     /// The parent's code; `nil` only for the city at the top.
     public var parent: String?
     public var boundary: GeoBoundary?
+    /// `true` once the node is retired (撤销: gone from the grid files): kept for the records that
+    /// lie in it, nothing new is placed in it.
+    public var retired: Bool?
+
+    public var isRetired: Bool { retired == true }
 
     /// The subject of every event that defines the node with `code`.
     public static func subject(for code: String) -> UUID { .version5(name: "grid:\(code)") }
 
-    public init(code: String, name: String, level: GridLevel, parent: String?, boundary: GeoBoundary? = nil) {
+    public init(code: String, name: String, level: GridLevel, parent: String?, boundary: GeoBoundary? = nil, retired: Bool = false) {
         self.code = code
         self.name = name
         self.level = level
         self.parent = parent
         self.boundary = boundary
+        self.retired = retired ? true : nil
     }
 }
 

@@ -24,6 +24,9 @@ public struct Agenda: Hashable, Sendable {
         case toVerify
         /// A later deadline asked for: to grant or refuse (supervisors).
         case toDecideExtension
+        /// Open at a grid node that was retired: to transfer to the node that now owns the place
+        /// (township staff, supervisors).
+        case toTransfer
         /// Reported by this grid officer and not closed out yet.
         case myReports
     }
@@ -33,9 +36,14 @@ public struct Agenda: Hashable, Sendable {
 
     private var issues: [Duty: [TicketSummary]] = [:]
 
-    public init(user: UserRegistered, open: [TicketSummary], now: Timestamp) {
+    /// `retired`: the codes of retired grid nodes.
+    public init(user: UserRegistered, open: [TicketSummary], now: Timestamp, retired: Set<String> = []) {
         for issue in open where issue.state != .closed {
             for duty in Self.duties(of: issue, for: user, now: now) { issues[duty, default: []].append(issue) }
+            if retired.contains(issue.node), TicketWorkflow.roles(for: .transferred).contains(user.role),
+               TicketWorkflow.states(for: .transferred).contains(issue.state) {
+                issues[.toTransfer, default: []].append(issue)
+            }
         }
         for duty in issues.keys {
             issues[duty]?.sort { ($0.deadline?.millisecondsSince1970 ?? .max, $0.reportedAt) < ($1.deadline?.millisecondsSince1970 ?? .max, $1.reportedAt) }
