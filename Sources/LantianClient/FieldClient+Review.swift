@@ -18,6 +18,16 @@ extension FieldClient {
     public func monthlyNotice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
         let grid = try store.grid()
         guard let county = grid[code] else { throw FieldError.unknownNode(code) }
+        if let user = try profile(), !GridScope(scope: user.scope, grid: grid).overlaps(code) {
+            throw FieldError.noDataFor(code, name: county.name, scope: user.scope)
+        }
+        if month.end <= now {
+            // A past month as it stood at its end: later events change nothing of it.
+            return MonthlyNotice(county: county, month: month, now: month.end, grid: grid,
+                                 tickets: try store.tickets(within: code, asOf: month.end), enterprises: try store.enterprises().all,
+                                 points: try store.firePoints(observedIn: month.start..<month.end, within: code),
+                                 sites: try store.dustSites(), network: try store.dustfallNetwork())
+        }
         let figures = try store.issueFigures(within: code, month: month, now: now)
         return MonthlyNotice(county: county, month: month, grid: grid,
                              issues: IssueReview(perNode: figures.perNode, open: figures.open, grid: grid, month: month),

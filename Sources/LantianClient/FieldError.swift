@@ -38,6 +38,8 @@ public enum FieldError: Hashable, Sendable {
     case stepRefused(TicketRuleViolation)
     case enterpriseStepRefused(EnterpriseRuleViolation)
     case unknownStation(String)
+    /// A review asked for a node outside the user's scope: this device holds no data for it.
+    case noDataFor(String, name: String, scope: String)
 }
 
 extension FieldError: PresentableError {
@@ -97,6 +99,9 @@ extension FieldError: PresentableError {
             return say("不能执行此操作：", "Not allowed: ") + violation.message(in: language)
         case .enterpriseStepRefused(let violation):
             return say("不能执行此操作：", "Not allowed: ") + violation.message(in: language)
+        case .noDataFor(let code, let name, let scope):
+            return say("本机没有\(name)（\(code)）的数据：它不在您的范围（\(scope)）内，只能审查您范围内的县区",
+                       "This device holds no data for \(name) (\(code)): it is outside your scope (\(scope)); review a county within it")
         case .unknownStation(let code):
             return say("本机没有编码为 \(code) 的降尘监测点：先运行 lantian sync 取得已登记的监测点，或用 lantian dustfall station --code \(code) 登记",
                        "This device knows no dust-fall station with code \(code): run lantian sync to get the stations registered, or register it with lantian dustfall station --code \(code)")

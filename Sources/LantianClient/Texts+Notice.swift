@@ -11,7 +11,10 @@ extension Texts {
         var text: [String] = [
             say("\(notice.county.name)大气污染防治网格化监管 \(notice.month.year) 年 \(notice.month.month) 月通报",
                 "\(notice.county.name): grid supervision of air pollution, notice for \(notice.month)"),
-            say("（截至 \(BeijingTime.format(now))，依据本机已同步数据）", "(as of \(BeijingTime.format(now)), from the data synced to this device)"),
+            notice.month.end <= now
+                ? say("（以月末为准：截至 \(String(BeijingTime.format(notice.month.end.adding(milliseconds: -1)).prefix(10))) 24:00 已记录的数据，依据本机已同步数据）",
+                      "(as the month ended: what was recorded by \(String(BeijingTime.format(notice.month.end.adding(milliseconds: -1)).prefix(10))) 24:00, from the data synced to this device)")
+                : say("（截至 \(BeijingTime.format(now))，依据本机已同步数据）", "(as of \(BeijingTime.format(now)), from the data synced to this device)"),
             "",
             say("一、总体情况", "1. Overview"),
             say("本月新发现问题 \(opened) 个，销号 \(closedThisMonth) 个；累计 \(total) 个，已销号 \(closed) 个，未销号 \(open) 个，逾期 \(notice.overdue.count) 个。",

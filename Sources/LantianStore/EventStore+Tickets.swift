@@ -49,6 +49,19 @@ extension EventStore {
         }
     }
 
+    /// The issues within `node` reported before `end`, each as it stood then: folded from its
+    /// events recorded before `end` alone, so a period's figures do not change when later events
+    /// arrive. (Which issues are within `node` is as they lie now.)
+    public func tickets(within node: String, asOf end: Timestamp) throws -> [TicketSummary] {
+        try read { db in
+            let ids = try UUID.fetchAll(db, TicketRow.select(TicketRow.Columns.id).within(node: node)
+                .filter(TicketRow.Columns.reportedAt < end.millisecondsSince1970))
+            guard !ids.isEmpty else { return [] }
+            let events = try Self.events(db, about: Set(ids), ofTypes: Tickets.subjectTypes).filter { $0.recordedAt < end }
+            return Tickets.fold(events, roles: try Self.roleHistory(db, of: Set(events.map(\.actor)))).all.map(TicketSummary.init)
+        }
+    }
+
     /// The issues that follow from the record `origin` (a fire point, say).
     public func tickets(from origin: UUID) throws -> [Ticket] {
         try read { db in

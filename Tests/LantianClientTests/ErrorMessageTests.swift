@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 19),
+        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 20),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -111,7 +111,7 @@ import Testing
             .unknownNode("1"), .gridNotSynced, .noSuchRecord("1"), .ambiguousRecord("1", candidates: ["12", "13"]), .unreadableFile("甲"),
             .unsuitablePhoto("甲", maxBytes: 64 << 20), .stepRefused(tickets[0]), .enterpriseStepRefused(enterprises[0]),
             .unknownStation("1"), .conflictingOptions("--a", "--b"), .notAPhoto("甲"),
-            .refusedRecord("1", reason: Refusal.outsideScope(node: "1", user: "甲", scope: "2").wire),
+            .refusedRecord("1", reason: Refusal.outsideScope(node: "1", user: "甲", scope: "2").wire), .noDataFor("371521", name: "阳谷县", scope: "371502"),
         ]
         let stores: [StoreError] = [
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
@@ -263,6 +263,7 @@ import Testing
         case .conflictingOptions: 16
         case .notAPhoto: 17
         case .refusedRecord: 18
+        case .noDataFor: 19
         }
     }
 

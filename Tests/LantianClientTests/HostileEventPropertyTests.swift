@@ -156,8 +156,13 @@ import Testing
                 views.append(texts.strawBurningTable(try client.strawBurningReview(month: month), month: month))
                 views.append(texts.dustSiteReviewTable(try client.dustSiteReview(month: month)))
                 for county in [TestGrid.county, TestGrid.otherCounty] {
-                    views.append(texts.notice(try client.monthlyNotice(county: county, month: month, now: now), issuedAt: now))
-                    views.append(try client.htmlReport(county: county, month: month, texts: texts, now: now).rendered)
+                    do {
+                        views.append(texts.notice(try client.monthlyNotice(county: county, month: month, now: now), issuedAt: now))
+                        views.append(try client.htmlReport(county: county, month: month, texts: texts, now: now).rendered)
+                    } catch let error as FieldError {
+                        guard case .noDataFor = error else { throw error }  // a county outside the user's scope
+                        views.append(error.message(in: .chinese))
+                    }
                 }
                 views.append(String(decoding: try Exports.open311(summaries, grid: grid), as: UTF8.self))
             }
