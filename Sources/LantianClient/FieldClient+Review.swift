@@ -37,12 +37,16 @@ extension FieldClient {
                              sites: try store.dustSites(), network: try store.dustfallNetwork())
     }
 
-    /// The HTML report of `county` for `month`: the notice's figures with charts; eight weeks of issues up to now.
+    /// The HTML report of `county` for `month`: the notice's figures with charts; the issues
+    /// opened and closed week by week over the month (up to now, or to its end once it is over).
     public func htmlReport(county: String, month: ReviewMonth, texts: Texts, now: Timestamp) throws -> HTMLReport {
         let notice = try monthlyNotice(county: county, month: month, now: now)
-        let weeks = 8
-        let times = try IssueTimeline.span(weeks: weeks, endingAt: now).map { try store.issueTimes(within: county, in: $0) } ?? (reported: [], closed: [])
-        return HTMLReport(notice: notice, timeline: IssueTimeline(reported: times.reported, closed: times.closed, weeks: weeks, endingAt: now),
+        let (weeks, last) = IssueTimeline.weeks(covering: month, asOf: now)
+        let times = try IssueTimeline.span(weeks: weeks, endingAt: last).map { try store.issueTimes(within: county, in: $0) } ?? (reported: [], closed: [])
+        // Nothing after the month's end: its report does not change once it is over.
+        let upToEnd = { (times: [Timestamp]) in times.filter { $0 < month.end } }
+        return HTMLReport(notice: notice, timeline: IssueTimeline(reported: upToEnd(times.reported), closed: upToEnd(times.closed), weeks: weeks,
+                                                                  endingAt: last),
                           texts: texts, generatedAt: now)
     }
 

@@ -30,8 +30,14 @@ extension Texts {
                 line += say("。", ".")
             }
             text.append(line)
+        } else if !notice.townshipsBestFirst.isEmpty {
+            text.append(say("各乡镇（街道）整改情况相近或数据尚少，本月不作排名。", "The townships' figures are alike or too few to rank this month."))
         }
         text += ["", say("二、问题整改", "2. Issues by township"), issueReviewTable(notice.issues)]
+        if !notice.townshipsWithoutIssues.isEmpty {
+            text.append(say("本期没有问题记录的乡镇（街道）：", "Townships with no issue recorded: ")
+                        + notice.townshipsWithoutIssues.map(\.name).joined(separator: say("、", ", ")) + say("。", "."))
+        }
         text += ["", say("三、散乱污企业", "3. Scattered-polluting enterprises")]
         let ledgerOpen = notice.ledger.rows.reduce(0) { $0 + $1.open }, resurged = notice.ledger.rows.reduce(0) { $0 + $1.resurgences }
         text.append(say("台账未清零 \(ledgerOpen) 家，白名单 \(notice.ledger.whitelist.count) 家，死灰复燃 \(resurged) 起。",

@@ -143,6 +143,19 @@ import Testing
         #expect(notice.overdue.map(\.id) == [ids[1]])
     }
 
+    /// With one township's figures there is nothing to rank: no "best" with a rate of 0 %, and
+    /// the township without issues is named as such, not left out.
+    @Test func withTooFewFiguresNoTownshipIsRankedAndTownshipsWithoutIssuesAreNamed() throws {
+        let (story, _) = ReviewTests.issueStory()
+        let grid = Grid.fold(story.events)
+        let oneTownship = Tickets.fold(story.events).all.map(TicketSummary.init).filter { $0.node.hasPrefix("371502001") }
+        let notice = MonthlyNotice(county: try #require(grid["371502"]), month: ReviewMonth("2026-10")!, now: ReviewTests.at("2026-10-20 12:00"),
+                                   grid: grid, tickets: oneTownship, enterprises: [], points: [], sites: DustSites.fold(story.events),
+                                   network: DustfallNetwork.fold(story.events))
+        #expect(notice.best == nil && notice.worst == nil)
+        #expect(notice.townshipsWithoutIssues.map(\.name) == ["柳园街道"])
+    }
+
     @Test func anotherCountysIssuesStayOutOfTheNotice() throws {
         var (story, _) = ReviewTests.issueStory()
         story.record(GridNodeDefined(code: "371503", name: "茌平区", level: .county, parent: nil), about: GridNodeDefined.subject(for: "371503"), by: "admin")

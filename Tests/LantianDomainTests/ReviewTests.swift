@@ -132,4 +132,15 @@ import Testing
         #expect(timeline.weeks.map(\.opened) == [2, 2, 0, 0])
         #expect(timeline.weeks.map(\.closed) == [2, 0, 0, 0])
     }
+
+    /// A month's chart covers every day of it, the same whenever it is drawn once the month is over.
+    @Test func aMonthsWeeksCoverItsEveryDayAndStopAtItsEnd() {
+        let october = ReviewMonth("2026-10")!  // Thursday 10-01 to Saturday 10-31: the weeks of 09-28 to 10-26
+        let over = IssueTimeline.weeks(covering: october, asOf: ReviewTests.at("2026-12-15 12:00"))
+        #expect(over.count == 5 && over.endingAt == october.end.adding(milliseconds: -1))
+        #expect(IssueTimeline.weeks(covering: october, asOf: ReviewTests.at("2027-03-01 08:00")) == over)
+        let weeks = IssueTimeline(reported: [], closed: [], weeks: over.count, endingAt: over.endingAt).weeks.map(\.start)
+        #expect(weeks == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26"])
+        #expect(IssueTimeline.weeks(covering: october, asOf: ReviewTests.at("2026-10-08 12:00")).count == 2)  // so far
+    }
 }

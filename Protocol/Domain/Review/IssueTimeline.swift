@@ -31,6 +31,13 @@ public struct IssueTimeline: Hashable, Sendable {
         self.weeks = weeks
     }
 
+    /// The weeks that cover `month` up to `now` (its whole span once it is over): how many, and
+    /// the moment the last of them holds. A past month's chart is the same whenever it is drawn.
+    public static func weeks(covering month: ReviewMonth, asOf now: Timestamp) -> (count: Int, endingAt: Timestamp) {
+        let last = min(now, month.end.adding(milliseconds: -1))
+        return (Int(max((monday(last) &- monday(month.start)) / 7, 0)) + 1, last)
+    }
+
     /// The first moment of the first week and the first moment after the last, for a store to
     /// select the times that can count; `nil` when the weeks lie beyond what a time can hold.
     public static func span(weeks count: Int, endingAt now: Timestamp) -> Range<Timestamp>? {

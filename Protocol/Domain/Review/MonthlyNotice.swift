@@ -14,9 +14,19 @@ public struct MonthlyNotice: Hashable, Sendable {
     public var townshipsBestFirst: [IssueReview.Row]
     /// Open issues past their deadline, oldest deadline first.
     public var overdue: [TicketSummary]
+    /// The county's townships (not retired) with no issue at all: shown as such, not left out.
+    public var townshipsWithoutIssues: [GridNodeDefined]
 
-    public var best: IssueReview.Row? { townshipsBestFirst.first }
-    public var worst: IssueReview.Row? { townshipsBestFirst.count > 1 ? townshipsBestFirst.last : nil }
+    /// The best township, named only when the figures tell townships apart and it rectified
+    /// something: with little data a ranking misleads ("best: 0 %").
+    public var best: IssueReview.Row? {
+        guard townshipsBestFirst.count >= 2, let first = townshipsBestFirst.first, let last = townshipsBestFirst.last,
+              (first.rectificationRate ?? 0) > 0,
+              first.rectificationRate != last.rectificationRate || first.overdue != last.overdue else { return nil }
+        return first
+    }
+    /// The worst township, when there is a best.
+    public var worst: IssueReview.Row? { best == nil ? nil : townshipsBestFirst.last }
 
     /// The notice from every record this device holds: the specification.
     public init(county: GridNodeDefined, month: ReviewMonth, now: Timestamp, grid: Grid, tickets: [TicketSummary], enterprises: [Enterprise],
@@ -40,6 +50,8 @@ public struct MonthlyNotice: Hashable, Sendable {
         townshipsBestFirst = issues.rows.filter { grid[$0.node]?.level == .township }.sorted { lhs, rhs in
             (-(lhs.rectificationRate ?? 0), lhs.overdue, lhs.node) < (-(rhs.rectificationRate ?? 0), rhs.overdue, rhs.node)
         }
+        let withIssues = Set(issues.rows.filter { $0.total > 0 }.map(\.node))
+        townshipsWithoutIssues = grid.children(of: county.code).filter { $0.level == .township && !$0.isRetired && !withIssues.contains($0.code) }
         self.overdue = overdue.sorted { lhs, rhs in
             (lhs.deadline?.millisecondsSince1970 ?? .max, lhs.reportedAt, lhs.id.uuidString)
                 < (rhs.deadline?.millisecondsSince1970 ?? .max, rhs.reportedAt, rhs.id.uuidString)
