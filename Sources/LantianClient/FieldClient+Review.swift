@@ -25,7 +25,7 @@ extension FieldClient {
             // A past month as it stood at its end: later events change nothing of it.
             return MonthlyNotice(county: county, month: month, now: month.end, grid: grid,
                                  tickets: try store.tickets(within: code, asOf: month.end), enterprises: try store.enterprises().all,
-                                 points: try store.firePoints(observedIn: month.start..<month.end, within: code),
+                                 points: try store.firePoints(observedIn: Self.fireReviewSpan(month), within: code),
                                  sites: try store.dustSites(), network: try store.dustfallNetwork())
         }
         let figures = try store.issueFigures(within: code, month: month, now: now)
@@ -33,7 +33,7 @@ extension FieldClient {
                              issues: IssueReview(perNode: figures.perNode, open: figures.open, grid: grid, month: month),
                              overdue: try store.tickets(TicketFilter(node: code, overdueOnly: true), now: now),
                              enterprises: try store.enterprises().all,
-                             points: try store.firePoints(observedIn: month.start..<month.end, within: code),
+                             points: try store.firePoints(observedIn: Self.fireReviewSpan(month), within: code),
                              sites: try store.dustSites(), network: try store.dustfallNetwork())
     }
 
@@ -50,6 +50,12 @@ extension FieldClient {
                           texts: texts, generatedAt: now)
     }
 
+    /// The fire points a month's review reads: the month's, and those of the days before it in
+    /// which a place that burns again in the month counts (``StrawBurningReview/lookbackDays``).
+    static func fireReviewSpan(_ month: ReviewMonth) -> Range<Timestamp> {
+        month.start.adding(milliseconds: -StrawBurningReview.lookbackDays * 86_400_000)..<month.end
+    }
+
     /// Per device: when it last synced and how many of its events are known to be waiting.
     public func syncBacklog() throws -> SyncBacklog { try store.syncBacklog() }
 
@@ -58,7 +64,7 @@ extension FieldClient {
     }
 
     public func strawBurningReview(month: ReviewMonth) throws -> StrawBurningReview {
-        StrawBurningReview(points: try store.firePoints(observedIn: month.start..<month.end, within: nil), grid: try store.grid(), month: month)
+        StrawBurningReview(points: try store.firePoints(observedIn: Self.fireReviewSpan(month), within: nil), grid: try store.grid(), month: month)
     }
 
     public func dustSiteReview(month: ReviewMonth) throws -> DustSiteReview {

@@ -67,6 +67,22 @@ import Testing
         #expect(abs(StrawBurningReview.metres(try GeoPoint(latitude: 36.45, longitude: 115.98), try GeoPoint(latitude: 36.4518, longitude: 115.98)) - 200) < 1)
     }
 
+    /// A field that burned on 09-28 and again, 70 m away, on 10-08 burned again in October,
+    /// though the month boundary lies between; one that burned only in September is not October's.
+    @Test func aPlaceThatBurnedInTheDaysBeforeTheMonthAndAgainInItBurnedAgainInTheMonth() throws {
+        func point(_ name: String, _ time: String, latitude: Double) throws -> FirePointSummary {
+            FirePointSummary(FirePoint(id: UUID.version5(name: name), report: try FirePointReport(
+                location: try GeoPoint(latitude: latitude, longitude: 115.98), node: "371502001001", observedAt: ReviewTests.at(time), note: name),
+                reportedBy: "officer.zhang", reportedFrom: UUID(), recordedAt: ReviewTests.at(time)))
+        }
+        let september = try point("09-28", "2026-09-28 19:00", latitude: 36.4500)
+        let october = try point("10-08", "2026-10-08 19:00", latitude: 36.45063)   // 70 m north
+        let septemberOnly = [try point("09-10", "2026-09-10 19:00", latitude: 36.6000), try point("09-12", "2026-09-12 19:00", latitude: 36.6001)]
+        let review = StrawBurningReview(points: [september, october] + septemberOnly, grid: Grid(), month: ReviewMonth("2026-10")!)
+        #expect(review.repeatedPlaces.map { $0.map(\.id) } == [[september.id, october.id]])
+        #expect(review.rows.map(\.total) == [1])  // the month's own fire points only
+    }
+
     /// Places that burned again are the single-linkage clusters of points within the radius that
     /// span several days: the cell search finds exactly what comparing every pair finds.
     @Test(arguments: 0..<20)

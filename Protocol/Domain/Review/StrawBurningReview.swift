@@ -16,11 +16,21 @@ public struct StrawBurningReview: Hashable, Sendable {
     public static let repeatRadiusMetres = 500.0
 
     public var rows: [Row]
-    /// Groups of fire points at the same place on more than one day, earliest first.
+    /// Groups of fire points at the same place on more than one day, earliest first: each with a
+    /// point in the month, and its earlier points from the ``lookbackDays`` before it too (a field
+    /// that burned on 09-28 and again on 10-08 burned again in October).
     public var repeatedPlaces: [[FirePointSummary]]
 
+    /// How far before a month a place's earlier fire counts for burning again: 30 days.
+    public static let lookbackDays: Int64 = 30
+
+    /// The figures of `month`'s fire points among `points` (all of them without a month); places
+    /// that burned again also from the points of the ``lookbackDays`` before it, when given.
     public init(points: [FirePointSummary], grid: Grid, month: ReviewMonth? = nil) {
-        let points = points.filter { month?.contains($0.observedAt) ?? true }
+        let inMonth = { (point: FirePointSummary) in month?.contains(point.observedAt) ?? true }
+        let lookback = month.map { $0.start.adding(milliseconds: -Self.lookbackDays * 86_400_000) }
+        let candidates = points.filter { point in inMonth(point) || lookback.map { point.observedAt >= $0 && point.observedAt < (month?.start ?? $0) } ?? false }
+        let points = points.filter(inMonth)
         // A month's fire points are many, its days and nodes few: each day and township is worked out once.
         var dates: [Int64: String] = [:], townships: [String: (code: String, name: String)] = [:]
         var rows: [String: Row] = [:]
@@ -39,7 +49,7 @@ public struct StrawBurningReview: Hashable, Sendable {
             row.responseMinutes.sort()
             return row
         }
-        repeatedPlaces = Self.repeated(points)
+        repeatedPlaces = Self.repeated(candidates).filter { $0.contains(where: inMonth) }
     }
 
     /// Single-linkage clusters of points closer than the radius, of those spanning several days,
