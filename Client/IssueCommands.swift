@@ -150,17 +150,11 @@ struct Issue: ParsableCommand {
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "申请延期：新的期限和原因，待督导审批（乡镇）。Ask for a later deadline, with the reason, for a supervisor to decide (township staff).")
-        @OptionGroup var common: CommonOptions
-        @Argument(help: "问题编号。The issue's id.") var id: String
+        @OptionGroup var step: StepOptions
         @Option(help: "申请的新期限，北京时间 YYYY-MM-DD HH:MM。The deadline asked for, Beijing time.") var deadline: String
-        @OptionGroup var details: NoteOptions
 
         func run() throws {
-            try common.run { client, texts in
-                guard !details.note.allSatisfy(\.isWhitespace) else { throw TicketRuleViolation.missing(field: "note") }
-                let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), deadline: try BeijingTime.parse(deadline))
-                print(texts.ticketRecorded(try client.takeStep(.extensionRequested, on: id, step, now: .now()), step: .extensionRequested))
-            }
+            try step.take(.extensionRequested, requiringReason: true) { step, _ in step.deadline = try BeijingTime.parse(deadline) }
         }
     }
 
@@ -172,36 +166,24 @@ struct Issue: ParsableCommand {
                 Within the county: the receiving office assigns it anew; the office it leaves no longer sees what follows. \
                 --to takes a grid code or a name.
                 """)
-        @OptionGroup var common: CommonOptions
-        @Argument(help: "问题编号。The issue's id.") var id: String
+        @OptionGroup var step: StepOptions
         @Option(help: "接收的网格编码或名称。The receiving node, by code or name.") var to: String
-        @OptionGroup var details: NoteOptions
 
         func run() throws {
-            try common.run { client, texts in
-                guard !details.note.allSatisfy(\.isWhitespace) else { throw TicketRuleViolation.missing(field: "note") }
-                let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), node: try client.nodeCode(to))
-                print(texts.ticketRecorded(try client.takeStep(.transferred, on: id, step, now: .now()), step: .transferred))
-            }
+            try step.take(.transferred, requiringReason: true) { step, client in step.node = try client.nodeCode(to) }
         }
     }
 
     struct Extension: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "审批延期申请：--grant 批准，或 --refuse 并用 --note 说明原因（督导）。Decide an extension request: --grant, or --refuse with --note (supervisor).")
-        @OptionGroup var common: CommonOptions
-        @Argument(help: "问题编号。The issue's id.") var id: String
+        @OptionGroup var step: StepOptions
         @Flag(help: "批准，申请的期限即时生效。Grant it: the deadline asked for is in force.") var grant = false
         @Flag(help: "不批准，现行期限不变。Refuse it: the deadline in force stays.") var refuse = false
-        @OptionGroup var details: NoteOptions
 
         func run() throws {
-            try common.run { client, texts in
+            try step.take(grant ? .extensionGranted : .extensionRefused, requiringReason: refuse) { _, _ in
                 guard grant != refuse else { throw FieldError.conflictingOptions("--grant", "--refuse") }
-                let kind: TicketStep.Kind = grant ? .extensionGranted : .extensionRefused
-                if refuse, details.note.allSatisfy(\.isWhitespace) { throw TicketRuleViolation.missing(field: "note") }
-                let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos))
-                print(texts.ticketRecorded(try client.takeStep(kind, on: id, step, now: .now()), step: kind))
             }
         }
     }
@@ -210,7 +192,7 @@ struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "逾期问题升级督办（督导）。Escalate an overdue issue (supervisor).")
         @OptionGroup var step: StepOptions
         @Option(help: "interview（约谈）或 special-inspection（专项督察）。") var level: TicketStep.Escalation
-        func run() throws { try step.take(.escalated, escalation: level) }
+        func run() throws { try step.take(.escalated) { step, _ in step.escalation = level } }
     }
 
     struct AddEvidence: ParsableCommand {
@@ -220,17 +202,21 @@ struct Issue: ParsableCommand {
     }
 }
 
-/// What every plain workflow step takes: the issue, a note and photos.
+/// What every workflow step takes: the issue, a note and photos.
 struct StepOptions: ParsableArguments {
     @OptionGroup var common: CommonOptions
     @Argument(help: "问题编号。The issue's id.") var id: String
     @OptionGroup var details: NoteOptions
 
-    /// `requiringReason`: a step that must say why (退回、重开): `--note` may not be empty.
-    func take(_ kind: TicketStep.Kind, escalation: TicketStep.Escalation? = nil, requiringReason: Bool = false) throws {
+    /// Takes the step `kind` with the note and photos, and what `completing` adds to it (a deadline,
+    /// a node…). `requiringReason`: a step that must say why (退回、重开、延期、转办): `--note` may not be empty.
+    func take(_ kind: TicketStep.Kind, requiringReason: Bool = false,
+              completing: (inout TicketStep, FieldClient) throws -> Void = { _, _ in }) throws {
         try common.run { client, texts in
+            var step = TicketStep(note: details.note)
+            try completing(&step, client)
             if requiringReason, details.note.allSatisfy(\.isWhitespace) { throw TicketRuleViolation.missing(field: "note") }
-            let step = TicketStep(note: details.note, evidence: try client.evidence(photos: details.photos), escalation: escalation)
+            step.evidence = try client.evidence(photos: details.photos)
             print(texts.ticketRecorded(try client.takeStep(kind, on: id, step, now: .now()), step: kind))
         }
     }

@@ -12,17 +12,7 @@ public enum Deflate {
         guard deflateInit_(&stream, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))))
-        var input = bytes
-        let status = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = destination.baseAddress
-                stream.avail_out = UInt32(destination.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
+        guard run(&stream, from: bytes, into: &output, deflate) == Z_STREAM_END else { return nil }
         return Array(output.prefix(Int(stream.total_out)))
     }
 
@@ -35,18 +25,24 @@ public enum Deflate {
         defer { inflateEnd(&stream) }
         // One byte of room beyond `length`: a stream that would inflate further is caught.
         var output = [UInt8](repeating: 0, count: length + 1)
-        var input = Array(data)
-        let status = input.withUnsafeMutableBufferPointer { source in
+        guard run(&stream, from: Array(data), into: &output, inflate) == Z_STREAM_END, stream.avail_in == 0,
+              Int(stream.total_out) == length else { return nil }
+        output.removeLast()
+        return output
+    }
+
+    /// Runs `step` (`deflate` or `inflate`) once to the end on all of `input`, writing into `output`.
+    private static func run(_ stream: inout z_stream, from input: [UInt8], into output: inout [UInt8],
+                            _ step: (UnsafeMutablePointer<z_stream>?, Int32) -> Int32) -> Int32 {
+        var input = input
+        return input.withUnsafeMutableBufferPointer { source in
             output.withUnsafeMutableBufferPointer { destination in
                 stream.next_in = source.baseAddress
                 stream.avail_in = UInt32(source.count)
                 stream.next_out = destination.baseAddress
                 stream.avail_out = UInt32(destination.count)
-                return inflate(&stream, Z_FINISH)
+                return step(&stream, Z_FINISH)
             }
         }
-        guard status == Z_STREAM_END, stream.avail_in == 0, Int(stream.total_out) == length else { return nil }
-        output.removeLast()
-        return output
     }
 }

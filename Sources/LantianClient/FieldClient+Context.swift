@@ -33,7 +33,7 @@ extension FieldClient {
     /// office there to own. `false` on a device that does not know its user yet (the server decides).
     func isReferral(_ node: String) throws -> Bool {
         guard let user = try profile() else { return false }
-        return !GridScope(scope: user.scope, grid: try store.grid()).contains(node)
+        return try !store.node(node, isWithin: user.scope)
     }
 
     /// Refuses to go on before the device holds a grid (it has never synced): what a record that
@@ -126,6 +126,10 @@ extension FieldClient {
     private func subjectRecord(_ subject: UUID, grid: Grid, directory: Directory) throws -> Admission.SubjectRecord? {
         guard let first = try store.firstEvent(about: subject, ofTypes: EventCatalogue.startingTypes),
               let content = try? EventCatalogue.definition(of: first.type)?.read(first.payload) else { return nil }
+        // An issue lies where its last transfer moved it, as the server notes it.
+        if first.type == TicketReported.eventType, let ticket = try store.ticket(subject) {
+            return Admission.SubjectRecord(type: first.type, node: ticket.report.node)
+        }
         let node: String?
         switch content.placement(of: first) {
         case .located(let stated, let location):
@@ -134,10 +138,6 @@ extension FieldClient {
             node = try subjectRecord(other, grid: grid, directory: directory)?.node
         default:
             node = nil
-        }
-        // An issue lies where its last transfer moved it, as the server notes it.
-        if first.type == TicketReported.eventType, let ticket = try store.ticket(subject) {
-            return Admission.SubjectRecord(type: first.type, node: ticket.report.node)
         }
         return node.map { Admission.SubjectRecord(type: first.type, node: $0) }
     }

@@ -314,7 +314,8 @@ public final class ServerSession {
     /// The piece of a blob a client asked for, if the user may see it (PROTOCOL.md, *Fetching evidence*).
     private func fetching(_ fetch: Fetch) -> Reply {
         do {
-            guard let check, let held = try store.fetchable(fetch.digest, visible: check.scope.visibleNodes), fetch.offset < held.size else {
+            guard let check, let held = try store.fetchable(fetch.digest, visible: check.scope.visibleNodes, reader: check.user.name),
+                  fetch.offset < held.size else {
                 return refuse(.notAvailable, """
                     no blob \(fetch.digest) from offset \(fetch.offset) is held whole here and cited by an accepted event this user sees
                     """, close: false)

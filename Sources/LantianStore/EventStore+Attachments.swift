@@ -124,17 +124,17 @@ extension EventStore {
         return .success((state, true))
     }
 
-    /// How much of a blob the server holds for a user who sees the grid nodes `visible` (`nil`:
-    /// all): `nil` unless it is held whole and an accepted event they see cites it.
-    public func fetchable(_ digest: ContentDigest, visible: Set<String>?) throws -> AttachmentState? {
+    /// How much of a blob the server holds for the user `reader` who sees the grid nodes `visible`
+    /// (`nil`: all): `nil` unless it is held whole and an accepted event they see, as their pulls
+    /// see it (``Visibility``), cites it.
+    public func fetchable(_ digest: ContentDigest, visible: Set<String>?, reader: String? = nil) throws -> AttachmentState? {
         try read { db in
             guard let held = try Self.held(db, digest), held.isComplete else { return nil }
-            let filter = visible == nil ? "" : "AND (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?)))"
-            var arguments: StatementArguments = [digest.hex]
-            if let visible { arguments += [String(decoding: try JSONEncoder().encode(visible.sorted()), as: UTF8.self)] }
+            let visibility = try visible.map { try Visibility(nodes: $0, reader: reader) }
             let cited = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM evidence_citation c JOIN event_node n ON n.sseq = c.sseq WHERE c.digest = ? \(filter))
-                """, arguments: arguments) ?? false
+                SELECT EXISTS (SELECT 1 FROM evidence_citation c JOIN event e ON e.sseq = c.sseq LEFT JOIN event_node n ON n.sseq = c.sseq
+                               WHERE c.digest = ? \(visibility == nil ? "" : "AND \(Visibility.predicate)"))
+                """, arguments: [digest.hex] + (visibility?.arguments ?? [])) ?? false
             return cited ? held : nil
         }
     }

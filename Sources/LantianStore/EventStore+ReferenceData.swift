@@ -20,6 +20,13 @@ extension EventStore {
         }
     }
 
+    /// Whether `node` is `ancestor` or lies below it (the grid's ancestry; boundaries left unread).
+    public func node(_ node: String, isWithin ancestor: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grid_ancestry WHERE ancestor = ? AND node = ?)", arguments: [ancestor, node]) ?? false
+        }
+    }
+
     /// The codes of the grid nodes that were retired (撤销).
     public func retiredNodes() throws -> Set<String> {
         try read { db in Set(try String.fetchAll(db, sql: "SELECT code FROM grid_node WHERE retired = 1")) }

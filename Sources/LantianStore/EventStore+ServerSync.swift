@@ -194,15 +194,15 @@ extension EventStore {
                      leavingOut device: UUID? = nil) throws -> Page {
         try read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
-            let nodes = try visible.map { String(decoding: try JSONEncoder().encode($0.sorted()), as: UTF8.self) }
+            let visibility = try visible.map { try Visibility(nodes: $0, reader: reader) }
             var arguments: StatementArguments = [after]
-            if let nodes { arguments += [nodes, nodes, reader ?? ""] }
+            if let visibility { arguments += visibility.arguments }
             if let device { arguments += [device] }
             arguments += [limit]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
                 FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
-                WHERE e.sseq > ? \(nodes == nil ? "" : "AND \(Self.seen)") \(device == nil ? "" : "AND e.device != ?") ORDER BY e.sseq LIMIT ?
+                WHERE e.sseq > ? \(visibility == nil ? "" : "AND \(Visibility.predicate)") \(device == nil ? "" : "AND e.device != ?") ORDER BY e.sseq LIMIT ?
                 """, arguments: arguments)
             var events: [AcceptedEvent] = []
             var bytes = 0
@@ -214,33 +214,27 @@ extension EventStore {
             }
             // Proofs can outweigh sparse events (an officer's one event in a supervisor's batch):
             // halve the page until both fit.
+            var proofs: [ChainProof]
             while true {
-                let proofs = try Self.proofs(db, for: events.map(\.event))
+                proofs = try Self.proofs(db, for: events.map(\.event))
                 let total = events.reduce(0) { $0 + MessageCodec.encodedBytes(of: $1) } + proofs.reduce(0) { $0 + MessageCodec.encodedBytes(of: $1) }
                 if total <= maxBytes || events.count <= 1 { break }
                 events.removeLast(events.count / 2)
             }
-            if let nodes {
-                events = try Self.carryingTransferredHistory(db, events, visible: nodes, reader: reader ?? "")
+            if let visibility {
+                let carrying = try Self.carryingTransferredHistory(db, events, visibility: visibility)
+                if carrying.count > events.count {
+                    events = carrying
+                    proofs = try Self.proofs(db, for: events.map(\.event))
+                }
             }
-            return Page(events: events, head: head, proofs: try Self.proofs(db, for: events.map(\.event)))
+            return Page(events: events, head: head, proofs: proofs)
         }
     }
 
-    /// Whether a user sees the event `e` (with its `event_node` `n`), given the next three arguments:
-    /// their visible nodes twice (a JSON array) and their name. It lies at one of the nodes, at no
-    /// node (reference data for every device), or, for a transfer, also at one of them; or it is
-    /// about a record the user referred.
-    private static let seen = """
-        (n.node IS NULL OR n.node IN (SELECT value FROM json_each(?))
-         OR EXISTS (SELECT 1 FROM event_also a WHERE a.sseq = e.sseq AND a.node IN (SELECT value FROM json_each(?)))
-         OR EXISTS (SELECT 1 FROM subject_reader r WHERE r.subject = e.subject AND r.user = ?))
-        """
-
-    /// `events` with, for each transfer among them that moved an issue to a node `visible` holds,
-    /// the issue's earlier events `visible` does not cover (the new office's history of it), in `sseq` order.
-    private static func carryingTransferredHistory(_ db: Database, _ events: [AcceptedEvent], visible nodes: String,
-                                                   reader: String) throws -> [AcceptedEvent] {
+    /// `events` with, for each transfer among them that moved an issue to a node the user sees, the
+    /// issue's earlier events the user did not see (the new office's history of it), in `sseq` order.
+    private static func carryingTransferredHistory(_ db: Database, _ events: [AcceptedEvent], visibility: Visibility) throws -> [AcceptedEvent] {
         let transferred = TicketStep.Kind.transferred.eventType
         let transfers = events.filter { $0.event.type == transferred }
         guard !transfers.isEmpty else { return events }
@@ -249,9 +243,9 @@ extension EventStore {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
                 FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
-                WHERE e.subject = ? AND e.sseq < ? AND NOT \(seen)
+                WHERE e.subject = ? AND e.sseq < ? AND NOT \(Visibility.predicate)
                   AND EXISTS (SELECT 1 FROM event_node t WHERE t.sseq = ? AND t.node IN (SELECT value FROM json_each(?)))
-                """, arguments: [transfer.event.subject, transfer.sseq, nodes, nodes, reader, transfer.sseq, nodes])
+                """, arguments: [transfer.event.subject, transfer.sseq] + visibility.arguments + [transfer.sseq, visibility.nodes])
             for row in rows { let accepted = try accepted(row); carried[accepted.sseq] = accepted }
         }
         for event in events { carried[event.sseq] = nil }

@@ -99,13 +99,7 @@ import Testing
     @Test func aSessionOfAnEarlierVersionMayNotFetch() throws {
         let server = try serverStore()
         let (store, _) = try clientStore("supervisor.zhao", enrolledAt: server)
-        let session = try serverSessionOf(server)
-        let key = try KeyFile.read(KeyFile.path(forStore: store.path))
-        let device = try #require(try store.localDevice())
-        guard case .challenge(let challenge) = session.greeting() else { Issue.record("no challenge"); return }
-        let hello = Hello(versions: 2...3, device: device.id, actor: device.actor,
-                          proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: device.id, device: device.id)))
-        guard case .send(.welcome(let welcome)) = session.handle(.hello(hello)) else { Issue.record("no welcome"); return }
+        let (session, _, welcome) = try welcomedSession(store, server: server, versions: 2...3)
         #expect(welcome.version == 3)
         guard case .sendAndClose(.error(let error)) = session.handle(.fetch(Fetch(digest: .of(Data()), offset: 0))) else {
             Issue.record("a version 3 session fetched"); return

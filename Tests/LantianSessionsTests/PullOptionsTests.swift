@@ -34,13 +34,7 @@ import Testing
     @Test func aSessionOfAnEarlierVersionMayNotAskForOptions() throws {
         let server = try serverStore()
         let (store, _) = try clientStore("officer.zhang", enrolledAt: server)
-        let session = try serverSessionOf(server)
-        let key = try KeyFile.read(KeyFile.path(forStore: store.path))
-        let device = try #require(try store.localDevice())
-        guard case .challenge(let challenge) = session.greeting() else { Issue.record("no challenge"); return }
-        let hello = Hello(versions: 2...3, device: device.id, actor: device.actor,
-                          proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: device.id, device: device.id)))
-        _ = session.handle(.hello(hello))
+        let (session, _, _) = try welcomedSession(store, server: server, versions: 2...3)
         guard case .sendAndClose(.error(let error)) = session.handle(.pull(Pull(after: 0, limit: 10, options: .deflate))) else {
             Issue.record("a version 3 session took pull options"); return
         }

@@ -161,14 +161,22 @@ public func converse(_ client: ClientSession, _ server: ServerSession, cuttingAt
 /// An authenticated server session for the device of `store`: its challenge answered with a
 /// signed hello, as a hand-made client would. Returns the session and the device key.
 public func authenticatedSession(_ store: EventStore, server: EventStore, limits: WireLimits = .standard) throws -> (ServerSession, DeviceKey) {
+    let (session, key, _) = try welcomedSession(store, server: server, limits: limits, versions: MessageCodec.versions)
+    return (session, key)
+}
+
+/// A server session welcomed for the device of `store`, which said it speaks `versions` (an older
+/// client, say): the session, the device key and the welcome.
+public func welcomedSession(_ store: EventStore, server: EventStore, limits: WireLimits = .standard,
+                            versions: ClosedRange<UInt16>) throws -> (ServerSession, DeviceKey, Welcome) {
     let session = try serverSessionOf(server, limits: limits)
     let key = try KeyFile.read(KeyFile.path(forStore: store.path))
     let device = try #require(try store.localDevice())
     guard case .challenge(let challenge) = session.greeting() else { throw CancellationError() }
-    let hello = Hello(versions: MessageCodec.versions, device: device.id, actor: device.actor,
+    let hello = Hello(versions: versions, device: device.id, actor: device.actor,
                       proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: device.id, device: device.id)))
-    guard case .send(.welcome) = session.handle(.hello(hello)) else { throw CancellationError() }
-    return (session, key)
+    guard case .send(.welcome(let welcome)) = session.handle(.hello(hello)) else { throw CancellationError() }
+    return (session, key, welcome)
 }
 
 /// `events` as a push signed with `key` over the last.
