@@ -1,4 +1,5 @@
 import Foundation
+import LantianDomain
 import Testing
 
 /// Deadline extensions (延期) on the real binaries: township staff ask with a reason, the
@@ -31,6 +32,20 @@ import Testing
         #expect(granted.deadline?.hasPrefix("2030-03-01T18:00") == true)
         #expect(granted.requestedDeadline == nil && granted.extensionCount == 1)
         #expect(try town.staff.expectSuccess(["issue", "show", id]).contains("已延期 1 次"))
+    }
+
+    /// An overdue issue escalated: `issue show` names the level and who ordered it.
+    @Test func anEscalationShowsItsLevelAndWhoOrderedIt() throws {
+        let town = try Town()
+        try town.officer.expectSuccess(["issue", "report", "--category", "dust", "--title", "工地未覆盖"])
+        try town.syncAll()
+        let id = String(try #require(try town.staff.issues().first).id.suffix(8))
+        // Assigned two days ago, due yesterday: overdue now.
+        let yesterday = BeijingTime.format(Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000) - 86_400_000))
+        try town.staff.withClock("-2d").expectSuccess(["issue", "assign", id, "--to", "staff.wang", "--deadline", yesterday])
+        try town.syncAll()
+        try town.supervisor.expectSuccess(["issue", "escalate", id, "--level", "interview"])
+        #expect(try town.supervisor.expectSuccess(["issue", "show", id]).contains("已升级督办：约谈（supervisor.zhao，"))
     }
 
     @Test func aRejectionAndAReopeningMustSayWhy() throws {
