@@ -245,6 +245,15 @@ extension EventStore {
             // session then pulls again from 0, so the new scope's earlier events arrive (held ones skipped).
             try db.execute(sql: "ALTER TABLE sync_state ADD COLUMN refetchPending INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v14: events by node, for scoped pages") { db in
+            // Server: a scoped page reads the user's nodes' events through these, merged in order
+            // (``Visibility/Reading``), instead of scanning every event after its position.
+            try db.execute(sql: """
+                CREATE INDEX event_node_by_node ON event_node (node, sseq);
+                CREATE INDEX event_also_by_node ON event_also (node, sseq);
+                CREATE INDEX subject_reader_by_user ON subject_reader (user, subject);
+                """)
+        }
         return migrator
     }
 }

@@ -192,18 +192,34 @@ extension EventStore {
     /// earlier events the user could not see until then (PROTOCOL.md, *Pull*).
     public func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>? = nil, reader: String? = nil,
                      leavingOut device: UUID? = nil) throws -> Page {
+        try page(after: after, limit: limit, maxBytes: maxBytes, visible: visible, reader: reader, leavingOut: device, reading: nil)
+    }
+
+    /// ``page(after:limit:maxBytes:visible:reader:leavingOut:)`` read as `reading` says (tests compare
+    /// the two; `nil`: as ``Visibility/reading`` chooses).
+    func page(after: Int64, limit: Int, maxBytes: Int, visible: Set<String>?, reader: String?,
+              leavingOut device: UUID?, reading: Visibility.Reading?) throws -> Page {
         try read { db in
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
             let visibility = try visible.map { try Visibility(nodes: $0, reader: reader) }
-            var arguments: StatementArguments = [after]
-            if let visibility { arguments += visibility.arguments }
-            if let device { arguments += [device] }
-            arguments += [limit]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
-                FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
-                WHERE e.sseq > ? \(visibility == nil ? "" : "AND \(Visibility.predicate)") \(device == nil ? "" : "AND e.device != ?") ORDER BY e.sseq LIMIT ?
-                """, arguments: arguments)
+            let rows: RowCursor
+            if let visibility, (reading ?? visibility.reading) == .mergingNodes {
+                let sseqs = visibility.mergedSseqs(after: after, leavingOut: device, limit: limit)
+                rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                    SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
+                    FROM (\(sseqs.sql)) v CROSS JOIN event e ON e.sseq = v.sseq ORDER BY e.sseq
+                    """), arguments: sseqs.arguments)
+            } else {
+                var arguments: StatementArguments = [after]
+                if let visibility { arguments += visibility.arguments }
+                if let device { arguments += [device] }
+                arguments += [limit]
+                rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(Event.columns(of: "e")), e.sseq, e.receivedAt
+                    FROM event e LEFT JOIN event_node n ON n.sseq = e.sseq
+                    WHERE e.sseq > ? \(visibility == nil ? "" : "AND \(Visibility.predicate)") \(device == nil ? "" : "AND e.device != ?") ORDER BY e.sseq LIMIT ?
+                    """, arguments: arguments)
+            }
             var events: [AcceptedEvent] = []
             var bytes = 0
             while let row = try rows.next() {
