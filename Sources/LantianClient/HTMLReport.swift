@@ -21,7 +21,9 @@ public struct HTMLReport {
         let title = say("\(notice.county.name)大气污染防治网格化监管 \(notice.month) 报告", "\(notice.county.name): grid supervision report, \(notice.month)")
         let dustfall = notice.dustfall.townships
         let limit = dustfall.map(\.limit).max() ?? DustfallLimit.standard
-        let days = notice.fires.rows.reduce(into: [String: Int]()) { sum, row in sum.merge(row.perDay, uniquingKeysWith: +) }.sorted { $0.key < $1.key }
+        // Every day of the month, those without fires as 0: a quiet week shows as one.
+        let perDay = notice.fires.rows.reduce(into: [String: Int]()) { sum, row in sum.merge(row.perDay, uniquingKeysWith: +) }
+        let days = Self.days(of: notice.month).map { (key: $0, value: perDay[$0] ?? 0) }
         let body = [
             "<h1>\(HTML.escape(title))</h1>",
             "<p class=\"meta\">\(HTML.escape(say("生成于 \(BeijingTime.format(generatedAt))，依据本机已同步数据", "Generated \(BeijingTime.format(generatedAt)) from the data synced to this device")))</p>",
@@ -38,14 +40,16 @@ public struct HTMLReport {
             "<section><h2>\(say("问题整改", "Issues"))</h2>",
             chart(SVGBarChart(title: say("每周新增与销号", "Issues opened and closed per week"), labels: timeline.weeks.map { String($0.start.suffix(5)) },
                               series: [.init(name: say("新增", "opened"), values: timeline.weeks.map { Double($0.opened) }, color: "#e08a2c"),
-                                       .init(name: say("销号", "closed"), values: timeline.weeks.map { Double($0.closed) }, color: "#3a9d5d")])),
+                                       .init(name: say("销号", "closed"), values: timeline.weeks.map { Double($0.closed) }, color: "#3a9d5d")],
+                              counts: true)),
             table([say("乡镇（街道）", "Township"), say("合计", "Total"), say("未销号", "Open"), say("逾期", "Overdue"), say("整改率", "Rate")],
                   notice.issues.rows.map { [$0.name, "\($0.total)", "\($0.open)", "\($0.overdue)", $0.rectificationRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"] },
                   highlight: notice.issues.rows.map { $0.overdue > 0 }),
             "</section>",
             "<section><h2>\(say("秸秆焚烧", "Straw burning"))</h2>",
             chart(SVGBarChart(title: say("每日火点", "Fire points per day"), labels: days.map { String($0.key.suffix(5)) },
-                              series: [.init(name: say("火点", "fire points"), values: days.map { Double($0.value) }, color: "#c8412f")])),
+                              series: [.init(name: say("火点", "fire points"), values: days.map { Double($0.value) }, color: "#c8412f")],
+                              counts: true, labelEvery: 5)),
             "</section>",
             "<section><h2>\(say("通报全文", "The notice"))</h2><pre>\(HTML.escape(texts.notice(notice, issuedAt: generatedAt)))</pre></section>",
         ]
@@ -64,7 +68,7 @@ public struct HTMLReport {
             th, td { border-bottom: 1px solid #eee; padding: .3rem .5rem; text-align: left; } tr.warn td { background: #fdecea; }
             pre { white-space: pre-wrap; font-size: .8rem; background: #f7f7f7; padding: .8rem; }
             svg .chart-title { font-size: 13px; font-weight: bold; } svg .tick, svg .label { font-size: 11px; fill: #555; }
-            svg .axis { stroke: #999; } svg .limit { stroke: #c8412f; stroke-dasharray: 6 4; stroke-width: 1.5; } svg .limit-label { font-size: 11px; fill: #c8412f; }
+            svg .axis { stroke: #999; } svg .grid { stroke: #eee; } svg .limit { stroke: #c8412f; stroke-dasharray: 6 4; stroke-width: 1.5; } svg .limit-label { font-size: 11px; fill: #c8412f; }
             </style>
             </head>
             <body>
@@ -86,5 +90,11 @@ public struct HTMLReport {
             "<tr\(warn ? " class=\"warn\"" : "")>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
         }
         return "<table>\(head)\(cells.joined())</table>"
+    }
+
+    /// The days of `month` as `YYYY-MM-DD`, as the fire rows' days are written.
+    static func days(of month: ReviewMonth) -> [String] {
+        let days = (month.end.millisecondsSince1970 - month.start.millisecondsSince1970) / 86_400_000
+        return (1...max(days, 1)).map { "\(month)-" + ($0 < 10 ? "0\($0)" : "\($0)") }
     }
 }

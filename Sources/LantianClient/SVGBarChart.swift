@@ -13,6 +13,10 @@ struct SVGBarChart {
     var labels: [String]
     var series: [Series]
     var reference: (value: Double, label: String)?
+    /// Whether the values are counts (issues, fire points): the axis then steps in whole numbers.
+    var counts = false
+    /// Label every n-th bar only (a month of days would not fit otherwise).
+    var labelEvery = 1
     var width = 640.0
     var height = 260.0
 
@@ -22,16 +26,16 @@ struct SVGBarChart {
     var rendered: String {
         let (left, right, top, bottom) = (44.0, 12.0, 28.0, 56.0)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let peak = max(series.flatMap(\.values).max() ?? 0, reference?.value ?? 0, 1) * 1.1
-        func y(_ value: Double) -> Double { top + plotHeight * (1 - value / peak) }
+        let axis = ChartAxis(peak: max(series.flatMap(\.values).max() ?? 0, reference?.value ?? 0), counts: counts)
+        func y(_ value: Double) -> Double { top + plotHeight * (1 - value / axis.top) }
         let slot = plotWidth / Double(max(labels.count, 1))
         let bar = min(slot * 0.8 / Double(max(series.count, 1)), 48)
         var svg = [#"<svg viewBox="0 0 \#(width) \#(height)" width="100%" role="img" aria-label="\#(HTML.escape(title))">"#,
                    #"<text x="\#(left)" y="18" class="chart-title">\#(HTML.escape(title))</text>"#,
                    #"<line x1="\#(left)" y1="\#(y(0))" x2="\#(width - right)" y2="\#(y(0))" class="axis"/>"#]
-        for step in 0...4 {
-            let value = peak / 1.1 * Double(step) / 4
-            svg.append(#"<text x="\#(left - 6)" y="\#(y(value) + 4)" class="tick" text-anchor="end">\#(Self.number(value))</text>"#)
+        for value in axis.ticks {
+            svg.append(#"<line x1="\#(left)" y1="\#(y(value))" x2="\#(width - right)" y2="\#(y(value))" class="grid"/>"#)
+            svg.append(#"<text x="\#(left - 6)" y="\#(y(value) + 4)" class="tick" text-anchor="end">\#(axis.label(value))</text>"#)
         }
         for (index, label) in labels.enumerated() {
             let x = left + slot * Double(index) + (slot - bar * Double(series.count)) / 2
@@ -39,7 +43,9 @@ struct SVGBarChart {
                 let value = entry.values[index]
                 svg.append(#"<rect x="\#(x + bar * Double(position))" y="\#(y(value))" width="\#(bar * 0.92)" height="\#(y(0) - y(value))" fill="\#(entry.color)"><title>\#(HTML.escape(label)) \#(HTML.escape(entry.name)) \#(Self.number(value))</title></rect>"#)
             }
-            svg.append(#"<text x="\#(left + slot * (Double(index) + 0.5))" y="\#(y(0) + 16)" class="label" text-anchor="middle">\#(HTML.escape(label))</text>"#)
+            if index % max(labelEvery, 1) == 0 {
+                svg.append(#"<text x="\#(left + slot * (Double(index) + 0.5))" y="\#(y(0) + 16)" class="label" text-anchor="middle">\#(HTML.escape(label))</text>"#)
+            }
         }
         if let reference {
             svg.append(#"<line x1="\#(left)" y1="\#(y(reference.value))" x2="\#(width - right)" y2="\#(y(reference.value))" class="limit"/>"#)
