@@ -90,6 +90,9 @@ struct Sync: ParsableCommand {
     @Flag(help: "持续同步，直到按 Ctrl-C。Keep syncing until Ctrl-C.")
     var watch = false
 
+    @Flag(help: "只上传本机记录和照片，不下载（信号弱时先把记录送上去）。Push this device's records and photos only, pull nothing (on a weak link, get them up first).")
+    var pushOnly = false
+
     @Flag(help: "以 JSON 输出。Print JSON.")
     var json = false
 
@@ -97,6 +100,7 @@ struct Sync: ParsableCommand {
         try common.run { client, texts in
             let target = try server ?? client.localDevice()?.server ?? ""
             if watch {
+                guard !pushOnly else { throw FieldError.conflictingOptions("--watch", "--push-only") }
                 return try client.watch(server: server) { event in
                     // Written at once, unbuffered: someone (or a log) is watching as it happens.
                     FileHandle.standardOutput.write(Data((texts.watching(event, server: target) + "\n").utf8))
@@ -104,7 +108,7 @@ struct Sync: ParsableCommand {
             }
             let meter = ProgressLine(texts: texts, enabled: !json && isatty(STDERR_FILENO) == 1)
             let before = try client.agenda(now: .now())
-            let report = try client.sync(server: server, onProgress: meter.show)
+            let report = try client.sync(server: server, pushOnly: pushOnly, onProgress: meter.show)
             meter.finish()
             // What the sync brought for this user, not only how many records it moved.
             let news = try before.flatMap { before in try client.agenda(now: .now())?.news(since: before) } ?? []

@@ -141,11 +141,15 @@ public final class FieldClient {
     }
 
     /// Pushes this device's unacknowledged events and photos, and pulls everything new from the server.
-    public func sync(server override: String? = nil, now: @escaping () -> Timestamp = Timestamp.now,
+    /// - Parameter pushOnly: push this device's records and photos and pull nothing (the last
+    ///   sync's time, which says how current the views are, stays as it was).
+    public func sync(server override: String? = nil, pushOnly: Bool = false, now: @escaping () -> Timestamp = Timestamp.now,
                      onProgress: ((SyncProgress) -> Void)? = nil) throws -> SyncReport {
         let device = try requireEnrolledDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        let report = try SyncClient.run(store: store, key: try deviceKey(), server: try parseServer(server), onProgress: onProgress)
+        let report = try SyncClient.run(store: store, key: try deviceKey(), server: try parseServer(server), purpose: pushOnly ? .push : .sync,
+                                        onProgress: onProgress)
+        if pushOnly { return report }
         try store.noteSyncCompleted(at: now())
         return report
     }

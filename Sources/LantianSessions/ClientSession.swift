@@ -20,6 +20,9 @@ public final class ClientSession {
     public enum Purpose: Hashable, Sendable {
         /// Push and pull until caught up.
         case sync
+        /// Push this device's events and photos, and pull nothing: on a weak link the records go up
+        /// first (a store rolled back to an older copy still pulls, as it must to record them again).
+        case push
         /// Only say hello and hear the server's welcome: is it there, and which one is it?
         case handshake
         /// Sync, then stay connected: hear of new events from the server, and send new ones as they are recorded.
@@ -366,7 +369,7 @@ public final class ClientSession {
             uploads = try store.attachmentsAwaitingUpload()
             progress.attachmentBytesTotal += uploads.reduce(0) { $0 + $1.size }
         }
-        guard let next = uploads.first else { return pullNext() }
+        guard let next = uploads.first else { return purpose == .push ? .finished(report) : pullNext() }
         return .send(.attachmentOffer(next))
     }
 

@@ -71,9 +71,11 @@ public final class ServerSession {
     /// The first message on a new connection: the challenge the client must sign.
     public func greeting() -> Message { .challenge(challenge) }
 
-    /// The message that tells a subscribed client of events beyond what it knows, if there are any.
-    public func notification(head: Int64) -> Message? {
+    /// The message that tells a subscribed client of events beyond what it knows, if there are any
+    /// and, when `reach` says whom the new ones concern, they concern this user.
+    public func notification(head: Int64, reach: EventReach? = nil) -> Message? {
         guard subscribed, head > known else { return nil }
+        if let reach, !reach.concerns(visible: check?.scope.visibleNodes, user: check?.user.name) { return nil }
         known = head
         return .notify(head: head)
     }

@@ -44,7 +44,8 @@ extension EventStore {
         var tickets = Set<UUID>(), fires = Set<UUID>(), syncingDevices = Set<UUID>(), enterprises = Set<UUID>(), sites = Set<UUID>()
         var stations = Set<String>()
         var newTicketEvents: [UUID: [UUID]] = [:]
-        var gridChanged = false, devicesChanged = false, signOffsChanged = false
+        var gridChanged = false, signOffsChanged = false
+        var deviceEvents: [UUID] = [], deviceEventsRemoved = false
         for row in touched {
             guard let subject: UUID = try? row.decode(forColumn: "subject"), let event: UUID = try? row.decode(forColumn: "event") else { continue }
             let type = EventType(rawValue: (try? row.decode(forColumn: "type")) ?? "")
@@ -67,7 +68,7 @@ extension EventStore {
             } else if type == GridNodeDefined.eventType {
                 gridChanged = true
             } else if DeviceKeys.eventTypes.contains(type) {
-                devicesChanged = true
+                if (try? row.decode(forColumn: "stored") as Int64) == 1 { deviceEvents.append(event) } else { deviceEventsRemoved = true }
             } else if type == DeviceSyncReported.eventType {
                 syncingDevices.insert(subject)
             } else if type == AttachmentReceived.eventType {
@@ -84,7 +85,11 @@ extension EventStore {
         try refoldEnterprises(db, enterprises)
         try refoldDustSites(db, sites)
         try refoldStations(db, stations)
-        if devicesChanged { try refreshDeviceKeys(db) }
+        if deviceEventsRemoved {
+            try refreshDeviceKeys(db)
+        } else if !deviceEvents.isEmpty {
+            try continueDeviceKeys(db, with: deviceEvents)
+        }
         try refreshSyncBacklog(db, devices: syncingDevices)
     }
 

@@ -113,6 +113,42 @@ extension EventStore {
         }
     }
 
+    /// Applies newly stored enrolments and revocations to the rows they concern (the devices and
+    /// credentials they name), as a fold would; re-folds every device instead when one of them does
+    /// not come after every device event already stored, in the canonical order a fold follows. A
+    /// server enrolling its ten-thousandth device no longer decodes the other 9,999 enrolments.
+    static func continueDeviceKeys(_ db: Database, with ids: [UUID]) throws {
+        let types = DeviceKeys.eventTypes.map(\.rawValue).sorted()
+        let new = try Row.fetchAll(db, sql: """
+            SELECT \(Event.columns) FROM event WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY hlc, device, cseq
+            """, arguments: StatementArguments(ids)).map(Event.init(row:))
+        guard let first = new.first else { return }
+        let earlier = try types.compactMap { type in
+            try Row.fetchOne(db, sql: """
+                SELECT hlc, device, cseq FROM event INDEXED BY event_by_type WHERE type = ? AND id NOT IN (\(databaseQuestionMarks(count: ids.count)))
+                ORDER BY hlc DESC, device DESC, cseq DESC LIMIT 1
+                """, arguments: StatementArguments([type] + ids))
+        }
+        let firstKey = (first.hlc.packed, first.device.uuidString, first.cseq)
+        let arrivesLast = try earlier.allSatisfy { row in
+            let stored: (Int64, String, Int64) = (try row.decode(forColumn: "hlc"), (try row.decode(forColumn: "device") as UUID).uuidString,
+                                                  try row.decode(forColumn: "cseq"))
+            return stored < firstKey
+        }
+        guard arrivesLast else { return try refreshDeviceKeys(db) }
+        var named = Set<UUID>()
+        for event in new {
+            if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: event) { named.formUnion([enrolment.device, enrolment.credential]) }
+            if let revocation = try? PayloadCodec.decode(DeviceRevoked.self, from: event) { named.insert(revocation.credential) }
+        }
+        let list = Array(named)
+        var keys = DeviceKeys(devices: try Row.fetchAll(db, sql: """
+            SELECT * FROM device_key WHERE device IN (\(databaseQuestionMarks(count: list.count))) OR credential IN (\(databaseQuestionMarks(count: list.count)))
+            """, arguments: StatementArguments(list + list)).map { try DeviceKeyRow(row: $0).device })
+        for event in new { keys.apply(event) }
+        for device in keys.devices.values { try DeviceKeyRow(device).save(db) }
+    }
+
     /// Re-folds the enrolled devices (a revocation reaches every device of its credential).
     static func refreshDeviceKeys(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM device_key")

@@ -113,6 +113,11 @@ public final class EventStore: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }
 
+    /// How many events of `type` are stored.
+    public func count(of type: EventType) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE type = ?", arguments: [type.rawValue]) ?? 0 }
+    }
+
     /// The event with `id`, if stored.
     public func event(id: UUID) throws -> Event? {
         try read { db in

@@ -28,6 +28,13 @@ public final class SyncServer {
     private let clock: () -> Timestamp
     private let server: ServerIdentity
     private var connections: [ObjectIdentifier: (connection: Connection, session: ServerSession)] = [:]
+    /// Subscribers are told of new events once per turn of the loop, however many pushes it took.
+    private let notifying: LoopTimer
+    private var notifyingArmed = false
+    private var isShutDown = false
+    /// The head subscribers were last told of: whom the events after it concern is what the next
+    /// notifications ask.
+    private var notifiedThrough: Int64
 
     /// The address the server listens on, with the real port when 0 was asked for.
     public var endpoint: Endpoint { listener.boundEndpoint }
@@ -49,6 +56,9 @@ public final class SyncServer {
         self.logger = logger
         self.clock = clock
         server = try ServerIdentity.of(store)
+        notifying = try LoopTimer(loop: loop)
+        notifying.keepsLoopAlive = false
+        notifiedThrough = try store.head()
         listener = try TCPListener(loop: loop, endpoint: endpoint, maxFrameBytes: Int(limits.maxFrameBytes))
         listener.onConnection = { [unowned self] connection in serve(connection) }
         listener.onAcceptError = { [logger, language] error in logger.warning("\(language.say("接受连接失败", "accept failed"))：\(error)") }
@@ -57,6 +67,8 @@ public final class SyncServer {
     /// Stops accepting and closes every connection once what it has queued is written.
     public func shutDown() {
         listener.close()
+        isShutDown = true
+        notifying.close()
         for (connection, _) in connections.values { connection.close() }
     }
 
@@ -119,13 +131,28 @@ public final class SyncServer {
         }
     }
 
-    /// Tells every subscribed client that new events are there to pull: live updates without polling.
+    /// Tells each subscribed client whom new events concern that they are there to pull: live
+    /// updates without polling. Once per turn of the loop: a burst of pushes wakes each once.
     private func notifySubscribers() {
-        guard connections.values.contains(where: { $0.session.subscribed }) else { return }
+        guard !notifyingArmed, !isShutDown else { return }
+        notifyingArmed = true
+        notifying.start(afterMilliseconds: 0) { [unowned self] in
+            notifyingArmed = false
+            sendNotifications()
+        }
+    }
+
+    private func sendNotifications() {
         do {
             let head = try store.head()
+            guard head > notifiedThrough else { return }
+            let after = notifiedThrough
+            notifiedThrough = head
+            guard connections.values.contains(where: { $0.session.subscribed }) else { return }
+            // Whom they concern; if that cannot be read, every subscriber hears of them.
+            let reach = try? store.reach(after: after, through: head)
             for (connection, session) in connections.values {
-                if let notification = session.notification(head: head) { connection.send(MessageCodec.encode(notification)) }
+                if let notification = session.notification(head: head, reach: reach) { connection.send(MessageCodec.encode(notification)) }
             }
         } catch {
             logger.warning("\(language.say("读取最新序号失败，未能通知订阅的设备", "could not read the head to notify subscribers"))：\(error)")

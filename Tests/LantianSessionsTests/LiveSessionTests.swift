@@ -36,6 +36,41 @@ import Testing
         #expect(headMoved == 0)
     }
 
+    /// A cell's officer is not woken by every other cell's push: only events its pulls would see
+    /// (here another cell's fire points do not, a new grid node does) make the server tell it.
+    @Test func aSubscriberIsToldOnlyOfEventsItsScopeSees() throws {
+        let server = try serverStore()
+        func subscribed(_ user: String) throws -> ServerSession {
+            let (store, _) = try clientStore(user, enrolledAt: server)
+            let client = try clientSession(store, .watch)
+            let session = try serverSessionOf(server)
+            guard case .send(.pull(let pull)) = try client.handle(try handshake(client, session)),
+                  case .caughtUp(_, .subscribe?) = try client.handle(answer(session, .pull(pull))) else {
+                Issue.record("\(user) did not subscribe"); return session
+            }
+            _ = session.handle(.subscribe)
+            return session
+        }
+        let otherCellsOfficer = try subscribed("officer.sun")
+        let countysSupervisor = try subscribed("supervisor.zhao")
+
+        let (officer, officerDevice) = try clientStore("officer.zhang", enrolledAt: server)
+        let before = try server.head()
+        try record(2, in: officer, by: officerDevice)
+        _ = try converse(clientSession(officer, .sync), serverSessionOf(server))
+        let fires = try server.reach(after: before, through: try server.head())
+        #expect(otherCellsOfficer.notification(head: try server.head(), reach: fires) == nil)
+        #expect(countysSupervisor.notification(head: try server.head(), reach: fires) == .notify(head: try server.head()))
+
+        let admin = try ServerIdentity.of(server).acting(as: "admin")
+        let afterFires = try server.head()
+        let node = GridNodeDefined(code: "371502002002", name: "西关村", level: .cell, parent: TestGrid.otherTownship)
+        try server.recordAccepted([try EventDraft(subject: GridNodeDefined.subject(for: node.code), payload: node)], as: admin, now: .now())
+        let gridChange = try server.reach(after: afterFires, through: try server.head())
+        #expect(gridChange.reachesEveryone)
+        #expect(otherCellsOfficer.notification(head: try server.head(), reach: gridChange) == .notify(head: try server.head()))
+    }
+
     @Test func aWatcherPushesWhatItsDeviceRecordsOnceIdle() throws {
         let server = try serverStore()
         let (officer, device) = try clientStore("officer.zhang", enrolledAt: server)

@@ -30,6 +30,24 @@ import Testing
         #expect(try supervisor.folded(FirePoints.self).all == officer.folded(FirePoints.self).all)
     }
 
+    /// `lantian sync --push-only`: on a weak link the device's records go up and nothing comes down.
+    @Test func aPushOnlySessionPushesEverythingAndPullsNothing() throws {
+        let server = try serverStore()
+        let (officer, officerDevice) = try clientStore("officer.zhang", enrolledAt: server)
+        let (colleague, colleagueDevice) = try clientStore("officer.li", enrolledAt: server)
+        try record(3, in: colleague, by: colleagueDevice)
+        _ = try converse(clientSession(colleague, .sync), try serverSession(server))
+        try record(5, in: officer, by: officerDevice)
+        let cursor = try officer.syncState().cursor
+
+        let pushed = try #require(try converse(clientSession(officer, .push), try serverSession(server)))
+        #expect(pushed.pushed == 5 && pushed.pulled == 0)
+        #expect(try officer.pendingCount(device: officerDevice.id) == 0)
+        #expect(try officer.syncState().cursor == cursor, "a push-only session moved the pull cursor")
+        #expect(try officer.folded(FirePoints.self).all.count == 5, "a push-only session stored the colleague's fire points")
+        #expect(try fieldEventCount(server) == 8)
+    }
+
     /// Version 3: up to the window of batches go out before the first acknowledgement, and one
     /// more as each acknowledgement comes back; acknowledgements lost inside the window cost nothing.
     @Test func aClientKeepsAWindowOfBatchesInFlight() throws {

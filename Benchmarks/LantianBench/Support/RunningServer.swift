@@ -5,6 +5,7 @@ final class RunningServer {
     private let process: ChildProcess
     /// Where it listens, HOST:PORT.
     let address: String
+    var pid: pid_t { process.pid }
 
     init(_ programs: Programs, database: String) throws {
         process = try ChildProcess(programs.lantiand, ["serve", "--db", database, "--listen", "127.0.0.1:0"])

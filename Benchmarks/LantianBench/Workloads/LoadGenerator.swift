@@ -8,9 +8,14 @@ import LantianTransport
 
 /// `lantian-bench load`: many devices' real client sessions over one libuv loop in one process,
 /// all connecting at once. First every device syncs as at the township office (the grid and the
-/// directory; not measured) and records `events` in its cell; then the evening: a round that
-/// pushes and pulls, timed with each push's acknowledgement, and a round that pulls what devices
-/// that finished earlier missed. Prints a ``LoadReport`` as JSON.
+/// directory; not measured) and records `events` in its cell; then the evening: a round in which
+/// every device pushes (`lantian sync --push-only`), timed with each push's acknowledgement, and a
+/// round in which every device syncs, pulling its cell. Prints a ``LoadReport`` as JSON.
+///
+/// Pushes and pulls are separate rounds because this one process plays a thousand phones on one
+/// core: storing and checking pulled pages for the devices done pushing kept it busy while other
+/// devices' acknowledgements waited in their sockets unread, so the push latency measured the
+/// generator (perf: the generator 52% of the machine's samples, `lantiand` 6%), not the server.
 struct Load: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load generator for the many-devices workload (run by `lantian-bench run`).")
 
@@ -18,6 +23,8 @@ struct Load: ParsableCommand {
     @Option(help: "A folder of enrolled device stores (*.sqlite, each with its .key).") var stores: String
     @Option(help: "Events each device records (fires and their issues).") var events = 100
     @Option(help: "Devices in each cell (to check that each pulled its cell's fire points).") var devicesPerCell = BenchGrid.officersPerCell
+    @Option(help: "A JSON file of enrolled devices that connect, subscribe and stay idle through the evening (workload 11).") var idle: String?
+    @Option(help: "The server's process id, to count its open descriptors while every device is connected.") var serverPid: Int32?
 
     func run() throws {
         var limit = rlimit()
@@ -33,22 +40,34 @@ struct Load: ParsableCommand {
         // share one core, which would otherwise be measured instead of the server.
         let devices = try paths.map { (store: try EventStore(path: $0, keeping: .server), key: try KeyFile.read(KeyFile.path(forStore: $0))) }
         var latencies: [Double] = []
-        /// Syncs `group` at once; returns the seconds until the last session ended.
-        func round(_ group: ArraySlice<(store: EventStore, key: DeviceKey)>) throws -> Double {
-            let loop = try EventLoop()
+        var descriptors: Int?
+        /// Syncs `group` at once on `loop` (beside whatever else it holds open); returns the seconds
+        /// until the last of these sessions ended.
+        func round(_ group: ArraySlice<(store: EventStore, key: DeviceKey)>, purpose: ClientSession.Purpose = .sync,
+                   on loop: EventLoop? = nil) throws -> Double {
+            let loop = try loop ?? EventLoop()
             var failures: [String] = []
             var drivers: [SessionDriver] = []
+            var ended = 0
             let start = ContinuousClock.now
             for device in group {
-                let driver = try SessionDriver(loop: loop, session: ClientSession(store: device.store, key: device.key, purpose: .sync))
+                let driver = try SessionDriver(loop: loop, session: ClientSession(store: device.store, key: device.key, purpose: purpose))
                 var pushedAt: ContinuousClock.Instant?
                 driver.onSent = { if case .push = $0 { pushedAt = .now } }
                 driver.onReceived = { message in
                     guard case .pushAck = message, let sent = pushedAt else { return }
                     latencies.append((ContinuousClock.now - sent).seconds * 1_000)
                     pushedAt = nil
+                    // Halfway through the evening's pushes, with every device still connected.
+                    if latencies.count == group.count / 2, let serverPid {
+                        descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(serverPid)/fd").count) ?? 0
+                    }
                 }
-                driver.onEnd = { if case .failure(let error) = $0 { failures.append("\(error)") } }
+                driver.onEnd = {
+                    if case .failure(let error) = $0 { failures.append("\(error)") }
+                    ended += 1
+                    if ended == group.count { loop.stop() }
+                }
                 driver.start(loop: loop, server: endpoint, connectTimeout: 60_000, idleTimeout: 120_000)
                 drivers.append(driver)
             }
@@ -66,10 +85,35 @@ struct Load: ParsableCommand {
             let drafts = try (0..<(events / 2)).flatMap { try FieldWork.fire(index * 1_000 + $0, in: user.scope) }
             _ = try device.store.record(drafts, device: local, now: .now())
         }
+
+        // The idle devices connect in waves of 500 (phones do not all connect in one millisecond)
+        // and stay connected through the evening.
+        let evening = try EventLoop()
+        var idleDevices: [IdleDevice] = []
+        if let idle {
+            let credentials = try JSONDecoder().decode([IdleDevice.Credentials].self, from: Data(contentsOf: URL(fileURLWithPath: idle)))
+            var failures: [String] = []
+            for wave in stride(from: 0, to: credentials.count, by: 500) {
+                var waiting = min(500, credentials.count - wave)
+                for credential in credentials[wave..<wave + waiting] {
+                    let device = try IdleDevice(credential)
+                    device.onSubscribed = { waiting -= 1; if waiting == 0 { evening.stop() } }
+                    device.onFailure = { failures.append($0); evening.stop() }
+                    device.connect(loop: evening, server: endpoint)
+                    idleDevices.append(device)
+                }
+                evening.run()
+                guard failures.isEmpty else { throw BenchError.failed("\(failures.count) idle devices failed, first: \(failures[0])") }
+            }
+        }
         latencies = []
-        let rounds = [try round(devices[...]), try round(devices[...])]
-        let complete = try devices.filter { try $0.store.allEvents().filter { $0.type == FirePointReport.eventType }.count == devicesPerCell * events / 2 }.count
-        let report = LoadReport(devices: devices.count, pushAckMilliseconds: latencies.sorted(), roundSeconds: rounds,
+        let pushRound = try round(devices[...], purpose: .push, on: evening)
+        let pullRound = try round(devices[...], on: evening)
+        let notified = idleDevices.filter { $0.notifications > 1 }.count
+        for device in idleDevices { device.close() }
+        let complete = try devices.filter { try $0.store.count(of: FirePointReport.eventType) == devicesPerCell * events / 2 }.count
+        let report = LoadReport(devices: devices.count, pushAckMilliseconds: latencies.sorted(), pushRoundSeconds: pushRound, pullRoundSeconds: pullRound,
+                                idleDevices: idleDevices.count, idleDevicesNotified: notified, serverDescriptors: descriptors,
                                 devicesHoldingTheirCell: complete)
         print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
     }

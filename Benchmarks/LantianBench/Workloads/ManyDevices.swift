@@ -5,14 +5,16 @@ import LantianStore
 /// Workload 4, a county's evening sync: `devices` grid officers' phones (ten in each cell), each
 /// with `eventsEach` events recorded since its last sync, connect at once to the real `lantiand
 /// serve` — all held by one load generator process (`lantian-bench load`: one libuv loop, the real
-/// client sessions and stores) — push, and pull what the others in their cell recorded.
+/// client sessions and stores) — push, then in a second round pull what the others in their cell recorded.
 enum ManyDevices {
     struct Outcome {
         var serverPeakResidentBytes: Int
         var load: LoadReport
     }
 
-    static func run(devices: Int, eventsEach: Int, programs: Programs, scratch: Scratch) throws -> Outcome {
+    /// - Parameter idle: devices more (workload 11), each a grid officer's second phone in turn, that
+    ///   connect and subscribe before the evening and stay idle through it (``IdleDevice``).
+    static func run(devices: Int, eventsEach: Int, idle: Int = 0, programs: Programs, scratch: Scratch) throws -> Outcome {
         let serverPath = scratch.path("server.sqlite")
         let folder = scratch.path("devices")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -24,9 +26,17 @@ enum ManyDevices {
                                                             server: server, identity: identity, address: "127.0.0.1:1")
                 enrolled.append(device.id)
             }
+            let officers = BenchGrid.users.filter { $0.role == .gridOfficer }
+            let credentials = try (0..<idle).map { index in
+                let key = DeviceKey(), device = UUID(), officer = officers[index % officers.count]
+                try BenchGrid.enrol(device, key: key, as: officer.name, at: server, identity: identity)
+                return IdleDevice.Credentials(device: device, actor: officer.name, privateKey: key.rawRepresentation)
+            }
+            try JSONEncoder().encode(credentials).write(to: URL(fileURLWithPath: scratch.path("idle.json")))
         }
         let server = try RunningServer(programs, database: serverPath)
-        let load = try ChildProcess.run(programs.bench, ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)"])
+        let load = try ChildProcess.run(programs.bench, ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)",
+                                                         "--server-pid", "\(server.pid)"] + (idle > 0 ? ["--idle", scratch.path("idle.json")] : []))
         let serverOutcome = try server.stop()
         let report = try JSONDecoder().decode(LoadReport.self, from: Data(load.output.utf8))
 
@@ -50,8 +60,16 @@ struct LoadReport: Codable {
     var devices: Int
     /// Milliseconds from handing each push to the connection to its acknowledgement, sorted.
     var pushAckMilliseconds: [Double]
-    /// Seconds from the first connection to the last session's end, per evening round.
-    var roundSeconds: [Double]
+    /// Seconds from the first connection to the last session's end: the round in which every
+    /// device pushes, and the one in which every device pulls its cell.
+    var pushRoundSeconds: Double
+    var pullRoundSeconds: Double
+    /// Devices connected and subscribed but idle all evening (workload 11), and how many of them
+    /// heard of new events after subscribing (those in a cell where someone pushed).
+    var idleDevices: Int
+    var idleDevicesNotified: Int
+    /// The server's open descriptors halfway through the push round (every idle device connected).
+    var serverDescriptors: Int?
     /// Devices whose store holds every fire point recorded in their cell after the rounds.
     var devicesHoldingTheirCell: Int
 
