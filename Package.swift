@@ -90,7 +90,10 @@ let package = Package(
             "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport", "LantianFraming"]),
-        .testTarget(name: "LantianSessionsTests", dependencies: ["LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport"]),
+        .testTarget(name: "LantianSessionsTests", dependencies: [
+            "LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LantianClientTests", dependencies: [
             "LantianClient", "LantianServer", "LantianSessions", "LantianFiles", "LantianSync", "LantianStore", "LantianDomain", "LantianWire",
             "LantianTestSupport",
