@@ -45,9 +45,36 @@ extension FieldClient {
         let times = try IssueTimeline.span(weeks: weeks, endingAt: last).map { try store.issueTimes(within: county, in: $0) } ?? (reported: [], closed: [])
         // Nothing after the month's end: its report does not change once it is over.
         let upToEnd = { (times: [Timestamp]) in times.filter { $0 < month.end } }
-        return HTMLReport(notice: notice, timeline: IssueTimeline(reported: upToEnd(times.reported), closed: upToEnd(times.closed), weeks: weeks,
-                                                                  endingAt: last),
-                          texts: texts, generatedAt: now)
+        var report = HTMLReport(notice: notice, timeline: IssueTimeline(reported: upToEnd(times.reported), closed: upToEnd(times.closed), weeks: weeks,
+                                                                      endingAt: last),
+                                texts: texts, generatedAt: now)
+        report.map = try reportMap(county: notice.county, month: month, texts: texts, now: now)
+        return report
+    }
+
+    /// The report's map: the city's counties that have boundaries, each shaded by its fire points
+    /// in `month` as this device holds them (hatched where the user's scope holds none), `county`
+    /// outlined; on it the county's fire points and the issues reported in the month, open or closed
+    /// as they stood at its end (or now).
+    func reportMap(county: GridNodeDefined, month: ReviewMonth, texts: Texts, now: Timestamp) throws -> SVGMap {
+        let grid = try store.grid()
+        let scope = try profile().map { GridScope(scope: $0.scope, grid: grid) }
+        let span = month.start..<month.end, asOf = min(month.end, now)
+        let counties = county.parent.map { grid.children(of: $0) } ?? [county]
+        let areas = try counties.compactMap { node -> SVGMap.Area? in
+            guard let boundary = node.boundary else { return nil }
+            let held = scope?.overlaps(node.code) ?? true
+            return SVGMap.Area(name: node.name, boundary: boundary, value: held ? try store.firePoints(observedIn: span, within: node.code).count : nil,
+                               isFocus: node.code == county.code)
+        }
+        let fires = try store.firePoints(observedIn: span, within: county.code).map {
+            SVGMap.Mark(location: $0.location, kind: .firePoint, title: "\(BeijingTime.format($0.observedAt)) \($0.note)")
+        }
+        let issues = try store.tickets(within: county.code, asOf: asOf).filter { span.contains($0.reportedAt) }.compactMap { ticket in
+            ticket.location.map { SVGMap.Mark(location: $0, kind: ticket.isOpen ? .openIssue : .closedIssue, title: ticket.title) }
+        }
+        return SVGMap(title: texts.say("\(county.name)及周边区县：本月火点与问题", "\(county.name) and its neighbours: the month's fire points and issues"),
+                      figure: texts.say("本月火点", "fire points this month"), areas: areas, marks: fires + issues, texts: texts)
     }
 
     /// The fire points a month's review reads: the month's, and those of the days before it in

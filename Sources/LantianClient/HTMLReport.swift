@@ -8,6 +8,9 @@ public struct HTMLReport {
     public var timeline: IssueTimeline
     public var texts: Texts
     public var generatedAt: Timestamp
+    /// The city's counties shaded by the month's fire points, the county's marks on them (set by
+    /// ``FieldClient/htmlReport(county:month:texts:now:)``; `nil`: no boundaries to draw).
+    var map: SVGMap?
 
     public init(notice: MonthlyNotice, timeline: IssueTimeline, texts: Texts, generatedAt: Timestamp) {
         self.notice = notice
@@ -28,6 +31,7 @@ public struct HTMLReport {
             "<h1>\(HTML.escape(title))</h1>",
             "<p class=\"meta\">\(HTML.escape(say("生成于 \(BeijingTime.format(generatedAt))，依据本机已同步数据", "Generated \(BeijingTime.format(generatedAt)) from the data synced to this device")))</p>",
             "<nav>\(say("本页无外部资源，可离线打开、转发。", "This page has no external resources: open it offline, send it as a file."))</nav>",
+            map.flatMap { $0.isEmpty ? nil : "<section><h2>\(say("地图", "Map"))</h2>\($0.rendered)</section>" } ?? "",
             "<section><h2>\(say("降尘", "Dust-fall"))</h2>",
             chart(SVGBarChart(title: say("乡镇降尘均值与限值（吨/平方公里·30天）", "Dust-fall by township against the limit (t/(km²·30 d))"),
                               labels: dustfall.map(\.name), series: [.init(name: say("均值", "average"), values: dustfall.map(\.average), color: "#3b7dd8")],
@@ -68,7 +72,9 @@ public struct HTMLReport {
             th, td { border-bottom: 1px solid #eee; padding: .3rem .5rem; text-align: left; } tr.warn td { background: #fdecea; }
             pre { white-space: pre-wrap; font-size: .8rem; background: #f7f7f7; padding: .8rem; }
             svg .chart-title { font-size: 13px; font-weight: bold; } svg .tick, svg .label { font-size: 11px; fill: #555; }
-            svg .axis { stroke: #999; } svg .grid { stroke: #eee; } svg .limit { stroke: #c8412f; stroke-dasharray: 6 4; stroke-width: 1.5; } svg .limit-label { font-size: 11px; fill: #c8412f; }
+            svg .axis { stroke: #999; } svg .grid { stroke: #eee; }
+            svg .area { stroke: #777; stroke-width: 0.8; } svg .area.focus { stroke: #000; stroke-width: 2.4; } svg .area-label { font-size: 12px; fill: #000; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+            svg .mark { stroke: #000; stroke-width: 0.8; } svg .mark.fire { fill: #c8412f; } svg .mark.open { fill: #1f4e9c; } svg .mark.closed { fill: #fff; } svg .limit { stroke: #c8412f; stroke-dasharray: 6 4; stroke-width: 1.5; } svg .limit-label { font-size: 11px; fill: #c8412f; }
             </style>
             </head>
             <body>
