@@ -25,6 +25,11 @@ struct Load: ParsableCommand {
     @Option(help: "Devices in each cell (to check that each pulled its cell's fire points).") var devicesPerCell = BenchGrid.officersPerCell
     @Option(help: "A JSON file of enrolled devices that connect, subscribe and stay idle through the evening (workload 11).") var idle: String?
     @Option(help: "The server's process id, to count its open descriptors while every device is connected.") var serverPid: Int32?
+    @Option(help: "office: only sync at the office and record; evening: only the evening (the office done before); both.") var phase = Phase.both
+
+    enum Phase: String, ExpressibleByArgument {
+        case office, evening, both
+    }
 
     func run() throws {
         var limit = rlimit()
@@ -77,13 +82,16 @@ struct Load: ParsableCommand {
         }
 
         // At the office, a hundred at a time (devices are enrolled over days, not at once).
-        for start in stride(from: 0, to: devices.count, by: 100) { _ = try round(devices[start..<min(start + 100, devices.count)]) }
-        for (index, device) in devices.enumerated() {
-            guard let local = try device.store.localDevice(), let user = BenchGrid.users.first(where: { $0.name == local.actor }) else {
-                throw BenchError.failed("device \(index) has no user after syncing")
+        if phase != .evening {
+            for start in stride(from: 0, to: devices.count, by: 100) { _ = try round(devices[start..<min(start + 100, devices.count)]) }
+            for (index, device) in devices.enumerated() {
+                guard let local = try device.store.localDevice(), let user = BenchGrid.users.first(where: { $0.name == local.actor }) else {
+                    throw BenchError.failed("device \(index) has no user after syncing")
+                }
+                let drafts = try (0..<(events / 2)).flatMap { try FieldWork.fire(index * 1_000 + $0, in: user.scope) }
+                _ = try device.store.record(drafts, device: local, now: .now())
             }
-            let drafts = try (0..<(events / 2)).flatMap { try FieldWork.fire(index * 1_000 + $0, in: user.scope) }
-            _ = try device.store.record(drafts, device: local, now: .now())
+            if phase == .office { return }
         }
 
         // The idle devices connect in waves of 500 (phones do not all connect in one millisecond)
@@ -107,14 +115,36 @@ struct Load: ParsableCommand {
             }
         }
         latencies = []
+        // Who was working during the push round: the server's and this process's CPU time.
+        let before = (server: serverPid.map(Self.cpuSeconds(of:)), generator: Self.ownCPUSeconds())
         let pushRound = try round(devices[...], purpose: .push, on: evening)
-        let pullRound = try round(devices[...], on: evening)
+        let serverBusy = before.server.flatMap { start in serverPid.map { (Self.cpuSeconds(of: $0) - start) / pushRound * 100 } }
+        let generatorBusy = (Self.ownCPUSeconds() - before.generator) / pushRound * 100
+        // Beside idle devices the evening is only the pushes: each pushing phone would otherwise pull
+        // the idle ones' enrolments, which this one process would check for a thousand phones.
+        let pullRound = idleDevices.isEmpty ? try round(devices[...], on: evening) : 0
         let notified = idleDevices.filter { $0.notifications > 1 }.count
         for device in idleDevices { device.close() }
         let complete = try devices.filter { try $0.store.count(of: FirePointReport.eventType) == devicesPerCell * events / 2 }.count
         let report = LoadReport(devices: devices.count, pushAckMilliseconds: latencies.sorted(), pushRoundSeconds: pushRound, pullRoundSeconds: pullRound,
+                                serverBusyDuringPushes: serverBusy, generatorBusyDuringPushes: generatorBusy,
                                 idleDevices: idleDevices.count, idleDevicesNotified: notified, serverDescriptors: descriptors,
                                 devicesHoldingTheirCell: complete)
         print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
+    }
+
+    /// A process's user and system CPU time so far (`/proc/PID/stat`, fields 14 and 15).
+    static func cpuSeconds(of pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let afterName = stat.range(of: ") ", options: .backwards) else { return 0 }
+        let fields = stat[afterName.upperBound...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

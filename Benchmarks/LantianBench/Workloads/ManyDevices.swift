@@ -26,17 +26,29 @@ enum ManyDevices {
                                                             server: server, identity: identity, address: "127.0.0.1:1")
                 enrolled.append(device.id)
             }
+        }
+        var server = try RunningServer(programs, database: serverPath)
+        func generator() -> [String] {
+            ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)", "--server-pid", "\(server.pid)"]
+        }
+        if idle > 0 {
+            // The pushing phones sync at the office before the idle ones are enrolled, so that they
+            // need not pull those enrolments; the server is restarted for the evening, so that
+            // subscribers are not told of enrolments made behind its back.
+            _ = try ChildProcess.run(programs.bench, generator() + ["--phase", "office"])
+            _ = try server.stop()
+            let store = try EventStore(path: serverPath)
+            let identity = try ServerIdentity.of(store)
             let officers = BenchGrid.users.filter { $0.role == .gridOfficer }
             let credentials = try (0..<idle).map { index in
                 let key = DeviceKey(), device = UUID(), officer = officers[index % officers.count]
-                try BenchGrid.enrol(device, key: key, as: officer.name, at: server, identity: identity)
+                try BenchGrid.enrol(device, key: key, as: officer.name, at: store, identity: identity)
                 return IdleDevice.Credentials(device: device, actor: officer.name, privateKey: key.rawRepresentation)
             }
             try JSONEncoder().encode(credentials).write(to: URL(fileURLWithPath: scratch.path("idle.json")))
+            server = try RunningServer(programs, database: serverPath)
         }
-        let server = try RunningServer(programs, database: serverPath)
-        let load = try ChildProcess.run(programs.bench, ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)",
-                                                         "--server-pid", "\(server.pid)"] + (idle > 0 ? ["--idle", scratch.path("idle.json")] : []))
+        let load = try ChildProcess.run(programs.bench, generator() + (idle > 0 ? ["--phase", "evening", "--idle", scratch.path("idle.json")] : []))
         let serverOutcome = try server.stop()
         let report = try JSONDecoder().decode(LoadReport.self, from: Data(load.output.utf8))
 
@@ -48,7 +60,7 @@ enum ManyDevices {
                 throw BenchError.failed("many devices: the server holds \(held.count) events of a device, not \(eventsEach)")
             }
         }
-        guard report.devicesHoldingTheirCell == devices else {
+        guard idle > 0 || report.devicesHoldingTheirCell == devices else {
             throw BenchError.failed("many devices: only \(report.devicesHoldingTheirCell) of \(devices) devices pulled all of their cell's events")
         }
         return Outcome(serverPeakResidentBytes: serverOutcome.peakResidentBytes, load: report)
@@ -64,6 +76,9 @@ struct LoadReport: Codable {
     /// device pushes, and the one in which every device pulls its cell.
     var pushRoundSeconds: Double
     var pullRoundSeconds: Double
+    /// CPU time ÷ the push round's wall time, in per cent: the server's, and the load generator's.
+    var serverBusyDuringPushes: Double?
+    var generatorBusyDuringPushes: Double
     /// Devices connected and subscribed but idle all evening (workload 11), and how many of them
     /// heard of new events after subscribing (those in a cell where someone pushed).
     var idleDevices: Int
