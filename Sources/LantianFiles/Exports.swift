@@ -52,14 +52,15 @@ public enum Exports {
     }
 
     /// Open311 GeoReport v2 service requests: the workflow's states mapped onto `open`/`closed`,
-    /// the detail in `status_notes`.
+    /// the detail in `status_notes`; `service_name` is what users call the category (扬尘), its
+    /// code stays in `service_code`.
     public static func open311(_ tickets: [TicketSummary], grid: Grid) throws -> Data {
         try encode(.array(tickets.map { ticket in
             var request: [String: JSONValue] = [
                 "service_request_id": .string(ticket.id.uuidString.lowercased()),
                 "status": .string(ticket.isOpen ? "open" : "closed"),
                 "status_notes": .string(ticket.state.rawValue + (ticket.escalations.isEmpty ? "" : "; escalated: " + ticket.escalations.map(\.rawValue).joined(separator: ", "))),
-                "service_name": .string(ticket.category.rawValue),
+                "service_name": .string(ticket.category.name(in: .chinese)),
                 "service_code": .string(ticket.category.rawValue),
                 "description": .string(ticket.title + (ticket.note.isEmpty ? "" : "。" + ticket.note)),
                 "agency_responsible": .string(grid[ticket.node]?.name ?? ticket.node),

@@ -45,6 +45,7 @@ import Testing
         #expect(requests[1]["updated_datetime"] as? String != nil && requests[0]["updated_datetime"] == nil)
         #expect(requests[0]["lat"] as? Double == 36.45 && requests[0]["long"] as? Double == 115.98)
         #expect(requests[0]["service_code"] as? String == "dust")
+        #expect(requests[0]["service_name"] as? String == "扬尘", "Open311's service_name repeated the code")
     }
 }
 
