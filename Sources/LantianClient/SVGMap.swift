@@ -41,7 +41,7 @@ struct SVGMap {
 
     var rendered: String {
         let say = texts.say
-        let positions = areas.flatMap { $0.boundary.polygons.flatMap { $0.flatMap { $0 } } }.filter { $0.count >= 2 && $0[0].isFinite && $0[1].isFinite }
+        let positions = areas.flatMap { $0.boundary.polygons.flatMap { $0.flatMap(Self.drawable) } }
         guard let west = positions.map({ $0[0] }).min(), let east = positions.map({ $0[0] }).max(),
               let south = positions.map({ $0[1] }).min(), let north = positions.map({ $0[1] }).max() else { return "" }
         let squeeze = cos((south + north) / 2 * .pi / 180)
@@ -56,7 +56,7 @@ struct SVGMap {
         func point(_ position: [Double]) -> String { String(format: "%.1f,%.1f", x(position[0]), y(position[1])) }
         func path(_ boundary: GeoBoundary) -> String {
             boundary.polygons.flatMap { $0 }.map { ring in
-                "M" + ring.filter { $0.count >= 2 && $0[0].isFinite && $0[1].isFinite }.map(point).joined(separator: "L") + "Z"
+                "M" + Self.drawable(ring).map(point).joined(separator: "L") + "Z"
             }.joined()
         }
 
@@ -104,6 +104,12 @@ struct SVGMap {
         return svg.joined(separator: "\n")
     }
 
+    /// A ring's positions that can be drawn: a finite longitude and latitude each (the grid's
+    /// boundaries came from events, so nothing about them is taken on trust).
+    private static func drawable(_ ring: [[Double]]) -> [[Double]] {
+        ring.filter { $0.count >= 2 && $0[0].isFinite && $0[1].isFinite }
+    }
+
     /// A mark's shape centred on (`x`, `y`): a triangle, a filled or a hollow circle.
     private static func symbol(_ kind: MarkKind, x: Double, y: Double, title: String) -> String {
         switch kind {
@@ -117,7 +123,7 @@ struct SVGMap {
     static func middle(of boundary: GeoBoundary) -> GeoPoint? {
         let rings = boundary.polygons.compactMap(\.first)
         guard let largest = rings.max(by: { $0.count < $1.count }) else { return nil }
-        let valid = largest.filter { $0.count >= 2 && $0[0].isFinite && $0[1].isFinite }
+        let valid = drawable(largest)
         guard let west = valid.map({ $0[0] }).min(), let east = valid.map({ $0[0] }).max(),
               let south = valid.map({ $0[1] }).min(), let north = valid.map({ $0[1] }).max() else { return nil }
         return try? GeoPoint(latitude: (south + north) / 2, longitude: (west + east) / 2)

@@ -25,7 +25,8 @@ public struct EventReach: Hashable, Sendable {
 }
 
 extension EventStore {
-    /// Whom the events after global sequence `after` through `head` concern.
+    /// Whom the events after global sequence `after` through `head` concern (every event a server
+    /// accepted has its `event_node` row, as scoped pages also rely on).
     public func reach(after: Int64, through head: Int64) throws -> EventReach {
         try read { db in
             var reach = EventReach()
@@ -37,10 +38,6 @@ extension EventStore {
             reach.readers = Set(try String.fetchAll(db, sql: """
                 SELECT DISTINCT r.user FROM event e JOIN subject_reader r ON r.subject = e.subject WHERE e.sseq > ? AND e.sseq <= ?
                 """, arguments: .init(range)))
-            // An event with no placement (none is accepted so, but a store may hold one) reaches everyone.
-            let placed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event_node WHERE sseq > ? AND sseq <= ?", arguments: .init(range)) ?? 0
-            let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE sseq > ? AND sseq <= ?", arguments: .init(range)) ?? 0
-            if placed < held { reach.reachesEveryone = true }
             return reach
         }
     }

@@ -118,24 +118,16 @@ extension EventStore {
     /// not come after every device event already stored, in the canonical order a fold follows. A
     /// server enrolling its ten-thousandth device no longer decodes the other 9,999 enrolments.
     static func continueDeviceKeys(_ db: Database, with ids: [UUID]) throws {
-        let types = DeviceKeys.eventTypes.map(\.rawValue).sorted()
         let new = try Row.fetchAll(db, sql: """
             SELECT \(Event.columns) FROM event WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY hlc, device, cseq
             """, arguments: StatementArguments(ids)).map(Event.init(row:))
         guard let first = new.first else { return }
-        let earlier = try types.compactMap { type in
-            try Row.fetchOne(db, sql: """
-                SELECT hlc, device, cseq FROM event INDEXED BY event_by_type WHERE type = ? AND id NOT IN (\(databaseQuestionMarks(count: ids.count)))
-                ORDER BY hlc DESC, device DESC, cseq DESC LIMIT 1
-                """, arguments: StatementArguments([type] + ids))
-        }
-        let firstKey = (first.hlc.packed, first.device.uuidString, first.cseq)
-        let arrivesLast = try earlier.allSatisfy { row in
-            let stored: (Int64, String, Int64) = (try row.decode(forColumn: "hlc"), (try row.decode(forColumn: "device") as UUID).uuidString,
-                                                  try row.decode(forColumn: "cseq"))
-            return stored < firstKey
-        }
-        guard arrivesLast else { return try refreshDeviceKeys(db) }
+        let types = DeviceKeys.eventTypes.map(\.rawValue)
+        let storedAfterFirst = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM event WHERE type IN (\(databaseQuestionMarks(count: types.count)))
+                           AND id NOT IN (\(databaseQuestionMarks(count: ids.count))) AND (hlc, device, cseq) > (?, ?, ?))
+            """, arguments: StatementArguments(types) + StatementArguments(ids) + [first.hlc.packed, first.device, first.cseq]) ?? true
+        if storedAfterFirst { return try refreshDeviceKeys(db) }
         var named = Set<UUID>()
         for event in new {
             if let enrolment = try? PayloadCodec.decode(DeviceEnrolled.self, from: event) { named.formUnion([enrolment.device, enrolment.credential]) }
