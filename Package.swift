@@ -98,8 +98,13 @@ let package = Package(
             "LantianClient", "LantianServer", "LantianSessions", "LantianFiles", "LantianSync", "LantianStore", "LantianDomain", "LantianWire",
             "LantianTestSupport",
         ]),
-        .testTarget(name: "LantianFilesTests", dependencies: ["LantianFiles", "LantianDomain"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianTestSupport"]),
+        .testTarget(name: "LantianFilesTests", dependencies: [
+            "LantianFiles", "LantianDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -70,10 +70,11 @@ struct NoteOptions: ParsableArguments {
 /// How a list is given: a table for people, `--json` for scripts, `--csv FILE` for spreadsheets.
 struct ListOutput: ParsableArguments {
     @Flag(help: "以 JSON 输出。Print JSON.") var json = false
-    @Option(help: "另存为 CSV（UTF-8 带 BOM，Excel 可直接打开；中文表头和取值，--lang en 时为英文代码）。Also write the list as CSV (Chinese headers and values; keys and codes with --lang en).") var csv: String?
+    @Option(help: "另存为 CSV（UTF-8 带 BOM，Excel 可直接打开；取值用界面语言）。Also write the list as CSV (values in the chosen language).") var csv: String?
+    @OptionGroup var header: HeaderOption
 
     func emit<Record: Encodable>(_ records: [Record], texts: Texts, table: () -> String) throws {
-        try export(to: csv, texts: texts) { try Exports.csv(records: records, columns: texts.csvColumns) }
+        try export(to: csv, texts: texts) { try Exports.csv(records: records, columns: texts.csvColumns(header: header.header)) }
         print(json ? try JSONOutput.render(records) : table())
     }
 
@@ -84,6 +85,14 @@ struct ListOutput: ParsableArguments {
         try emit(try records(), texts: texts, table: table)
     }
 }
+
+/// How a CSV names its columns.
+struct HeaderOption: ParsableArguments {
+    @Option(help: "CSV 表头：zh 中文（中文界面的默认），en 英文字段名（供系统对接）。CSV headers: zh, or en: the field names, for systems (the default with --lang en).")
+    var header: CSVHeader?
+}
+
+extension CSVHeader: ExpressibleByArgument {}
 
 /// Writes an export to `path` and says so; does nothing without a path.
 func export(to path: String?, texts: Texts, _ data: () throws -> Data) throws {

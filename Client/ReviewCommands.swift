@@ -15,6 +15,7 @@ struct Review: ParsableCommand {
         @OptionGroup var month: MonthOption
         @Flag(help: "以 JSON 输出。Print JSON.") var json = false
         @Option(help: "导出全部问题为 CSV（UTF-8 带 BOM）。Export every issue as CSV.") var csv: String?
+        @OptionGroup var header: HeaderOption
         @Option(help: "导出有位置的问题为 GeoJSON。Export located issues as GeoJSON.") var geojson: String?
         @Option(help: "导出为 Open311 GeoReport v2 JSON。Export as Open311 GeoReport v2.") var open311: String?
 
@@ -26,13 +27,16 @@ struct Review: ParsableCommand {
                     // Only exports read every issue.
                     let (all, grid) = (try client.tickets(TicketFilter(includeClosed: true), now: now), try client.grid())
                     try export(to: geojson, texts: texts) { try Exports.issuesGeoJSON(all, now: now) }
+                    let whole = try client.wholeTickets(all), arrived = try client.arrivedEvidence(of: whole)
                     // The same columns as `issue list --csv`: one record of an issue for every export.
                     try export(to: csv, texts: texts) {
-                        let whole = try client.wholeTickets(all), arrived = try client.arrivedEvidence(of: whole), names = try client.nodeNames()
+                        let names = try client.nodeNames()
                         return try Exports.csv(records: whole.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts, names: names) },
-                                               columns: texts.csvColumns)
+                                               columns: texts.csvColumns(header: header.header))
                     }
-                    try export(to: open311, texts: texts) { try Exports.open311(all, grid: grid) }
+                    try export(to: open311, texts: texts) {
+                        try Exports.open311(whole, grid: grid, arrived: arrived, server: try client.localDevice()?.server)
+                    }
                 }
                 print(json ? try JSONOutput.render(review.rows.map(JSONOutput.IssueReviewRow.init)) : texts.issueReviewTable(review))
             }
@@ -124,20 +128,30 @@ struct MonthOption: ParsableArguments {
 
 struct Notice: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "生成县区月通报（默认中文）。Write a county's monthly notice (Chinese by default).")
+        abstract: "生成县区月通报（默认中文），可存为公文格式的 Word 文件。Write a county's monthly notice, also as a Word document.")
     @OptionGroup var common: CommonOptions
     @Option(help: "县区编码，如 371502。The county's code.") var county: String
     @OptionGroup var month: MonthOption
-    @Option(help: "写入文件，默认输出到屏幕。Write to this file instead of the screen.") var output: String?
+    @Option(help: "写入文本文件，默认输出到屏幕。Write the text to this file instead of the screen.") var output: String?
+    @Option(help: "写成 Word 文件（.docx，GB/T 9704 公文格式）。Write a Word document (.docx) laid out as GB/T 9704 asks.") var docx: String?
+    @Option(help: "发文机关，默认“某县区大气污染防治工作领导小组办公室”。The issuing office.") var issuer: String?
+    @Option(help: "发文字号，如“东环网〔2026〕11号”。The document number.") var number: String?
 
     func run() throws {
         try common.run { client, texts in
             let now = Timestamp.now()
-            let text = texts.notice(try client.monthlyNotice(county: county, month: try month.value(now: now), now: now), issuedAt: now)
+            let notice = try client.monthlyNotice(county: county, month: try month.value(now: now), now: now)
+            if let docx {
+                let document = texts.noticeDocument(notice, issuedAt: now, issuer: issuer, number: number)
+                try document.wordprocessingML(createdAt: Date(timeIntervalSince1970: TimeInterval(now.millisecondsSince1970 / 1000)))
+                    .write(to: URL(fileURLWithPath: docx), options: .atomic)
+                print(texts.exported(docx))
+            }
+            let text = texts.notice(notice, issuedAt: now)
             if let output {
-                try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output))
+                try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
                 print(texts.exported(output))
-            } else {
+            } else if docx == nil {
                 print(text)
             }
         }

@@ -14,8 +14,28 @@ extension FieldClient {
         DustfallReview(network: try store.dustfallNetwork(), month: month)
     }
 
-    /// The monthly notice (月通报) of `county` for `month`.
+    /// The monthly notice (月通报) of `county` for `month`, with the month before and the same
+    /// month a year before to compare with.
     public func monthlyNotice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
+        var notice = try notice(county: code, month: month, now: now)
+        notice.monthBefore = try issueReview(county: code, month: month.adding(months: -1), now: now)
+        notice.yearBefore = try issueReview(county: code, month: month.yearBefore, now: now)
+        return notice
+    }
+
+    /// `county`'s issues month by month, the `count` months ending with `month`, oldest first: each
+    /// month as it stood at its end (the month under way, as it stands now).
+    public func issueTrend(county: String, through month: ReviewMonth, count: Int, now: Timestamp) throws -> [IssueReview] {
+        try (0..<max(count, 0)).reversed().map { try issueReview(county: county, month: month.adding(months: -$0), now: now) }
+    }
+
+    /// `county`'s issues in `month` as they stood at its end, or now if it has not ended.
+    func issueReview(county: String, month: ReviewMonth, now: Timestamp) throws -> IssueReview {
+        let asOf = min(month.end, now)
+        return IssueReview(tickets: try store.tickets(within: county, asOf: asOf), grid: try store.grid(), month: month, now: asOf)
+    }
+
+    private func notice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
         let grid = try store.grid()
         guard let county = grid[code] else { throw FieldError.unknownNode(code) }
         if let user = try profile(), !GridScope(scope: user.scope, grid: grid).overlaps(code) {
@@ -49,6 +69,7 @@ extension FieldClient {
                                                                       endingAt: last),
                                 texts: texts, generatedAt: now)
         report.map = try reportMap(county: notice.county, month: month, texts: texts, now: now)
+        report.trend = try issueTrend(county: county, through: month, count: 6, now: now)
         return report
     }
 
@@ -95,6 +116,6 @@ extension FieldClient {
     }
 
     public func dustSiteReview(month: ReviewMonth) throws -> DustSiteReview {
-        DustSiteReview(sites: try store.dustSites(), month: month)
+        DustSiteReview(sites: try store.dustSites(), month: month, grid: try store.grid())
     }
 }

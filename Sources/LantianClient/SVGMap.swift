@@ -61,7 +61,7 @@ struct SVGMap {
         }
 
         let highest = areas.compactMap(\.value).max() ?? 0
-        let shades = ["#ffffff", "#e4e4e4", "#bdbdbd", "#8c8c8c", "#5a5a5a"]
+        let shades = ["#ffffff", "#ebebeb", "#d2d2d2", "#b4b4b4", "#939393"]  // light enough for the marks to read on the darkest
         func shade(_ value: Int) -> String {
             guard highest > 0, value > 0 else { return shades[0] }
             return shades[min(1 + (value - 1) * (shades.count - 1) / highest, shades.count - 1)]

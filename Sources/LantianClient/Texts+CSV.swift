@@ -1,19 +1,26 @@
 import LantianDomain
 import LantianFiles
 
-/// CSV exports for people: in Chinese, headers in Chinese, coded values by their Chinese names and
-/// yes/no as 是/否, columns in the record's order; with `--lang en`, the records' keys and codes, for
-/// programs (README, *Exports*).
+/// Which names a CSV's columns carry: Chinese for people (the default), or the records' own keys
+/// (`reportedAt`), stable for systems that join exports (`--header en`).
+public enum CSVHeader: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+/// CSV exports: one column set per kind of record whatever the command, in the record's order;
+/// headers as ``CSVHeader`` says (by default the user's language: Chinese, or the keys with
+/// `--lang en`), coded values (states, categories, yes/no) named in the user's
+/// language (扬尘, 是/否; with `--lang en`, Dust, yes/no) (README, *Exports*).
 extension Texts {
-    public var csvColumns: CSVColumns? {
-        guard language == .chinese else { return nil }
-        return CSVColumns(header: { Self.chineseHeaders[$0] ?? $0 }, value: { key, value in
+    public func csvColumns(header: CSVHeader? = nil) -> CSVColumns {
+        let language = language, header = header ?? (language == .chinese ? .zh : .en)
+        return CSVColumns(header: { header == .zh ? Self.chineseHeaders[$0] ?? $0 : $0 }, value: { key, value in
             switch value {
-            case .bool(let flag): return flag ? "是" : "否"
-            case .string(let code): return Self.chineseValue(of: code, in: key) ?? code
+            case .bool(let flag): return language == .chinese ? (flag ? "是" : "否") : (flag ? "yes" : "no")
+            case .string(let code): return Self.name(of: code, in: key, language: language) ?? code
             case .array(let values):
                 return values.map { element in
-                    if case .string(let code) = element { return Self.chineseValue(of: code, in: key) ?? code }
+                    if case .string(let code) = element { return Self.name(of: code, in: key, language: language) ?? code }
                     return element.text
                 }.joined(separator: ";")
             default: return value.text
@@ -21,12 +28,12 @@ extension Texts {
         })
     }
 
-    /// The Chinese name of a coded value in the column `key`, if it is one.
-    static func chineseValue(of code: String, in key: String) -> String? {
-        func named<Value: NamedValue>(_: Value.Type) -> String? { Value(rawValue: code)?.name(in: .chinese) }
+    /// The name of a coded value in the column `key`, if it is one.
+    static func name(of code: String, in key: String, language: Language) -> String? {
+        func named<Value: NamedValue>(_: Value.Type) -> String? { Value(rawValue: code)?.name(in: language) }
         switch key {
         case "category": return named(InspectionCategory.self)
-        case "state": return named(TicketState.self) ?? EnterpriseState(rawValue: code)?.name(in: .chinese)
+        case "state": return named(TicketState.self) ?? EnterpriseState(rawValue: code)?.name(in: language)
         case "escalations": return named(TicketStep.Escalation.self)
         case "source": return named(FirePointReport.Source.self)
         case "riskySlot": return named(RiskySlot.self)

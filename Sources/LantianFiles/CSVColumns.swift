@@ -1,6 +1,5 @@
-/// How a CSV export names its columns and writes its values for people: headers and coded values
-/// (states, categories, yes/no) in their language, columns in the order the record declares them.
-/// Without it an export is for programs: the records' keys, sorted, and their codes.
+/// How a CSV export names its columns and writes its values: headers and coded values (states,
+/// categories, yes/no) as its reader wants them, columns in the order the record declares them.
 ///
 /// ```swift
 /// try Exports.csv(records: rows, columns: CSVColumns(header: { names[$0] ?? $0 }, value: { _, value in value.text }))

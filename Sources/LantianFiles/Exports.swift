@@ -15,19 +15,14 @@ public enum Exports {
         return Data([0xEF, 0xBB, 0xBF]) + body + Data("\n".utf8)  // a final newline, as line-based tools expect
     }
 
-    /// Records as CSV (UTF-8 with BOM): one column per key, nested lists joined with `;`. For
-    /// programs (no `columns`): the keys in sorted order and the values as coded. For people: the
-    /// columns in the order the record declares its properties, named and written as `columns` says.
-    public static func csv<Record: Encodable>(records: [Record], columns: CSVColumns? = nil) throws -> Data {
+    /// Records as CSV (UTF-8 with BOM): one column per key, nested lists joined with `;`, in the
+    /// order the record declares its properties, named and written as `columns` says.
+    public static func csv<Record: Encodable>(records: [Record], columns: CSVColumns) throws -> Data {
         let objects = try records.map { record -> [String: JSONValue] in
             guard case .object(let fields) = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(record)) else { return [:] }
             return fields
         }
         let keys = Set(objects.flatMap(\.keys))
-        guard let columns else {
-            let header = keys.sorted()
-            return try csv(header: header, rows: objects.map { object in header.map { object[$0]?.text ?? "" } })
-        }
         let declared = records.first.map { Mirror(reflecting: $0).children.compactMap(\.label) } ?? []
         let order = declared.filter(keys.contains) + keys.subtracting(declared).sorted()
         return try csv(header: order.map(columns.header),
@@ -53,26 +48,31 @@ public enum Exports {
 
     /// Open311 GeoReport v2 service requests: the workflow's states mapped onto `open`/`closed`,
     /// the detail in `status_notes`; `service_name` is what users call the category (扬尘), its
-    /// code stays in `service_code`.
-    public static func open311(_ tickets: [TicketSummary], grid: Grid) throws -> Data {
+    /// code stays in `service_code`; `updated_datetime` is the last step, whatever it was;
+    /// `media_url` names the latest photo the server holds (`arrived`) as `lantian://SERVER/evidence/SHA256`,
+    /// which `lantian evidence get` fetches; the address is the grid's, each level once.
+    public static func open311(_ tickets: [Ticket], grid: Grid, arrived: ReceivedAttachments, server: String?) throws -> Data {
         try encode(.array(tickets.map { ticket in
+            let report = ticket.report
             var request: [String: JSONValue] = [
                 "service_request_id": .string(ticket.id.uuidString.lowercased()),
                 "status": .string(ticket.isOpen ? "open" : "closed"),
                 "status_notes": .string(ticket.state.rawValue + (ticket.escalations.isEmpty ? "" : "; escalated: " + ticket.escalations.map(\.rawValue).joined(separator: ", "))),
-                "service_name": .string(ticket.category.name(in: .chinese)),
-                "service_code": .string(ticket.category.rawValue),
-                "description": .string(ticket.title + (ticket.note.isEmpty ? "" : "。" + ticket.note)),
-                "agency_responsible": .string(grid[ticket.node]?.name ?? ticket.node),
+                "service_name": .string(report.category.name(in: .chinese)),
+                "service_code": .string(report.category.rawValue),
+                "description": .string(report.title + (report.note.isEmpty ? "" : "。" + report.note)),
+                "agency_responsible": .string(grid[report.node]?.name ?? report.node),
                 "requested_datetime": .string(BeijingTime.iso8601(ticket.reportedAt)),
-                "address": .string(grid.lineage(of: ticket.node).reversed().map(\.name).joined()),
+                "updated_datetime": .string(BeijingTime.iso8601(ticket.history.map(\.at).reduce(ticket.reportedAt, max))),
+                "address": .string(grid.address(of: report.node)),
             ]
-            if let closedAt = ticket.closedAt { request["updated_datetime"] = .string(BeijingTime.iso8601(closedAt)) }
             if let deadline = ticket.deadline { request["expected_datetime"] = .string(BeijingTime.iso8601(deadline)) }
-            if let location = ticket.location {
+            if let location = report.location {
                 request["lat"] = .number(location.latitude)
                 request["long"] = .number(location.longitude)
             }
+            let photos = ticket.evidenceTrail.flatMap(\.entry.evidence).filter(arrived.hasArrived)
+            if let server, let latest = photos.last { request["media_url"] = .string("lantian://\(server)/evidence/\(latest.sha256)") }
             return .object(request)
         }))
     }

@@ -38,6 +38,10 @@ import Testing
 
         #expect(try town.supervisor.expectSuccess(arguments) == before)
         #expect(!before.contains("下月发现"))
+        // This month's notice compares with the month before, which had records by its end; a
+        // year before, the grid was not in use: no comparison rather than a misleading 0.
+        let current = try town.supervisor.expectSuccess(["notice", "--county", TestGrid.county])
+        #expect(current.contains("本月新发现问题 1 个（上月 ") && !current.contains("去年同月"))
 
         // Another county: this device holds nothing of it.
         try TestGrid.lantiand(["grid", "add", "371521", "阳谷县", "--level", "county", "--parent", "371500", "--db", town.server.database])

@@ -108,7 +108,14 @@ import Testing
         #expect(reviewCSV.split(separator: "\n").first == issuesCSV.split(separator: "\n").first)
         let english = exports.appendingPathComponent("issues-en.csv")
         try supervisor.expectSuccess(["issue", "list", "--all", "--csv", english.path, "--lang", "en"])
-        #expect(String(decoding: try Data(contentsOf: english), as: UTF8.self).dropFirst().hasPrefix("assignee,"))
+        // In English: the records' keys as headers, in the same order; values named in English.
+        let englishCSV = String(decoding: try Data(contentsOf: english), as: UTF8.self)
+        #expect(englishCSV.dropFirst().hasPrefix("id,category,node,place,title,state,overdue") && englishCSV.contains(",closed out,no,"), "\(englishCSV.prefix(300))")
+        // For systems, whatever the language: the keys as headers (--header en), the values as the user reads them.
+        let forSystems = exports.appendingPathComponent("issues-keys.csv")
+        try supervisor.expectSuccess(["issue", "list", "--all", "--csv", forSystems.path, "--header", "en"])
+        let keyed = String(decoding: try Data(contentsOf: forSystems), as: UTF8.self)
+        #expect(keyed.dropFirst().hasPrefix("id,category,node,place,title,state,overdue") && keyed.contains(",已销号,否,"), "\(keyed.prefix(300))")
 
         // The HTML report: one self-contained page (checked by eye in headless Chromium; here its structure).
         let report = exports.appendingPathComponent("report.html")

@@ -157,14 +157,17 @@ import Testing
                 views.append(texts.dustSiteReviewTable(try client.dustSiteReview(month: month)))
                 for county in [TestGrid.county, TestGrid.otherCounty] {
                     do {
-                        views.append(texts.notice(try client.monthlyNotice(county: county, month: month, now: now), issuedAt: now))
+                        let notice = try client.monthlyNotice(county: county, month: month, now: now)
+                        views.append(texts.notice(notice, issuedAt: now))
+                        // The Word file is made from the same document: made, never trapped on.
+                        _ = try texts.noticeDocument(notice, issuedAt: now).wordprocessingML(createdAt: Date(timeIntervalSince1970: 0))
                         views.append(try client.htmlReport(county: county, month: month, texts: texts, now: now).rendered)
                     } catch let error as FieldError {
                         guard case .noDataFor = error else { throw error }  // a county outside the user's scope
                         views.append(error.message(in: .chinese))
                     }
                 }
-                views.append(String(decoding: try Exports.open311(summaries, grid: grid), as: UTF8.self))
+                views.append(String(decoding: try Exports.open311(tickets, grid: grid, arrived: arrived, server: nil), as: UTF8.self))
             }
             views.append(String(decoding: try Exports.issuesGeoJSON(summaries, now: now), as: UTF8.self))
             views.append(String(decoding: try Exports.dustSitesGeoJSON(try client.dustSites()), as: UTF8.self))
@@ -172,7 +175,7 @@ import Testing
             let names = try client.nodeNames()
             let records = tickets.map { JSONOutput.TicketRecord($0, now: now, arrived: arrived, texts: texts, names: names) }
             views.append(try JSONOutput.render(records))
-            views.append(String(decoding: try Exports.csv(records: records, columns: texts.csvColumns), as: UTF8.self))
+            views.append(String(decoding: try Exports.csv(records: records, columns: texts.csvColumns()), as: UTF8.self))
             views.append(try JSONOutput.render(try client.firePoints().map(JSONOutput.FirePointRecord.init)))
             views.append(try JSONOutput.render(JSONOutput.DustfallRecord.all(try client.dustfallNetwork())))
             // Device-specific: shown, not compared.

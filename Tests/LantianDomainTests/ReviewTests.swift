@@ -86,6 +86,16 @@ import Testing
         #expect(november.rows.map(\.closed) == [1, 1])
     }
 
+    @Test func monthsCountAcrossYearsBothWaysAndNeverTrap() {
+        let november = ReviewMonth("2026-11")!
+        #expect(november.adding(months: -1) == ReviewMonth("2026-10")! && november.adding(months: 2) == ReviewMonth("2027-01")!)
+        #expect(november.adding(months: -11) == ReviewMonth("2025-12")! && november.adding(months: -23) == ReviewMonth("2024-12")!)
+        #expect((0..<6).reversed().map { november.adding(months: -$0).description } == ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"])
+        #expect(november.adding(months: -12) == november.yearBefore)
+        _ = november.adding(months: .min)  // a month from an impossible time: some month, no trap
+        _ = ReviewMonth(year: .max, month: 12).adding(months: .max)
+    }
+
     @Test func theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         var row = IssueReview.Row(node: "1", name: "x")
         row.closeOutHours = [10, 40, 20, 30]

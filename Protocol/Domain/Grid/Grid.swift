@@ -42,6 +42,14 @@ public struct Grid: Projection {
         return lineage
     }
 
+    /// The node as an address, from the top down (聊城市东昌府区古楼街道第一网格): a name that already
+    /// begins with its parent's (古楼街道第一网格) stands for both, so no level is written twice.
+    public func address(of code: String) -> String {
+        lineage(of: code).reversed().map(\.name).reduce(into: [String]()) { names, name in
+            if let last = names.last, name.hasPrefix(last) { names[names.count - 1] = name } else { names.append(name) }
+        }.joined()
+    }
+
     /// Whether `code` is `ancestor` or lies below it.
     public func node(_ code: String, isWithin ancestor: String) -> Bool {
         lineage(of: code).contains { $0.code == ancestor }

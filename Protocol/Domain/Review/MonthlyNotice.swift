@@ -16,6 +16,12 @@ public struct MonthlyNotice: Hashable, Sendable {
     public var overdue: [TicketSummary]
     /// The county's townships (not retired) with no issue at all: shown as such, not left out.
     public var townshipsWithoutIssues: [GridNodeDefined]
+    /// The county's issues in the month before and in the same month a year before, each as it
+    /// stood at that month's end: what 环比 and 同比 compare with (`nil`: not looked up).
+    public var monthBefore: IssueReview?
+    public var yearBefore: IssueReview?
+    /// The names of the places the overdue issues lie in, by code.
+    public var placeNames: [String: String]
 
     /// The best township, named only when the figures tell townships apart and it rectified
     /// something: with little data a ranking misleads ("best: 0 %").
@@ -45,13 +51,14 @@ public struct MonthlyNotice: Hashable, Sendable {
         self.issues = issues
         ledger = LedgerReview(enterprises: enterprises.filter { inCounty($0.registration.node) }, grid: grid)
         fires = StrawBurningReview(points: points.filter { $0.node.map(inCounty) ?? false }, grid: grid, month: month)
-        self.sites = DustSiteReview(sites: sites, month: month, within: county.code)
+        self.sites = DustSiteReview(sites: sites, month: month, within: county.code, grid: grid)
         dustfall = DustfallReview(network: network, month: month, within: county.code)
         townshipsBestFirst = issues.rows.filter { grid[$0.node]?.level == .township }.sorted { lhs, rhs in
             (-(lhs.rectificationRate ?? 0), lhs.overdue, lhs.node) < (-(rhs.rectificationRate ?? 0), rhs.overdue, rhs.node)
         }
         let withIssues = Set(issues.rows.filter { $0.total > 0 }.map(\.node))
         townshipsWithoutIssues = grid.children(of: county.code).filter { $0.level == .township && !$0.isRetired && !withIssues.contains($0.code) }
+        placeNames = Dictionary(overdue.map { ($0.node, grid[$0.node]?.name ?? $0.node) }) { first, _ in first }
         self.overdue = overdue.sorted { lhs, rhs in
             (lhs.deadline?.millisecondsSince1970 ?? .max, lhs.reportedAt, lhs.id.uuidString)
                 < (rhs.deadline?.millisecondsSince1970 ?? .max, rhs.reportedAt, rhs.id.uuidString)

@@ -23,6 +23,13 @@ public struct ReviewMonth: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var description: String { "\(BeijingTime.Civil.digits(Int64(year), 4))-\(BeijingTime.Civil.digits(Int64(month), 2))" }
 
+    /// The month `count` months later (earlier when `count` is negative); total, like the rest.
+    public func adding(months count: Int) -> ReviewMonth {
+        var (years, index) = (month - 1).addingReportingOverflow(count).partialValue.quotientAndRemainder(dividingBy: 12)
+        if index < 0 { (years, index) = (years - 1, index + 12) }
+        return ReviewMonth(year: year &+ years, month: index + 1)
+    }
+
     /// The same month a year earlier.
     public var yearBefore: ReviewMonth { ReviewMonth(year: year &- 1, month: month) }
 
