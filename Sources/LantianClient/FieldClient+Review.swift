@@ -42,11 +42,12 @@ extension FieldClient {
             throw FieldError.noDataFor(code, name: county.name, scope: user.scope)
         }
         if month.end <= now {
-            // A past month as it stood at its end: later events change nothing of it.
+            // A past month as it stood at its end: later events change nothing of it. Dust-fall
+            // is the exception: a month's jars are weighed after it ends.
             return MonthlyNotice(county: county, month: month, now: month.end, grid: grid,
-                                 tickets: try store.tickets(within: code, asOf: month.end), enterprises: try store.enterprises().all,
+                                 tickets: try store.tickets(within: code, asOf: month.end), enterprises: try store.enterprises(asOf: month.end).all,
                                  points: try store.firePoints(observedIn: Self.fireReviewSpan(month), within: code),
-                                 sites: try store.dustSites(), network: try store.dustfallNetwork())
+                                 sites: try store.dustSites(asOf: month.end), network: try store.dustfallNetwork())
         }
         let figures = try store.issueFigures(within: code, month: month, now: now)
         return MonthlyNotice(county: county, month: month, grid: grid,

@@ -26,6 +26,26 @@ extension EventStore {
         }
     }
 
+    /// The enterprises as they stood at `end`: their events recorded before it, folded as the
+    /// ledger folds them (a past month's ledger, which later dispositions do not change).
+    public func enterprises(asOf end: Timestamp) throws -> Enterprises {
+        try read { db in
+            var ledger = Enterprises(signOffs: try Self.signOffHistory(db))
+            try Self.forEachEvent(db, ofTypes: Enterprises.subjectTypes) { if $0.recordedAt < end { ledger.apply($0) } }
+            return ledger
+        }
+    }
+
+    /// The dust sites, their inspections and the checklists as they stood at `end` (a site
+    /// registered later was not due that month).
+    public func dustSites(asOf end: Timestamp) throws -> DustSites {
+        try read { db in
+            var sites = DustSites(grid: try Self.grid(db), sites: [])
+            try Self.forEachEvent(db, ofTypes: DustSites.subjectTypes.union(DustSites.settingTypes)) { if $0.recordedAt < end { sites.apply($0) } }
+            return sites
+        }
+    }
+
     /// Dust-fall stations, their readings and the limits in force.
     public func dustfallNetwork() throws -> DustfallNetwork {
         try read { db in
