@@ -7,7 +7,7 @@ import LantianDomain
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "督导审阅：按本机已同步的数据统计，可离线。Review what this device has synced; works offline.",
-        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Backlog.self])
+        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Patrols.self, Backlog.self])
 
     struct Issues: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "各乡镇问题整改情况。Issues per township.")
@@ -111,6 +111,25 @@ extension Review {
             try common.run { client, texts in
                 let review = try client.dustSiteReview(month: try month.value(now: .now()))
                 try output.emit(review.itemRates.map(JSONOutput.ItemRateRow.init), texts: texts) { texts.dustSiteReviewTable(review) }
+            }
+        }
+    }
+}
+
+extension Review {
+    struct Patrols: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "巡查覆盖：各网格应巡与已巡时段、无人巡查的网格、巡查时长、漏打卡。Patrol coverage: required and covered slots, cells nobody walked.")
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var month: MonthOption
+        @Option(help: "网格编码（含下级），默认本人范围。A node, and below; default your scope.") var node: String?
+        @OptionGroup var output: ListOutput
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let coverage = try client.patrolCoverage(within: try node.map(client.nodeCode), month: try month.value(now: now), now: now)
+                try output.emit(coverage.cells.map(JSONOutput.CoverageRow.init), texts: texts) { texts.patrolCoverageTable(coverage) }
             }
         }
     }

@@ -7,7 +7,7 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "地方配置，对该网格及其下级生效。Local settings, for a grid node and below.",
-        subcommands: [Checklist.self, MonitoringThreshold.self, DustfallLimit.self, SignOff.self])
+        subcommands: [Checklist.self, MonitoringThreshold.self, DustfallLimit.self, SignOff.self, PatrolSeasons.self])
 
     struct Checklist: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "扬尘检查表。The dust-site checklist.")
@@ -52,6 +52,34 @@ struct ConfigCommand: ParsableCommand {
         @Option(help: "网格编码。The grid node.") var node: String
         @Option(parsing: .upToNextOption, help: "部门。Departments.") var department: [String]
         func run() throws { try configure(db, .signOffDepartments(department), node: node) }
+    }
+
+    struct PatrolSeasons: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "patrol-seasons",
+            abstract: "巡查季节：季节内每个网格每天须在所列时段巡查（默认夏收、秋收的收工时和上半夜）。The seasons patrols are required in.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Option(help: "网格编码。The grid node.") var node: String
+        @Option(parsing: .upToNextOption,
+                help: "名称:起:止:时段，如 秋收:09-20:11-10:after-work+first-half-of-night。Name:from:to:slots.")
+        var season: [String] = []
+        @Flag(help: "该网格不要求巡查。No patrol required there.") var none = false
+
+        func run() throws {
+            guard none != !season.isEmpty else { throw ValidationError("give --season (one or more) or --none / 给出 --season 或 --none") }
+            let seasons = try season.map { text in
+                let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 4, !parts[0].isEmpty else { throw ValidationError("--season \(text): use 名称:MM-DD:MM-DD:slot+slot") }
+                let slots = try parts[3].split(separator: "+").map { name in
+                    guard let slot = RiskySlot(rawValue: String(name)) else {
+                        throw ValidationError("--season \(text): \(name) is not after-work or first-half-of-night / 时段只能是 after-work 或 first-half-of-night")
+                    }
+                    return slot
+                }
+                return PatrolSeason(name: parts[0], from: parts[1], to: parts[2], slots: slots)
+            }
+            try configure(db, .patrolSeasons(seasons), node: node)
+        }
     }
 }
 

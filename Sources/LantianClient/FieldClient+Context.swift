@@ -134,7 +134,7 @@ extension FieldClient {
         switch content.placement(of: first) {
         case .located(let stated, let location):
             node = try? grid.place(stated: stated, location: location, scope: directory.users[first.actor]?.scope).get()
-        case .sameAs(let other, _) where other != subject:
+        case .sameAs(let other, _) where other != subject, .within(let other, _, _) where other != subject:
             node = try subjectRecord(other, grid: grid, directory: directory)?.node
         default:
             node = nil

@@ -40,6 +40,12 @@ public enum FieldError: Hashable, Sendable {
     case unknownStation(String)
     /// A review asked for a node outside the user's scope: this device holds no data for it.
     case noDataFor(String, name: String, scope: String)
+    /// A check-in or an end with no patrol under way (ended before it started).
+    case noPatrolUnderWay
+    /// A patrol started while one is under way (since the time given).
+    case patrolUnderWay(since: String)
+    /// A check-in at a fixed point from further away than a check-in at it may be.
+    case farFromPatrolPoint(String, metres: Int, allowed: Int)
 }
 
 extension FieldError: PresentableError {
@@ -105,6 +111,15 @@ extension FieldError: PresentableError {
         case .unknownStation(let code):
             return say("本机没有编码为 \(code) 的降尘监测点：先运行 lantian sync 取得已登记的监测点，或用 lantian dustfall station --code \(code) 登记",
                        "This device knows no dust-fall station with code \(code): run lantian sync to get the stations registered, or register it with lantian dustfall station --code \(code)")
+        case .noPatrolUnderWay:
+            return say("没有进行中的巡查：先用 lantian patrol start 开始巡查，再打卡或结束；未记录任何内容",
+                       "No patrol is under way: start one with lantian patrol start before checking in or ending it; nothing was recorded")
+        case .patrolUnderWay(let since):
+            return say("已有进行中的巡查（\(since) 开始）：先用 lantian patrol end 结束它；未记录任何内容",
+                       "A patrol is already under way (started \(since)): end it with lantian patrol end first; nothing was recorded")
+        case .farFromPatrolPoint(let name, let metres, let allowed):
+            return say("当前位置距定点“\(name)”约 \(metres) 米，超过 \(allowed) 米：到定点后再打卡，或不带 --point 记录当前位置；未记录任何内容",
+                       "You are about \(metres) m from the point \(name), more than \(allowed) m: check in there, or without --point to record where you are; nothing was recorded")
         }
     }
 }

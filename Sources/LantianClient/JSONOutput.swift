@@ -12,6 +12,36 @@ public enum JSONOutput {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// A patrol: `finds`, the issues its officer reported while it was under way.
+    public struct PatrolRecord: Encodable {
+        var id: String, officer: String, node: String, place: String?, startedAt: String, endedAt: String?, hours: Double, checkIns: Int, finds: Int, note: String
+
+        public init(_ patrol: Patrol, finds: Int, names: [String: String]) {
+            id = patrol.id.uuidString.lowercased()
+            officer = patrol.officer
+            node = patrol.node
+            place = names[patrol.node]
+            startedAt = BeijingTime.iso8601(patrol.startedAt)
+            endedAt = patrol.endedAt.map(BeijingTime.iso8601)
+            hours = (patrol.hours * 100).rounded() / 100
+            checkIns = patrol.checkIns.count
+            self.finds = finds
+            note = patrol.note
+        }
+    }
+
+    /// A cell's patrol coverage in a month.
+    public struct CoverageRow: Encodable {
+        var node: String, name: String, township: String, required: Int, done: Int, coverage: Double?, patrols: Int, hours: Double, missedCheckIns: Int
+
+        public init(_ cell: PatrolCoverage.Cell) {
+            (node, name, township) = (cell.node, cell.name, cell.townshipName)
+            (required, done, coverage, patrols) = (cell.required, cell.done, cell.rate, cell.patrols)
+            hours = (cell.hours * 100).rounded() / 100
+            missedCheckIns = cell.missedCheckIns
+        }
+    }
+
     public struct FirePointRecord: Encodable {
         var id: String, latitude: Double, longitude: Double, node: String?, observedAt: String, note: String
         var reportedBy: String, device: String, source: String, riskySlot: String?, extinguishedAt: String?, responseMinutes: Int64?

@@ -65,5 +65,7 @@ extension Texts {
         "failed": "不达标次数", "inspected": "检查次数", "rate": "不达标率", "cseq": "设备序号", "type": "记录类型", "reason": "原因",
         "rule": "违反的规则", "at": "时间", "user": "用户", "lastSynced": "上次同步", "lastSeen": "上次连接", "waiting": "待上传条数",
         "clockSkewSeconds": "时钟偏差（秒）", "clockFlagged": "时钟异常",
+        "officer": "网格员", "startedAt": "开始时间", "endedAt": "结束时间", "hours": "小时", "checkIns": "打卡次数", "finds": "期间上报问题",
+        "township": "乡镇（街道）", "required": "应巡时段", "done": "已巡时段", "patrols": "巡查次数", "missedCheckIns": "漏打卡定点", "coverage": "覆盖率",
     ]
 }

@@ -38,3 +38,23 @@ extension Exports {
         })
     }
 }
+
+extension Exports {
+    /// Patrols as GeoJSON: each a LineString through its start, check-ins and end (a Point when it
+    /// has one position), left out when it has none.
+    public static func patrolTracksGeoJSON(_ patrols: [Patrol]) throws -> Data {
+        let features: [JSONValue] = patrols.compactMap { patrol in
+            let track = patrol.track
+            guard let first = track.first else { return nil }
+            let geometry: JSONValue = track.count == 1
+                ? .object(["type": "Point", "coordinates": .array([.number(first.longitude), .number(first.latitude)])])
+                : .object(["type": "LineString", "coordinates": .array(track.map { .array([.number($0.longitude), .number($0.latitude)]) })])
+            return .object(["type": "Feature", "geometry": geometry, "properties": .object([
+                "id": .string(patrol.id.uuidString.lowercased()), "officer": .string(patrol.officer), "node": .string(patrol.node),
+                "startedAt": .string(BeijingTime.iso8601(patrol.startedAt)), "endedAt": patrol.endedAt.map { .string(BeijingTime.iso8601($0)) } ?? .null,
+                "hours": .number(patrol.hours), "checkIns": .number(Double(patrol.checkIns.count)),
+            ])])
+        }
+        return try encode(.object(["type": "FeatureCollection", "features": .array(features)]))
+    }
+}

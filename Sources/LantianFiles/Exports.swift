@@ -77,7 +77,7 @@ public enum Exports {
         }))
     }
 
-    private static func encode(_ value: JSONValue) throws -> Data {
+    static func encode(_ value: JSONValue) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

@@ -73,7 +73,8 @@ public struct Administration {
     }
 
     /// Sets local configuration for `node` and everything below it: the dust-site checklist, the
-    /// monitoring threshold, a year's dust-fall limit, or the departments that sign off upgrades.
+    /// monitoring threshold, a year's dust-fall limit, the departments that sign off upgrades, or
+    /// the seasons patrols are required in.
     @discardableResult
     public func configure(_ setting: LocalSetting, node: String, now: Timestamp = .now()) throws -> Event {
         guard try store.grid()[node] != nil else { throw AdministrationError.unknownNode(node) }
@@ -91,6 +92,8 @@ public struct Administration {
         case .signOffDepartments(let departments):
             guard !departments.isEmpty else { throw AdministrationError.emptySetting(setting.name) }
             return try record(try EventDraft(subject: subject, payload: SignOffDepartmentsDefined(node: node, departments: departments)), now: now)
+        case .patrolSeasons(let seasons):
+            return try record(try EventDraft(subject: subject, payload: PatrolSeasonsDefined(node: node, seasons: seasons)), now: now)
         }
     }
 

@@ -11,6 +11,8 @@ public enum LocalSetting: Hashable, Sendable {
     case monitoringThreshold(squareMetres: Double)
     case dustfallLimit(year: Int, limit: Double)
     case signOffDepartments([String])
+    /// The seasons patrols are required in (an empty list: none required there).
+    case patrolSeasons([PatrolSeason])
 
     public var name: String {
         switch self {
@@ -18,6 +20,7 @@ public enum LocalSetting: Hashable, Sendable {
         case .monitoringThreshold: "monitoring-threshold"
         case .dustfallLimit: "dustfall-limit"
         case .signOffDepartments: "signoff-departments"
+        case .patrolSeasons: "patrol-seasons"
         }
     }
 }

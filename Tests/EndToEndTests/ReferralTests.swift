@@ -46,11 +46,8 @@ import Testing
     @Test func aFIRMSImportSpanningSeveralCountiesRefersEachPointToItsCounty() throws {
         let folder = try temporaryFolder()
         let database = folder.appendingPathComponent("server.sqlite").path
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardized
-        try TestGrid.lantiand(["grid", "import", "--db", database, "--city", "371500:聊城市",
-                               "--counties", fixtures.appendingPathComponent("liaocheng/counties.geojson").path,
-                               "--townships", fixtures.appendingPathComponent("liaocheng/townships.csv").path,
-                               "--cells", fixtures.appendingPathComponent("liaocheng/cells.csv").path, "--datum", "gcj02"])
+        let fixtures = TestGrid.fixtures
+        try TestGrid.importLiaocheng(into: database)
         let lantiand = try ServerProcess(database: database, port: try freePort(), folder: folder)
         let dongchangfu = try FieldDevice(user: "supervisor.dongchangfu", server: lantiand.address, folder: folder)
         let yanggu = try FieldDevice(user: "supervisor.yanggu", server: lantiand.address, folder: folder)

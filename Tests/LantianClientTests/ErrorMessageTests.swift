@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 18), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 20),
+        ("GPSError", 4), ("InvalidValue", 20), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 23),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -83,7 +83,7 @@ import Testing
         let rules: [InvalidValue.Rule] = [
             .outOfRange(min: 0, max: 1), .tooLong(maxCharacters: 5), .tooMany(max: 2), .empty, .invalidTime, .inTheFuture, .tooLongAgo,
             .tooFarAhead(days: 3), .mustBePositive, .notInChecklist, .invalidMonth, .beforeObservation, .notADigest, .notAKey,
-            .notAGridCode, .notAnItemID, .duplicate, .lighterThanBlank,
+            .notAGridCode, .notAnItemID, .duplicate, .lighterThanBlank, .invalidDay, .notAClockSlot,
         ]
         let refusals: [Refusal] = [
             .noActor, .implausibleClock(field: "hlc", at: at, server: at), .breaksRule(type: "straw.firePoint.reported", error: invalid),
@@ -112,6 +112,7 @@ import Testing
             .unsuitablePhoto("甲", maxBytes: 64 << 20), .stepRefused(tickets[0]), .enterpriseStepRefused(enterprises[0]),
             .unknownStation("1"), .conflictingOptions("--a", "--b"), .notAPhoto("甲"),
             .refusedRecord("1", reason: Refusal.outsideScope(node: "1", user: "甲", scope: "2").wire), .noDataFor("371521", name: "阳谷县", scope: "371502"),
+            .noPatrolUnderWay, .patrolUnderWay(since: "2026-10-01 17:30"), .farFromPatrolPoint("村西麦田", metres: 850, allowed: 300),
         ]
         let stores: [StoreError] = [
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
@@ -182,6 +183,8 @@ import Testing
         case .notAnItemID: 15
         case .duplicate: 16
         case .lighterThanBlank: 17
+        case .invalidDay: 18
+        case .notAClockSlot: 19
         }
     }
 
@@ -264,6 +267,9 @@ import Testing
         case .notAPhoto: 17
         case .refusedRecord: 18
         case .noDataFor: 19
+        case .noPatrolUnderWay: 20
+        case .patrolUnderWay: 21
+        case .farFromPatrolPoint: 22
         }
     }
 

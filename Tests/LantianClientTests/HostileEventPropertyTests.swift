@@ -155,6 +155,11 @@ import Testing
                 views.append(texts.dustfallReviewTable(try client.dustfallReview(month: month)))
                 views.append(texts.strawBurningTable(try client.strawBurningReview(month: month), month: month))
                 views.append(texts.dustSiteReviewTable(try client.dustSiteReview(month: month)))
+                let patrols = try client.patrols(month: month, within: nil)
+                views.append(texts.patrolTable(patrols, finds: try client.finds(of: patrols, now: now), names: try client.nodeNames()))
+                views.append(String(decoding: try Exports.patrolTracksGeoJSON(patrols), as: UTF8.self))
+                views.append(texts.patrolCoverageTable(try client.patrolCoverage(within: TestGrid.county, month: month, now: now)))
+                views.append(texts.patrolPointTable(try client.patrolPoints(within: nil), names: try client.nodeNames()))
                 for county in [TestGrid.county, TestGrid.otherCounty] {
                     do {
                         let notice = try client.monthlyNotice(county: county, month: month, now: now)

@@ -64,7 +64,7 @@ import Testing
         let t2 = try #require(review.rows.first { $0.node == "371502002" })
         #expect(t2.perDay == ["2026-10-03": 2] && t2.total == 2 && t2.medianResponseMinutes == 35)  // (20 + 50) / 2
         #expect(review.repeatedPlaces.map { $0.map(\.id) } == [[p1, p2]])
-        #expect(abs(StrawBurningReview.metres(try GeoPoint(latitude: 36.45, longitude: 115.98), try GeoPoint(latitude: 36.4518, longitude: 115.98)) - 200) < 1)
+        #expect(abs(try GeoPoint(latitude: 36.45, longitude: 115.98).metres(to: try GeoPoint(latitude: 36.4518, longitude: 115.98)) - 200) < 1)
     }
 
     /// A field that burned on 09-28 and again, 70 m away, on 10-08 burned again in October,
@@ -105,7 +105,7 @@ import Testing
         let points = points.sorted { ($0.observedAt, $0.id.uuidString) < ($1.observedAt, $1.id.uuidString) }
         var group = Array(points.indices)
         for a in points.indices {
-            for b in points.indices where StrawBurningReview.metres(points[a].location, points[b].location) <= StrawBurningReview.repeatRadiusMetres {
+            for b in points.indices where points[a].location.metres(to: points[b].location) <= StrawBurningReview.repeatRadiusMetres {
                 let (from, to) = (group[b], group[a])
                 if from != to { group = group.map { $0 == from ? to : $0 } }
             }

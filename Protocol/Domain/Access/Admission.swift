@@ -114,13 +114,16 @@ public enum Admission {
                 }
                 return .success(Verdict(node: node, startsSubject: true, cites: cited, referredBy: user.name))
             }
-        case .sameAs(let subject, let types):
+        case .sameAs(let subject, let types), .within(let subject, let types, _):
             let record = subject == event.subject ? own : try records(subject)
             if let refusal = refusal(following: record, subject: subject, startedBy: types) { return .failure(refusal) }
             guard let node = record?.node else { return .failure(.unknownSubject(subject: subject)) }
             // A record placed only to a coarser node covering the scope (a satellite lead at its
             // county) may be followed up by anyone beneath it.
             guard scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
+            if case .within(_, _, let location) = content.placement(of: event), case .failure(let refusal) = grid.place(stated: node, location: location, scope: nil) {
+                return .failure(refusal)
+            }
             return .success(Verdict(node: node, startsSubject: definition.subject == .starts, cites: cited))
         case .transfers(let subject, let types, let target):
             let record = subject == event.subject ? own : try records(subject)
@@ -145,7 +148,7 @@ public enum Admission {
         switch content.placement(of: event) {
         case .everyone: return nil
         case .located(let node, _): return node
-        case .sameAs(let subject, _), .transfers(let subject, _, _): return try records(subject)?.node
+        case .sameAs(let subject, _), .within(let subject, _, _), .transfers(let subject, _, _): return try records(subject)?.node
         case .scopeOf(let user): return try records(UserRegistered.subject(for: user))?.node
         }
     }

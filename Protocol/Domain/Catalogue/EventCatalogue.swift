@@ -19,6 +19,11 @@ public enum EventCatalogue {
         DustSiteInspected.definition,
         DustfallStationRegistered.definition,
         DustfallReadingRecorded.definition,
+        // Patrols
+        PatrolPointDefined.definition,
+        PatrolStarted.definition,
+        PatrolCheckedIn.definition,
+        PatrolEnded.definition,
         // What only the server records
         GridNodeDefined.definition,
         UserRegistered.definition,
@@ -30,6 +35,7 @@ public enum EventCatalogue {
         DustMonitoringThresholdSet.definition,
         DustfallLimitSet.definition,
         SignOffDepartmentsDefined.definition,
+        PatrolSeasonsDefined.definition,
     ]
 
     private static let byType = Dictionary(all.map { ($0.type, $0) }) { first, _ in first }

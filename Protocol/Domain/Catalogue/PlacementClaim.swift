@@ -11,6 +11,9 @@ public enum PlacementClaim: Hashable, Sendable {
     /// Where the record `subject` lies, which an event of one of `startedBy` must have started (a
     /// ticket's next step, a fire put out, a reading at its station).
     case sameAs(subject: UUID, startedBy: Set<EventType>)
+    /// Where the record `subject` lies, as ``sameAs(subject:startedBy:)``, at `location`, which must
+    /// lie there as far as the grid's boundaries tell (a patrol's check-in, in the patrol's cell).
+    case within(subject: UUID, startedBy: Set<EventType>, location: GeoPoint)
     /// Where `user` works: a device's sync report is seen by whoever sees that user's work.
     case scopeOf(user: String)
     /// The record `subject` (started by one of `startedBy`) moves to the node `to` (转办): the

@@ -34,6 +34,10 @@ public struct InvalidValue: Error, Hashable, Sendable, Codable {
         case notAGridCode
         /// Not a checklist item's id: 1 to 64 letters, digits, `-` or `_`.
         case notAnItemID
+        /// Not a day of the year in the form `MM-DD`.
+        case invalidDay
+        /// A risky slot the clock does not decide (before rain, before sowing): no patrol can be required in it.
+        case notAClockSlot
         /// The same item twice (a jar label, a department).
         case duplicate
         /// A dust-fall sample that weighs less than its blank: a weighing or typing error.
@@ -97,6 +101,11 @@ extension InvalidValue: PresentableError {
         case .invalidTime:
             return say("\(field)格式不对：应为 YYYY-MM-DD HH:MM（北京时间），例如 2026-06-01 19:30",
                        "\(field) is not valid: use YYYY-MM-DD HH:MM (Beijing time), for example 2026-06-01 19:30")
+        case .invalidDay:
+            return say("\(field)中的日期格式不对：应为 MM-DD，例如 09-20", "\(field) has a day that is not valid: use MM-DD, for example 09-20")
+        case .notAClockSlot:
+            return say("\(field)只能要求按钟点划分的时段（收工时 after-work、上半夜 first-half-of-night），且不重复；下雨前、播种前由人判断",
+                       "\(field) may require only the slots the clock decides (after-work, first-half-of-night), each once; before rain and before sowing are for people to judge")
         }
     }
 
@@ -139,6 +148,9 @@ extension InvalidValue: PresentableError {
         case "size": return say("大小", "Size")
         case "reason": return say("原因", "Reason")
         case "boundary": return say("边界", "Boundary")
+        case "seasons": return say("巡查季节", "Patrol seasons")
+        case "location": return say("位置（用 --here 取本机 GPS，或给出 --lat 和 --lon）", "The location (--here for this device's GPS, or --lat and --lon)")
+        case "point": return say("巡查定点", "Patrol point")
         default: return jarField(field, in: language) ?? field
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A location in WGS 84 degrees, and how sure the device was of it when it came from a GPS fix:
 /// `accuracyMetres`, the estimated horizontal error (gpsd's `eph`, 95%).
 ///
@@ -42,5 +44,15 @@ public struct GeoPoint: Hashable, Sendable, Codable {
         try self.init(latitude: try container.decode(Double.self, forKey: .latitude),
                       longitude: try container.decode(Double.self, forKey: .longitude),
                       accuracyMetres: try container.decodeIfPresent(Double.self, forKey: .accuracyMetres))
+    }
+}
+
+extension GeoPoint {
+    /// The great-circle distance to `other` in metres (haversine, on the mean earth radius).
+    public func metres(to other: GeoPoint) -> Double {
+        let radians = Double.pi / 180
+        let dLatitude = (other.latitude - latitude) * radians, dLongitude = (other.longitude - longitude) * radians
+        let h = pow(sin(dLatitude / 2), 2) + cos(latitude * radians) * cos(other.latitude * radians) * pow(sin(dLongitude / 2), 2)
+        return 2 * 6_371_008.8 * asin(min(1, h.squareRoot()))
     }
 }

@@ -104,13 +104,13 @@ public struct StrawBurningReview: Hashable, Sendable {
             z = Self.earthRadius * sin(latitude)
         }
 
-        /// Whether `other` is within the radius over the ground (``metres(_:_:)``); the straight
+        /// Whether `other` is within the radius over the ground (``GeoPoint/metres(to:)``); the straight
         /// line decides at once unless it is within a hair of the chord.
         func isWithinRadius(of other: Position) -> Bool {
             let squared = (x - other.x) * (x - other.x) + (y - other.y) * (y - other.y) + (z - other.z) * (z - other.z)
             if squared > Self.chord * Self.chord * (1 + 1e-6) { return false }
             if squared < Self.chord * Self.chord * (1 - 1e-6) { return true }
-            return metres(location, other.location) <= repeatRadiusMetres
+            return location.metres(to: other.location) <= repeatRadiusMetres
         }
     }
 
@@ -159,13 +159,5 @@ public struct StrawBurningReview: Hashable, Sendable {
             let (rootA, rootB) = (root(of: a), root(of: b))
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
-    }
-
-    /// Great-circle distance in metres (haversine).
-    static func metres(_ a: GeoPoint, _ b: GeoPoint) -> Double {
-        let radians = Double.pi / 180
-        let dLatitude = (b.latitude - a.latitude) * radians, dLongitude = (b.longitude - a.longitude) * radians
-        let h = pow(sin(dLatitude / 2), 2) + cos(a.latitude * radians) * cos(b.latitude * radians) * pow(sin(dLongitude / 2), 2)
-        return 2 * 6_371_008.8 * asin(min(1, h.squareRoot()))
     }
 }

@@ -36,6 +36,19 @@ extension TestGrid {
         try lantiand(["user", "add", user, "--role", role.rawValue, "--scope", scope, "--db", database])
     }
 
+    /// The repository's Fixtures/ folder.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Fixtures").standardized
+
+    /// Imports Liaocheng's real grid from Fixtures/liaocheng into the server store `database`: eight
+    /// counties with their boundaries, 136 townships, 408 cells.
+    static func importLiaocheng(into database: String) throws {
+        let liaocheng = fixtures.appendingPathComponent("liaocheng")
+        try lantiand(["grid", "import", "--db", database, "--city", "371500:聊城市",
+                      "--counties", liaocheng.appendingPathComponent("counties.geojson").path,
+                      "--townships", liaocheng.appendingPathComponent("townships.csv").path,
+                      "--cells", liaocheng.appendingPathComponent("cells.csv").path, "--datum", "gcj02"])
+    }
+
     @discardableResult
     static func lantiand(_ arguments: [String]) throws -> String {
         let result = try run("lantiand", arguments)
