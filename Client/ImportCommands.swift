@@ -6,7 +6,7 @@ import LantianDomain
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self, FireList.self, DustfallReadings.self])
+        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self, FireList.self, DustfallReadings.self, ReductionList.self])
 
     struct FIRMS: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -65,6 +65,25 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             try common.run { client, texts in print(texts.dustfallImported(try client.importDustfall(path: file, now: .now()))) }
+        }
+    }
+
+    struct ReductionList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reduction-list",
+            abstract: "导入重污染天气应急减排清单（.xlsx 或 CSV）（督导、乡镇）。Import the emergency reduction list (.xlsx or CSV).",
+            discussion: """
+                列 Columns: 企业名称, 网格编码, 行业, 绩效等级（A、B、C、保障类或空）, 黄色预警措施, 橙色预警措施, 红色预警措施（多项用；分隔），可选 经度, 纬度。
+                已在清单中的企业（同一网格同名）不重复导入。Enterprises already listed (same name, same node) are left as they are.
+                """)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "清单文件（.xlsx 或 CSV，UTF-8 或 GBK）。The list, .xlsx or CSV.") var file: String
+
+        func run() throws {
+            try common.run { client, texts in
+                let report = try client.importReductionList(path: file, now: .now())
+                print(texts.reductionListImported(listed: report.listed, known: report.known, problems: report.problems))
+            }
         }
     }
 }

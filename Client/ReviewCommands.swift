@@ -7,7 +7,7 @@ import LantianDomain
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "督导审阅：按本机已同步的数据统计，可离线。Review what this device has synced; works offline.",
-        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Patrols.self, Backlog.self])
+        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Patrols.self, Alerts.self, Backlog.self])
 
     struct Issues: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "各乡镇问题整改情况。Issues per township.")
@@ -130,6 +130,22 @@ extension Review {
                 let now = Timestamp.now()
                 let coverage = try client.patrolCoverage(within: try node.map(client.nodeCode), month: try month.value(now: now), now: now)
                 try output.emit(coverage.cells.map(JSONOutput.CoverageRow.init), texts: texts) { texts.patrolCoverageTable(coverage) }
+            }
+        }
+    }
+}
+
+extension Review {
+    struct Alerts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "重污染天气应急：各预警期间各乡镇检查落实率、未检查的企业和工地、问题整改。Alert compliance.")
+        @OptionGroup var common: CommonOptions
+        @OptionGroup var month: MonthOption
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                print(texts.alertComplianceTable(try client.alertCompliance(month: try month.value(now: now), now: now), names: try client.nodeNames()))
             }
         }
     }

@@ -84,7 +84,8 @@ extension FieldClient {
         let grid = try store.grid()
         guard let node = try node ?? profile()?.scope else { throw FieldError.gridNotSynced }
         guard grid[node] != nil else { throw FieldError.unknownNode(node) }
-        return PatrolCoverage(patrols: try store.patrols(in: month.start..<month.end), grid: grid, within: node, month: month, asOf: now)
+        return PatrolCoverage(patrols: try store.patrols(in: month.start..<month.end), grid: grid, within: node, month: month, asOf: now,
+                              alerts: try alerts().overlapping(month.start..<month.end))
     }
 
     /// How many issues each patrol's officer reported while it was under way: what it found.

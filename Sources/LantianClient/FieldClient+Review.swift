@@ -20,6 +20,8 @@ extension FieldClient {
         var notice = try notice(county: code, month: month, now: now)
         notice.monthBefore = try issueReview(county: code, month: month.adding(months: -1), now: now)
         notice.yearBefore = try issueReview(county: code, month: month.yearBefore, now: now)
+        let grid = try store.grid()
+        notice.alerts = try alertCompliance(month: month, now: now).filter { grid.node($0.alert.node, isWithin: code) || grid.node(code, isWithin: $0.alert.node) }
         return notice
     }
 

@@ -46,6 +46,10 @@ public enum FieldError: Hashable, Sendable {
     case patrolUnderWay(since: String)
     /// A check-in at a fixed point from further away than a check-in at it may be.
     case farFromPatrolPoint(String, metres: Int, allowed: Int)
+    /// No alert is in force (any more: it ended or was lifted at the time given).
+    case alertNotInForce(String?)
+    /// A measure named that the place does not owe at the alert's level.
+    case notAMeasure(String, measures: [String])
 }
 
 extension FieldError: PresentableError {
@@ -120,6 +124,14 @@ extension FieldError: PresentableError {
         case .farFromPatrolPoint(let name, let metres, let allowed):
             return say("当前位置距定点“\(name)”约 \(metres) 米，超过 \(allowed) 米：到定点后再打卡，或不带 --point 记录当前位置；未记录任何内容",
                        "You are about \(metres) m from the point \(name), more than \(allowed) m: check in there, or without --point to record where you are; nothing was recorded")
+        case .alertNotInForce(let ended?):
+            return say("该预警已于 \(ended) 结束或解除：此后不再检查，未记录任何内容", "That alert ended or was lifted at \(ended): nothing is checked after it; nothing was recorded")
+        case .alertNotInForce(nil):
+            return say("您的范围内现在没有生效的重污染天气预警：未记录任何内容（lantian alert list 查看预警）",
+                       "No heavy-pollution alert is in force in your scope now: nothing was recorded (lantian alert list shows the alerts)")
+        case .notAMeasure(let measure, let measures):
+            return say("“\(measure)”不是该企业在本级预警下的措施；应为：\(measures.joined(separator: "、"))",
+                       "'\(measure)' is not a measure this place owes at this level; it owes: \(measures.joined(separator: ", "))")
         }
     }
 }

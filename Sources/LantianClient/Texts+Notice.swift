@@ -26,7 +26,8 @@ extension Texts {
                       "(as the month ended: what was recorded by \(lastDay) 24:00, from the data synced to this device)")
                 : say("（截至 \(BeijingTime.format(now))，依据本机已同步数据）", "(as of \(BeijingTime.format(now)), from the data synced to this device)"),
             recipients: say("各乡镇人民政府、街道办事处", "To the township governments and street offices"),
-            blocks: overview(notice) + issues(notice) + ledger(notice) + fires(notice) + dustSites(notice) + dustfall(notice) + overdue(notice),
+            blocks: overview(notice) + issues(notice) + ledger(notice) + fires(notice) + dustSites(notice) + dustfall(notice) + overdue(notice)
+                + alerts(notice),
             signature: issuer,
             date: say("\(issued.year)年\(issued.month)月\(issued.day)日", "\(issued.day) \(Self.monthNames[issued.month - 1]) \(issued.year)"))
     }
@@ -176,6 +177,28 @@ extension Texts {
         return [heading, .table(.init(
             header: [say("编号", "Number"), say("所在地", "Place"), say("问题", "Issue"), say("整改期限", "Deadline")],
             rows: notice.overdue.map { [short($0.id), notice.placeNames[$0.node] ?? $0.node, $0.title, $0.deadline.map(BeijingTime.format) ?? "—"] }))]
+    }
+
+    /// A section per heavy-pollution alert of the month: how its measures were checked and kept.
+    private func alerts(_ notice: MonthlyNotice) -> [OfficialDocument.Block] {
+        guard !notice.alerts.isEmpty else { return [] }
+        return [.heading(say("八、重污染天气应急", "8. Heavy-pollution alerts"))] + notice.alerts.flatMap { review -> [OfficialDocument.Block] in
+            let alert = review.alert
+            let rate = review.checked == 0 ? "—" : String(format: "%.0f%%", Double(review.compliant) / Double(review.checked) * 100)
+            var blocks: [OfficialDocument.Block] = [.paragraph(say(
+                "\(alert.level.name(in: language))（\(BeijingTime.format(alert.declaredAt)) 至 \(BeijingTime.format(alert.end))）：应查企业和工地 \(review.due) 处，已查 \(review.checked) 处，措施全部落实 \(review.compliant) 处（落实率 \(rate)）；未落实措施上报问题 \(review.issuesOpened) 个，已销号 \(review.issuesClosed) 个，逾期 \(review.issuesOverdue) 个。",
+                "\(alert.level.name(in: language)) (\(BeijingTime.format(alert.declaredAt)) to \(BeijingTime.format(alert.end))): \(review.checked) of \(review.due) places checked, \(review.compliant) taking every measure (\(rate)); \(review.issuesOpened) issue(s) opened for measures not taken, \(review.issuesClosed) closed out, \(review.issuesOverdue) overdue."))]
+            if !review.townships.isEmpty {
+                blocks.append(.table(.init(
+                    header: [say("乡镇（街道）", "Township"), say("应查", "Due"), say("已查", "Checked"), say("落实", "Complied"), say("落实率", "Rate")],
+                    rows: review.townships.map { [$0.name, "\($0.due)", "\($0.checked)", "\($0.compliant)", percent($0.rate)] },
+                    highlighted: Set(review.townships.indices.filter { review.townships[$0].compliant < review.townships[$0].checked }))))
+            }
+            if !review.notInspected.isEmpty {
+                blocks.append(.paragraph(say("未检查：", "Not checked: ") + review.notInspected.map(\.name).joined(separator: say("、", ", ")) + say("。", ".")))
+            }
+            return blocks
+        }
     }
 
     /// The document for the terminal: title, the body's headings and paragraphs, tables fitted to its width.

@@ -28,9 +28,9 @@ extension EventStore {
                 }
             }
             let overdue = try Row.fetchCursor(db, sql: """
-                SELECT node, COUNT(*) FROM ticket WHERE state IN (:assigned, :rectifying) AND deadline < :now AND \(within) GROUP BY node
-                """, arguments: arguments + ["assigned": TicketState.assigned.rawValue, "rectifying": TicketState.rectifying.rawValue,
-                                             "now": now.millisecondsSince1970])
+                SELECT node, COUNT(*) FROM ticket WHERE state IN (:reported, :assigned, :rectifying) AND deadline < :now AND \(within) GROUP BY node
+                """, arguments: arguments + ["reported": TicketState.reported.rawValue, "assigned": TicketState.assigned.rawValue,
+                                             "rectifying": TicketState.rectifying.rawValue, "now": now.millisecondsSince1970])
             while let count = try overdue.next() {
                 let overdue: Int = try count.decode(atIndex: 1)
                 update(try count.decode(atIndex: 0)) { $0.overdue = overdue }

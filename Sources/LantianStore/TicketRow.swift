@@ -122,7 +122,7 @@ extension DerivableRequest<TicketRow> {
 
     /// Issues past their deadline at `now` while the township still owes the rectification.
     func overdue(at now: Timestamp) -> Self {
-        filter([TicketState.assigned.rawValue, TicketState.rectifying.rawValue].contains(TicketRow.Columns.state)
+        filter(Ticket.owingRectification.map(\.rawValue).contains(TicketRow.Columns.state)
                && TicketRow.Columns.deadline < now.millisecondsSince1970)
     }
 

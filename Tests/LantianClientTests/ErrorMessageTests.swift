@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 20), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 23),
+        ("GPSError", 4), ("InvalidValue", 21), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 25),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -83,7 +83,7 @@ import Testing
         let rules: [InvalidValue.Rule] = [
             .outOfRange(min: 0, max: 1), .tooLong(maxCharacters: 5), .tooMany(max: 2), .empty, .invalidTime, .inTheFuture, .tooLongAgo,
             .tooFarAhead(days: 3), .mustBePositive, .notInChecklist, .invalidMonth, .beforeObservation, .notADigest, .notAKey,
-            .notAGridCode, .notAnItemID, .duplicate, .lighterThanBlank, .invalidDay, .notAClockSlot,
+            .notAGridCode, .notAnItemID, .duplicate, .lighterThanBlank, .invalidDay, .notAClockSlot, .inThePast,
         ]
         let refusals: [Refusal] = [
             .noActor, .implausibleClock(field: "hlc", at: at, server: at), .breaksRule(type: "straw.firePoint.reported", error: invalid),
@@ -113,6 +113,7 @@ import Testing
             .unknownStation("1"), .conflictingOptions("--a", "--b"), .notAPhoto("甲"),
             .refusedRecord("1", reason: Refusal.outsideScope(node: "1", user: "甲", scope: "2").wire), .noDataFor("371521", name: "阳谷县", scope: "371502"),
             .noPatrolUnderWay, .patrolUnderWay(since: "2026-10-01 17:30"), .farFromPatrolPoint("村西麦田", metres: 850, allowed: 300),
+            .alertNotInForce("2026-11-02 08:00"), .alertNotInForce(nil), .notAMeasure("停产", measures: ["停止 1 号冲天炉"]),
         ]
         let stores: [StoreError] = [
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
@@ -185,6 +186,7 @@ import Testing
         case .lighterThanBlank: 17
         case .invalidDay: 18
         case .notAClockSlot: 19
+        case .inThePast: 20
         }
     }
 
@@ -270,6 +272,8 @@ import Testing
         case .noPatrolUnderWay: 20
         case .patrolUnderWay: 21
         case .farFromPatrolPoint: 22
+        case .alertNotInForce: 23
+        case .notAMeasure: 24
         }
     }
 

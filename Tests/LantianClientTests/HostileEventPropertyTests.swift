@@ -160,6 +160,9 @@ import Testing
                 views.append(String(decoding: try Exports.patrolTracksGeoJSON(patrols), as: UTF8.self))
                 views.append(texts.patrolCoverageTable(try client.patrolCoverage(within: TestGrid.county, month: month, now: now)))
                 views.append(texts.patrolPointTable(try client.patrolPoints(within: nil), names: try client.nodeNames()))
+                views.append(texts.alertComplianceTable(try client.alertCompliance(month: month, now: now), names: try client.nodeNames()))
+                views.append(texts.alertDutiesTable(try client.alertDuties(now: now), names: try client.nodeNames()))
+                views.append(texts.alertTable(try client.alerts().alerts.values.sorted { $0.id.uuidString < $1.id.uuidString }, now: now, names: try client.nodeNames()))
                 for county in [TestGrid.county, TestGrid.otherCounty] {
                     do {
                         let notice = try client.monthlyNotice(county: county, month: month, now: now)

@@ -76,4 +76,24 @@ import Testing
             try PatrolSeasonsDefined(node: "371502", seasons: [PatrolSeason(name: "雨前", from: "06-01", to: "06-30", slots: [.beforeRain])]).check(recordedAt: Self.october(1, 0))
         }
     }
+
+    @Test func anAlertRequiresEveryClockSlotInEveryCellItCoversAndAcceptsChecksOnlyWhileInForce() {
+        var story = Chronicle()
+        let alert = UUID()
+        // No season in December; an orange alert over the township from 12-01 08:00 until 12-03.
+        let start = Self.october(62, 0)  // 2026-12-01 00:00 Beijing
+        story.record(AlertDeclared(node: "371502001", level: .orange, until: start.adding(milliseconds: 2 * 86_400_000)), about: alert,
+                     by: "supervisor.zhao", at: start.adding(milliseconds: 8 * 3_600_000))
+        story.record(AlertCheckRecorded(target: .dustSite, place: UUID(), results: ["停止土石方作业和拆除作业": true]), about: alert,
+                     at: start.adding(milliseconds: 9 * 3_600_000))
+        story.record(AlertLifted(), about: alert, by: "supervisor.zhao", at: start.adding(milliseconds: 30 * 3_600_000))
+        story.record(AlertCheckRecorded(target: .dustSite, place: UUID(), results: ["停止土石方作业和拆除作业": false]), about: alert,
+                     at: start.adding(milliseconds: 31 * 3_600_000))
+        let alerts = Alerts.fold(story.events)
+        #expect(alerts[alert]?.checks.count == 1 && alerts.orphans.count == 1)
+        // In force on 12-01 evening only (lifted 12-02 06:00): both slots of one day, in both cells.
+        let coverage = PatrolCoverage(patrols: Patrols(), grid: Self.grid, within: "371502001", month: ReviewMonth("2026-12")!,
+                                      asOf: start.adding(milliseconds: 3 * 86_400_000), alerts: alerts.overlapping(start..<start.adding(milliseconds: 31 * 86_400_000)))
+        #expect(coverage.cells.map(\.required) == [2, 2] && coverage.cells.map(\.done) == [0, 0])
+    }
 }

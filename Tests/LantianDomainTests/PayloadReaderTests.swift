@@ -71,7 +71,8 @@ import Testing
                               escalation: [nil, .interview, .specialInspection].randomElement(using: &random) ?? nil)
         let report = TicketReported(category: InspectionCategory.allCases.randomElement(using: &random) ?? .dust, node: text(&random),
                                     title: text(&random), location: Bool.random(using: &random) ? point(&random) : nil,
-                                    origin: Bool.random(using: &random) ? UUID() : nil, note: text(&random), evidence: evidence(&random))
+                                    origin: Bool.random(using: &random) ? UUID() : nil, note: text(&random), evidence: evidence(&random),
+                                    deadline: Bool.random(using: &random) ? time(&random) : nil)
         let fire = try! FirePointReport(location: point(&random), node: Bool.random(using: &random) ? text(&random) : nil, observedAt: time(&random),
                                         note: text(&random), source: FirePointReport.Source.allCases.randomElement(using: &random) ?? .patrol,
                                         estimatedAreaSquareMetres: Bool.random(using: &random) ? number(in: 0.001...1_000_000, &random) : nil,

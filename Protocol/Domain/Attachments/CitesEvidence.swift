@@ -14,5 +14,6 @@ extension CitesEvidence {
 extension TicketReported: CitesEvidence {}
 extension TicketStep: CitesEvidence {}
 extension EnterpriseStep: CitesEvidence {}
+extension AlertCheckRecorded: CitesEvidence {}
 extension DustSiteInspected: CitesEvidence {}
 extension FirePointReport: CitesEvidence {}

@@ -24,6 +24,11 @@ public enum EventCatalogue {
         PatrolStarted.definition,
         PatrolCheckedIn.definition,
         PatrolEnded.definition,
+        // Heavy-pollution alerts
+        ReductionListed.definition,
+        AlertDeclared.definition,
+        AlertLifted.definition,
+        AlertCheckRecorded.definition,
         // What only the server records
         GridNodeDefined.definition,
         UserRegistered.definition,

@@ -39,7 +39,8 @@ extension TicketReported: PayloadReadable {
         self.init(category: try object.enumeration("category", as: InspectionCategory.self), node: try object.string("node"),
                   title: try object.string("title"), location: try object.objectIfPresent("location").map(GeoPoint.init(reading:)),
                   origin: try object.uuidIfPresent("origin"), note: try object.string("note"), evidence: evidence,
-                  referral: try object.boolIfPresent("referral") ?? false)
+                  referral: try object.boolIfPresent("referral") ?? false,
+                  deadline: try object.int64IfPresent("deadline").map(Timestamp.init(millisecondsSince1970:)))
     }
 }
 
@@ -118,6 +119,7 @@ extension TicketReported: PayloadWritable {
     public func write(to writer: inout PayloadWriter) {
         writer.object { fields in
             fields.enumeration("category", category)
+            fields.int64("deadline", deadline?.millisecondsSince1970)
             fields.objects("evidence", evidence)
             fields.object("location", location)
             fields.string("node", node)

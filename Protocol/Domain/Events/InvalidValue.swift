@@ -14,6 +14,8 @@ public struct InvalidValue: Error, Hashable, Sendable, Codable {
         case invalidTime
         /// A time later than now, or than when its record was made, such as a fire seen tomorrow.
         case inTheFuture
+        /// A time that should lie ahead of its record (a deadline) but does not.
+        case inThePast
         /// A time before ``EventBounds/earliest``: no record of this campaign is that old.
         case tooLongAgo
         /// A time further ahead of its record than a deadline can be.
@@ -80,6 +82,8 @@ extension InvalidValue: PresentableError {
                        "\(field) is less than the blank, which cannot be: check the weighing record; mark the jar invalid if the sample was spoiled")
         case .inTheFuture:
             return say("\(field)不能晚于现在（或晚于记录时间）", "\(field) cannot be in the future (or later than when it was recorded)")
+        case .inThePast:
+            return say("\(field)必须晚于记录时间", "\(field) must be later than when it is recorded")
         case .tooLongAgo:
             return say("\(field)早于 2000 年，不可能：检查日期和设备时钟", "\(field) is before 2000, which cannot be: check the date and the device's clock")
         case .tooFarAhead(let days):
@@ -151,6 +155,10 @@ extension InvalidValue: PresentableError {
         case "seasons": return say("巡查季节", "Patrol seasons")
         case "location": return say("位置（用 --here 取本机 GPS，或给出 --lat 和 --lon）", "The location (--here for this device's GPS, or --lat and --lon)")
         case "point": return say("巡查定点", "Patrol point")
+        case "measures": return say("减排措施", "Reduction measure")
+        case "until": return say("预警结束时间", "When the alert ends")
+        case "deadlineHours": return say("整改时限（小时）", "Hours to put right")
+        case "level": return say("预警级别", "Alert level")
         default: return jarField(field, in: language) ?? field
         }
     }

@@ -4,7 +4,8 @@ import Foundation
 /// cell of a node, the slot-days its seasons required in a month against those a patrol in the
 /// cell covered, the patrols and hours walked, and fixed points a patrol passed without checking in;
 /// the cells nobody walked; each officer's patrols and hours. A slot-day counts once its time has
-/// passed (by `asOf`): this evening is not missed at noon.
+/// passed (by `asOf`): this evening is not missed at noon. While a heavy-pollution alert is in force
+/// over a cell, every clock slot is required there, season or not (seed 000 §19: 重污染天气期间…驻村驻点).
 public struct PatrolCoverage: Hashable, Sendable {
     public struct Cell: Hashable, Sendable {
         public var node: String
@@ -58,7 +59,7 @@ public struct PatrolCoverage: Hashable, Sendable {
     /// The cells no patrol walked in the month.
     public var notPatrolled: [Cell] { cells.filter { $0.patrols == 0 } }
 
-    public init(patrols: Patrols, grid: Grid, within node: String, month: ReviewMonth, asOf: Timestamp) {
+    public init(patrols: Patrols, grid: Grid, within node: String, month: ReviewMonth, asOf: Timestamp, alerts: [Alert] = []) {
         self.month = month
         let end = min(month.end, asOf)
         let inMonth = patrols.patrols.values.filter { $0.startedAt < end && $0.lastSeen >= month.start }
@@ -77,12 +78,14 @@ public struct PatrolCoverage: Hashable, Sendable {
                     sum + points.filter { $0.definedAt <= patrol.startedAt && !patrol.checkedIn(at: $0) }.count
                 }
                 let seasons = patrols.seasons(for: node.code, grid: grid)
+                let alertsOver = alerts.filter { grid.node(node.code, isWithin: $0.node) }
                 var day = month.start
                 while day < end {
                     let civil = BeijingTime.civil(day)
                     let slots = Set(seasons.filter { $0.contains(month: civil.month, day: civil.day) }.flatMap(\.slots))
-                    for slot in RiskySlot.allCases where slots.contains(slot) {
-                        guard let window = slot.window(onDayStarting: day), window.upperBound <= asOf else { continue }
+                    for slot in RiskySlot.allCases {
+                        guard let window = slot.window(onDayStarting: day), window.upperBound <= asOf,
+                              slots.contains(slot) || alertsOver.contains(where: { $0.period.overlaps(window) }) else { continue }
                         let covered = walked.contains { $0.covers(window) }
                         cell.required += 1
                         if covered { cell.done += 1 }

@@ -50,9 +50,13 @@ public struct Ticket: Hashable, Sendable {
     /// Computed from the current time; never stored.
     public func isOverdue(at now: Timestamp) -> Bool { Self.isOverdue(state: state, deadline: deadline, at: now) }
 
+    /// The states in which the rectification is still owed, so a deadline can pass: assigned or
+    /// being rectified, or only reported when the issue came with a deadline (an alert's).
+    public static let owingRectification: [TicketState] = [.reported, .assigned, .rectifying]
+
     /// Whether an issue in `state` with `deadline` is overdue at `now`.
     public static func isOverdue(state: TicketState, deadline: Timestamp?, at now: Timestamp) -> Bool {
-        guard let deadline, state == .assigned || state == .rectifying else { return false }
+        guard let deadline, owingRectification.contains(state) else { return false }
         return now > deadline
     }
 

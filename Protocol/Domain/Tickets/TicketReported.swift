@@ -16,9 +16,12 @@ public struct TicketReported: EventPayload, Hashable {
     public var evidence: [Evidence]
     /// `true` for a referral (移交): found outside the recorder's scope, for the office where it lies.
     public var referral: Bool?
+    /// A deadline the issue has from the start: a measure failed during a heavy-pollution alert is
+    /// due within the alert's hours, not the days an assignment gives (``AlertDeclared/deadlineHours``).
+    public var deadline: Timestamp?
 
     public init(category: InspectionCategory, node: String, title: String, location: GeoPoint? = nil, origin: UUID? = nil,
-                note: String = "", evidence: [Evidence] = [], referral: Bool = false) {
+                note: String = "", evidence: [Evidence] = [], referral: Bool = false, deadline: Timestamp? = nil) {
         self.category = category
         self.node = node
         self.title = title
@@ -27,6 +30,7 @@ public struct TicketReported: EventPayload, Hashable {
         self.note = note
         self.evidence = evidence
         self.referral = referral ? true : nil
+        self.deadline = deadline
     }
 }
 
@@ -41,6 +45,12 @@ extension TicketReported {
         try Self.checkTitle(title)
         try Check.text(note, "note", max: Check.longText)
         try Check.evidence(evidence)
+        if let deadline {
+            guard deadline > recordedAt else { throw InvalidValue(field: "deadline", rule: .inThePast) }
+            guard deadline.milliseconds(since: recordedAt) <= Int64(AlertDeclared.maxDeadlineHours) * 3_600_000 else {
+                throw InvalidValue(field: "deadline", rule: .tooFarAhead(days: AlertDeclared.maxDeadlineHours / 24))
+            }
+        }
     }
 
     /// An issue found by judgement is a grid officer's to report; one that follows from a record

@@ -59,6 +59,7 @@ public struct Tickets: Projection {
             }
             var ticket = Ticket(id: event.subject, report: report, reportedBy: event.actor, reportedAt: time, state: .reported,
                                 evidence: report.evidence)
+            ticket.deadline = report.deadline
             let role = role(of: event.actor, at: event)
             if !TicketWorkflow.mayReport(report, role: role) {
                 ticket.conflicts.append(Ticket.Conflict(event: event.id, actor: event.actor, attempted: "reported",

@@ -36,6 +36,7 @@ struct TicketJSON: Decodable {
     var category: String
     var state: String
     var title: String
+    var deadline: String?
     var conflicts: [Conflict]
     struct Conflict: Decodable { var attempted: String }
 }
