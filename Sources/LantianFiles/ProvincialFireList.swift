@@ -34,19 +34,7 @@ public struct ProvincialFireList: Sendable {
 
     /// Reads `path`: a workbook if it is a ZIP archive (as every .xlsx is), else CSV.
     public init(path: String) throws(ImportError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path) }
-        let magic = (try? handle.read(upToCount: 2)) ?? Data()
-        try? handle.close()
-        let records: [CSVFile.Record]
-        if magic == Data("PK".utf8) {
-            let sheet = try XLSXSheet(path: path)
-            try sheet.require(Self.columns, format: Self.format)
-            records = sheet.records
-        } else {
-            let file = try CSVFile(path: path)
-            try file.require(Self.columns, format: Self.format)
-            records = file.records
-        }
+        let records = try SpreadsheetRecords.read(path: path, columns: Self.columns, format: Self.format)
         var entries: [Entry] = []
         var problems: [RowProblem] = []
         for record in records {
