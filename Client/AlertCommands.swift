@@ -80,4 +80,3 @@ struct AlertCommand: ParsableCommand {
     }
 }
 
-extension AlertLevel: ExpressibleByArgument {}

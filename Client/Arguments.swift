@@ -14,6 +14,14 @@ extension DustSiteRegistered.Kind: ExpressibleByArgument { public init?(argument
 extension Disposition: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension ClosureItem: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension TicketFilter.Order: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+/// `orange`, 橙色预警（Ⅱ级响应）, or as people say it, 橙色 or 橙色预警.
+extension AlertLevel: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let level = AlertLevel(word: argument)
+                ?? AlertLevel.allCases.first(where: { argument.count >= 2 && argument.hasPrefix(String($0.name(in: .chinese).prefix(2))) }) else { return nil }
+        self = level
+    }
+}
 extension EnterpriseRegistered.LeadSource: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 
 /// The device's own position, from its GPS through gpsd (`--here`), checked for age and accuracy.
