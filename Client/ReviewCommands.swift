@@ -7,7 +7,7 @@ import LantianDomain
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "督导审阅：按本机已同步的数据统计，可离线。Review what this device has synced; works offline.",
-        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Patrols.self, Alerts.self, Backlog.self])
+        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Patrols.self, Alerts.self, Assessment.self, Falsified.self, Backlog.self])
 
     struct Issues: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "各乡镇问题整改情况。Issues per township.")
@@ -146,6 +146,44 @@ extension Review {
             try common.run { client, texts in
                 let now = Timestamp.now()
                 print(texts.alertComplianceTable(try client.alertCompliance(month: try month.value(now: now), now: now), names: try client.nodeNames()))
+            }
+        }
+    }
+}
+
+extension Review {
+    struct Assessment: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "乡镇（街道）月度考核：得分、等次、排名、连续三月后列（约谈）。The townships' monthly assessment.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "县区编码，默认本人范围。The county; default your scope.") var county: String?
+        @OptionGroup var month: MonthOption
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                guard let county = try county ?? client.profile()?.scope else { throw FieldError.gridNotSynced }
+                let (assessment, flagged) = try client.assessment(county: try client.nodeCode(county), month: try month.value(now: now), now: now)
+                print(texts.assessmentReview(assessment, flagged: flagged))
+            }
+        }
+    }
+
+    struct Falsified: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "认定乡镇某月记录弄虚作假：该月考核不合格（督导）。Record that a township falsified a month's records: it fails that month.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "乡镇（街道）编码或名称。The township.") var township: String
+        @Option(help: "月份 YYYY-MM。The month.") var month: String
+        @OptionGroup var details: NoteOptions
+
+        func run() throws {
+            try common.run { client, texts in
+                guard let month = ReviewMonth(month) else { throw InvalidValue(field: "month", rule: .invalidMonth) }
+                guard !details.note.allSatisfy(\.isWhitespace) else { throw InvalidValue(field: "note", rule: .empty) }
+                try client.recordFalsification(township: try client.nodeCode(township), month: month, note: details.note,
+                                               evidence: try client.evidence(photos: details.photos), now: .now())
+                print(texts.falsificationRecorded(month))
             }
         }
     }

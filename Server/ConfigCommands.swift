@@ -7,7 +7,7 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "地方配置，对该网格及其下级生效。Local settings, for a grid node and below.",
-        subcommands: [Checklist.self, MonitoringThreshold.self, DustfallLimit.self, SignOff.self, PatrolSeasons.self])
+        subcommands: [Checklist.self, MonitoringThreshold.self, DustfallLimit.self, SignOff.self, PatrolSeasons.self, Assessment.self])
 
     struct Checklist: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "扬尘检查表。The dust-site checklist.")
@@ -79,6 +79,31 @@ struct ConfigCommand: ParsableCommand {
                 return PatrolSeason(name: parts[0], from: parts[1], to: parts[2], slots: slots)
             }
             try configure(db, .patrolSeasons(seasons), node: node)
+        }
+    }
+
+    struct Assessment: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "乡镇考核办法：各项权重和等次分数线（默认见 README）。How townships are assessed: weights and grade thresholds.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @Option(help: "网格编码。The grid node.") var node: String
+        @Option(help: "年份。The year.") var year: Int
+        @Option(parsing: .upToNextOption, help: "项=权重，如 rectification=30 overdue=20 fires=15 dustfall=15 patrols=10 alerts=10。Figure=weight.")
+        var weight: [String]
+        @Option(help: "优秀分数线。The lowest excellent score.") var excellent = AssessmentScheme.standard.excellent
+        @Option(help: "良好分数线。The lowest good score.") var good = AssessmentScheme.standard.good
+        @Option(help: "合格分数线。The lowest pass score.") var pass = AssessmentScheme.standard.pass
+
+        func run() throws {
+            let weights = try weight.map { text -> (AssessmentScheme.Figure, Double) in
+                let parts = text.split(separator: "=").map(String.init)
+                guard parts.count == 2, let figure = AssessmentScheme.Figure(rawValue: parts[0]), let value = Double(parts[1]) else {
+                    throw ValidationError("--weight \(text): use figure=number; figures: \(AssessmentScheme.Figure.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return (figure, value)
+            }
+            let scheme = AssessmentScheme(weights: Dictionary(weights) { _, last in last }, excellent: excellent, good: good, pass: pass)
+            try configure(db, .assessment(year: year, scheme: scheme), node: node)
         }
     }
 }

@@ -15,11 +15,18 @@ extension FieldClient {
     }
 
     /// The monthly notice (月通报) of `county` for `month`, with the month before and the same
-    /// month a year before to compare with.
+    /// month a year before to compare with, and the townships' assessment.
     public func monthlyNotice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
-        var notice = try notice(county: code, month: month, now: now)
+        var notice = try monthlyNoticeFigures(county: code, month: month, now: now)
         notice.monthBefore = try issueReview(county: code, month: month.adding(months: -1), now: now)
         notice.yearBefore = try issueReview(county: code, month: month.yearBefore, now: now)
+        notice.assessment = try assessment(of: notice, now: now)
+        return notice
+    }
+
+    /// The notice's figures without the comparisons and the assessment (which read other months).
+    func monthlyNoticeFigures(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
+        var notice = try notice(county: code, month: month, now: now)
         let grid = try store.grid()
         notice.alerts = try alertCompliance(month: month, now: now).filter { grid.node($0.alert.node, isWithin: code) || grid.node(code, isWithin: $0.alert.node) }
         return notice

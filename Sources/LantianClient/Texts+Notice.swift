@@ -27,7 +27,7 @@ extension Texts {
                 : say("（截至 \(BeijingTime.format(now))，依据本机已同步数据）", "(as of \(BeijingTime.format(now)), from the data synced to this device)"),
             recipients: say("各乡镇人民政府、街道办事处", "To the township governments and street offices"),
             blocks: overview(notice) + issues(notice) + ledger(notice) + fires(notice) + dustSites(notice) + dustfall(notice) + overdue(notice)
-                + alerts(notice),
+                + numbered(alerts(notice) + assessment(notice)),
             signature: issuer,
             date: say("\(issued.year)年\(issued.month)月\(issued.day)日", "\(issued.day) \(Self.monthNames[issued.month - 1]) \(issued.year)"))
     }
@@ -182,7 +182,7 @@ extension Texts {
     /// A section per heavy-pollution alert of the month: how its measures were checked and kept.
     private func alerts(_ notice: MonthlyNotice) -> [OfficialDocument.Block] {
         guard !notice.alerts.isEmpty else { return [] }
-        return [.heading(say("八、重污染天气应急", "8. Heavy-pollution alerts"))] + notice.alerts.flatMap { review -> [OfficialDocument.Block] in
+        return [.heading(say("重污染天气应急", "Heavy-pollution alerts"))] + notice.alerts.flatMap { review -> [OfficialDocument.Block] in
             let alert = review.alert
             let rate = review.checked == 0 ? "—" : String(format: "%.0f%%", Double(review.compliant) / Double(review.checked) * 100)
             var blocks: [OfficialDocument.Block] = [.paragraph(say(
@@ -198,6 +198,24 @@ extension Texts {
                 blocks.append(.paragraph(say("未检查：", "Not checked: ") + review.notInspected.map(\.name).joined(separator: say("、", ", ")) + say("。", ".")))
             }
             return blocks
+        }
+    }
+
+    /// The assessment of the townships: scores, grades and ranks, the best and the worst, the
+    /// figures behind each.
+    private func assessment(_ notice: MonthlyNotice) -> [OfficialDocument.Block] {
+        guard let assessment = notice.assessment, !assessment.rows.isEmpty else { return [] }
+        return [.heading(say("考核", "Assessment")), .paragraph(assessmentSummary(assessment)), .table(assessmentTable(assessment))]
+    }
+
+    /// The optional sections after the seventh, numbered on from 八 in the order they come.
+    private func numbered(_ blocks: [OfficialDocument.Block]) -> [OfficialDocument.Block] {
+        var next = 8
+        return blocks.map { block in
+            guard case .heading(let text) = block else { return block }
+            defer { next += 1 }
+            let numeral = ["八", "九", "十", "十一"][min(next - 8, 3)]
+            return .heading(say("\(numeral)、\(text)", "\(next). \(text)"))
         }
     }
 

@@ -13,6 +13,8 @@ public enum LocalSetting: Hashable, Sendable {
     case signOffDepartments([String])
     /// The seasons patrols are required in (an empty list: none required there).
     case patrolSeasons([PatrolSeason])
+    /// How townships are assessed in a year.
+    case assessment(year: Int, scheme: AssessmentScheme)
 
     public var name: String {
         switch self {
@@ -21,6 +23,7 @@ public enum LocalSetting: Hashable, Sendable {
         case .dustfallLimit: "dustfall-limit"
         case .signOffDepartments: "signoff-departments"
         case .patrolSeasons: "patrol-seasons"
+        case .assessment: "assessment"
         }
     }
 }

@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 21), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 25),
+        ("GPSError", 4), ("InvalidValue", 22), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 25),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -83,7 +83,7 @@ import Testing
         let rules: [InvalidValue.Rule] = [
             .outOfRange(min: 0, max: 1), .tooLong(maxCharacters: 5), .tooMany(max: 2), .empty, .invalidTime, .inTheFuture, .tooLongAgo,
             .tooFarAhead(days: 3), .mustBePositive, .notInChecklist, .invalidMonth, .beforeObservation, .notADigest, .notAKey,
-            .notAGridCode, .notAnItemID, .duplicate, .lighterThanBlank, .invalidDay, .notAClockSlot, .inThePast,
+            .notAGridCode, .notAnItemID, .duplicate, .lighterThanBlank, .invalidDay, .notAClockSlot, .inThePast, .notDescending,
         ]
         let refusals: [Refusal] = [
             .noActor, .implausibleClock(field: "hlc", at: at, server: at), .breaksRule(type: "straw.firePoint.reported", error: invalid),
@@ -187,6 +187,7 @@ import Testing
         case .invalidDay: 18
         case .notAClockSlot: 19
         case .inThePast: 20
+        case .notDescending: 21
         }
     }
 

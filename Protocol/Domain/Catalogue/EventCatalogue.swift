@@ -29,6 +29,8 @@ public enum EventCatalogue {
         AlertDeclared.definition,
         AlertLifted.definition,
         AlertCheckRecorded.definition,
+        // Assessment
+        FalsificationFound.definition,
         // What only the server records
         GridNodeDefined.definition,
         UserRegistered.definition,
@@ -41,6 +43,7 @@ public enum EventCatalogue {
         DustfallLimitSet.definition,
         SignOffDepartmentsDefined.definition,
         PatrolSeasonsDefined.definition,
+        AssessmentSchemeDefined.definition,
     ]
 
     private static let byType = Dictionary(all.map { ($0.type, $0) }) { first, _ in first }

@@ -16,6 +16,8 @@ public struct InvalidValue: Error, Hashable, Sendable, Codable {
         case inTheFuture
         /// A time that should lie ahead of its record (a deadline) but does not.
         case inThePast
+        /// Thresholds that should fall from the best grade to the lowest but do not.
+        case notDescending
         /// A time before ``EventBounds/earliest``: no record of this campaign is that old.
         case tooLongAgo
         /// A time further ahead of its record than a deadline can be.
@@ -82,6 +84,8 @@ extension InvalidValue: PresentableError {
                        "\(field) is less than the blank, which cannot be: check the weighing record; mark the jar invalid if the sample was spoiled")
         case .inTheFuture:
             return say("\(field)不能晚于现在（或晚于记录时间）", "\(field) cannot be in the future (or later than when it was recorded)")
+        case .notDescending:
+            return say("\(field)须从高到低：优秀 ≥ 良好 ≥ 合格", "\(field) must fall from the best grade down: excellent ≥ good ≥ pass")
         case .inThePast:
             return say("\(field)必须晚于记录时间", "\(field) must be later than when it is recorded")
         case .tooLongAgo:
@@ -159,6 +163,8 @@ extension InvalidValue: PresentableError {
         case "until": return say("预警结束时间", "When the alert ends")
         case "deadlineHours": return say("整改时限（小时）", "Hours to put right")
         case "level": return say("预警级别", "Alert level")
+        case "weights": return say("考核权重", "Assessment weights")
+        case "thresholds": return say("等次分数线", "Grade thresholds")
         default: return jarField(field, in: language) ?? field
         }
     }

@@ -20,6 +20,8 @@ public struct MonthlyNotice: Hashable, Sendable {
     /// stood at that month's end: what 环比 and 同比 compare with (`nil`: not looked up).
     public var monthBefore: IssueReview?
     public var yearBefore: IssueReview?
+    /// The townships' assessment for the month (`nil`: not looked up).
+    public var assessment: TownshipAssessment?
     /// How each heavy-pollution alert over the county in the month was complied with (`[]`: none, or not looked up).
     public var alerts: [AlertCompliance] = []
     /// The names of the places the overdue issues lie in, by code.

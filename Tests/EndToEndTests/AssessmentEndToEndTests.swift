@@ -1,0 +1,31 @@
+import Foundation
+import LantianDomain
+import LantianTestSupport
+import Testing
+
+/// The monthly assessment (考核) on the real binaries: scored from the month's records, in the
+/// notice, and failed by a supervisor's finding of falsified records whatever the score.
+@Suite struct AssessmentEndToEndTests {
+    @Test func aTownshipFoundToHaveFalsifiedItsRecordsFailsTheMonth() throws {
+        // No patrol season: the score does not depend on the month the test runs in.
+        let town = try Town(settings: [["patrol-seasons", "--node", TestGrid.county, "--none"]])
+        try town.officer.expectSuccess(["issue", "report", "--category", "dust", "--title", "道路积尘未清扫"])
+        try town.syncAll()
+        let month = "\(ReviewMonth(containing: Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))))"
+
+        let review = try town.supervisor.expectSuccess(["review", "assessment", "--county", TestGrid.county, "--month", month])
+        // One open issue, no fire, no dust-fall, no patrol required or alert: 整改率 0, 按期 100, 禁烧 100 → (0 + 2000 + 1500) / 65 = 53.8.
+        #expect(review.contains("古楼街道") && review.contains("53.8") && review.contains("不合格"), "\(review)")
+        let notice = try town.supervisor.expectSuccess(["notice", "--county", TestGrid.county, "--month", month])
+        #expect(notice.contains("八、考核") && notice.contains("本月考核 1 个乡镇（街道）"), "\(notice)")
+
+        let bad = try town.supervisor.lantian(["review", "falsified", "--township", TestGrid.township, "--month", "2026-13", "--note", "补录"])
+        #expect(bad.status == 65 && bad.errors.contains("YYYY-MM"), "\(bad.errors)")
+        let officer = try town.officer.lantian(["review", "falsified", "--township", TestGrid.township, "--month", month, "--note", "补录"])
+        #expect(officer.status == 65, "a grid officer may not record a finding: \(officer.errors)")
+        try town.supervisor.expectSuccess(["review", "falsified", "--township", TestGrid.township, "--month", month, "--note", "巡查记录补录、定位与实际不符"])
+        try town.syncAll()
+        let failed = try town.staff.expectSuccess(["review", "assessment", "--county", TestGrid.county, "--month", month])
+        #expect(failed.contains("不合格（弄虚作假）") && failed.contains("认定弄虚作假、考核不合格：古楼街道"), "\(failed)")
+    }
+}
