@@ -14,6 +14,7 @@ extension DustSiteRegistered.Kind: ExpressibleByArgument { public init?(argument
 extension Disposition: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension ClosureItem: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 extension TicketFilter.Order: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
+extension InquiryStep.Outcome: ExpressibleByArgument { public init?(argument: String) { self.init(word: argument) } }
 /// `orange`, 橙色预警（Ⅱ级响应）, or as people say it, 橙色 or 橙色预警.
 extension AlertLevel: ExpressibleByArgument {
     public init?(argument: String) {

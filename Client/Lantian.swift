@@ -12,7 +12,7 @@ struct Lantian: ParsableCommand {
         abstract: "蓝天网格巡查终端：离线记录，联网同步。Lantian field client: record offline, sync when connected.",
         discussion: "不带命令运行时显示首页：现在要做的事。Run alone, it shows what to do now.",
         subcommands: [Home.self, Enroll.self, Setup.self, Status.self, Sync.self, Verify.self, Repair.self, Rebuild.self, Quarantine.self, Issue.self,
-                      Fire.self, PatrolCommand.self, AlertCommand.self, Dust.self, Dustfall.self, EnterpriseCommand.self, EvidenceCommand.self, ImportCommand.self, Review.self, Notice.self, Report.self],
+                      Fire.self, PatrolCommand.self, AlertCommand.self, Dust.self, Dustfall.self, EnterpriseCommand.self, EvidenceCommand.self, ImportCommand.self, Review.self, InquiryCommand.self, Notice.self, Report.self],
         defaultSubcommand: Home.self)
 
     /// Argument errors in the user's language (``UsageMessage``).

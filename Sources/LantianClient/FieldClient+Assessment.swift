@@ -16,8 +16,10 @@ extension FieldClient {
         let grid = try store.grid(), records = try store.project(AssessmentRecords.self)
         let townships = grid.children(of: notice.county.code).filter { $0.level == .township && !$0.isRetired }
         let patrols = try patrolCoverage(within: notice.county.code, month: notice.month, now: min(notice.month.end, now))
+        let inquiries = try store.project(Inquiries.self)
+        let neglect = Dictionary(townships.map { ($0.code, inquiries.neglect(in: notice.month, township: $0.code, grid: grid).count) }) { first, _ in first }
         return TownshipAssessment(month: notice.month, townships: townships, issues: notice.issues, fires: notice.fires, dustfall: notice.dustfall,
-                                  patrols: patrols, alerts: notice.alerts, falsified: records.falsified(in: notice.month),
+                                  patrols: patrols, alerts: notice.alerts, falsified: records.falsified(in: notice.month), neglect: neglect,
                                   scheme: records.scheme(for: notice.county.code, year: notice.month.year, grid: grid))
     }
 

@@ -109,7 +109,7 @@ extension FieldClient {
         if let user = try profile() {
             let grid = try store.grid()
             let directory = try store.directory()
-            let scope = GridScope(scope: user.scope, grid: grid)
+            let scope = GridScope(user: user, grid: grid)
             for draft in drafts {
                 let event = Event(id: UUID(), device: device.id, cseq: 1, actor: device.actor, hlc: HybridTimestamp(wallMilliseconds: now.millisecondsSince1970, counter: 0),
                                   recordedAt: now, subject: draft.subject, type: draft.type, schema: draft.schema, payload: draft.payload)
@@ -136,6 +136,8 @@ extension FieldClient {
             node = try? grid.place(stated: stated, location: location, scope: directory.users[first.actor]?.scope).get()
         case .sameAs(let other, _) where other != subject, .within(let other, _, _) where other != subject:
             node = try subjectRecord(other, grid: grid, directory: directory)?.node
+        case .supervision(let supervised):
+            node = GridScope.supervision(of: supervised)
         default:
             node = nil
         }

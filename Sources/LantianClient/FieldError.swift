@@ -50,6 +50,8 @@ public enum FieldError: Hashable, Sendable {
     case alertNotInForce(String?)
     /// A measure named that the place does not owe at the alert's level.
     case notAMeasure(String, measures: [String])
+    /// A step of an inquiry already concluded (with this outcome).
+    case inquiryConcluded(String)
 }
 
 extension FieldError: PresentableError {
@@ -129,6 +131,8 @@ extension FieldError: PresentableError {
         case .alertNotInForce(nil):
             return say("您的范围内现在没有生效的重污染天气预警：未记录任何内容（lantian alert list 查看预警）",
                        "No heavy-pollution alert is in force in your scope now: nothing was recorded (lantian alert list shows the alerts)")
+        case .inquiryConcluded(let outcome):
+            return say("该一案双查已结案（\(outcome)），不能再记录；如有新情况请另行立案", "That inquiry is concluded (\(outcome)); open a new one for anything new")
         case .notAMeasure(let measure, let measures):
             return say("“\(measure)”不是该企业在本级预警下的措施；应为：\(measures.joined(separator: "、"))",
                        "'\(measure)' is not a measure this place owes at this level; it owes: \(measures.joined(separator: ", "))")

@@ -22,10 +22,11 @@ extension Texts {
         let figures = AssessmentScheme.Figure.allCases.filter { figure in assessment.rows.contains { $0.figures[figure] != nil } && (assessment.scheme.weights[figure] ?? 0) > 0 }
         return OfficialDocument.Table(
             header: [say("名次", "Rank"), say("乡镇（街道）", "Township"), say("得分", "Score"), say("等次", "Grade")]
-                + figures.map { "\($0.name(in: language))（\(String(format: "%.0f", assessment.scheme.weights[$0] ?? 0))）" },
+                + figures.map { "\($0.name(in: language))（\(String(format: "%.0f", assessment.scheme.weights[$0] ?? 0))）" } + [say("失职", "Neglect")],
             rows: assessment.rows.map { row in
                 ["\(row.rank)", row.name, String(format: "%.1f", row.score), row.grade.name(in: language) + (row.falsified ? say("（弄虚作假）", " (falsified)") : "")]
                     + figures.map { figure in row.figures[figure].map { String(format: "%.0f", $0) } ?? "—" }
+                    + [row.neglect == 0 ? "—" : say("\(row.neglect) 起（−\(Int(TownshipAssessment.neglectPenalty) * row.neglect)）", "\(row.neglect) (−\(Int(TownshipAssessment.neglectPenalty) * row.neglect))")]
             },
             highlighted: Set(assessment.rows.indices.filter { assessment.rows[$0].grade == .fail }))
     }

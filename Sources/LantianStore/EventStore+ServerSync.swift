@@ -78,7 +78,7 @@ extension EventStore {
             switch reading {
             case .failure(let refusal): return .failure(refusal)
             case .success(let reading):
-                return try Admission.decide(reading, of: event, by: user, scope: GridScope(scope: user.scope, grid: check.grid), grid: check.grid,
+                return try Admission.decide(reading, of: event, by: user, scope: GridScope(user: user, grid: check.grid), grid: check.grid,
                                             records: { try Self.subjectRecord(db, $0) }).map(EventPlacement.verdict)
             }
         }

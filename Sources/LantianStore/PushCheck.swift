@@ -18,7 +18,7 @@ public struct PushCheck: Sendable {
         self.publicKey = publicKey
         self.user = user
         self.grid = grid
-        scope = GridScope(scope: user.scope, grid: grid)
+        scope = GridScope(user: user, grid: grid)
         self.verifiesChain = verifiesChain
     }
 }

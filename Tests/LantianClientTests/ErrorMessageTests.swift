@@ -72,7 +72,7 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 22), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 25),
+        ("GPSError", 4), ("InvalidValue", 22), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 26),
         ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
@@ -113,7 +113,7 @@ import Testing
             .unknownStation("1"), .conflictingOptions("--a", "--b"), .notAPhoto("甲"),
             .refusedRecord("1", reason: Refusal.outsideScope(node: "1", user: "甲", scope: "2").wire), .noDataFor("371521", name: "阳谷县", scope: "371502"),
             .noPatrolUnderWay, .patrolUnderWay(since: "2026-10-01 17:30"), .farFromPatrolPoint("村西麦田", metres: 850, allowed: 300),
-            .alertNotInForce("2026-11-02 08:00"), .alertNotInForce(nil), .notAMeasure("停产", measures: ["停止 1 号冲天炉"]),
+            .alertNotInForce("2026-11-02 08:00"), .alertNotInForce(nil), .notAMeasure("停产", measures: ["停止 1 号冲天炉"]), .inquiryConcluded("失职"),
         ]
         let stores: [StoreError] = [
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
@@ -275,6 +275,7 @@ import Testing
         case .farFromPatrolPoint: 22
         case .alertNotInForce: 23
         case .notAMeasure: 24
+        case .inquiryConcluded: 25
         }
     }
 

@@ -12,7 +12,7 @@ import Testing
                            + townships.map { GridNodeDefined(code: $0.0, name: $0.1, level: .township, parent: "371502") })
 
     /// Issues (total, closed, overdue), fire points (seen, responded) and dust-fall per township.
-    static func assessment(falsified: Set<String> = ["371502004"]) -> TownshipAssessment {
+    static func assessment(falsified: Set<String> = ["371502004"], neglect: [String: Int] = [:]) -> TownshipAssessment {
         let figures: [(total: Int, closed: Int, overdue: Int, fires: Int, responded: Int, dustfall: Double?)] = [
             (10, 10, 0, 0, 0, 8.0),   // 甲: every figure full: 100
             (10, 8, 1, 1, 1, 9.9),    // 乙: 80, 80, 90, 90 → (2400 + 1600 + 1350 + 1350) / 80 = 83.75 → 83.8
@@ -34,7 +34,8 @@ import Testing
             figure.dustfall.map { DustfallReview.Township(code: township.0, name: township.1, average: $0, limit: 9, rank: 0, yearBefore: nil) }
         }
         return TownshipAssessment(month: month, townships: grid.children(of: "371502"), issues: IssueReview(perNode: rows, open: [], grid: grid, month: month),
-                                  fires: fires, dustfall: dustfall, patrols: nil, alerts: [], falsified: falsified, scheme: .standard)
+                                  fires: fires, dustfall: dustfall, patrols: nil, alerts: [], falsified: falsified, neglect: neglect,
+                                  scheme: .standard)
     }
 
     @Test func fourTownshipsAreScoredGradedAndRankedAsWorkedByHand() {
@@ -58,5 +59,12 @@ import Testing
         // Out of the bottom in one of the three months: not flagged.
         #expect(TownshipAssessment.flaggedForInterview([Self.assessment(falsified: []), Self.assessment(), Self.assessment()]).map(\.name) == ["丙街道"])
         #expect(TownshipAssessment.flaggedForInterview(Array(three.prefix(2))).isEmpty)
+    }
+
+    @Test func anInquiryFindingNeglectTakesTenPointsOffTheMonth() {
+        // 乙街道: 83.75 − 10 = 73.75 → 73.8, from 良好 to 合格; still second.
+        let assessment = Self.assessment(neglect: ["371502002": 1])
+        let second = assessment.rows.first { $0.name == "乙街道" }
+        #expect(second?.score == 73.8 && second?.grade == .pass && second?.neglect == 1 && second?.rank == 2)
     }
 }

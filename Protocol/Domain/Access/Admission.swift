@@ -137,6 +137,11 @@ public enum Admission {
                 return .failure(.outsideScope(node: target, user: user.name, scope: grid.enclosing(node, at: .county)?.code ?? node))
             }
             return .success(Verdict(node: target, startsSubject: false, cites: cited, formerNode: node))
+        case .supervision(let node):
+            guard let defined = grid.nodes[node] else { return .failure(.unknownNode(node: node)) }
+            guard !defined.isRetired else { return .failure(.retiredNode(node: node)) }
+            guard scope.supervising, scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
+            return .success(Verdict(node: GridScope.supervision(of: node), startsSubject: definition.subject == .starts, cites: cited))
         case .everyone, .scopeOf:
             return .failure(.serverOnly(type: event.type))
         }
@@ -150,6 +155,7 @@ public enum Admission {
         case .located(let node, _): return node
         case .sameAs(let subject, _), .within(let subject, _, _), .transfers(let subject, _, _): return try records(subject)?.node
         case .scopeOf(let user): return try records(UserRegistered.subject(for: user))?.node
+        case .supervision(let node): return GridScope.supervision(of: node)
         }
     }
 

@@ -19,7 +19,13 @@ public struct GridScope: Hashable, Sendable {
     /// Every node whose records the user sees: `within` and `above`.
     public let visibleNodes: Set<String>
 
-    public init(scope: String, grid: Grid) {
+    /// The scope of `user`: a supervisor also sees the supervision records (``supervision(of:)``)
+    /// of every node they see, which no one else receives.
+    public init(user: UserRegistered, grid: Grid) {
+        self.init(scope: user.scope, grid: grid, supervising: user.role == .supervisor)
+    }
+
+    public init(scope: String, grid: Grid, supervising: Bool = false) {
         self.scope = scope
         var within: Set<String> = [scope]
         var children: [String: [String]] = [:]
@@ -30,12 +36,30 @@ public struct GridScope: Hashable, Sendable {
         }
         self.within = within
         above = Set(grid.lineage(of: scope).dropFirst().map(\.code))
-        visibleNodes = within.union(above)
+        let seen = within.union(above)
+        visibleNodes = supervising ? seen.union(seen.map(Self.supervision(of:))) : seen
+        self.supervising = supervising
+    }
+
+    /// Whether the user supervises (sees supervision records).
+    public let supervising: Bool
+
+    /// Where the supervision record of `node` lies (an inquiry into the office there, 一案双查):
+    /// a place beside the node that only supervisors who see the node see.
+    public static func supervision(of node: String) -> String { "supervision:" + node }
+
+    /// The node a supervision place stands beside, if `place` is one.
+    public static func supervised(_ place: String) -> String? {
+        place.hasPrefix("supervision:") ? String(place.dropFirst("supervision:".count)) : nil
     }
 
     /// Whether `node` is the scope node or lies below it: the user answers for it.
     public func contains(_ node: String) -> Bool { within.contains(node) }
 
-    /// Whether `node` lies within the scope or covers it from above.
-    public func overlaps(_ node: String) -> Bool { within.contains(node) || above.contains(node) }
+    /// Whether `node` lies within the scope or covers it from above (a supervision place, for a
+    /// supervisor, as its node does).
+    public func overlaps(_ node: String) -> Bool {
+        if let supervised = Self.supervised(node) { return supervising && overlaps(supervised) }
+        return within.contains(node) || above.contains(node)
+    }
 }

@@ -31,6 +31,8 @@ public enum EventCatalogue {
         AlertCheckRecorded.definition,
         // Assessment
         FalsificationFound.definition,
+        InquiryOpened.definition,
+    ] + InquiryStep.Kind.allCases.map(InquiryStep.definition) + [
         // What only the server records
         GridNodeDefined.definition,
         UserRegistered.definition,

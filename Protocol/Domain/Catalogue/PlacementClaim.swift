@@ -14,6 +14,9 @@ public enum PlacementClaim: Hashable, Sendable {
     /// Where the record `subject` lies, as ``sameAs(subject:startedBy:)``, at `location`, which must
     /// lie there as far as the grid's boundaries tell (a patrol's check-in, in the patrol's cell).
     case within(subject: UUID, startedBy: Set<EventType>, location: GeoPoint)
+    /// Beside the node `of` (``GridScope/supervision(of:)``), seen only by supervisors who see that
+    /// node: an inquiry into the office there (一案双查).
+    case supervision(of: String)
     /// Where `user` works: a device's sync report is seen by whoever sees that user's work.
     case scopeOf(user: String)
     /// The record `subject` (started by one of `startedBy`) moves to the node `to` (转办): the

@@ -164,6 +164,8 @@ extension InvalidValue: PresentableError {
         case "deadlineHours": return say("整改时限（小时）", "Hours to put right")
         case "level": return say("预警级别", "Alert level")
         case "weights": return say("考核权重", "Assessment weights")
+        case "person": return say("被调查人", "The person inquired into")
+        case "outcome": return say("调查结论（--outcome fulfilled 履职到位 或 neglected 失职）", "The outcome (--outcome fulfilled or neglected)")
         case "thresholds": return say("等次分数线", "Grade thresholds")
         default: return jarField(field, in: language) ?? field
         }

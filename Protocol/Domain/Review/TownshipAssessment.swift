@@ -2,7 +2,9 @@ import Foundation
 
 /// The month's assessment (考核) of a county's townships: each scored on the figures of
 /// ``AssessmentScheme``, graded, ranked best first; a township found to have falsified its records
-/// fails whatever its score and ranks last (seeds 000, 001, 003). Computed from the same as-of
+/// fails whatever its score and ranks last (seeds 000, 001, 003); each inquiry (一案双查, seed 002)
+/// concluded in the month finding the office neglected its duty takes ``neglectPenalty`` off the
+/// score. Computed from the same as-of
 /// reviews as the monthly notice, so every replica gets the same scores for the same events.
 public struct TownshipAssessment: Hashable, Sendable {
     public struct Row: Hashable, Sendable {
@@ -10,8 +12,10 @@ public struct TownshipAssessment: Hashable, Sendable {
         public var name: String
         /// Each figure's score (0–100), for the figures the township has data for.
         public var figures: [AssessmentScheme.Figure: Double]
-        /// The weighted mean of the figures, to one decimal.
+        /// The weighted mean of the figures less the neglect found, to one decimal, never below 0.
         public var score: Double
+        /// Inquiries concluded in the month that found the office neglected its duty.
+        public var neglect: Int
         public var grade: AssessmentGrade
         public var falsified: Bool
         public var rank = 0
@@ -29,8 +33,9 @@ public struct TownshipAssessment: Hashable, Sendable {
     /// - Parameters:
     ///   - townships: the county's townships (not retired), every one assessed.
     ///   - falsified: townships found to have falsified the month's records.
+    ///   - neglect: per township, the inquiries concluded in the month that found neglect.
     public init(month: ReviewMonth, townships: [GridNodeDefined], issues: IssueReview, fires: StrawBurningReview, dustfall: DustfallReview,
-                patrols: PatrolCoverage?, alerts: [AlertCompliance], falsified: Set<String>, scheme: AssessmentScheme) {
+                patrols: PatrolCoverage?, alerts: [AlertCompliance], falsified: Set<String>, neglect: [String: Int] = [:], scheme: AssessmentScheme) {
         self.month = month
         self.scheme = scheme
         let rows = townships.map { township -> Row in
@@ -53,9 +58,11 @@ public struct TownshipAssessment: Hashable, Sendable {
             if checked > 0 { figures[.alerts] = Double(checks.reduce(0) { $0 + $1.compliant }) / Double(checked) * 100 }
             let weighted = figures.compactMap { figure, value in scheme.weights[figure].map { (weight: $0, value: value) } }.filter { $0.weight > 0 }
             let total = weighted.reduce(0) { $0 + $1.weight }
-            let score = total > 0 ? (weighted.reduce(0) { $0 + $1.weight * $1.value } / total * 10).rounded() / 10 : 100
+            let mean = total > 0 ? weighted.reduce(0) { $0 + $1.weight * $1.value } / total : 100
+            let neglected = neglect[township.code] ?? 0
+            let score = (max(0, mean - Self.neglectPenalty * Double(neglected)) * 10).rounded() / 10
             let isFalsified = falsified.contains(township.code)
-            return Row(node: township.code, name: township.name, figures: figures, score: score,
+            return Row(node: township.code, name: township.name, figures: figures, score: score, neglect: neglected,
                        grade: isFalsified ? .fail : scheme.grade(score), falsified: isFalsified)
         }
         self.rows = rows.sorted { ($0.falsified ? 1 : 0, -$0.score, $0.node) < ($1.falsified ? 1 : 0, -$1.score, $1.node) }
@@ -65,6 +72,9 @@ public struct TownshipAssessment: Hashable, Sendable {
                 return row
             }
     }
+
+    /// Points off a township's score for each inquiry finding its office neglected its duty.
+    public static let neglectPenalty = 10.0
 
     /// The townships among the bottom three in each of `months` (three consecutive months, the
     /// latest last): the ones to be summoned for a talk (约谈, seed 000 §(七)).
