@@ -6,7 +6,7 @@ import LantianDomain
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self, FireList.self, DustfallReadings.self, ReductionList.self])
+        commandName: "import", abstract: "批量导入。Bulk imports.", subcommands: [FIRMS.self, FireList.self, DustfallReadings.self, ReductionList.self, Air.self])
 
     struct FIRMS: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -83,6 +83,24 @@ struct ImportCommand: ParsableCommand {
             try common.run { client, texts in
                 let report = try client.importReductionList(path: file, now: .now())
                 print(texts.reductionListImported(listed: report.listed, known: report.known, problems: report.problems))
+            }
+        }
+    }
+
+    struct Air: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "导入空气质量监测数据（逐时或逐日，CSV 或 .xlsx）（督导）。Import air-quality station data, hourly or daily.",
+            discussion: """
+                列 Columns: 站点, 网格编码（县区）, 时间（YYYY-MM-DD HH:MM 逐时，或 YYYY-MM-DD 逐日）, PM2.5, PM10，可选 SO2, NO2, CO（mg/m³）。
+                逐时数据按日求均值，每日须至少 20 个有效小时。Hourly rows are averaged per day; a day needs 20 valid hours.
+                """)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "数据文件。The file.") var file: String
+
+        func run() throws {
+            try common.run { client, texts in
+                let report = try client.importAirData(path: file, now: .now())
+                print(texts.airImported(recorded: report.recorded, unchanged: report.unchanged, problems: report.problems))
             }
         }
     }

@@ -7,7 +7,7 @@ import LantianDomain
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "督导审阅：按本机已同步的数据统计，可离线。Review what this device has synced; works offline.",
-        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Patrols.self, Alerts.self, Assessment.self, Falsified.self, Backlog.self])
+        subcommands: [Issues.self, Ledger.self, Fires.self, Sites.self, Dustfall.self, Patrols.self, Alerts.self, Assessment.self, Falsified.self, Targets.self, Backlog.self])
 
     struct Issues: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "各乡镇问题整改情况。Issues per township.")
@@ -184,6 +184,25 @@ extension Review {
                 try client.recordFalsification(township: try client.nodeCode(township), month: month, note: details.note,
                                                evidence: try client.evidence(photos: details.photos), now: .now())
                 print(texts.falsificationRecorded(month))
+            }
+        }
+    }
+}
+
+extension Review {
+    struct Targets: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "秋冬季空气质量目标与时序进度：PM2.5 均值、重污染天数、是否落后（预警通知函）。Air-quality targets and pace.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "秋冬季起始年份，如 2026 表示 2026—2027 年秋冬季；默认当前或最近的一季。The season's first year.") var season: Int?
+
+        func run() throws {
+            try common.run { client, texts in
+                let now = Timestamp.now()
+                let civil = BeijingTime.civil(now)
+                let current = civil.month >= 10 ? Int(civil.year) : Int(civil.year) - 1
+                guard (2000...2100).contains(season ?? current) else { throw InvalidValue(field: "season", rule: .outOfRange(min: 2000, max: 2100)) }
+                print(texts.airPaceTable(try client.airQualityPace(season: season ?? current, now: now)))
             }
         }
     }

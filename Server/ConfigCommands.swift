@@ -7,7 +7,7 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "地方配置，对该网格及其下级生效。Local settings, for a grid node and below.",
-        subcommands: [Checklist.self, MonitoringThreshold.self, DustfallLimit.self, SignOff.self, PatrolSeasons.self, Assessment.self])
+        subcommands: [Checklist.self, MonitoringThreshold.self, DustfallLimit.self, SignOff.self, PatrolSeasons.self, Assessment.self, AirTarget.self])
 
     struct Checklist: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "扬尘检查表。The dust-site checklist.")
@@ -104,6 +104,27 @@ struct ConfigCommand: ParsableCommand {
             }
             let scheme = AssessmentScheme(weights: Dictionary(weights) { _, last in last }, excellent: excellent, good: good, pass: pass)
             try configure(db, .assessment(year: year, scheme: scheme), node: node)
+        }
+    }
+
+    struct AirTarget: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "air-target",
+            abstract: "县区秋冬季空气质量目标：直接给出，或由上季实际值按分档规则算出。A county's season targets, given or by the tier rule.")
+        @Option(help: "县区编码。The county.") var node: String
+        @Option(help: "秋冬季起始年份。The season's first year.") var season: Int
+        @Option(help: "PM2.5 目标浓度（微克/立方米）。The PM2.5 target.") var pm25: Double?
+        @Option(help: "重污染天数目标。The heavy-day target.") var heavyDays: Int?
+        @Option(help: "上季 PM2.5 实际浓度。Last season's PM2.5.") var lastPm25: Double?
+        @Option(help: "上季重污染实际天数。Last season's heavy days.") var lastHeavyDays: Int?
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+        func run() throws {
+            let tiered = lastPm25.flatMap { pm25 in lastHeavyDays.map { SeasonTarget.tiered(lastPM25: pm25, lastHeavyDays: $0) } }
+            guard let target = pm25.flatMap({ pm25 in heavyDays.map { SeasonTarget(pm25: pm25, heavyDays: $0) } }) ?? tiered else {
+                throw ValidationError("give --pm25 and --heavy-days, or --last-pm25 and --last-heavy-days / 给出目标值，或上季实际值")
+            }
+            try configure(db, .airTarget(AirTargetSet(node: node, season: season, target: target, lastPM25: lastPm25, lastHeavyDays: lastHeavyDays)), node: node)
         }
     }
 }

@@ -21,6 +21,11 @@ extension FieldClient {
         notice.monthBefore = try issueReview(county: code, month: month.adding(months: -1), now: now)
         notice.yearBefore = try issueReview(county: code, month: month.yearBefore, now: now)
         notice.assessment = try assessment(of: notice, now: now)
+        if month.month >= 10 || month.month <= 3 {
+            let season = month.month >= 10 ? month.year : month.year - 1
+            let county = AirQualityPace(season: season, counties: [notice.county], air: try store.project(AirQuality.self), asOf: min(month.end, now)).counties.first
+            notice.air = county.flatMap { $0.days > 0 || $0.target != nil ? $0 : nil }
+        }
         return notice
     }
 

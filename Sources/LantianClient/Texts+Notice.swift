@@ -27,7 +27,7 @@ extension Texts {
                 : say("（截至 \(BeijingTime.format(now))，依据本机已同步数据）", "(as of \(BeijingTime.format(now)), from the data synced to this device)"),
             recipients: say("各乡镇人民政府、街道办事处", "To the township governments and street offices"),
             blocks: overview(notice) + issues(notice) + ledger(notice) + fires(notice) + dustSites(notice) + dustfall(notice) + overdue(notice)
-                + numbered(alerts(notice) + assessment(notice)),
+                + numbered(air(notice) + alerts(notice) + assessment(notice)),
             signature: issuer,
             date: say("\(issued.year)年\(issued.month)月\(issued.day)日", "\(issued.day) \(Self.monthNames[issued.month - 1]) \(issued.year)"))
     }
@@ -199,6 +199,18 @@ extension Texts {
             }
             return blocks
         }
+    }
+
+    /// The county's air quality this month and over the season to date, against its targets and pace.
+    private func air(_ notice: MonthlyNotice) -> [OfficialDocument.Block] {
+        guard let air = notice.air else { return [] }
+        let month = air.monthly[notice.month.description].map { String(format: "%.1f", $0) } ?? "—"
+        let mean = air.meanPM25.map { String(format: "%.1f", $0) } ?? "—"
+        let target = air.target.map { String(format: "%.0f", $0.target.pm25) } ?? "—"
+        var text = say("本月 PM2.5 均值 \(month) 微克/立方米；秋冬季至月末均值 \(mean)（目标 \(target)），重污染 \(air.heavyDays) 天（按进度允许 \(air.allowedHeavyDays.map { "\($0)" } ?? "—") 天）。",
+                       "PM2.5 this month \(month) µg/m³; the season to the month's end \(mean) (target \(target)), \(air.heavyDays) heavy day(s) (\(air.allowedHeavyDays.map { "\($0)" } ?? "—") allowed so far).")
+        if air.isOffPace { text += say("改善幅度落后于时序进度，下发预警通知函。", " Behind the pace: a warning letter is due.") }
+        return [.heading(say("空气质量", "Air quality")), .paragraph(text)]
     }
 
     /// The assessment of the townships: scores, grades and ranks, the best and the worst, the

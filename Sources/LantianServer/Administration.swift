@@ -94,6 +94,10 @@ public struct Administration {
             return try record(try EventDraft(subject: subject, payload: SignOffDepartmentsDefined(node: node, departments: departments)), now: now)
         case .patrolSeasons(let seasons):
             return try record(try EventDraft(subject: subject, payload: PatrolSeasonsDefined(node: node, seasons: seasons)), now: now)
+        case .airTarget(var target):
+            target.node = node
+            let subject = UUID.version5(name: "setting:\(setting.name):\(node):\(target.season)")
+            return try record(try EventDraft(subject: subject, payload: target), now: now)
         case .assessment(let year, let scheme):
             let subject = UUID.version5(name: "setting:\(setting.name):\(node):\(year)")
             return try record(try EventDraft(subject: subject, payload: AssessmentSchemeDefined(node: node, year: year, scheme: scheme)), now: now)

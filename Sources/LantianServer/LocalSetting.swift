@@ -15,6 +15,8 @@ public enum LocalSetting: Hashable, Sendable {
     case patrolSeasons([PatrolSeason])
     /// How townships are assessed in a year.
     case assessment(year: Int, scheme: AssessmentScheme)
+    /// A county's air-quality targets for a season.
+    case airTarget(AirTargetSet)
 
     public var name: String {
         switch self {
@@ -24,6 +26,7 @@ public enum LocalSetting: Hashable, Sendable {
         case .signOffDepartments: "signoff-departments"
         case .patrolSeasons: "patrol-seasons"
         case .assessment: "assessment"
+        case .airTarget: "air-target"
         }
     }
 }

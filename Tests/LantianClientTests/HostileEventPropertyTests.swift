@@ -73,7 +73,9 @@ import Testing
                 refused += outcome.filter { $0 != nil }.count
             }
         }
-        #expect(accepted > 40 && refused > 300, "accepted \(accepted), refused \(refused): the mix should exercise both")
+        // A check of the generator, not of the replicas: both outcomes occur. Accepted events thin out
+        // as the catalogue grows (most random events of a supervisor's or the server's types are refused).
+        #expect(accepted > 20 && refused > 300, "accepted \(accepted), refused \(refused): the mix should exercise both")
 
         let now = Timestamp.now()
         for device in devices {

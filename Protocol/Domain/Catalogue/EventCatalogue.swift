@@ -33,6 +33,8 @@ public enum EventCatalogue {
         FalsificationFound.definition,
         InquiryOpened.definition,
     ] + InquiryStep.Kind.allCases.map(InquiryStep.definition) + [
+        // Air quality
+        AirDailyRecorded.definition,
         // What only the server records
         GridNodeDefined.definition,
         UserRegistered.definition,
@@ -46,6 +48,7 @@ public enum EventCatalogue {
         SignOffDepartmentsDefined.definition,
         PatrolSeasonsDefined.definition,
         AssessmentSchemeDefined.definition,
+        AirTargetSet.definition,
     ]
 
     private static let byType = Dictionary(all.map { ($0.type, $0) }) { first, _ in first }

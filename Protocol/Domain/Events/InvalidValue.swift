@@ -165,6 +165,12 @@ extension InvalidValue: PresentableError {
         case "level": return say("预警级别", "Alert level")
         case "weights": return say("考核权重", "Assessment weights")
         case "person": return say("被调查人", "The person inquired into")
+        case "day": return say("日期（YYYY-MM-DD）", "Day (YYYY-MM-DD)")
+        case "means": return say("浓度", "Concentration")
+        case "hours": return say("有效小时数（须 20 至 24）", "Valid hours (20 to 24)")
+        case "season": return say("秋冬季起始年份", "The season's first year")
+        case "pm25": return say("PM2.5 浓度", "PM2.5")
+        case "heavyDays": return say("重污染天数", "Heavy-pollution days")
         case "outcome": return say("调查结论（--outcome fulfilled 履职到位 或 neglected 失职）", "The outcome (--outcome fulfilled or neglected)")
         case "thresholds": return say("等次分数线", "Grade thresholds")
         default: return jarField(field, in: language) ?? field

@@ -20,6 +20,9 @@ public struct MonthlyNotice: Hashable, Sendable {
     /// stood at that month's end: what 环比 and 同比 compare with (`nil`: not looked up).
     public var monthBefore: IssueReview?
     public var yearBefore: IssueReview?
+    /// The county's air quality over the season to the month's end, in an autumn-and-winter month
+    /// with data or a target (`nil` otherwise).
+    public var air: AirQualityPace.County?
     /// The townships' assessment for the month (`nil`: not looked up).
     public var assessment: TownshipAssessment?
     /// How each heavy-pollution alert over the county in the month was complied with (`[]`: none, or not looked up).
