@@ -157,11 +157,17 @@ extension Review {
             abstract: "乡镇（街道）月度考核：得分、等次、排名、连续三月后列（约谈）。The townships' monthly assessment.")
         @OptionGroup var common: CommonOptions
         @Option(help: "县区编码，默认本人范围。The county; default your scope.") var county: String?
+        @Option(help: "给出乡镇（街道）时，考核其网格员。A township: assess its grid officers instead.") var township: String?
         @OptionGroup var month: MonthOption
 
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
+                if let township {
+                    let code = try client.nodeCode(township)
+                    let assessment = try client.officerAssessment(township: code, month: try month.value(now: now), now: now)
+                    return print(texts.officerAssessmentTable(assessment, township: try client.nodeNames()[code] ?? code))
+                }
                 guard let county = try county ?? client.profile()?.scope else { throw FieldError.gridNotSynced }
                 let (assessment, flagged) = try client.assessment(county: try client.nodeCode(county), month: try month.value(now: now), now: now)
                 print(texts.assessmentReview(assessment, flagged: flagged))

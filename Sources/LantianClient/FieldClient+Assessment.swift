@@ -23,6 +23,20 @@ extension FieldClient {
                                   scheme: records.scheme(for: notice.county.code, year: notice.month.year, grid: grid))
     }
 
+    /// The grid officers of `township` assessed for `month` (as it stood at its end, or now).
+    public func officerAssessment(township: String, month: ReviewMonth, now: Timestamp) throws -> OfficerAssessment {
+        let grid = try store.grid()
+        guard let node = grid[township], node.level == .township else { throw FieldError.unknownNode(township) }
+        let asOf = min(month.end, now)
+        let officers = try store.directory().users.values.filter { $0.role == .gridOfficer && grid.node($0.scope, isWithin: township) }
+            .sorted { $0.name < $1.name }
+        let found = Dictionary(grouping: try store.tickets(within: township, asOf: asOf).filter { month.contains($0.reportedAt) }, by: \.reportedBy)
+            .mapValues(\.count)
+        let county = grid.enclosing(township, at: .county)?.code ?? township
+        return OfficerAssessment(month: month, officers: officers, coverage: try patrolCoverage(within: township, month: month, now: asOf), found: found,
+                                 scheme: try store.project(AssessmentRecords.self).scheme(for: county, year: month.year, grid: grid))
+    }
+
     /// Records that `township`'s records of `month` were falsified (supervisors): it fails that month.
     public func recordFalsification(township: String, month: ReviewMonth, note: String, evidence: [Evidence], now: Timestamp) throws {
         guard let node = try placeNode(township, location: nil) else { throw FieldError.gridNotSynced }

@@ -31,6 +31,19 @@ extension Texts {
             highlighted: Set(assessment.rows.indices.filter { assessment.rows[$0].grade == .fail }))
     }
 
+    /// `lantian review assessment --township`: the township's grid officers, ranked.
+    public func officerAssessmentTable(_ assessment: OfficerAssessment, township: String) -> String {
+        if assessment.rows.isEmpty { return say("\(township)没有登记的网格员", "\(township) has no grid officer registered") }
+        return say("\(assessment.month) \(township)网格员考核（巡查覆盖 60，发现问题 40：每个 25 分，满分 100；无须巡查时只计发现）",
+                   "Grid officers of \(township), \(assessment.month) (patrol coverage 60, issues found 40: 25 each up to 100)") + "\n"
+            + TextTable(header: [say("名次", "Rank"), say("网格员", "Officer"), say("网格", "Cell"), say("得分", "Score"), say("等次", "Grade"),
+                                 say("覆盖率", "Coverage"), say("巡查次数", "Patrols"), say("小时", "Hours"), say("发现问题", "Found")],
+                        rows: assessment.rows.map { row in
+                            ["\(row.rank)", row.officer, row.cellName, String(format: "%.1f", row.score), row.grade.name(in: language),
+                             row.coverage.map { String(format: "%.0f%%", $0 * 100) } ?? "—", "\(row.patrols)", String(format: "%.1f", row.hours), "\(row.found)"]
+                        }, droppable: [7, 6, 2]).rendered(width: columns)
+    }
+
     public func falsificationRecorded(_ month: ReviewMonth) -> String {
         say("已记录弄虚作假认定：该乡镇（街道）\(month) 考核不合格，同步后各端一致", "Recorded: the township fails the \(month) assessment, on every device once synced")
     }

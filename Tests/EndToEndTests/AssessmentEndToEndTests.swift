@@ -18,6 +18,9 @@ import Testing
         #expect(review.contains("古楼街道") && review.contains("53.8") && review.contains("不合格"), "\(review)")
         let notice = try town.supervisor.expectSuccess(["notice", "--county", TestGrid.county, "--month", month])
         #expect(notice.contains("八、考核") && notice.contains("本月考核 1 个乡镇（街道）"), "\(notice)")
+        // The township's officers: one issue found (25 points of 100), no patrol required: 25.0.
+        let officers = try town.staff.expectSuccess(["review", "assessment", "--township", TestGrid.township, "--month", month])
+        #expect(officers.contains("officer.zhang") && officers.contains("25.0"), "\(officers)")
 
         let bad = try town.supervisor.lantian(["review", "falsified", "--township", TestGrid.township, "--month", "2026-13", "--note", "补录"])
         #expect(bad.status == 65 && bad.errors.contains("YYYY-MM"), "\(bad.errors)")
