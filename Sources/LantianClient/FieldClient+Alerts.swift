@@ -77,10 +77,10 @@ extension FieldClient {
         var drafts: [EventDraft] = []
         var seen = known
         for row in file.rows {
-            guard let node = try placeNode(row.node, location: row.location), seen.insert("\(node)|\(row.name)").inserted else { continue }
-            let enterprise = ledger.first { $0.registration.name == row.name && $0.registration.node == node }?.id
-            let entry = ReductionListed(name: row.name, node: node, location: row.location, industry: row.industry, grade: row.grade,
-                                        yellow: row.yellow, orange: row.orange, red: row.red, enterprise: enterprise)
+            var entry = row.entry
+            guard let node = try placeNode(entry.node, location: entry.location), seen.insert("\(node)|\(entry.name)").inserted else { continue }
+            entry.node = node
+            entry.enterprise = ledger.first { $0.registration.name == entry.name && $0.registration.node == node }?.id
             drafts.append(try EventDraft(subject: newSubject(now), payload: entry))
         }
         if !drafts.isEmpty { _ = try record(drafts, now: now) }

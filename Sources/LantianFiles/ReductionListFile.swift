@@ -6,16 +6,10 @@ import LantianDomain
 /// 绩效等级 (A, B, C, 保障类 or empty for ungraded), the measures at each warning level
 /// (黄色预警措施, 橙色预警措施, 红色预警措施; several separated by ；or ;), and optionally 经度, 纬度.
 public struct ReductionListFile: Sendable {
+    /// A row read: the entry it lists (its node as the file writes it), and where it stands in the file.
     public struct Row: Hashable, Sendable {
         public var line: Int
-        public var name: String
-        public var node: String
-        public var location: GeoPoint?
-        public var industry: String
-        public var grade: ReductionGrade
-        public var yellow: [String]
-        public var orange: [String]
-        public var red: [String]
+        public var entry: ReductionListed
     }
 
     public static let columns = ["企业名称", "网格编码", "行业", "绩效等级", "黄色预警措施", "橙色预警措施", "红色预警措施"]
@@ -58,7 +52,8 @@ public struct ReductionListFile: Sendable {
         func measures(_ column: String) -> [String] {
             text(column).split(whereSeparator: { $0 == "；" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        return Row(line: record.line, name: text("企业名称"), node: text("网格编码"), location: location, industry: text("行业"), grade: grade,
-                   yellow: measures("黄色预警措施"), orange: measures("橙色预警措施"), red: measures("红色预警措施"))
+        return Row(line: record.line, entry: ReductionListed(name: text("企业名称"), node: text("网格编码"), location: location, industry: text("行业"),
+                                                             grade: grade, yellow: measures("黄色预警措施"), orange: measures("橙色预警措施"),
+                                                             red: measures("红色预警措施")))
     }
 }
