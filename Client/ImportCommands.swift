@@ -74,7 +74,7 @@ struct ImportCommand: ParsableCommand {
             abstract: "导入重污染天气应急减排清单（.xlsx 或 CSV）（督导、乡镇）。Import the emergency reduction list (.xlsx or CSV).",
             discussion: """
                 列 Columns: 企业名称, 网格编码, 行业, 绩效等级（A、B、C、保障类或空）, 黄色预警措施, 橙色预警措施, 红色预警措施（多项用；分隔），可选 经度, 纬度。
-                已在清单中的企业（同一网格同名）不重复导入。Enterprises already listed (same name, same node) are left as they are.
+                已在清单中的企业（同一网格同名）等级或措施有变的记为修订，未变的不重复记录。A listed enterprise (same name, same node) is revised when its grade or measures changed.
                 """)
         @OptionGroup var common: CommonOptions
         @Argument(help: "清单文件（.xlsx 或 CSV，UTF-8 或 GBK）。The list, .xlsx or CSV.") var file: String
@@ -82,7 +82,7 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             try common.run { client, texts in
                 let report = try client.importReductionList(path: file, now: .now())
-                print(texts.reductionListImported(listed: report.listed, known: report.known, problems: report.problems))
+                print(texts.reductionListImported(listed: report.listed, revised: report.revised, unchanged: report.unchanged, problems: report.problems))
             }
         }
     }

@@ -68,23 +68,30 @@ extension FieldClient {
         return (checked, opened)
     }
 
-    /// Imports the emergency reduction list (CSV or .xlsx): one entry per enterprise not listed
-    /// yet, linked to the ledger where an enterprise of the same name is on file in the same node.
-    public func importReductionList(path: String, now: Timestamp) throws -> (listed: Int, known: Int, problems: [RowProblem]) {
+    /// Imports the emergency reduction list (CSV or .xlsx): an entry for each enterprise not listed
+    /// yet, a revision for each listed (same name, same node) whose grade or measures changed,
+    /// nothing for the rest; linked to the ledger where an enterprise of the same name is on file
+    /// in the same node.
+    public func importReductionList(path: String, now: Timestamp) throws -> (listed: Int, revised: Int, unchanged: Int, problems: [RowProblem]) {
         let file = try ReductionListFile(path: path)
         let alerts = try alerts(), ledger = try store.enterprises().all
-        let known = Set(alerts.entries.values.map { "\($0.node)|\($0.name)" })
-        var drafts: [EventDraft] = []
-        var seen = known
+        let known = Dictionary(alerts.entries.map { ("\($0.value.node)|\($0.value.name)", $0.key) }) { first, _ in first }
+        var (listed, revised) = ([EventDraft](), [EventDraft]())
+        var seen = Set<String>()
         for row in file.rows {
             var entry = row.entry
             guard let node = try placeNode(entry.node, location: entry.location), seen.insert("\(node)|\(entry.name)").inserted else { continue }
             entry.node = node
             entry.enterprise = ledger.first { $0.registration.name == entry.name && $0.registration.node == node }?.id
-            drafts.append(try EventDraft(subject: newSubject(now), payload: entry))
+            if let id = known["\(node)|\(entry.name)"] {
+                guard alerts.entries[id] != entry else { continue }
+                revised.append(EventDraft(subject: id, type: ReductionListed.revisedType, schema: ReductionListed.schema, payload: try PayloadCodec.encode(entry)))
+            } else {
+                listed.append(try EventDraft(subject: newSubject(now), payload: entry))
+            }
         }
-        if !drafts.isEmpty { _ = try record(drafts, now: now) }
-        return (drafts.count, file.rows.count - drafts.count, file.problems)
+        if !(listed + revised).isEmpty { _ = try record(listed + revised, now: now) }
+        return (listed.count, revised.count, file.rows.count - listed.count - revised.count, file.problems)
     }
 
     /// How each alert in force at some moment of `month` was complied with, within this user's scope.

@@ -49,8 +49,9 @@ extension Texts {
                   "\(duty.name): \(opened.count) measure(s) not taken; an issue opened for each, due by \(opened.first?.deadline.map(BeijingTime.format) ?? "—")")
     }
 
-    public func reductionListImported(listed: Int, known: Int, problems: [RowProblem]) -> String {
-        var lines = [say("应急减排清单：新增 \(listed) 家企业，已在清单中的 \(known) 家未变", "Reduction list: \(listed) enterprise(s) added, \(known) already listed left as they were")]
+    public func reductionListImported(listed: Int, revised: Int, unchanged: Int, problems: [RowProblem]) -> String {
+        var lines = [say("应急减排清单：新增 \(listed) 家企业，修订 \(revised) 家（等级或措施有变），\(unchanged) 家未变",
+                         "Reduction list: \(listed) enterprise(s) added, \(revised) revised (grade or measures changed), \(unchanged) unchanged")]
         if !problems.isEmpty {
             lines.append(say("以下 \(problems.count) 行无法读取，已跳过，其余已导入：", "\(problems.count) row(s) could not be read and were skipped; the rest were imported:"))
             lines += problems.map { "  " + rowProblem($0) }

@@ -4,7 +4,8 @@ import Foundation
 /// check of an alert not in force at that moment (before it, after its end or lift) is kept in
 /// ``orphans``: once an alert is over, nothing more is due or counted.
 public struct Alerts: Projection {
-    public static let eventTypes: Set<EventType> = [ReductionListed.eventType, AlertDeclared.eventType, AlertLifted.eventType, AlertCheckRecorded.eventType]
+    public static let eventTypes: Set<EventType> = [ReductionListed.eventType, ReductionListed.revisedType, AlertDeclared.eventType, AlertLifted.eventType,
+                                                    AlertCheckRecorded.eventType]
 
     public private(set) var alerts: [UUID: Alert] = [:]
     /// The reduction list, by entry.
@@ -19,6 +20,9 @@ public struct Alerts: Projection {
         switch event.type {
         case ReductionListed.eventType:
             guard entries[event.subject] == nil, let entry = try? PayloadCodec.decode(ReductionListed.self, from: event) else { return orphans.append(event.id) }
+            entries[event.subject] = entry
+        case ReductionListed.revisedType:
+            guard entries[event.subject] != nil, let entry = try? PayloadCodec.decode(ReductionListed.self, from: event.payload) else { return orphans.append(event.id) }
             entries[event.subject] = entry
         case AlertDeclared.eventType:
             guard alerts[event.subject] == nil, let declared = try? PayloadCodec.decode(AlertDeclared.self, from: event) else { return orphans.append(event.id) }

@@ -4,7 +4,9 @@ import Foundation
 /// emits to air, with its grade and, per warning level, the measures it must take, down to
 /// production lines ("一厂一策", seed 000 §21; seed 003 §(四): 可操作、可监测、可核查). Imported from the
 /// county's list by supervisors or township staff. The subject is the entry; `enterprise` links it
-/// to the scattered-polluting ledger when the same enterprise is on file there.
+/// to the scattered-polluting ledger when the same enterprise is on file there. A revised list
+/// records the entry again under ``revisedType`` (the same content, following the entry): the
+/// latest stands.
 public struct ReductionListed: EventPayload, Hashable {
     public static let eventType: EventType = "alert.reduction.listed"
     public static let schema: UInt16 = 1
@@ -45,6 +47,9 @@ public struct ReductionListed: EventPayload, Hashable {
 
     /// The most measures a level may list.
     public static let maxMeasures = 20
+
+    /// The type of a revision of an entry (its grade or measures changed on a new list).
+    public static let revisedType: EventType = "alert.reduction.revised"
 }
 
 extension ReductionListed {
@@ -67,4 +72,11 @@ extension ReductionListed {
     }
 
     public func placement(of event: Event) -> PlacementClaim { .located(node: node, location: location) }
+
+    /// A revision: the entry's new content, following the entry it revises, lying where it says.
+    public static let revision = EventDefinition(
+        type: revisedType, schema: schema, content: ReductionListed.self, chinese: "应急减排清单修订", english: "emergency reduction list entry revised",
+        recorders: .roles([.townshipStaff, .supervisor]), subject: .follows([eventType]),
+        example: ReductionListed(name: "东昌府区某铸造厂", node: "371502001", location: try! GeoPoint(latitude: 36.4490, longitude: 115.9900),
+                                 industry: "铸造", grade: .b, yellow: [], orange: ["停止露天物料装卸"], red: ["停止 1 号冲天炉", "停止露天物料装卸"]))
 }

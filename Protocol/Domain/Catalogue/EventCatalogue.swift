@@ -26,6 +26,7 @@ public enum EventCatalogue {
         PatrolEnded.definition,
         // Heavy-pollution alerts
         ReductionListed.definition,
+        ReductionListed.revision,
         AlertDeclared.definition,
         AlertLifted.definition,
         AlertCheckRecorded.definition,
