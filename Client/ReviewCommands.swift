@@ -205,8 +205,8 @@ extension Review {
         func run() throws {
             try common.run { client, texts in
                 let now = Timestamp.now()
-                let civil = BeijingTime.civil(now)
-                let current = civil.month >= 10 ? Int(civil.year) : Int(civil.year) - 1
+                // The season under way, or from April to September the last one.
+                let month = ReviewMonth(containing: now), current = month.autumnWinterSeason ?? month.year - 1
                 guard (2000...2100).contains(season ?? current) else { throw InvalidValue(field: "season", rule: .outOfRange(min: 2000, max: 2100)) }
                 print(texts.airPaceTable(try client.airQualityPace(season: season ?? current, now: now)))
             }

@@ -28,25 +28,21 @@ extension FieldClient {
 
     /// What the alerts in force now ask within this user's scope: each alert with its duties.
     public func alertDuties(now: Timestamp) throws -> [(alert: Alert, duties: [AlertDuty])] {
-        let grid = try store.grid(), alerts = try alerts(), scope = try profile()?.scope
-        let inForce = alerts.alerts.values.filter { alert in
-            alert.isInForce(at: now) && (scope.map { grid.node($0, isWithin: alert.node) || grid.node(alert.node, isWithin: $0) } ?? true)
-        }.sorted { ($0.declaredAt, $0.id.uuidString) < ($1.declaredAt, $1.id.uuidString) }
-        let sites = try store.dustSites()
-        return inForce.map { ($0, AlertDuty.of($0, entries: alerts.entries, sites: sites, grid: grid, within: scope)) }
+        let grid = try store.grid(), alerts = try alerts(), scope = try profile()?.scope, sites = try store.dustSites()
+        return alerts.overlapping(now..<now.adding(milliseconds: 1), area: scope, grid: grid).map {
+            ($0, AlertDuty.of($0, entries: alerts.entries, sites: sites, grid: grid, within: scope))
+        }
     }
 
     /// Records a check of the place `reference` names (an entry of the reduction list or a dust
     /// site, by id or name) under the alert in force there: `failed` lists the measures not taken,
     /// the rest were. Each failed measure opens an issue due within the alert's hours.
     public func recordAlertCheck(_ reference: String, failed: [String], note: String, evidence: [Evidence], now: Timestamp)
-        throws -> (check: AlertDuty, opened: [TicketReported]) {
+        throws -> (duty: AlertDuty, opened: [TicketReported]) {
         let duties = try alertDuties(now: now)
         guard !duties.isEmpty else { throw FieldError.alertNotInForce(nil) }
-        let all = duties.flatMap { entry in entry.duties.map { (alert: entry.alert, duty: $0) } }
-        let named = all.filter { $0.duty.name == reference }
-        let place = named.count == 1 ? named[0].duty.place : try resolve(reference, among: Set(all.map(\.duty.place)))
-        guard let (alert, duty) = all.first(where: { $0.duty.place == place }) else { throw FieldError.noSuchRecord(reference) }
+        let places = Dictionary(duties.flatMap { entry in entry.duties.map { ($0.place, (alert: entry.alert, duty: $0)) } }) { first, _ in first }
+        let (alert, duty) = try find(reference, in: places, named: \.duty.name).record
         if let unknown = failed.first(where: { !duty.measures.contains($0) }) {
             throw FieldError.notAMeasure(unknown, measures: duty.measures)
         }
@@ -63,9 +59,7 @@ extension FieldClient {
         }
         let drafts = [try EventDraft(subject: alert.id, payload: check)] + (try opened.map { try EventDraft(subject: newSubject(now), payload: $0) })
         _ = try record(drafts, now: now)
-        let checked = AlertDuty.of(try find(alert.id, in: try alerts().alerts), entries: try alerts().entries, sites: try store.dustSites(),
-                                   grid: try store.grid(), within: nil).first { $0.place == duty.place } ?? duty
-        return (checked, opened)
+        return (duty, opened)
     }
 
     /// Imports the emergency reduction list (CSV or .xlsx): an entry for each enterprise not listed
@@ -94,13 +88,12 @@ extension FieldClient {
         return (listed.count, revised.count, file.rows.count - listed.count - revised.count, file.problems)
     }
 
-    /// How each alert in force at some moment of `month` was complied with, within this user's scope.
-    public func alertCompliance(month: ReviewMonth, now: Timestamp) throws -> [AlertCompliance] {
+    /// How each alert in force at some moment of `month` over `area` (by default this user's scope)
+    /// was complied with, within this user's scope.
+    public func alertCompliance(month: ReviewMonth, over area: String? = nil, now: Timestamp) throws -> [AlertCompliance] {
         let grid = try store.grid(), alerts = try alerts(), scope = try profile()?.scope, sites = try store.dustSites()
         let issues = try store.tickets(TicketFilter(includeClosed: true), now: now)
-        return alerts.overlapping(month.start..<month.end).filter { alert in
-            scope.map { grid.node($0, isWithin: alert.node) || grid.node(alert.node, isWithin: $0) } ?? true
-        }.map { alert in
+        return alerts.overlapping(month.start..<month.end, area: area ?? scope, grid: grid).map { alert in
             AlertCompliance(alert: alert, duties: AlertDuty.of(alert, entries: alerts.entries, sites: sites, grid: grid, within: scope),
                             issues: issues, grid: grid, now: now)
         }

@@ -49,6 +49,14 @@ extension FieldClient {
         return (id, record)
     }
 
+    /// The record `reference` names among `records`: the one whose `name` it is, else by id as
+    /// ``find(_:in:)`` finds it.
+    func find<Record>(_ reference: String, in records: [UUID: Record], named name: (Record) -> String) throws -> (id: UUID, record: Record) {
+        let named = records.filter { name($0.value) == reference }
+        if named.count == 1, let only = named.first { return (only.key, only.value) }
+        return try find(reference, in: records)
+    }
+
     /// The record whose id is `id` among `records` (one this device has just recorded, say).
     func find<Record>(_ id: UUID, in records: [UUID: Record]) throws -> Record {
         guard let record = records[id] else { throw FieldError.noSuchRecord(id.uuidString.lowercased()) }
@@ -137,7 +145,7 @@ extension FieldClient {
         case .sameAs(let other, _) where other != subject, .within(let other, _, _) where other != subject:
             node = try subjectRecord(other, grid: grid, directory: directory)?.node
         case .supervision(let supervised):
-            node = GridScope.supervision(of: supervised)
+            node = GridScope.supervisionPlace(about: supervised, grid: grid)
         default:
             node = nil
         }

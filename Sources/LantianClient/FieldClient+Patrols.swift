@@ -22,12 +22,7 @@ extension FieldClient {
     public func checkIn(location: GeoPoint, point reference: String?, note: String, now: Timestamp) throws -> Patrol {
         let patrols = try store.recentPatrols(now: now)
         let patrol = try underWayPatrol(in: patrols)
-        var point: PatrolPoint?
-        if let reference {
-            let points = patrols.points(of: patrol.node)
-            let named = points.filter { $0.name == reference }
-            point = named.count == 1 ? named[0] : try find(reference, in: Dictionary(points.map { ($0.id, $0) }) { first, _ in first }).record
-        }
+        let point = try reference.map { try find($0, in: patrols.points.filter { $0.value.node == patrol.node }, named: \.name).record }
         if let point {
             let metres = location.metres(to: point.location)
             guard metres <= PatrolCheckedIn.pointRadiusMetres else {
@@ -66,7 +61,7 @@ extension FieldClient {
     /// The fixed points within `node` (every one this device holds when `nil`), by cell and name.
     public func patrolPoints(within node: String?) throws -> [PatrolPoint] {
         let grid = try store.grid()
-        return try store.patrols(in: Timestamp(millisecondsSince1970: 0)..<Timestamp(millisecondsSince1970: 0)).points.values
+        return try store.patrolSettings().points.values
             .filter { point in node.map { grid.node(point.node, isWithin: $0) } ?? true }
             .sorted { ($0.node, $0.name, $0.id.uuidString) < ($1.node, $1.name, $1.id.uuidString) }
     }
@@ -91,9 +86,9 @@ extension FieldClient {
     /// How many issues each patrol's officer reported while it was under way: what it found.
     public func finds(of patrols: [Patrol], now: Timestamp) throws -> [UUID: Int] {
         guard !patrols.isEmpty else { return [:] }
-        let tickets = try store.tickets(TicketFilter(includeClosed: true), now: now)
+        let byReporter = Dictionary(grouping: try store.tickets(TicketFilter(includeClosed: true), now: now), by: \.reportedBy)
         return Dictionary(patrols.map { patrol in
-            (patrol.id, tickets.filter { $0.reportedBy == patrol.officer && $0.reportedAt >= patrol.startedAt && $0.reportedAt <= patrol.lastSeen }.count)
+            (patrol.id, (byReporter[patrol.officer] ?? []).filter { $0.reportedAt >= patrol.startedAt && $0.reportedAt <= patrol.lastSeen }.count)
         }) { first, _ in first }
     }
 }

@@ -21,19 +21,10 @@ extension FieldClient {
         notice.monthBefore = try issueReview(county: code, month: month.adding(months: -1), now: now)
         notice.yearBefore = try issueReview(county: code, month: month.yearBefore, now: now)
         notice.assessment = try assessment(of: notice, now: now)
-        if month.month >= 10 || month.month <= 3 {
-            let season = month.month >= 10 ? month.year : month.year - 1
+        if let season = month.autumnWinterSeason {
             let county = AirQualityPace(season: season, counties: [notice.county], air: try store.project(AirQuality.self), asOf: min(month.end, now)).counties.first
             notice.air = county.flatMap { $0.days > 0 || $0.target != nil ? $0 : nil }
         }
-        return notice
-    }
-
-    /// The notice's figures without the comparisons and the assessment (which read other months).
-    func monthlyNoticeFigures(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
-        var notice = try notice(county: code, month: month, now: now)
-        let grid = try store.grid()
-        notice.alerts = try alertCompliance(month: month, now: now).filter { grid.node($0.alert.node, isWithin: code) || grid.node(code, isWithin: $0.alert.node) }
         return notice
     }
 
@@ -49,27 +40,33 @@ extension FieldClient {
         return IssueReview(tickets: try store.tickets(within: county, asOf: asOf), grid: try store.grid(), month: month, now: asOf)
     }
 
-    private func notice(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
+    /// The notice's figures, and the alerts over the county, without the comparisons and the
+    /// assessment (which read other months).
+    func monthlyNoticeFigures(county code: String, month: ReviewMonth, now: Timestamp) throws -> MonthlyNotice {
         let grid = try store.grid()
         guard let county = grid[code] else { throw FieldError.unknownNode(code) }
         if let user = try profile(), !GridScope(scope: user.scope, grid: grid).overlaps(code) {
             throw FieldError.noDataFor(code, name: county.name, scope: user.scope)
         }
+        var notice: MonthlyNotice
         if month.end <= now {
             // A past month as it stood at its end: later events change nothing of it. Dust-fall
             // is the exception: a month's jars are weighed after it ends.
-            return MonthlyNotice(county: county, month: month, now: month.end, grid: grid,
+            notice = MonthlyNotice(county: county, month: month, now: month.end, grid: grid,
                                  tickets: try store.tickets(within: code, asOf: month.end), enterprises: try store.enterprises(asOf: month.end).all,
                                  points: try store.firePoints(observedIn: Self.fireReviewSpan(month), within: code),
                                  sites: try store.dustSites(asOf: month.end), network: try store.dustfallNetwork())
+        } else {
+            let figures = try store.issueFigures(within: code, month: month, now: now)
+            notice = MonthlyNotice(county: county, month: month, grid: grid,
+                                   issues: IssueReview(perNode: figures.perNode, open: figures.open, grid: grid, month: month),
+                                   overdue: try store.tickets(TicketFilter(node: code, overdueOnly: true), now: now),
+                                   enterprises: try store.enterprises().all,
+                                   points: try store.firePoints(observedIn: Self.fireReviewSpan(month), within: code),
+                                   sites: try store.dustSites(), network: try store.dustfallNetwork())
         }
-        let figures = try store.issueFigures(within: code, month: month, now: now)
-        return MonthlyNotice(county: county, month: month, grid: grid,
-                             issues: IssueReview(perNode: figures.perNode, open: figures.open, grid: grid, month: month),
-                             overdue: try store.tickets(TicketFilter(node: code, overdueOnly: true), now: now),
-                             enterprises: try store.enterprises().all,
-                             points: try store.firePoints(observedIn: Self.fireReviewSpan(month), within: code),
-                             sites: try store.dustSites(), network: try store.dustfallNetwork())
+        notice.alerts = try alertCompliance(month: month, over: code, now: now)
+        return notice
     }
 
     /// The HTML report of `county` for `month`: the notice's figures with charts; the issues

@@ -50,7 +50,7 @@ public struct HTMLReport {
                                        .init(name: say("销号", "closed"), values: timeline.weeks.map { Double($0.closed) }, color: "#3a9d5d")],
                               counts: true)),
             table([say("乡镇（街道）", "Township"), say("合计", "Total"), say("未销号", "Open"), say("逾期", "Overdue"), say("整改率", "Rate")],
-                  notice.issues.rows.map { [$0.name, "\($0.total)", "\($0.open)", "\($0.overdue)", $0.rectificationRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"] },
+                  notice.issues.rows.map { [$0.name, "\($0.total)", "\($0.open)", "\($0.overdue)", texts.percent($0.rectificationRate)] },
                   highlight: notice.issues.rows.map { $0.overdue > 0 }),
             trendSection,
             "</section>",

@@ -66,7 +66,7 @@ extension Texts {
             [say("\(review.alert.level.name(in: language))：\(names[review.alert.node] ?? review.alert.node)，\(BeijingTime.format(review.alert.declaredAt)) 至 \(BeijingTime.format(review.alert.end))",
                  "\(review.alert.level.name(in: language)): \(names[review.alert.node] ?? review.alert.node), \(BeijingTime.format(review.alert.declaredAt)) to \(BeijingTime.format(review.alert.end))"),
              TextTable(header: [say("乡镇（街道）", "Township"), say("应查", "Due"), say("已查", "Checked"), say("落实", "Complied"), say("未落实措施", "Measures not taken"), say("落实率", "Rate")],
-                       rows: review.townships.map { [$0.name, "\($0.due)", "\($0.checked)", "\($0.compliant)", "\($0.failedMeasures)", $0.rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"] })
+                       rows: review.townships.map { [$0.name, "\($0.due)", "\($0.checked)", "\($0.compliant)", "\($0.failedMeasures)", percent($0.rate)] })
                 .rendered(width: columns),
              review.notInspected.isEmpty ? say("应查的企业和工地均已检查。", "Every place due was checked.")
                 : say("未检查（\(review.notInspected.count) 处）：", "Not checked (\(review.notInspected.count)): ") + review.notInspected.map(\.name).joined(separator: say("、", ", ")),

@@ -40,7 +40,7 @@ extension Texts {
                                  say("覆盖率", "Coverage"), say("巡查次数", "Patrols"), say("小时", "Hours"), say("发现问题", "Found")],
                         rows: assessment.rows.map { row in
                             ["\(row.rank)", row.officer, row.cellName, String(format: "%.1f", row.score), row.grade.name(in: language),
-                             row.coverage.map { String(format: "%.0f%%", $0 * 100) } ?? "—", "\(row.patrols)", String(format: "%.1f", row.hours), "\(row.found)"]
+                             percent(row.coverage), "\(row.patrols)", String(format: "%.1f", row.hours), "\(row.found)"]
                         }, droppable: [7, 6, 2]).rendered(width: columns)
     }
 

@@ -244,7 +244,6 @@ extension Texts {
         return lines.joined(separator: "\n")
     }
 
-    private func percent(_ rate: Double?) -> String { rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—" }
 
     private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 }

@@ -74,5 +74,4 @@ extension Texts {
 
     private func hours(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    private func percent(_ rate: Double?) -> String { rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—" }
 }

@@ -272,7 +272,7 @@ extension Texts {
         if review.rows.isEmpty { return say("暂无问题", "No issues") }
         let rows = review.rows.map { row in
             [row.name, "\(row.total)", "\(row.open)", "\(row.overdue)", "\(row.escalated)", "\(row.openedThisMonth)", "\(row.closedThisMonth)",
-             row.rectificationRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—",
+             percent(row.rectificationRate),
              row.medianCloseOutHours.map { String(format: "%.1f", $0 / 24) } ?? "—"]
         }
         let byCategory = InspectionCategory.allCases.compactMap { category in

@@ -20,6 +20,9 @@ public struct Texts: Sendable {
         language == .chinese ? chinese : english
     }
 
+    /// A rate as a whole percentage (`0.834` → `83%`), or "—" without one.
+    func percent(_ rate: Double?) -> String { rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—" }
+
     /// `text` with each line wrapped to the terminal's width by display width (Chinese may break
     /// anywhere, English at spaces), continuing under its own indent; whole when not a terminal.
     func fit(_ text: String) -> String {

@@ -23,7 +23,7 @@ public struct AirStationFile: Sendable {
             let text = { (column: String) in (record[column] ?? "").trimmingCharacters(in: .whitespaces) }
             let time = text("时间")
             let isHourly = time.count == 16, day = String(time.prefix(10))
-            guard !text("站点").isEmpty, !text("网格编码").isEmpty, time.count == 10 || isHourly, ReviewMonth(String(day.prefix(7))) != nil else {
+            guard !text("站点").isEmpty, !text("网格编码").isEmpty, time.count == 10 || isHourly, AirDailyRecorded.isDay(day) else {
                 problems.append(RowProblem(line: record.line, reason: Phrase("站点、网格编码不能为空，时间应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM",
                                                                              "站点 and 网格编码 are required; 时间 must be YYYY-MM-DD or YYYY-MM-DD HH:MM")))
                 continue

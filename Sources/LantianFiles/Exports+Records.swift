@@ -1,7 +1,7 @@
 import Foundation
 import LantianDomain
 
-/// The records as files other systems read: issues, dust sites and fire points as GeoJSON (CSV is ``Exports/csv(records:columns:)``).
+/// The records as files other systems read: issues, dust sites, fire points and patrols' tracks as GeoJSON (CSV is ``Exports/csv(records:columns:)``).
 extension Exports {
     /// The issues that have a location, as GeoJSON.
     public static func issuesGeoJSON(_ tickets: [TicketSummary], now: Timestamp) throws -> Data {
@@ -37,24 +37,16 @@ extension Exports {
             ])
         })
     }
-}
 
-extension Exports {
     /// Patrols as GeoJSON: each a LineString through its start, check-ins and end (a Point when it
     /// has one position), left out when it has none.
     public static func patrolTracksGeoJSON(_ patrols: [Patrol]) throws -> Data {
-        let features: [JSONValue] = patrols.compactMap { patrol in
-            let track = patrol.track
-            guard let first = track.first else { return nil }
-            let geometry: JSONValue = track.count == 1
-                ? .object(["type": "Point", "coordinates": .array([.number(first.longitude), .number(first.latitude)])])
-                : .object(["type": "LineString", "coordinates": .array(track.map { .array([.number($0.longitude), .number($0.latitude)]) })])
-            return .object(["type": "Feature", "geometry": geometry, "properties": .object([
+        try featureCollection(patrols.filter { !$0.track.isEmpty }.map { patrol in
+            (geometry(of: patrol.track), [
                 "id": .string(patrol.id.uuidString.lowercased()), "officer": .string(patrol.officer), "node": .string(patrol.node),
                 "startedAt": .string(BeijingTime.iso8601(patrol.startedAt)), "endedAt": patrol.endedAt.map { .string(BeijingTime.iso8601($0)) } ?? .null,
                 "hours": .number(patrol.hours), "checkIns": .number(Double(patrol.checkIns.count)),
-            ])])
-        }
-        return try encode(.object(["type": "FeatureCollection", "features": .array(features)]))
+            ])
+        })
     }
 }

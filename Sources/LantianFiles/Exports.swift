@@ -31,19 +31,21 @@ public enum Exports {
 
     /// A GeoJSON FeatureCollection (RFC 7946): WGS 84, positions as `[longitude, latitude]`; items without a location are left out.
     public static func geoJSON(_ features: [(location: GeoPoint?, properties: [String: JSONValue])]) throws -> Data {
-        let collection: [String: JSONValue] = [
+        try featureCollection(features.compactMap { feature in feature.location.map { (geometry(of: [$0]), feature.properties) } })
+    }
+
+    /// A GeoJSON FeatureCollection of `features`, each a geometry and its properties.
+    static func featureCollection(_ features: [(geometry: JSONValue, properties: [String: JSONValue])]) throws -> Data {
+        try encode(.object([
             "type": "FeatureCollection",
-            "features": .array(features.compactMap { feature in
-                feature.location.map { location in
-                    .object([
-                        "type": "Feature",
-                        "geometry": .object(["type": "Point", "coordinates": .array([.number(location.longitude), .number(location.latitude)])]),
-                        "properties": .object(feature.properties),
-                    ])
-                }
-            }),
-        ]
-        return try encode(.object(collection))
+            "features": .array(features.map { .object(["type": "Feature", "geometry": $0.geometry, "properties": .object($0.properties)]) }),
+        ]))
+    }
+
+    /// A Point for one position, a LineString through several (`[lon, lat]` each).
+    static func geometry(of positions: [GeoPoint]) -> JSONValue {
+        let coordinates = positions.map { JSONValue.array([.number($0.longitude), .number($0.latitude)]) }
+        return positions.count == 1 ? .object(["type": "Point", "coordinates": coordinates[0]]) : .object(["type": "LineString", "coordinates": .array(coordinates)])
     }
 
     /// Open311 GeoReport v2 service requests: the workflow's states mapped onto `open`/`closed`,
@@ -77,7 +79,7 @@ public enum Exports {
         }))
     }
 
-    static func encode(_ value: JSONValue) throws -> Data {
+    private static func encode(_ value: JSONValue) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

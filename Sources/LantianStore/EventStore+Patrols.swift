@@ -29,4 +29,13 @@ extension EventStore {
     public func recentPatrols(now: Timestamp, days: Int64 = 3) throws -> Patrols {
         try patrols(in: now.adding(milliseconds: -days * 86_400_000)..<now.adding(milliseconds: 86_400_000))
     }
+
+    /// The fixed points and the seasons settings, without any patrol.
+    public func patrolSettings() throws -> Patrols {
+        try read { db in
+            var patrols = Patrols()
+            try Self.forEachEvent(db, ofTypes: [PatrolPointDefined.eventType, PatrolSeasonsDefined.eventType]) { patrols.apply($0) }
+            return patrols
+        }
+    }
 }

@@ -101,7 +101,8 @@ public enum Admission {
             return .failure(.serverOnly(type: event.type))
         }
 
-        switch content.placement(of: event) {
+        let placement = content.placement(of: event)
+        switch placement {
         case .located(let stated, let location):
             switch grid.place(stated: stated, location: location, scope: user.scope) {
             case .failure(let refusal): return .failure(refusal)
@@ -121,7 +122,8 @@ public enum Admission {
             // A record placed only to a coarser node covering the scope (a satellite lead at its
             // county) may be followed up by anyone beneath it.
             guard scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
-            if case .within(_, _, let location) = content.placement(of: event), case .failure(let refusal) = grid.place(stated: node, location: location, scope: nil) {
+            // Within: the location must lie where the record does, as far as boundaries tell.
+            if case .within(_, _, let location) = placement, case .failure(let refusal) = grid.place(stated: node, location: location, scope: nil) {
                 return .failure(refusal)
             }
             return .success(Verdict(node: node, startsSubject: definition.subject == .starts, cites: cited))
@@ -141,7 +143,7 @@ public enum Admission {
             guard let defined = grid.nodes[node] else { return .failure(.unknownNode(node: node)) }
             guard !defined.isRetired else { return .failure(.retiredNode(node: node)) }
             guard scope.supervising, scope.overlaps(node) else { return .failure(.outsideScope(node: node, user: user.name, scope: user.scope)) }
-            return .success(Verdict(node: GridScope.supervision(of: node), startsSubject: definition.subject == .starts, cites: cited))
+            return .success(Verdict(node: GridScope.supervisionPlace(about: node, grid: grid), startsSubject: definition.subject == .starts, cites: cited))
         case .everyone, .scopeOf:
             return .failure(.serverOnly(type: event.type))
         }
@@ -155,6 +157,7 @@ public enum Admission {
         case .located(let node, _): return node
         case .sameAs(let subject, _), .within(let subject, _, _), .transfers(let subject, _, _): return try records(subject)?.node
         case .scopeOf(let user): return try records(UserRegistered.subject(for: user))?.node
+        // Only supervisors record these; were the server to, the place beside the node itself is seen by no one rather than everyone.
         case .supervision(let node): return GridScope.supervision(of: node)
         }
     }

@@ -37,16 +37,24 @@ public struct GridScope: Hashable, Sendable {
         self.within = within
         above = Set(grid.lineage(of: scope).dropFirst().map(\.code))
         let seen = within.union(above)
-        visibleNodes = supervising ? seen.union(seen.map(Self.supervision(of:))) : seen
+        // One supervision place per county (and city) seen: a scoped page merges a few more index ranges, not twice as many.
+        let supervised = seen.filter { grid[$0].map { $0.level == .county || $0.level == .city } ?? false }
+        visibleNodes = supervising ? seen.union(supervised.map(Self.supervision(of:))) : seen
         self.supervising = supervising
     }
 
     /// Whether the user supervises (sees supervision records).
     public let supervising: Bool
 
-    /// Where the supervision record of `node` lies (an inquiry into the office there, 一案双查):
-    /// a place beside the node that only supervisors who see the node see.
+    /// Where the supervision records of a county (or city) lie: a place beside it that only
+    /// supervisors who see it see.
     public static func supervision(of node: String) -> String { "supervision:" + node }
+
+    /// Where a supervision record about `node` lies (an inquiry into the office there, 一案双查):
+    /// beside the county it lies in (or the node itself, above county level).
+    public static func supervisionPlace(about node: String, grid: Grid) -> String {
+        supervision(of: grid.enclosing(node, at: .county)?.code ?? node)
+    }
 
     /// The node a supervision place stands beside, if `place` is one.
     public static func supervised(_ place: String) -> String? {

@@ -27,6 +27,11 @@ public struct AirDailyRecorded: EventPayload, Hashable {
 }
 
 extension AirDailyRecorded {
+    /// Whether `text` is a day of the calendar from 2000 on, written `YYYY-MM-DD`.
+    public static func isDay(_ text: String) -> Bool {
+        text.count == 10 && ReviewMonth(String(text.prefix(7))) != nil && (try? BeijingTime.parse(text + " 00:00")) != nil
+    }
+
     public static let definition = EventDefinition(
         AirDailyRecorded.self, chinese: "空气质量日均值", english: "air-quality daily means", recorders: .roles([.supervisor]), subject: .starts,
         example: AirDailyRecorded(station: "聊城东昌", node: "371502", day: "2019-12-01", means: [.pm25: 156, .pm10: 210], hours: 24))
@@ -34,9 +39,7 @@ extension AirDailyRecorded {
     public func check(recordedAt: Timestamp) throws(InvalidValue) {
         try Check.text(station, "station", required: true)
         try Check.code(node, "node")
-        guard day.count == 10, ReviewMonth(String(day.prefix(7))) != nil, PatrolSeason.dayOfYear(String(day.suffix(5))) != nil else {
-            throw InvalidValue(field: "day", rule: .invalidTime)
-        }
+        guard Self.isDay(day) else { throw InvalidValue(field: "day", rule: .invalidTime) }
         guard !means.isEmpty else { throw InvalidValue(field: "means", rule: .empty) }
         for value in means.values { try Check.number(value, "means", in: 0...10_000) }
         try Check.number(Double(hours), "hours", in: 20...24)

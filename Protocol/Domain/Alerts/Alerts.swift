@@ -42,14 +42,11 @@ public struct Alerts: Projection {
         }
     }
 
-    /// The alerts in force at `time` over `node` (declared for it or a node above it), highest level first.
-    public func inForce(at time: Timestamp, over node: String, grid: Grid) -> [Alert] {
-        alerts.values.filter { $0.isInForce(at: time) && (grid.node(node, isWithin: $0.node) || grid.node($0.node, isWithin: node)) }
-            .sorted { ($1.level, $0.declaredAt, $0.id.uuidString) < ($0.level, $1.declaredAt, $1.id.uuidString) }
-    }
-
-    /// The alerts in force at some moment of `span`, earliest first.
-    public func overlapping(_ span: Range<Timestamp>) -> [Alert] {
-        alerts.values.filter { $0.period.overlaps(span) }.sorted { ($0.declaredAt, $0.id.uuidString) < ($1.declaredAt, $1.id.uuidString) }
+    /// The alerts in force at some moment of `span`, earliest first; with `area`, only those over
+    /// it (declared for a node within it or above it).
+    public func overlapping(_ span: Range<Timestamp>, area: String? = nil, grid: Grid = Grid()) -> [Alert] {
+        alerts.values.filter { alert in
+            alert.period.overlaps(span) && (area.map { grid.node($0, isWithin: alert.node) || grid.node(alert.node, isWithin: $0) } ?? true)
+        }.sorted { ($0.declaredAt, $0.id.uuidString) < ($1.declaredAt, $1.id.uuidString) }
     }
 }

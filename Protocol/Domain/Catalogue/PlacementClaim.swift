@@ -14,8 +14,8 @@ public enum PlacementClaim: Hashable, Sendable {
     /// Where the record `subject` lies, as ``sameAs(subject:startedBy:)``, at `location`, which must
     /// lie there as far as the grid's boundaries tell (a patrol's check-in, in the patrol's cell).
     case within(subject: UUID, startedBy: Set<EventType>, location: GeoPoint)
-    /// Beside the node `of` (``GridScope/supervision(of:)``), seen only by supervisors who see that
-    /// node: an inquiry into the office there (一案双查).
+    /// Beside the county the node `of` lies in (``GridScope/supervisionPlace(about:grid:)``), seen
+    /// only by supervisors who see that county: an inquiry into the office there (一案双查).
     case supervision(of: String)
     /// Where `user` works: a device's sync report is seen by whoever sees that user's work.
     case scopeOf(user: String)

@@ -30,6 +30,10 @@ public struct ReviewMonth: Hashable, Sendable, Comparable, CustomStringConvertib
         return ReviewMonth(year: year &+ years, month: index + 1)
     }
 
+    /// The autumn-and-winter season (秋冬季, 10-01 to 03-31) the month falls in, by the year it
+    /// starts in; `nil` from April to September.
+    public var autumnWinterSeason: Int? { month >= 10 ? year : month <= 3 ? year &- 1 : nil }
+
     /// The same month a year earlier.
     public var yearBefore: ReviewMonth { ReviewMonth(year: year &- 1, month: month) }
 
