@@ -31,6 +31,12 @@ extension Texts {
             highlighted: Set(assessment.rows.indices.filter { assessment.rows[$0].grade == .fail }))
     }
 
+    /// How each figure is scored, where the scores are shown.
+    var assessmentRules: String {
+        say("评分规则：整改率×100；按期整改 100−20×逾期数；秸秆禁烧 100−10×火点数−10×未处置火点数；降尘不超限 100，超限按超出比例扣分；巡查覆盖率×100；应急减排落实率×100（最低 0 分）；每起失职扣 \(Int(TownshipAssessment.neglectPenalty)) 分；认定弄虚作假的不合格。",
+            "Rules: rectification rate × 100; on time 100 − 20 × overdue; straw burning 100 − 10 × fire points − 10 × those not responded to; dust-fall 100 within the limit, less the excess as a share of it; patrol coverage × 100; alert compliance × 100 (never below 0); −\(Int(TownshipAssessment.neglectPenalty)) per neglect found; falsified records fail.")
+    }
+
     /// `lantian review assessment --township`: the township's grid officers, ranked.
     public func officerAssessmentTable(_ assessment: OfficerAssessment, township: String) -> String {
         if assessment.rows.isEmpty { return say("\(township)没有登记的网格员", "\(township) has no grid officer registered") }
@@ -55,8 +61,7 @@ extension Texts {
                      assessmentSummary(assessment), TextTable(header: table.header, rows: table.rows).rendered(width: columns)]
         lines.append(flagged.isEmpty ? say("没有连续三个月排在后列的乡镇（街道）。", "No township was among the worst three months running.")
                      : say("连续三个月排在后列，建议约谈：", "Among the worst three months running, to be summoned: ") + flagged.map(\.name).joined(separator: say("、", ", ")))
-        lines.append(say("评分规则：整改率×100；按期整改 100−20×逾期数；秸秆禁烧 100−10×火点数−10×未处置火点数；降尘不超限 100，超限按超出比例扣分；巡查覆盖率×100；应急减排落实率×100（最低 0 分）。",
-                         "Rules: rectification rate × 100; on time 100 − 20 × overdue; straw burning 100 − 10 × fire points − 10 × those not responded to; dust-fall 100 within the limit, less the excess as a share of it; patrol coverage × 100; alert compliance × 100 (never below 0)."))
+        lines.append(assessmentRules)
         return lines.joined(separator: "\n")
     }
 }

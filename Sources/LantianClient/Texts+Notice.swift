@@ -210,6 +210,8 @@ extension Texts {
         var text = say("本月 PM2.5 均值 \(month) 微克/立方米；秋冬季至月末均值 \(mean)（目标 \(target)），重污染 \(air.heavyDays) 天（按进度允许 \(air.allowedHeavyDays.map { "\($0)" } ?? "—") 天）。",
                        "PM2.5 this month \(month) µg/m³; the season to the month's end \(mean) (target \(target)), \(air.heavyDays) heavy day(s) (\(air.allowedHeavyDays.map { "\($0)" } ?? "—") allowed so far).")
         if air.isOffPace { text += say("改善幅度落后于时序进度，下发预警通知函。", " Behind the pace: a warning letter is due.") }
+        text += say("（AQI 按 HJ 633-2012 由日均浓度计算，大于 200 为重污染日；时序进度：季均值不高于目标，重污染天数不超过全季目标按已过天数折算。）",
+                    " (AQI per HJ 633-2012 from daily means, heavy above 200; on pace: the mean at or under the target, heavy days within the target's share of the days elapsed.)")
         return [.heading(say("空气质量", "Air quality")), .paragraph(text)]
     }
 
@@ -217,7 +219,8 @@ extension Texts {
     /// figures behind each.
     private func assessment(_ notice: MonthlyNotice) -> [OfficialDocument.Block] {
         guard let assessment = notice.assessment, !assessment.rows.isEmpty else { return [] }
-        return [.heading(say("考核", "Assessment")), .paragraph(assessmentSummary(assessment)), .table(assessmentTable(assessment))]
+        return [.heading(say("考核", "Assessment")), .paragraph(assessmentSummary(assessment)), .table(assessmentTable(assessment)),
+                .paragraph(assessmentRules)]
     }
 
     /// The optional sections after the seventh, numbered on from 八 in the order they come.

@@ -28,4 +28,23 @@ import Testing
         let notice = try town.supervisor.expectSuccess(["notice", "--county", TestGrid.county, "--month", "2019-10"])
         #expect(notice.contains("八、空气质量") && notice.contains("本月 PM2.5 均值 130.0") && notice.contains("下发预警通知函"), "\(notice)")
     }
+
+    /// A whole season, 2020-10-01 to 2021-03-31 (182 days), of one station's daily means: PM2.5 160
+    /// (AQI 210, heavy) on every tenth day (days 0, 10, …, 180: 19 of them), 70 on the other 163.
+    /// Worked by hand: the mean (163 × 70 + 19 × 160) / 182 = 79.4, over the target of 77.
+    @Test func aWholeSeasonOfStationDataIsReviewedAgainstItsTargetAndPace() throws {
+        let town = try Town(settings: [["air-target", "--node", TestGrid.county, "--season", "2020", "--pm25", "77", "--heavy-days", "24"]])
+        let start = ReviewMonth(year: 2020, month: 10).start
+        let rows = ["站点,网格编码,时间,PM2.5,PM10"] + (0..<182).map { index in
+            let day = String(BeijingTime.format(start.adding(milliseconds: Int64(index) * 86_400_000)).prefix(10))
+            return "聊城东昌,\(TestGrid.county),\(day),\(index % 10 == 0 ? 160 : 70),100"
+        }
+        let file = town.folder.appendingPathComponent("2020-2021.csv")
+        try Data(rows.joined(separator: "\n").utf8).write(to: file)
+        #expect(try town.supervisor.expectSuccess(["import", "air", file.path]).contains("记录 182 个站点日"))
+        let review = try town.supervisor.expectSuccess(["review", "targets", "--season", "2020"])
+        #expect(review.contains("182/182") && review.contains("79.4") && review.contains("落后：发预警通知函"), "\(review)")
+        // 19 heavy days, within the 24 the whole season allows: the PM2.5 mean alone puts it behind.
+        #expect(review.contains(" 19 ") && review.contains(" 24 "), "\(review)")
+    }
 }
