@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "LantianDomain", dependencies: [
             "LantianFraming",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
         ], path: "Protocol/Domain"),
         .target(name: "LantianWire", dependencies: ["LantianDomain", "LantianFraming", "CLantianZlib"], path: "Protocol/Wire"),
         // zlib, for deflated pages.
@@ -34,11 +35,13 @@ let package = Package(
 
         // Edges: SQLite, libuv, the sync sessions and their drivers, files, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),
+        // OpenSSL, for TLS 1.3 on every sync connection.
+        .systemLibrary(name: "CLantianOpenSSL", path: "Sources/CLantianOpenSSL"),
         .target(name: "LantianStore", dependencies: [
             "LantianDomain", "LantianWire",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "LantianTransport", dependencies: ["LantianFraming", "CLibUV"]),
+        .target(name: "LantianTransport", dependencies: ["LantianFraming", "CLibUV", "CLantianOpenSSL"]),
         // The sync protocol's two sides as message in, answer out: no sockets.
         .target(name: "LantianSessions", dependencies: ["LantianDomain", "LantianWire", "LantianFraming", "LantianStore"]),
         // The sessions driven over libuv connections.
@@ -102,7 +105,7 @@ let package = Package(
             "LantianFiles", "LantianDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianTestSupport",
+            "LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianTestSupport", "CLantianOpenSSL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],

@@ -7,7 +7,10 @@ struct Enroll: ParsableCommand {
         abstract: "用管理员签发的一次性入网码让本机入网，并首次同步。Enrol this device with a one-time code from an administrator, then sync.",
         discussion: """
             在本机生成设备密钥（保存在数据文件旁的 .key 文件，仅本人可读），向服务器登记其公钥。
+            入网码的后两组核对服务器的 TLS 密钥：对不上则不发送任何数据；核对无误后本机记住这把密钥，以后只与它通信。
             Makes the device key (kept next to the store in a .key file readable by you only) and registers its public half with the server.
+            The code's last two groups check the server's TLS key: if it does not match, nothing is sent; once it does, this device
+            remembers the key and talks to no other.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -15,15 +18,18 @@ struct Enroll: ParsableCommand {
     @Option(help: "服务器地址 主机:端口。The server, HOST:PORT.")
     var server: String
 
-    @Option(help: "入网码，如 7KQ2M-X9D4P。The enrolment code.")
+    @Option(help: "入网码，四组，如 7KQ2M-X9D4P-3FJ8K-Q2MXA。The enrolment code, four groups.")
     var code: String
+
+    @Option(help: "自建证书体系时，用以核验服务器证书的 CA 证书文件（PEM）。With your own PKI: the CA bundle (PEM) to check the server with.")
+    var caFile: String?
 
     @Flag(help: "只入网，稍后再同步（如网速很慢）。Enrol only; sync later (on a slow link, say).")
     var noSync = false
 
     func run() throws {
         try common.run { client, texts in
-            let report = try client.enroll(server: server, code: code, sync: !noSync)
+            let report = try client.enroll(server: server, code: code, certificateAuthorities: caFile, sync: !noSync)
             if let device = try client.localDevice() { print(texts.enrolled(report, device: device)) }
         }
     }

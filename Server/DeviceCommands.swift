@@ -7,17 +7,21 @@ struct Enroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "为用户签发一次性入网码。Issue a one-time code that enrols one device for a user.",
         discussion: """
-            用户在终端上运行 lantian enroll --server 主机:端口 --code 入网码。入网码只能用一次，到期作废。
-            The user runs lantian enroll --server HOST:PORT --code CODE on the device. A code works once and expires.
+            用户在终端上运行 lantian enroll --server 主机:端口 --code 入网码。入网码只能用一次，到期作废；\
+            后两组是服务器 TLS 密钥的指纹，终端据此确认连上的是本服务器。
+            The user runs lantian enroll --server HOST:PORT --code CODE on the device. A code works once and expires; \
+            its last two groups are the server's TLS key pin, with which the device knows it reached this server.
             """)
 
     @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
     @Argument(help: "用户名。The user the device is for.") var user: String
     @Option(help: "有效小时数（1–720）。Hours the code stays valid (1–720).") var validHours = 24
+    @Option(help: "服务器以 --tls-cert 运行时，同一证书文件：入网码后两组按它生成。When the server runs with --tls-cert: the same file, for the code's pin.")
+    var tlsCert: String?
 
     func run() throws {
         try administer(db) { admin in
-            let issued = try admin.issueEnrolmentCode(for: user, hours: validHours)
+            let issued = try admin.issueEnrolmentCode(for: user, hours: validHours, certificate: tlsCert)
             print(texts.enrolmentCode(issued.code, for: user, expiresAt: issued.expiresAt))
         }
     }

@@ -10,7 +10,7 @@ struct Lantiand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantiand",
         abstract: "蓝天服务器：保存全部网格事件，与巡查终端同步。Lantian server: stores every grid event and syncs field clients.",
-        subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Rebuild.self, Backup.self, Restore.self])
+        subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, TLSCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Rebuild.self, Backup.self, Restore.self])
 
     /// Argument errors in the user's language (``UsageMessage``).
     static func main() { mainInUsersLanguage() }
@@ -32,11 +32,29 @@ struct Serve: ParsableCommand {
     @Flag(help: "记录每个连接。Log every connection.")
     var verbose = false
 
+    @Option(help: "自建证书体系时：证书链文件（PEM，先放服务器证书）；默认用服务器自己生成、终端入网时记下的证书。With your own PKI: the certificate chain (PEM, leaf first); by default the server's own, pinned by devices at enrolment.")
+    var tlsCert: String?
+
+    @Option(help: "与 --tls-cert 配套的私钥文件（PEM）。The private key (PEM) for --tls-cert.")
+    var tlsKey: String?
+
+    @Flag(help: "危险：在本机地址上以明文监听，不加密、不验证身份，仅供调试（终端须设 LANTIAN_INSECURE_PLAINTEXT_LOOPBACK=1）。DANGER: listen in plaintext on a loopback address, no encryption, no identity; for debugging only (clients need LANTIAN_INSECURE_PLAINTEXT_LOOPBACK=1).")
+    var insecurePlaintextLoopback = false
+
     func run() throws {
         let endpoint: Endpoint
         do { endpoint = try Endpoint(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
+        let security: Daemon.Security
+        switch (tlsCert, tlsKey, insecurePlaintextLoopback) {
+        case (nil, nil, false): security = .selfSigned
+        case (nil, nil, true): security = .insecurePlaintextLoopback
+        case (let chain?, let key?, false): security = .certificate(chain: chain, key: key)
+        case (_, _, true): throw ValidationError(language.say("--insecure-plaintext-loopback 不能与 --tls-cert/--tls-key 同用", "--insecure-plaintext-loopback cannot go with --tls-cert/--tls-key"))
+        default: throw ValidationError(language.say("--tls-cert 与 --tls-key 须一起给出", "--tls-cert and --tls-key go together"))
+        }
         try reportingFailure {
-            try Daemon.serve(databasePath: db, listen: endpoint, idleTimeoutSeconds: max(idleTimeout, 1), verbose: verbose, language: language)
+            try Daemon.serve(databasePath: db, listen: endpoint, security: security, idleTimeoutSeconds: max(idleTimeout, 1),
+                             verbose: verbose, language: language)
         }
     }
 }

@@ -10,7 +10,7 @@ import LantianFraming
 /// ```
 public enum MessageCodec {
     /// The protocol versions this build speaks.
-    public static let versions: ClosedRange<UInt16> = 2...4
+    public static let versions: ClosedRange<UInt16> = 2...5
 
     /// Upper bounds on single fields, so one field cannot take a whole frame by accident.
     public enum FieldLimit {
@@ -72,6 +72,7 @@ public enum MessageCodec {
             writer.write(welcome.cursorKnown ? 1 as UInt8 : 0)
             writer.write(welcome.clock.millisecondsSince1970)
             if welcome.version >= 3 { writer.write(welcome.limits.window) }
+            if welcome.version >= 5 { writer.write(welcome.nextServerTLSKey ?? Data()) }
         case .push(let push):
             writer = ByteWriter(capacity: 1 + 4 + push.events.count * (minEventBytes + 256))
             writer.write(TypeTag.push.rawValue)
@@ -243,6 +244,13 @@ public enum MessageCodec {
                 let window = try reader.readUInt16("welcome.window")
                 guard (1...WireLimits.maxWindow).contains(window) else { throw .outOfRange(field: "welcome.window", value: Int64(window)) }
                 welcome.limits.window = window
+            }
+            if version >= 5 {
+                let next = try reader.readData("welcome.nextServerTLSKey", maxBytes: Welcome.tlsKeyBytes)
+                guard next.isEmpty || next.count == Welcome.tlsKeyBytes else {
+                    throw .outOfRange(field: "welcome.nextServerTLSKey", value: Int64(next.count))
+                }
+                welcome.nextServerTLSKey = next.isEmpty ? nil : next
             }
             message = .welcome(welcome)
         case .push:

@@ -39,9 +39,9 @@ extension FieldClient {
         if failure == nil, !offers.isEmpty {
             let device = try requireEnrolledDevice()
             guard let server = override ?? device.server else { throw FieldError.noServer }
-            let key = try deviceKey(), endpoint = try parseServer(server)
+            let key = try deviceKey(), endpoint = try parseServer(server), channel = try syncChannel(to: endpoint)
             do throws(SyncError) {
-                report = try SyncClient.run(store: store, key: key, server: endpoint, purpose: .fetch(offers))
+                report = try SyncClient.run(store: store, key: key, server: endpoint, security: channel, purpose: .fetch(offers))
             } catch {
                 failure = error
             }

@@ -18,6 +18,8 @@ public final class FieldClient {
     let store: EventStore
     /// The photos ``evidence(photos:)`` read for the command under way, kept with its record.
     var photosToKeep: [Data] = []
+    /// Whether a loopback server may be spoken to in plaintext (``plaintextVariable``): for debugging only.
+    public var allowsPlaintextLoopback = false
 
     /// Opens the device's store at `databasePath`, creating it if need be; after an upgrade that
     /// changes the read models, they are rebuilt first and `rebuilding` hears how many of the
@@ -85,15 +87,21 @@ public final class FieldClient {
     /// enrolment keeps its device and events.
     ///
     /// - Parameter sync: sync right after enrolling (else at the next `lantian sync`).
-    public func enroll(server: String, code typed: String, sync: Bool = true) throws -> SyncReport {
+    ///   - certificateAuthorities: a PEM bundle of CA certificates to check the server with from
+    ///     now on, for a deployment with its own PKI; without it, the code's pin is checked and the
+    ///     server's key pinned.
+    public func enroll(server: String, code typed: String, certificateAuthorities: String? = nil, sync: Bool = true) throws -> SyncReport {
         let endpoint = try parseServer(server)
         guard let code = EnrolmentCode(typed: typed) else { throw FieldError.badEnrolmentCode(typed) }
         if let device = try store.localDevice(), device.isEnrolled { throw FieldError.alreadyEnrolled(device.actor) }
+        let channel = try enrolmentChannel(to: endpoint, code: code, certificateAuthorities: certificateAuthorities)
         let key = DeviceKey()
         try KeyFile.write(key, to: KeyFile.path(forStore: store.path))
-        let enrolment = try SyncClient.run(store: store, key: key, server: endpoint, purpose: .enrol(code: code.description, server: server))
+        let bundle = certificateAuthorities.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let enrolment = try SyncClient.run(store: store, key: key, server: endpoint, security: channel,
+                                           purpose: .enrol(code: code.secret.description, server: server, certificateAuthorities: bundle))
         guard sync else { return enrolment }
-        let report = try SyncClient.run(store: store, key: key, server: endpoint)
+        let report = try SyncClient.run(store: store, key: key, server: endpoint, security: try syncChannel(to: endpoint))
         try store.noteSyncCompleted(at: .now())
         return enrolment.followed(by: report)
     }
@@ -129,8 +137,9 @@ public final class FieldClient {
         } else if probe, let server = device.server {
             let endpoint = try parseServer(server)
             let key = try deviceKey()
+            let channel = try syncChannel(to: endpoint)
             do throws(SyncError) {
-                let report = try SyncClient.run(store: store, key: key, server: endpoint,
+                let report = try SyncClient.run(store: store, key: key, server: endpoint, security: channel,
                                                 purpose: .handshake, connectTimeout: 2_000, idleTimeout: 3_000)
                 status.reachability = .reachable(epoch: report.serverEpoch)
             } catch {
@@ -147,7 +156,9 @@ public final class FieldClient {
                      onProgress: ((SyncProgress) -> Void)? = nil) throws -> SyncReport {
         let device = try requireEnrolledDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        let report = try SyncClient.run(store: store, key: try deviceKey(), server: try parseServer(server), purpose: pushOnly ? .push : .sync,
+        let endpoint = try parseServer(server)
+        let report = try SyncClient.run(store: store, key: try deviceKey(), server: endpoint, security: try syncChannel(to: endpoint),
+                                        purpose: pushOnly ? .push : .sync,
                                         onProgress: onProgress)
         if pushOnly { return report }
         try store.noteSyncCompleted(at: now())
@@ -160,7 +171,8 @@ public final class FieldClient {
                       report: @escaping (SyncClient.WatchEvent) -> Void) throws {
         let device = try requireEnrolledDevice()
         guard let server = override ?? device.server else { throw FieldError.noServer }
-        try SyncClient.watch(store: store, key: try deviceKey(), server: try parseServer(server), backoff: backoff) { [store] event in
+        let endpoint = try parseServer(server)
+        try SyncClient.watch(store: store, key: try deviceKey(), server: endpoint, security: try syncChannel(to: endpoint), backoff: backoff) { [store] event in
             if case .caughtUp = event { try? store.noteSyncCompleted(at: .now()) }
             report(event)
         }

@@ -15,6 +15,12 @@ public enum FieldError: Hashable, Sendable {
     /// The store's device is enrolled already (for this user).
     case alreadyEnrolled(String)
     case badEnrolmentCode(String)
+    /// A code without the server's pin (its last two groups), and no CA bundle to check the server with.
+    case enrolmentCodeWithoutPin(String)
+    /// `LANTIAN_INSECURE_PLAINTEXT_LOOPBACK` was set for a server that is not on this machine.
+    case plaintextBeyondLoopback(String)
+    /// TLS could not be set up on this device.
+    case secureChannel(String)
     case noServer
     case badServerAddress(String)
     /// The user is not in the directory this device has synced.
@@ -67,8 +73,17 @@ extension FieldError: PresentableError {
             return say("本机已为 \(user) 入网。被吊销的设备请用新的数据文件重新入网（--db 新文件）",
                        "This device is already enrolled for \(user). A revoked device enrols again with a new store (--db NEW-FILE)")
         case .badEnrolmentCode(let code):
-            return say("“\(code)”不是入网码：入网码为 10 位字母和数字，如 7KQ2M-X9D4P",
-                       "'\(code)' is not an enrolment code: it has ten letters and digits, such as 7KQ2M-X9D4P")
+            return say("“\(code)”不是入网码：入网码为 20 位字母和数字，分四组，如 7KQ2M-X9D4P-3FJ8K-Q2MXA",
+                       "'\(code)' is not an enrolment code: it has twenty letters and digits in four groups, such as 7KQ2M-X9D4P-3FJ8K-Q2MXA")
+        case .enrolmentCodeWithoutPin(let code):
+            return say("入网码“\(code)”只有前两组，缺少核对服务器身份的后两组：请向管理员索取完整的四组入网码（或按管理员说明用 --ca-file 指定证书文件）",
+                       "The code '\(code)' has only its first two groups, without the last two that check the server's identity: ask your administrator for the whole four-group code (or give --ca-file as your administrator says)")
+        case .plaintextBeyondLoopback(let server):
+            return say("\(FieldClient.plaintextVariable) 只允许连接本机上的调试服务器，\(server) 不在本机：取消这个环境变量，用加密连接",
+                       "\(FieldClient.plaintextVariable) only allows a debugging server on this machine, and \(server) is not on it: unset the variable and use the encrypted connection")
+        case .secureChannel(let detail):
+            return say("本机无法准备加密连接（\(detail)）：请把这条消息报给管理员",
+                       "This device cannot set up the encrypted connection (\(detail)): tell your administrator")
         case .notSetUp:
             return say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口",
                        "This device is not set up: run lantian setup --user NAME --server HOST:PORT first")

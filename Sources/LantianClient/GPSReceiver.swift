@@ -33,7 +33,7 @@ public struct GPSReceiver: Sendable {
             connection = nil
         }
         timer.start(afterMilliseconds: UInt64(timeoutSeconds) * 1_000) { finish(outcome) }
-        Connection.connect(loop: loop, endpoint: endpoint, framing: .lines(maxBytes: 64 << 10), timeoutMilliseconds: 3_000) { result in
+        Connection.connect(loop: loop, endpoint: endpoint, framing: .lines(maxBytes: 64 << 10), security: .plaintext, timeoutMilliseconds: 3_000) { result in
             guard case .success(let connected) = result else { return finish(.failure(.unreachable(address))) }
             connection = connected
             connected.onFrame = { line in

@@ -3,6 +3,7 @@ import LantianFiles
 import LantianDomain
 import LantianWire
 import LantianStore
+import LantianTransport
 import LantianSync
 
 /// What an administrator does on the server: users and grid nodes (each an event of the server's
@@ -114,12 +115,22 @@ public struct Administration {
 
     // MARK: Devices
 
-    /// Issues a one-time code that enrols one device for `user`, valid for `hours`.
-    public func issueEnrolmentCode(for user: String, hours: Int, now: Timestamp = .now()) throws -> (code: EnrolmentCode, expiresAt: Timestamp) {
+    /// Issues a one-time code that enrols one device for `user`, valid for `hours`, carrying the
+    /// pin of the server's TLS key: the self-made one next to the store (made now if the server
+    /// has not started yet), or the one `certificate` names (a deployment's own certificate).
+    public func issueEnrolmentCode(for user: String, hours: Int, certificate: String? = nil,
+                                   now: Timestamp = .now()) throws -> (code: EnrolmentCode, expiresAt: Timestamp) {
         guard try store.user(named: user) != nil else { throw AdministrationError.unknownUser(user) }
         guard (1...24 * 30).contains(hours) else { throw AdministrationError.badValidity(hours) }
+        let fingerprint: KeyFingerprint
+        do {
+            fingerprint = try certificate.map { try KeyFingerprint(certificateAt: $0) } ?? ServerTLSFiles(store: store.path).current().fingerprint
+        } catch let failure as TLSFailure {
+            throw AdministrationError.tls(failure)
+        }
         let expiresAt = Timestamp(millisecondsSince1970: now.millisecondsSince1970 + Int64(hours) * 3_600_000)
-        return (try store.issueEnrolmentCode(for: user, now: now, expiresAt: expiresAt), expiresAt)
+        let code = try store.issueEnrolmentCode(for: user, now: now, expiresAt: expiresAt)
+        return (code.pinning(ServerKeyPin(fingerprint: fingerprint.bytes)), expiresAt)
     }
 
     /// Every enrolled device (the server's own included), oldest enrolment first.

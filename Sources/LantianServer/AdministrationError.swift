@@ -4,6 +4,7 @@ import LantianDomain
 import LantianWire
 import LantianStore
 import LantianSync
+import LantianTransport
 
 /// An administration command that cannot go ahead; says what to fix.
 public enum AdministrationError: Hashable, Sendable, CustomStringConvertible {
@@ -20,11 +21,39 @@ public enum AdministrationError: Hashable, Sendable, CustomStringConvertible {
     case cannotRevokeServer
     /// A backup without the server key beside it: the restored server could not sign.
     case missingServerKey(String)
+    /// `lantiand tls rotate` while a next key waits to be promoted.
+    case tlsRotationPending(String)
+    /// `lantiand tls promote` with no next key prepared.
+    case noTLSRotationPending
+    /// A TLS key or certificate could not be made, read or used.
+    case tls(TLSFailure)
+    /// `--insecure-plaintext-loopback` with an address that is not this machine's.
+    case plaintextBeyondLoopback(String)
 
     public var description: String { message(in: .english) }
 }
 
 extension AdministrationError: PresentableError {
+    /// A TLS failure, said in Chinese (OpenSSL's own reasons stay as OpenSSL gives them).
+    static func chinese(_ failure: TLSFailure) -> String {
+        switch failure {
+        case .untrustedServer(let presented): "对方出示的密钥不受信任（SHA-256 \(presented)）"
+        case .protocolFailure(let reason): "TLS 失败（OpenSSL：\(reason)）"
+        case .closedDuringHandshake: "TLS 握手未完成连接就断开了"
+        case .closedByPeer: "对方结束了 TLS 会话"
+        case .openSSL(let detail): "OpenSSL 调用失败（\(detail)）"
+        case .identityFile(let path, let problem):
+            switch problem {
+            case .unreadable: "文件 \(path) 无法读取"
+            case .unwritable: "文件 \(path) 无法写入"
+            case .notPEM: "文件 \(path) 不是所需的 PEM 格式（私钥或证书）"
+            case .missingBeside(let other): "文件 \(path) 不存在，而与它配对的 \(other) 存在"
+            case .notForKey(let key): "证书 \(path) 与私钥 \(key) 不配对"
+            case .noPublicKey: "证书 \(path) 中没有公钥"
+            }
+        }
+    }
+
     public var exitStatus: ExitStatus { .dataError }
 
     public func message(in language: Language) -> String {
@@ -60,6 +89,18 @@ extension AdministrationError: PresentableError {
         case .missingServerKey(let path):
             return say("缺少服务器密钥 \(path)：把服务器的密钥文件放在那里（lantiand backup 会把它写在备份旁边）；没有它，终端无法核验恢复后的服务器所记录的内容",
                        "The server key \(path) is missing: put the server's key file there (lantiand backup writes it next to the backup); without it clients cannot check what the restored server records")
+        case .tlsRotationPending(let path):
+            return say("已有一把待启用的新 TLS 密钥（\(path)）：先等终端同步后用 lantiand tls promote 启用它，再准备下一把",
+                       "A next TLS key is already prepared (\(path)): let devices sync, put it in use with lantiand tls promote, then prepare another")
+        case .noTLSRotationPending:
+            return say("没有待启用的新 TLS 密钥：先用 lantiand tls rotate 生成，并等终端同步",
+                       "No next TLS key is prepared: make one with lantiand tls rotate and let devices sync first")
+        case .tls(let failure):
+            return say("TLS 密钥或证书有误：\(Self.chinese(failure))。请检查文件；服务器自己生成的那对文件不要删除或替换，否则已入网的终端都会拒绝连接，需重新入网",
+                       "The TLS key or certificate is wrong: \(failure). Check the files; do not remove or replace the pair the server made itself, or every enrolled device refuses it and must enrol again")
+        case .plaintextBeyondLoopback(let address):
+            return say("明文监听只能用于本机调试（127.0.0.1 或 ::1），\(address) 不是本机地址：去掉 --insecure-plaintext-loopback",
+                       "A plaintext listener is for debugging on this machine only (127.0.0.1 or ::1), and \(address) is not: drop --insecure-plaintext-loopback")
         }
     }
 }

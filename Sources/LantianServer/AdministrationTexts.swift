@@ -1,5 +1,6 @@
 import Foundation
 import LantianDomain
+import LantianTransport
 import LantianStore
 
 /// What `lantiand` says to the administrator, in the terminal's language.
@@ -53,9 +54,24 @@ public struct AdministrationTexts: Sendable {
     public func enrolmentCode(_ code: EnrolmentCode, for user: String, expiresAt: Timestamp) -> String {
         """
         入网码 enrolment code for \(user): \(code)
-        \(say("有效至 \(BeijingTime.format(expiresAt))（北京时间），只能用一次", "Valid until \(BeijingTime.format(expiresAt)) (Beijing time), once"))
+        \(say("有效至 \(BeijingTime.format(expiresAt))（北京时间），只能用一次；后两组核对服务器身份，须一并给出",
+               "Valid until \(BeijingTime.format(expiresAt)) (Beijing time), once; the last two groups check the server's identity and must be given too"))
         \(say("在终端上运行：lantian enroll --server 主机:端口 --code \(code)", "On the device: lantian enroll --server HOST:PORT --code \(code)"))
         """
+    }
+
+    /// The server's TLS keys: what `lantiand tls show` prints.
+    public func tlsKeys(current: KeyFingerprint, next: KeyFingerprint?, files: ServerTLSFiles) -> String {
+        var lines = [
+            say("当前 TLS 密钥 SHA-256：\(current)", "Current TLS key SHA-256: \(current)"),
+            say("入网码后两组（服务器指纹）：\(ServerKeyPin(fingerprint: current.bytes))", "Enrolment codes end with (the server's pin): \(ServerKeyPin(fingerprint: current.bytes))"),
+            say("证书：\(files.current.certificate)", "Certificate: \(files.current.certificate)"),
+        ]
+        if let next {
+            lines.append(say("待启用的新密钥 SHA-256：\(next)（终端同步时记下它；多数终端同步后运行 lantiand tls promote）",
+                             "Next TLS key SHA-256: \(next) (devices pin it when they sync; run lantiand tls promote once most have)"))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// One line per device: id, user, when enrolled, whether revoked, tab-separated.

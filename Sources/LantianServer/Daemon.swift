@@ -12,11 +12,21 @@ import Logging
 /// try Daemon.serve(databasePath: "server.sqlite", listen: Endpoint(host: "127.0.0.1", port: 7700))
 /// ```
 public enum Daemon {
+    /// How the server secures its connections.
+    public enum Security: Sendable {
+        /// TLS with the key and self-signed certificate next to the store (made on first start).
+        case selfSigned
+        /// TLS with a deployment's own certificate chain (PEM, leaf first) and key.
+        case certificate(chain: String, key: String)
+        /// No TLS, on a loopback address only: for debugging.
+        case insecurePlaintextLoopback
+    }
+
     /// Opens (or creates) the store, listens, and returns once a signal has stopped the server and
     /// every connection is closed. Prints `正在监听 HOST:PORT，纪元 EPOCH` (in English `listening on
     /// HOST:PORT epoch EPOCH`) on standard output when ready to accept connections; logs in `language`.
-    public static func serve(databasePath: String, listen: Endpoint, idleTimeoutSeconds: UInt64 = 30, verbose: Bool = false,
-                             language: Language = .chinese) throws {
+    public static func serve(databasePath: String, listen: Endpoint, security: Security = .selfSigned, idleTimeoutSeconds: UInt64 = 30,
+                             verbose: Bool = false, language: Language = .chinese) throws {
         let say = language.say
         var logger = Logger(label: "lantiand") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .info
@@ -26,9 +36,23 @@ public enum Daemon {
             logger.info("\(say("正在重建读模型：已读 \(progress.read) / \(progress.total) 条事件", "rebuilding the read models: \(progress.read) of \(progress.total) events read"))")
         })
         let files = OpenFileLimit.raise()
+        let (channel, next) = try channelSecurity(security, store: databasePath, listen: listen)
+        switch channel {
+        case .tls(let context):
+            let key = context.identity?.fingerprint
+            logger.info("\(say("TLS 1.3，服务器密钥 SHA-256", "TLS 1.3, server key SHA-256")) \(key?.description ?? "?")", metadata: [
+                "pin": "\(key.map { ServerKeyPin(fingerprint: $0.bytes).description } ?? "-")",
+                "next": "\(next?.description ?? "-")",
+            ])
+        case .plaintext:
+            logger.warning("""
+                \(say("！！！明文监听 \(listen)：不加密、不验证服务器身份，仅供本机调试，切勿用于真实设备！！！",
+                       "!!! PLAINTEXT listener on \(listen): no encryption, no server identity; for debugging on this machine only, never for real devices !!!"))
+                """)
+        }
         let loop = try EventLoop()
-        let server = try SyncServer(loop: loop, store: store, endpoint: listen, logger: logger, language: language,
-                                    idleTimeoutMilliseconds: idleTimeoutSeconds * 1000)
+        let server = try SyncServer(loop: loop, store: store, endpoint: listen, security: channel, nextServerTLSKey: next,
+                                    logger: logger, language: language, idleTimeoutMilliseconds: idleTimeoutSeconds * 1000)
         var watchers: [SignalWatcher] = []
         let stop = {
             logger.info("\(say("正在停止：关闭 \(server.connectionCount) 个连接", "stopping: closing \(server.connectionCount) connection(s)"))")
@@ -47,5 +71,24 @@ public enum Daemon {
             """)
         loop.run()
         logger.info("\(say("已停止", "stopped"))")
+    }
+
+    /// The listener's security, and the next key to announce (if a rotation is prepared).
+    static func channelSecurity(_ security: Security, store: String, listen: Endpoint) throws -> (ChannelSecurity, KeyFingerprint?) {
+        let files = ServerTLSFiles(store: store)
+        do {
+            switch security {
+            case .insecurePlaintextLoopback:
+                guard listen.isLoopback else { throw AdministrationError.plaintextBeyondLoopback(listen.description) }
+                return (.plaintext, nil)
+            case .selfSigned:
+                return (.tls(try TLSContext(serving: try files.current())), try files.nextIdentity()?.fingerprint)
+            case .certificate(let chain, let key):
+                return (.tls(try TLSContext(serving: try TLSIdentity.load(keyPath: key, certificatePath: chain))),
+                        try files.nextIdentity()?.fingerprint)
+            }
+        } catch let failure as TLSFailure {
+            throw AdministrationError.tls(failure)
+        }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import LantianDomain
 import LantianStore
 
-/// Backing a server up and restoring it: the store and the server's key travel together, because
-/// a restored server that lacks its key cannot sign what it records nor be believed by devices.
+/// Backing a server up and restoring it: the store, the server's key and its TLS keys travel
+/// together, because a restored server that lacks its key cannot sign what it records nor be
+/// believed by devices, and one with another TLS key is refused by every device that pinned it.
 ///
 /// ```swift
 /// let copy = try Maintenance.backup(store: "server.sqlite", to: "2026-11-29.sqlite")
@@ -21,6 +22,7 @@ public enum Maintenance {
         let store = try EventStore(path: path, keeping: .server)
         try store.backup(to: backupPath)
         try KeyFile.copy(fromStore: path, toStore: backupPath)
+        try ServerTLSFiles(store: path).copy(toStore: backupPath)
         return Backup(events: try store.count(), keyPath: KeyFile.path(forStore: backupPath))
     }
 
@@ -30,6 +32,8 @@ public enum Maintenance {
         guard FileManager.default.fileExists(atPath: key) else { throw AdministrationError.missingServerKey(key) }
         try EventStore.restore(backup: backupPath, to: path)
         try KeyFile.copy(fromStore: backupPath, toStore: path)
+        // The TLS key too: devices pinned it, and refuse a server that presents another.
+        try ServerTLSFiles(store: backupPath).copy(toStore: path)
         return try EventStore(path: path, keeping: .server).epoch
     }
 }

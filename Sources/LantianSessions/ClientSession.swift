@@ -27,9 +27,10 @@ public final class ClientSession {
         case handshake
         /// Sync, then stay connected: hear of new events from the server, and send new ones as they are recorded.
         case watch
-        /// Enrol the device with a one-time code, registering `key`'s public half; `server` is
-        /// noted as the device's server.
-        case enrol(code: String, server: String)
+        /// Enrol the device with a one-time code (its secret part), registering `key`'s public half;
+        /// `server` is noted as the device's server, and the TLS key it presented is pinned, unless
+        /// `certificateAuthorities` names a CA bundle to check it with from now on.
+        case enrol(code: String, server: String, certificateAuthorities: String?)
         /// Only fetch these blobs (digest, and size as the server's arrival says), each from where
         /// a fetch cut short left it, each checked against its digest when whole (protocol version 4).
         case fetch([AttachmentOffer])
@@ -92,6 +93,12 @@ public final class ClientSession {
     /// Every enrolled device's public key, to check pulled events with.
     private var keys: [UUID: Data] = [:]
 
+    /// The connection's TLS channel binding, which the proof of hello or enrolment covers (empty
+    /// without TLS); set by the driver once connected, before the challenge arrives.
+    public var channelBinding = Data()
+    /// The TLS key the server presented on this connection (already checked by the transport).
+    public var serverTLSKey: Data?
+
     public init(store: EventStore, key: DeviceKey, purpose: Purpose, clock: @escaping () -> Timestamp = Timestamp.now) {
         self.store = store
         self.key = key
@@ -114,15 +121,15 @@ public final class ClientSession {
 
     /// The answer to the server's challenge: a hello signed with the device key, or the enrolment.
     private func answer(_ challenge: Challenge) throws -> Step {
-        if case .enrol(let code, _) = purpose {
-            let proof = try key.sign(SessionProof.enrolment(nonce: challenge.nonce, device: device.id, publicKey: key.publicKey))
+        if case .enrol(let code, _, _) = purpose {
+            let proof = try key.sign(SessionProof.enrolment(nonce: challenge.nonce, channel: channelBinding, device: device.id, publicKey: key.publicKey))
             return .send(.enrol(Enrolment(code: code, device: device.id, publicKey: key.publicKey, proof: proof)))
         }
         let credential = device.credential ?? device.id
         let state = try store.syncState()
         return .send(.hello(Hello(
             versions: MessageCodec.versions, device: device.id, credential: credential, actor: device.actor,
-            proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: credential, device: device.id)),
+            proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, channel: channelBinding, credential: credential, device: device.id)),
             recordedCseq: try store.highestCseq(of: device.id),
             cursor: state.cursor, cursorEvent: state.cursorEvent, clock: clock())))
     }
@@ -134,10 +141,12 @@ public final class ClientSession {
             case .challenge(let challenge):
                 return try answer(challenge)
             case .enrolled(let enrolled):
-                guard case .enrol(_, let server) = purpose else {
+                guard case .enrol(_, let server, let certificateAuthorities) = purpose else {
                     throw SyncError.protocolViolation("the server sent enrolled to a device that did not enrol")
                 }
-                device = try store.noteEnrolled(enrolled, device: device.id, server: server)
+                device = try store.noteEnrolled(enrolled, device: device.id, server: server,
+                                                tlsKey: certificateAuthorities == nil ? serverTLSKey : nil,
+                                                certificateAuthorities: certificateAuthorities)
                 report.enrolledAs = enrolled.user
                 return .finished(report)
             case .welcome(let welcome):
@@ -222,6 +231,7 @@ public final class ClientSession {
         report.serverEpoch = welcome.epoch
         report.clockSkew = ClockSkew(device: clock(), server: welcome.clock)
         limits = welcome.limits
+        if serverTLSKey != nil { try store.noteServerTLSKeys(presented: serverTLSKey, next: welcome.nextServerTLSKey) }
         if purpose == .handshake { return .finished(report) }
         if case .fetch(let blobs) = purpose {
             guard welcome.version >= 4 else { throw SyncError.serverTooOld(speaks: welcome.version, needed: 4) }

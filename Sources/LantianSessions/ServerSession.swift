@@ -61,11 +61,22 @@ public final class ServerSession {
     /// The server's own device and key, which record enrolments and the arrival of blobs.
     private let server: ServerIdentity
 
-    public init(store: EventStore, server: ServerIdentity, limits: WireLimits, clock: @escaping () -> Timestamp) {
+    /// The connection's TLS channel binding, which the client's proof must cover (empty on a plaintext connection).
+    private let channelBinding: Data
+    /// The TLS key the server will move to, announced in welcome.
+    private let nextServerTLSKey: Data?
+
+    /// - Parameters:
+    ///   - channelBinding: the connection's TLS exporter value (``SessionProof``); empty without TLS.
+    ///   - nextServerTLSKey: the fingerprint of the TLS key the server will move to, if one is ready.
+    public init(store: EventStore, server: ServerIdentity, limits: WireLimits, clock: @escaping () -> Timestamp,
+                channelBinding: Data = Data(), nextServerTLSKey: Data? = nil) {
         self.store = store
         self.server = server
         self.limits = limits
         self.clock = clock
+        self.channelBinding = channelBinding
+        self.nextServerTLSKey = nextServerTLSKey
     }
 
     /// The first message on a new connection: the challenge the client must sign.
@@ -188,10 +199,12 @@ public final class ServerSession {
             version = highest
             let now = clock()
             clockSkew = ClockSkew(device: hello.clock, server: now)
-            return .send(.welcome(Welcome(
+            var welcome = Welcome(
                 version: highest, epoch: store.epoch, limits: limits, acknowledgedCseq: acknowledged,
                 acknowledgedEvent: try store.eventID(of: hello.device, at: acknowledged),
-                head: try store.head(), cursorKnown: cursorKnown, clock: now)))
+                head: try store.head(), cursorKnown: cursorKnown, clock: now)
+            welcome.nextServerTLSKey = nextServerTLSKey
+            return .send(.welcome(welcome))
         } catch {
             return refuse(.serverFailure, "cannot read the store: \(error)", close: true)
         }
@@ -206,7 +219,7 @@ public final class ServerSession {
             return "device \(credentialID) is not enrolled with this server: enrol it with a code from your administrator (lantian enroll)"
         }
         let enrolment = credential.enrolment
-        let proof = SessionProof.hello(nonce: challenge.nonce, credential: hello.credential, device: hello.device)
+        let proof = SessionProof.hello(nonce: challenge.nonce, channel: channelBinding, credential: hello.credential, device: hello.device)
         guard DeviceKey.isValid(hello.proof, of: proof, publicKey: enrolment.publicKey) else {
             return "device \(credentialID) did not sign with the key it was enrolled with: its key file is not the one enrolled; enrol it again with a new code"
         }
@@ -237,12 +250,12 @@ public final class ServerSession {
 
     private func enrol(_ enrolment: Enrolment) -> Reply {
         guard peer == nil else { return refuse(.unexpectedMessage, "an enrolled session cannot enrol again", close: true) }
-        let proof = SessionProof.enrolment(nonce: challenge.nonce, device: enrolment.device, publicKey: enrolment.publicKey)
+        let proof = SessionProof.enrolment(nonce: challenge.nonce, channel: channelBinding, device: enrolment.device, publicKey: enrolment.publicKey)
         guard DeviceKey.isValid(enrolment.proof, of: proof, publicKey: enrolment.publicKey) else {
             return refuse(.enrolmentRefused, "the enrolment is not signed with the key it registers", close: true)
         }
         guard let code = EnrolmentCode(typed: enrolment.code) else {
-            return refuse(.enrolmentRefused, "'\(enrolment.code)' is not an enrolment code: it has ten letters and digits, such as 7KQ2M-X9D4P", close: true)
+            return refuse(.enrolmentRefused, "'\(enrolment.code)' is not an enrolment code: it has ten letters and digits, such as 7KQ2M-X9D4P (the pin that may follow stays on the device)", close: true)
         }
         do {
             let user = try store.enrol(enrolment, code: code, server: server, now: clock())

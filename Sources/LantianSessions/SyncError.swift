@@ -43,6 +43,12 @@ public enum SyncError: Hashable, Sendable {
     /// Pulled events do not check out against their devices' signatures: nothing of the page was
     /// stored. The server or the network altered them.
     case unverified(count: Int, first: String)
+    /// The server presented a TLS key this device does not trust (`presented`: its SHA-256, grouped):
+    /// another machine, or one in between. Nothing was sent.
+    case untrustedServer(presented: String)
+    /// The TLS handshake failed: the address is not a Lantian server speaking TLS, or the
+    /// certificate does not verify against the device's CA bundle.
+    case secureChannelFailed(String)
 }
 
 extension SyncError: PresentableError {
@@ -51,6 +57,7 @@ extension SyncError: PresentableError {
         case _ where isNetworkFault: .unavailable
         case .damagedStore: .ioError
         case .notEnrolled: .dataError
+        case .untrustedServer, .secureChannelFailed: .unavailable
         default: .failure
         }
     }
@@ -80,6 +87,20 @@ extension SyncError: PresentableError {
         case .serverTooOld(let speaks, let needed):
             return say("服务器的协议版本为 \(speaks)，此功能需要版本 \(needed)：请管理员升级 lantiand。",
                        "The server speaks protocol version \(speaks); this needs version \(needed): ask your administrator to upgrade lantiand.")
+        case .untrustedServer(let presented):
+            return say("""
+                服务器出示的 TLS 密钥不是本机入网时记下的那个（出示的密钥 SHA-256：\(presented)）：可能有人冒充服务器或在中间截取。\
+                本机没有发出任何数据，记录都在本机。请把这串指纹报给管理员核对（lantiand tls show）；\
+                若服务器确实换了密钥而本机错过了通知，需用新的入网码重新入网。
+                """, """
+                The server presented a TLS key that is not the one this device pinned at enrolment (presented key SHA-256: \(presented)): \
+                another machine may be posing as the server, or sitting in between. Nothing was sent; everything is saved on this device. \
+                Give this fingerprint to your administrator to compare (lantiand tls show); if the server really changed its key \
+                and this device missed the announcement, enrol again with a new code.
+                """)
+        case .secureChannelFailed(let detail):
+            return say("无法与服务器建立加密连接（\(detail)）。记录都已保存在本机：请确认地址指向蓝天服务器，或请管理员检查其 TLS 证书。",
+                       "Could not set up an encrypted connection with the server (\(detail)). Everything is saved on this device: check that the address is a Lantian server, or ask your administrator to check its TLS certificate.")
         case .unverified(let count, let first):
             return say("服务器发来的 \(count) 条记录与其设备签名不符，均未保存（\(first)）。记录可能在服务器或网络上被篡改：请告知管理员。",
                        "\(count) event(s) from the server do not match their devices' signatures and were not stored (\(first)). They may have been altered on the server or the network: tell your administrator.")

@@ -10,9 +10,13 @@ extension EventStore {
     }
 
     static func localDevice(_ db: Database) throws -> LocalDevice? {
-        try Row.fetchOne(db, sql: "SELECT id, actor, server, credential, serverDevice, serverKey FROM local_device").map {
-            LocalDevice(id: try $0.decode(forColumn: "id"), actor: try $0.decode(forColumn: "actor"), server: try $0.decode(forColumn: "server"), credential: try $0.decode(forColumn: "credential"),
-                        serverDevice: try $0.decode(forColumn: "serverDevice"), serverKey: try $0.decode(forColumn: "serverKey"))
+        try Row.fetchOne(db, sql: "SELECT * FROM local_device").map {
+            var device = LocalDevice(id: try $0.decode(forColumn: "id"), actor: try $0.decode(forColumn: "actor"), server: try $0.decode(forColumn: "server"), credential: try $0.decode(forColumn: "credential"),
+                                     serverDevice: try $0.decode(forColumn: "serverDevice"), serverKey: try $0.decode(forColumn: "serverKey"))
+            device.serverTLSKey = try $0.decode(forColumn: "serverTLSKey")
+            device.serverNextTLSKey = try $0.decode(forColumn: "serverNextTLSKey")
+            device.certificateAuthorities = try $0.decode(forColumn: "certificateAuthorities")
+            return device
         }
     }
 
@@ -33,16 +37,38 @@ extension EventStore {
 
     /// Notes that the server enrolled this device (`device.id`) for `enrolled.user`: the store's
     /// device is now that user's, enrolled under its own id, and checks the server's events with
-    /// the server key it was given.
+    /// the server key it was given. `tlsKey` is the server's TLS key the enrolment connection was
+    /// checked against (pinned from now on); `certificateAuthorities`, a CA bundle to check it with instead.
     @discardableResult
-    public func noteEnrolled(_ enrolled: Enrolled, device: UUID, server: String) throws -> LocalDevice {
+    public func noteEnrolled(_ enrolled: Enrolled, device: UUID, server: String, tlsKey: Data?, certificateAuthorities: String?) throws -> LocalDevice {
         try write { db in
             try db.execute(sql: """
-                INSERT INTO local_device (singleton, id, actor, server, credential, serverDevice, serverKey) VALUES (1, ?1, ?2, ?3, ?1, ?4, ?5)
-                ON CONFLICT (singleton) DO UPDATE SET id = ?1, actor = ?2, server = ?3, credential = ?1, serverDevice = ?4, serverKey = ?5
-                """, arguments: [device, enrolled.user, server, enrolled.serverDevice, enrolled.serverKey])
+                INSERT INTO local_device (singleton, id, actor, server, credential, serverDevice, serverKey, serverTLSKey, certificateAuthorities)
+                VALUES (1, ?1, ?2, ?3, ?1, ?4, ?5, ?6, ?7)
+                ON CONFLICT (singleton) DO UPDATE SET id = ?1, actor = ?2, server = ?3, credential = ?1, serverDevice = ?4, serverKey = ?5,
+                    serverTLSKey = ?6, serverNextTLSKey = NULL, certificateAuthorities = ?7
+                """, arguments: [device, enrolled.user, server, enrolled.serverDevice, enrolled.serverKey, tlsKey, certificateAuthorities])
             guard let device = try Self.localDevice(db) else { throw StoreError.noLocalDevice }
             return device
+        }
+    }
+
+    /// Notes what a welcome said of the server's TLS keys: the key this connection presented
+    /// becomes the pinned one if it was the announced next key (or if none was pinned: a device
+    /// enrolled before the transport had TLS trusts its first TLS server), and `next` (if any) is
+    /// kept as the one to accept from now on as well. A device checked by CA bundle pins nothing.
+    public func noteServerTLSKeys(presented: Data?, next: Data?) throws {
+        try write { db in
+            guard let device = try Self.localDevice(db), device.certificateAuthorities == nil else { return }
+            var pinned = device.serverTLSKey
+            var announced = device.serverNextTLSKey
+            if let presented, presented == announced || pinned == nil {
+                pinned = presented
+                announced = nil
+            }
+            if let next, next != pinned { announced = next }
+            guard pinned != device.serverTLSKey || announced != device.serverNextTLSKey else { return }
+            try db.execute(sql: "UPDATE local_device SET serverTLSKey = ?, serverNextTLSKey = ?", arguments: [pinned, announced])
         }
     }
 

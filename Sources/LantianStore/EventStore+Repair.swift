@@ -78,13 +78,16 @@ private struct Salvage {
             throw StoreError.damaged("it cannot be opened at all (\(error)): enrol this device again with a new store (--db NEW-FILE)")
         }
         let read = { (sql: String) -> [Row] in (try? database.read { db in try Row.fetchAll(db, sql: sql) }) ?? [] }
-        guard let identity = read("SELECT id, actor, server, credential, serverDevice, serverKey FROM local_device").first,
+        guard let identity = read("SELECT * FROM local_device").first,
               let id: UUID = try? identity.decode(forColumn: "id"), let actor: String = try? identity.decode(forColumn: "actor") else {
             throw StoreError.damaged("even this device's identity cannot be read: enrol this device again with a new store (--db NEW-FILE)")
         }
         device = LocalDevice(id: id, actor: actor, server: try? identity.decode(forColumn: "server"),
                              credential: try? identity.decode(forColumn: "credential"), serverDevice: try? identity.decode(forColumn: "serverDevice"),
                              serverKey: try? identity.decode(forColumn: "serverKey"))
+        device.serverTLSKey = try? identity.decode(forColumn: "serverTLSKey")
+        device.serverNextTLSKey = try? identity.decode(forColumn: "serverNextTLSKey")
+        device.certificateAuthorities = try? identity.decode(forColumn: "certificateAuthorities")
         let state = read("SELECT serverEpoch, acknowledgedCseq, lastSyncAt FROM sync_state").first
         sync = SyncState(serverEpoch: state.flatMap { try? $0.decode(forColumn: "serverEpoch") }, cursor: 0, cursorEvent: nil,
                          acknowledgedCseq: state.flatMap { try? $0.decode(forColumn: "acknowledgedCseq") } ?? 0,
@@ -180,8 +183,10 @@ private struct Salvage {
         let moved = lostHere.isEmpty ? [] : intact.filter { $0.cseq > acknowledged }
 
         try db.execute(sql: """
-            INSERT INTO local_device (singleton, id, actor, server, credential, serverDevice, serverKey) VALUES (1, ?, ?, ?, ?, ?, ?)
-            """, arguments: [carryOn.id, carryOn.actor, carryOn.server, carryOn.credential, carryOn.serverDevice, carryOn.serverKey])
+            INSERT INTO local_device (singleton, id, actor, server, credential, serverDevice, serverKey, serverTLSKey, serverNextTLSKey, certificateAuthorities)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [carryOn.id, carryOn.actor, carryOn.server, carryOn.credential, carryOn.serverDevice, carryOn.serverKey,
+                             carryOn.serverTLSKey, carryOn.serverNextTLSKey, carryOn.certificateAuthorities])
         try db.execute(sql: "UPDATE sync_state SET serverEpoch = ?, cursor = 0, cursorEvent = NULL, acknowledgedCseq = ?, lastSyncAt = ?",
                        arguments: [sync.serverEpoch, lostHere.isEmpty ? acknowledged : 0, sync.lastSyncAt?.millisecondsSince1970])
         for event in kept + others {

@@ -254,6 +254,15 @@ extension EventStore {
                 CREATE INDEX subject_reader_by_user ON subject_reader (user, subject);
                 """)
         }
+        migrator.registerMigration("v15: the server's TLS key, pinned") { db in
+            // Client: the TLS key learnt at enrolment (checked against the code's pin), the next
+            // one the server announced, and a CA bundle for a deployment with its own PKI.
+            try db.execute(sql: """
+                ALTER TABLE local_device ADD COLUMN serverTLSKey BLOB;
+                ALTER TABLE local_device ADD COLUMN serverNextTLSKey BLOB;
+                ALTER TABLE local_device ADD COLUMN certificateAuthorities TEXT;
+                """)
+        }
         return migrator
     }
 }

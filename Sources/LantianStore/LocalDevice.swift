@@ -14,6 +14,13 @@ public struct LocalDevice: Hashable, Sendable {
     /// The server's own device and public key, learnt at enrolment, to check its events with.
     public var serverDevice: UUID?
     public var serverKey: Data?
+    /// The server's TLS key (the SHA-256 of its SubjectPublicKeyInfo), pinned at enrolment: the
+    /// device talks to no server that presents another.
+    public var serverTLSKey: Data?
+    /// The key the server announced it will move to; pinned in place of the other once presented.
+    public var serverNextTLSKey: Data?
+    /// A PEM bundle of CA certificates to check the server's certificate with, for a deployment with its own PKI.
+    public var certificateAuthorities: String?
 
     public init(id: UUID, actor: String, server: String?, credential: UUID? = nil, serverDevice: UUID? = nil, serverKey: Data? = nil) {
         self.id = id

@@ -1,3 +1,4 @@
+import Foundation
 import LantianDomain
 import LantianSessions
 import LantianFraming
@@ -37,14 +38,17 @@ public final class SessionDriver {
     ///   - connectTimeout: milliseconds to wait for the connection.
     ///   - idleTimeout: milliseconds of silence after which the server is pinged; after a second
     ///     such silence the session ends as timed out.
-    public func start(loop: EventLoop, server: Endpoint, connectTimeout: UInt64, idleTimeout: UInt64) {
-        Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes),
+    ///   - security: TLS with the server's trust (``ChannelSecurity``).
+    public func start(loop: EventLoop, server: Endpoint, security: ChannelSecurity, connectTimeout: UInt64, idleTimeout: UInt64) {
+        Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes), security: security,
                            timeoutMilliseconds: connectTimeout) { [self] result in
             switch result {
             case .failure(let error):
-                end(.failure(.unreachable(NetworkFailure(error))))
+                end(.failure(SyncError(error)))
             case .success(let connected):
                 connection = connected
+                session.channelBinding = Data(connected.channelBinding)
+                session.serverTLSKey = connected.serverKeyFingerprint.map { Data($0.bytes) }
                 wire(connected, idleTimeout: idleTimeout)
                 perform { () throws(SyncError) in try session.start() }
             }
@@ -91,7 +95,7 @@ public final class SessionDriver {
             end(.failure(.protocolViolation("the server sent a bad frame: \(error)")))
         }
         connection.onClose = { [self] reason in
-            if case .failed(let error) = reason { end(.failure(.unreachable(NetworkFailure(error)))) }
+            if case .failed(let error) = reason { end(.failure(SyncError(error))) }
             end(.failure(.connectionClosed))
         }
     }
@@ -147,4 +151,16 @@ public final class SessionDriver {
 extension NetworkFailure {
     /// The failure a libuv error stands for.
     init(_ error: TransportError) { self.init(error.description) }
+}
+
+extension SyncError {
+    /// What a transport failure means for the session: an untrusted server or a failed TLS
+    /// handshake is said as such, anything else is the network.
+    init(_ error: TransportError) {
+        switch error.tls {
+        case .untrustedServer(let presented)?: self = .untrustedServer(presented: presented.description)
+        case .protocolFailure(let reason)?: self = .secureChannelFailed(reason)
+        default: self = .unreachable(NetworkFailure(error))
+        }
+    }
 }

@@ -8,7 +8,7 @@ import LantianTransport
 /// or for as long as it is asked to (``watch(store:server:backoff:idleTimeout:localCheckMilliseconds:report:)``).
 ///
 /// ```swift
-/// let report = try SyncClient.run(store: store, server: endpoint)
+/// let report = try SyncClient.run(store: store, key: key, server: endpoint, security: .tls(context))
 /// ```
 public enum SyncClient {
     /// What a watching client tells its user.
@@ -29,7 +29,7 @@ public enum SyncClient {
     ///   - idleTimeout: how long to wait for any answer from the server before pinging it, and
     ///     after the ping before giving up, in milliseconds.
     public static func run(
-        store: EventStore, key: DeviceKey, server: Endpoint, purpose: ClientSession.Purpose = .sync,
+        store: EventStore, key: DeviceKey, server: Endpoint, security: ChannelSecurity, purpose: ClientSession.Purpose = .sync,
         connectTimeout: UInt64 = 3_000, idleTimeout: UInt64 = 15_000, onProgress: ((SyncProgress) -> Void)? = nil
     ) throws(SyncError) -> SyncReport {
         var attempts = 0
@@ -37,7 +37,7 @@ public enum SyncClient {
         while true {
             attempts += 1
             do {
-                let session = try once(store: store, key: key, server: server, purpose: purpose, connectTimeout: connectTimeout,
+                let session = try once(store: store, key: key, server: server, security: security, purpose: purpose, connectTimeout: connectTimeout,
                                        idleTimeout: idleTimeout, onProgress: onProgress)
                 report = report.followed(by: session)
                 guard session.needsAnotherSession, case .sync = purpose else { return report }
@@ -48,7 +48,7 @@ public enum SyncClient {
     }
 
     private static func once(
-        store: EventStore, key: DeviceKey, server: Endpoint, purpose: ClientSession.Purpose,
+        store: EventStore, key: DeviceKey, server: Endpoint, security: ChannelSecurity, purpose: ClientSession.Purpose,
         connectTimeout: UInt64, idleTimeout: UInt64, onProgress: ((SyncProgress) -> Void)?
     ) throws(SyncError) -> SyncReport {
         var outcome: Result<SyncReport, SyncError>?
@@ -57,7 +57,7 @@ public enum SyncClient {
             let driver = try SessionDriver(loop: loop, session: ClientSession(store: store, key: key, purpose: purpose))
             driver.onProgress = onProgress
             driver.onEnd = { outcome = $0 }
-            driver.start(loop: loop, server: server, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
+            driver.start(loop: loop, server: server, security: security, connectTimeout: connectTimeout, idleTimeout: idleTimeout)
             loop.run()
         } catch {
             throw .unreachable(NetworkFailure(error))
@@ -69,7 +69,7 @@ public enum SyncClient {
     /// events this device records (checked every `localCheckMilliseconds`) are pushed at once. While
     /// the server is unreachable it tries again after each ``Backoff`` delay. Returns on SIGINT or SIGTERM.
     public static func watch(
-        store: EventStore, key: DeviceKey, server: Endpoint, backoff: Backoff = Backoff(),
+        store: EventStore, key: DeviceKey, server: Endpoint, security: ChannelSecurity, backoff: Backoff = Backoff(),
         idleTimeout: UInt64 = 15_000, localCheckMilliseconds: UInt64 = 500, report: @escaping (WatchEvent) -> Void
     ) throws(TransportError) {
         let loop = try EventLoop()
@@ -108,7 +108,7 @@ public enum SyncClient {
                 retry.start(afterMilliseconds: delay) { connect() }
             }
             current = driver
-            driver.start(loop: loop, server: server, connectTimeout: 2_000, idleTimeout: idleTimeout)
+            driver.start(loop: loop, server: server, security: security, connectTimeout: 2_000, idleTimeout: idleTimeout)
         }
 
         localCheck.start(afterMilliseconds: localCheckMilliseconds, repeatMilliseconds: localCheckMilliseconds) {

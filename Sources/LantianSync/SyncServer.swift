@@ -7,13 +7,14 @@ import LantianStore
 import LantianTransport
 import Logging
 
-/// Serves sync sessions on a libuv loop: one ``ServerSession`` per connection.
+/// Serves sync sessions on a libuv loop: one ``ServerSession`` per connection, once its TLS
+/// handshake is done, bound to its TLS channel.
 ///
 /// A connection that sends a malformed or oversized frame gets an error frame and is closed;
 /// every other connection carries on.
 ///
 /// ```swift
-/// let server = try SyncServer(loop: loop, store: store, endpoint: endpoint, logger: logger)
+/// let server = try SyncServer(loop: loop, store: store, endpoint: endpoint, security: .tls(context), logger: logger)
 /// loop.run()
 /// ```
 public final class SyncServer {
@@ -27,6 +28,8 @@ public final class SyncServer {
     private let language: Language
     private let clock: () -> Timestamp
     private let server: ServerIdentity
+    /// The fingerprint of the TLS key the server will move to, announced in every welcome.
+    private let nextServerTLSKey: Data?
     private var connections: [ObjectIdentifier: (connection: Connection, session: ServerSession)] = [:]
     /// Subscribers are told of new events once per turn of the loop, however many pushes it took.
     private let notifying: LoopTimer
@@ -43,9 +46,12 @@ public final class SyncServer {
 
     /// - Parameter idleTimeoutMilliseconds: silence after which a welcomed connection is pinged, and
     ///   after a second such silence closed (idle or half-open: a phone that lost signal without
-    ///   closing); a connection that has not said hello within it is closed at once.
+    ///   closing); a connection that has not said hello within it is closed at once, and one that
+    ///   has not finished its TLS handshake within it too.
+    /// - Parameter nextServerTLSKey: the fingerprint of the next TLS key, once one is prepared.
     public init(
-        loop: EventLoop, store: EventStore, endpoint: Endpoint, limits: WireLimits = .standard, logger: Logger, language: Language = .chinese,
+        loop: EventLoop, store: EventStore, endpoint: Endpoint, security: ChannelSecurity, nextServerTLSKey: KeyFingerprint? = nil,
+        limits: WireLimits = .standard, logger: Logger, language: Language = .chinese,
         idleTimeoutMilliseconds: UInt64 = 30_000, clock: @escaping () -> Timestamp = Timestamp.now
     ) throws {
         self.language = language
@@ -55,12 +61,17 @@ public final class SyncServer {
         self.limits = limits
         self.logger = logger
         self.clock = clock
+        self.nextServerTLSKey = nextServerTLSKey.map { Data($0.bytes) }
         server = try ServerIdentity.of(store)
         notifying = try LoopTimer(loop: loop)
         notifying.keepsLoopAlive = false
         notifiedThrough = try store.head()
-        listener = try TCPListener(loop: loop, endpoint: endpoint, maxFrameBytes: Int(limits.maxFrameBytes))
+        listener = try TCPListener(loop: loop, endpoint: endpoint, maxFrameBytes: Int(limits.maxFrameBytes), security: security)
+        listener.handshakeTimeoutMilliseconds = idleTimeoutMilliseconds
         listener.onConnection = { [unowned self] connection in serve(connection) }
+        listener.onHandshakeFailure = { [logger, language] peer, error in
+            logger.info("\(language.say("TLS 握手未完成，断开", "TLS handshake did not complete, closing"))", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        }
         listener.onAcceptError = { [logger, language] error in logger.warning("\(language.say("接受连接失败", "accept failed"))：\(error)") }
     }
 
@@ -73,7 +84,8 @@ public final class SyncServer {
     }
 
     private func serve(_ connection: Connection) {
-        let session = ServerSession(store: store, server: server, limits: limits, clock: clock)
+        let session = ServerSession(store: store, server: server, limits: limits, clock: clock,
+                                    channelBinding: Data(connection.channelBinding), nextServerTLSKey: nextServerTLSKey)
         session.onHeadMoved = { [unowned self] in notifySubscribers() }
         let peer = connection.peer
         connections[ObjectIdentifier(connection)] = (connection, session)

@@ -2,7 +2,7 @@ import CLibUV
 import LantianFraming
 
 /// One TCP connection carrying messages: length-prefixed frames (see ``Frame``), or lines for a
-/// line-based protocol (``Framing``).
+/// line-based protocol (``Framing``), inside TLS 1.3 unless made plaintext (``ChannelSecurity``).
 ///
 /// Frames (or lines) arrive through ``onFrame``. A byte stream that breaks the frame layout stops reading
 /// and is reported through ``onFrameError``, so the owner can answer with an error frame and close.
@@ -13,9 +13,12 @@ public final class Connection: HandleOwner {
         case closedLocally
         /// The peer closed its end.
         case peerClosed
-        /// The socket failed.
+        /// The socket or TLS failed.
         case failed(TransportError)
     }
+
+    /// How the connection is secured, fixed when it is made.
+    public let security: ChannelSecurity
 
     public var onFrame: (([UInt8]) -> Void)?
     public var onFrameError: ((FrameError) -> Void)?
@@ -37,14 +40,55 @@ public final class Connection: HandleOwner {
     private let framing: Framing
     private var decoder: any MessageDecoding
     private var closeReason = CloseReason.closedLocally
+    private let tls: TLSChannel?
+    /// Called once the TLS handshake is done and the peer trusted (at once without TLS).
+    var onEstablished: (() -> Void)?
 
-    init(loop: EventLoop, framing: Framing) throws(TransportError) {
+    init(loop: EventLoop, framing: Framing, security: ChannelSecurity, role: TLSChannel.Role) throws(TransportError) {
         self.loop = loop
         self.framing = framing
+        self.security = security
         decoder = framing.decoder()
+        switch security {
+        case .tls(let context):
+            do { tls = try TLSChannel(context: context, role: role) } catch { throw TransportError(tls: error) }
+        case .plaintext:
+            tls = nil
+        }
         handle = try Handle.make(uv_tcp_t.self, "uv_tcp_init") { uv_tcp_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
         uv_tcp_nodelay(handle, 1)
+    }
+
+    /// Whether the connection is ready for messages: its TLS handshake done and the peer trusted.
+    public var isEstablished: Bool { tls?.isEstablished ?? true }
+
+    /// The server's TLS key as this client saw it (`nil` without TLS, or on a server).
+    public var serverKeyFingerprint: KeyFingerprint? { tls?.peerFingerprint }
+
+    /// A value only the two ends of this TLS session share (RFC 5705/8446 exporter, label
+    /// `EXPORTER-lantian-session`): signing it binds a signature to this connection. Empty without TLS.
+    public var channelBinding: [UInt8] { tls?.exportedKeyingMaterial(label: Self.exporterLabel) ?? [] }
+
+    /// The exporter label of ``channelBinding``.
+    public static let exporterLabel = "EXPORTER-lantian-session"
+
+    /// Starts the TLS handshake (a client speaks first), then reading.
+    func start() {
+        startReading()
+        guard let tls else { return established() }
+        do {
+            try tls.start()
+            flushTLS()
+        } catch {
+            failTLS(error)
+        }
+    }
+
+    private func established() {
+        let onEstablished = onEstablished
+        self.onEstablished = nil
+        onEstablished?()
     }
 
     /// Starts delivering frames; called once the socket is connected, and again after a pause.
@@ -67,9 +111,27 @@ public final class Connection: HandleOwner {
     }
 
     /// Sends one frame (or line) carrying `body`. Does nothing once the connection is closing.
+    /// Before the TLS handshake is done it waits, and is sent only to a trusted peer.
     public func send(_ body: [UInt8]) {
         guard isOpen else { return }
-        var frame = framing.encode(body)
+        let frame = framing.encode(body)
+        guard let tls else { return write(frame) }
+        do {
+            try tls.send(frame)
+            flushTLS()
+        } catch {
+            failTLS(error)
+        }
+    }
+
+    /// Hands what TLS has ready to the socket.
+    private func flushTLS() {
+        while let bytes = tls?.takeOutgoing() { write(bytes) }
+    }
+
+    /// Writes bytes to the socket: at once if nothing is queued and the socket takes them, else queued.
+    private func write(_ bytes: [UInt8]) {
+        var frame = bytes
         var offset = 0
         if queuedWriteBytes == 0 {
             let written = frame.withUnsafeMutableBytes { bytes in
@@ -89,6 +151,8 @@ public final class Connection: HandleOwner {
     /// Closes the connection once everything queued has been written.
     public func close() {
         guard isOpen else { return }
+        tls?.shutDown()
+        flushTLS()
         isOpen = false
         uv_read_stop(Handle.stream(handle))
         let request = UnsafeMutablePointer<uv_shutdown_t>.allocate(capacity: 1)
@@ -112,6 +176,7 @@ public final class Connection: HandleOwner {
     func handleDidClose() {
         isOpen = false
         let onClose = onClose
+        onEstablished = nil
         onFrame = nil
         onFrameError = nil
         self.onClose = nil
@@ -119,8 +184,25 @@ public final class Connection: HandleOwner {
     }
 
     private func received(_ bytes: UnsafeRawBufferPointer) {
-        decoder.append(bytes)
+        guard let tls else {
+            decoder.append(bytes)
+            return deliverBufferedFrames()
+        }
+        var failure: TLSFailure?
+        do { try tls.receive(bytes) { decoder.append($0) } } catch { failure = error }
+        if failure == nil { flushTLS() }
+        // The handshake may finish in the same bytes as the peer's first records and its goodbye:
+        // the owner hears of the connection, then of what arrived whole, then of the end.
+        if tls.isEstablished, onEstablished != nil { established() }
         deliverBufferedFrames()
+        if let failure { failTLS(failure) }
+    }
+
+    private func failTLS(_ failure: TLSFailure) {
+        closeReason = failure == .closedByPeer ? .peerClosed : .failed(TransportError(tls: failure, peer: peer))
+        // The alert that tells the peer why; but to a server it does not trust, a client sends nothing more.
+        if case .untrustedServer = failure {} else { flushTLS() }
+        abort()
     }
 
     /// Hands over every complete frame received, unless reading is paused or the connection closing.
@@ -134,7 +216,9 @@ public final class Connection: HandleOwner {
     }
 
     private func fail(_ code: Int32, operation: String) {
-        if code == UV_EOF.rawValue {
+        if code == UV_EOF.rawValue, let tls, !tls.isEstablished {
+            closeReason = .failed(TransportError(tls: .closedDuringHandshake, peer: peer))
+        } else if code == UV_EOF.rawValue {
             closeReason = .peerClosed
         } else {
             closeReason = .failed(TransportError(code: code, operation: "\(operation) \(peer)"))

@@ -2,27 +2,27 @@ import CLibUV
 
 extension Connection {
     /// Connects to `endpoint`, resolving a host name first if needed, and calls `completion` exactly
-    /// once: with the connection, reading and ready for ``send(_:)``, or with why it failed.
-    /// Gives up with `ETIMEDOUT` after `timeoutMilliseconds`.
+    /// once: with the connection, its TLS handshake done, the server trusted, reading and ready for
+    /// ``send(_:)``; or with why it failed. Gives up with `ETIMEDOUT` after `timeoutMilliseconds`.
     ///
     /// ```swift
-    /// Connection.connect(loop: loop, endpoint: endpoint, maxFrameBytes: 1 << 20, timeoutMilliseconds: 3_000) { result in … }
+    /// Connection.connect(loop: loop, endpoint: endpoint, maxFrameBytes: 1 << 20, security: .tls(context), timeoutMilliseconds: 3_000) { result in … }
     /// ```
     public static func connect(
-        loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int, timeoutMilliseconds: UInt64,
+        loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int, security: ChannelSecurity, timeoutMilliseconds: UInt64,
         completion: @escaping (Result<Connection, TransportError>) -> Void
     ) {
-        connect(loop: loop, endpoint: endpoint, framing: .frames(maxBodyBytes: maxFrameBytes), timeoutMilliseconds: timeoutMilliseconds,
-                completion: completion)
+        connect(loop: loop, endpoint: endpoint, framing: .frames(maxBodyBytes: maxFrameBytes), security: security,
+                timeoutMilliseconds: timeoutMilliseconds, completion: completion)
     }
 
-    /// As ``connect(loop:endpoint:maxFrameBytes:timeoutMilliseconds:completion:)``, with messages cut as `framing` says.
+    /// As ``connect(loop:endpoint:maxFrameBytes:security:timeoutMilliseconds:completion:)``, with messages cut as `framing` says.
     public static func connect(
-        loop: EventLoop, endpoint: Endpoint, framing: Framing, timeoutMilliseconds: UInt64,
+        loop: EventLoop, endpoint: Endpoint, framing: Framing, security: ChannelSecurity, timeoutMilliseconds: UInt64,
         completion: @escaping (Result<Connection, TransportError>) -> Void
     ) {
         do {
-            let connector = try Connector(loop: loop, endpoint: endpoint, framing: framing, completion: completion)
+            let connector = try Connector(loop: loop, endpoint: endpoint, framing: framing, security: security, completion: completion)
             connector.start(timeoutMilliseconds: timeoutMilliseconds)
         } catch {
             completion(.failure(error))
@@ -30,20 +30,22 @@ extension Connection {
     }
 }
 
-/// One connection attempt: name resolution, TCP connect and a deadline over both.
+/// One connection attempt: name resolution, TCP connect, the TLS handshake and a deadline over all three.
 private final class Connector {
     private let loop: EventLoop
     private let endpoint: Endpoint
     private let framing: Framing
+    private let security: ChannelSecurity
     private var completion: ((Result<Connection, TransportError>) -> Void)?
     private let deadline: LoopTimer
     private var connection: Connection?
 
-    init(loop: EventLoop, endpoint: Endpoint, framing: Framing,
+    init(loop: EventLoop, endpoint: Endpoint, framing: Framing, security: ChannelSecurity,
          completion: @escaping (Result<Connection, TransportError>) -> Void) throws(TransportError) {
         self.loop = loop
         self.endpoint = endpoint
         self.framing = framing
+        self.security = security
         self.completion = completion
         deadline = try LoopTimer(loop: loop)
     }
@@ -99,7 +101,7 @@ private final class Connector {
         guard completion != nil else { return }  // timed out while resolving
         let connection: Connection
         do {
-            connection = try Connection(loop: loop, framing: framing)
+            connection = try Connection(loop: loop, framing: framing, security: security, role: .client(serverName: endpoint.host))
         } catch {
             return finish(.failure(error))
         }
@@ -130,8 +132,19 @@ private final class Connector {
             return finish(.failure(TransportError(code: status, operation: "connect \(endpoint)")))
         }
         guard completion != nil else { return connection.abort() }
-        connection.startReading()
-        finish(.success(connection))
+        // The connection holds this attempt until the handshake ends either way (both closures are then released).
+        connection.onClose = { [self] reason in
+            switch reason {
+            case .failed(let error): finish(.failure(error))
+            case .peerClosed: finish(.failure(TransportError(tls: .closedDuringHandshake, peer: "\(endpoint)")))
+            case .closedLocally: finish(.failure(TransportError(code: UV_ECANCELED.rawValue, operation: "connect \(endpoint)")))
+            }
+        }
+        connection.onEstablished = { [self, unowned connection] in
+            connection.onClose = nil
+            finish(.success(connection))
+        }
+        connection.start()
     }
 
     private func finish(_ result: Result<Connection, TransportError>) {

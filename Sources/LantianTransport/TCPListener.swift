@@ -1,9 +1,12 @@
 import CLibUV
 
-/// Accepts TCP connections on a numeric address and hands each to ``onConnection``.
+/// Accepts TCP connections on a numeric address and hands each to ``onConnection`` once its TLS
+/// handshake is done. A connection that does not finish the handshake within
+/// ``handshakeTimeoutMilliseconds`` is closed, and one whose handshake fails is reported to
+/// ``onHandshakeFailure``.
 ///
 /// ```swift
-/// let listener = try TCPListener(loop: loop, endpoint: Endpoint(host: "127.0.0.1", port: 0), maxFrameBytes: 1 << 20)
+/// let listener = try TCPListener(loop: loop, endpoint: Endpoint(host: "127.0.0.1", port: 0), maxFrameBytes: 1 << 20, security: .tls(context))
 /// listener.onConnection = { connection in connection.onFrame = { body in … } }
 /// print(listener.boundEndpoint)  // the port the system chose for 0
 /// ```
@@ -11,19 +14,30 @@ public final class TCPListener: HandleOwner {
     public var onConnection: ((Connection) -> Void)?
     /// Called when accepting fails; the listener keeps listening.
     public var onAcceptError: ((TransportError) -> Void)?
+    /// Called when a connection's TLS handshake fails or times out: with the peer and why.
+    public var onHandshakeFailure: ((String, TransportError) -> Void)?
+    /// How long a new connection has to finish its TLS handshake.
+    public var handshakeTimeoutMilliseconds: UInt64 = 10_000
+    public let security: ChannelSecurity
     /// The address actually bound, with the real port when 0 was asked for.
     public private(set) var boundEndpoint: Endpoint
 
     private let loop: EventLoop
-    private let maxFrameBytes: Int
+    private let framing: Framing
     private let handle: UnsafeMutablePointer<uv_tcp_t>
 
-    public init(loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int) throws(TransportError) {
+    public convenience init(loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int, security: ChannelSecurity) throws(TransportError) {
+        try self.init(loop: loop, endpoint: endpoint, framing: .frames(maxBodyBytes: maxFrameBytes), security: security)
+    }
+
+    /// As ``init(loop:endpoint:maxFrameBytes:security:)``, with messages cut as `framing` says.
+    public init(loop: EventLoop, endpoint: Endpoint, framing: Framing, security: ChannelSecurity) throws(TransportError) {
         guard var address = SocketAddress.numeric(endpoint) else {
             throw TransportError(code: UV_EINVAL.rawValue, operation: "listen on \(endpoint): the host must be an IP address")
         }
         self.loop = loop
-        self.maxFrameBytes = maxFrameBytes
+        self.framing = framing
+        self.security = security
         boundEndpoint = endpoint
         handle = try Handle.make(uv_tcp_t.self, "uv_tcp_init") { uv_tcp_init(loop.raw, $0) }
         Handle.retain(self, in: handle)
@@ -56,6 +70,7 @@ public final class TCPListener: HandleOwner {
     func handleDidClose() {
         onConnection = nil
         onAcceptError = nil
+        onHandshakeFailure = nil
     }
 
     private func accept(status: Int32) {
@@ -64,14 +79,31 @@ public final class TCPListener: HandleOwner {
             return
         }
         do throws(TransportError) {
-            let connection = try Connection(loop: loop, framing: .frames(maxBodyBytes: maxFrameBytes))
+            let connection = try Connection(loop: loop, framing: framing, security: security, role: .server)
             let accepted = uv_accept(Handle.stream(handle), Handle.stream(connection.handle))
             guard accepted == 0 else {
                 connection.abort()
                 throw TransportError(code: accepted, operation: "accept")
             }
-            connection.startReading()  // callbacks begin on a later turn of the loop, after the handler is set
-            onConnection?(connection)
+            let deadline = try LoopTimer(loop: loop)
+            deadline.start(afterMilliseconds: handshakeTimeoutMilliseconds) { [unowned connection] in
+                connection.abort()
+            }
+            connection.onClose = { [unowned self, unowned connection] reason in
+                deadline.close()
+                let failure = switch reason {
+                case .failed(let error): error
+                case .peerClosed: TransportError(tls: .closedDuringHandshake, peer: connection.peer)
+                case .closedLocally: TransportError(code: UV_ETIMEDOUT.rawValue, operation: "TLS handshake with \(connection.peer)")
+                }
+                onHandshakeFailure?(connection.peer, failure)
+            }
+            connection.onEstablished = { [unowned self, unowned connection] in
+                deadline.close()
+                connection.onClose = nil
+                onConnection?(connection)
+            }
+            connection.start()  // plaintext: established at once; callbacks begin on a later turn of the loop
         } catch {
             onAcceptError?(error)
         }

@@ -10,16 +10,27 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
     public var code: Int32
     /// What was being done, such as `connect 127.0.0.1:7700`.
     public var operation: String
+    /// Why TLS failed, when it was TLS (``code`` is then `EPROTO`).
+    public var tls: TLSFailure?
 
     public init(code: Int32, operation: String) {
         self.code = code
         self.operation = operation
     }
 
+    /// TLS failed, with `peer` (for logs).
+    public init(tls failure: TLSFailure, peer: String = "?") {
+        self.init(code: UV_EPROTO.rawValue, operation: "TLS with \(peer)")
+        tls = failure
+    }
+
     /// libuv's name for the error, such as `ECONNREFUSED`.
     public var name: String { String(cString: uv_err_name(code)) }
 
-    public var description: String { "\(operation): \(String(cString: uv_strerror(code))) (\(name))" }
+    public var description: String {
+        if let tls { return "\(operation): \(tls)" }
+        return "\(operation): \(String(cString: uv_strerror(code))) (\(name))"
+    }
 
     /// Whether the error means the peer could not be reached (as opposed to a local fault).
     public var isUnreachable: Bool {

@@ -54,7 +54,7 @@ import Testing
             try future.send(.hello(Hello(versions: 7...9, device: UUID(), actor: "officer.zhang")))
             guard case .error(let error)? = try future.receive() else { Issue.record("expected an error frame"); return }
             #expect(error.code == .unsupportedVersion)
-            #expect(error.message.contains("server speaks 2–4, client 7–9"))
+            #expect(error.message.contains("server speaks 2–5, client 7–9"))
             #expect(try future.receive() == nil)
         }
     }

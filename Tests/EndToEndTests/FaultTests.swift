@@ -90,32 +90,31 @@ import Testing
         try expectConverged(server: lantiand.database, devices: [officer, supervisor])
     }
 
-    /// The bytes `lantian` sends before its first push: the `hello` frame of "officer.zhang".
-    static let helloFrameBytes = Frame.encode(body: MessageCodec.encode(.hello(Hello(
-        versions: MessageCodec.versions, device: UUID(), actor: "officer.zhang", proof: Data(count: ChainSignature.bytes))))).count
-    /// The bytes the server sends before its first `push-ack`: the `welcome` frame.
-    static let welcomeFrameBytes = Frame.encode(body: MessageCodec.encode(.welcome(Welcome(
-        version: MessageCodec.versions.upperBound, epoch: UUID(), limits: .standard, acknowledgedCseq: 0)))).count
-    /// The bytes of the first `push-ack` of a sync (no event refused).
-    static let pushAckFrameBytes = Frame.encode(body: MessageCodec.encode(.pushAck(PushAck(acknowledgedCseq: 1_000)))).count
-
+    /// Every connection is TLS: the proxy sees records it cannot read, and cuts inside the
+    /// handshake or inside the records that carry the session's frames. Records each way, after the
+    /// handshake: to the server `hello` (0), then the push batches (1…); to the client `challenge`
+    /// (0), `welcome` (1), then the acknowledgements (2…).
     @Test(arguments: [
-        ("inside the push's length prefix", helloFrameBytes + 2, CuttingProxy.Direction.toServer),
-        ("inside the push's payload", helloFrameBytes + 4 + 5_000, .toServer),
-        ("between a batch and its acknowledgement", welcomeFrameBytes, .toClient),
+        ("inside the client's TLS handshake (its ClientHello)", CutPoint.byte(100), CuttingProxy.Direction.toServer),
+        ("inside the server's TLS handshake (its certificate)", .byte(250), .toClient),
+        ("inside the header of the push's first record", .toServer(record: 1, offset: 3), .toServer),
+        ("inside the push's first record", .toServer(record: 1, offset: 5_000), .toServer),
+        ("between a batch and its acknowledgement", .toClient(record: 2, offset: 0), .toClient),
+        ("inside the acknowledgement's record", .toClient(record: 2, offset: 12), .toClient),
         // 4,500 events are five batches: the client sends four at once, the window the server announces.
-        ("inside a full window, in the second batch", helloFrameBytes + 600_000, .toServer),
-        ("inside a full window, after the first acknowledgement", welcomeFrameBytes + pushAckFrameBytes, .toClient),
+        ("inside a full window, in the second batch", .byte(600_000), .toServer),
+        ("inside a full window, after the first acknowledgement", .toClient(record: 3, offset: 0), .toClient),
     ])
-    func aConnectionCutAtAChosenByteLosesNothing(_ place: String, _ offset: Int, _ direction: CuttingProxy.Direction) throws {
+    func aConnectionCutAtAChosenPlaceLosesNothing(_ place: String, _ cut: CutPoint, _ direction: CuttingProxy.Direction) throws {
         let folder = try temporaryFolder()
         let lantiand = try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: try freePort(), folder: folder)
         let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
         try recordBacklog(place.contains("window") ? 4_500 : 1_500, on: officer)
-        let proxy = try CuttingProxy(upstreamPort: lantiand.port, cutAfterBytes: offset, direction: direction)
+        let proxy = try CuttingProxy(upstreamPort: lantiand.port, cut: cut, direction: direction)
 
         #expect(try officer.lantian(["sync", "--server", proxy.address]).status != 0, "not cut \(place)")
-        #expect(proxy.bytesBeforeCut == offset)
+        let cutAt = try #require(proxy.bytesBeforeCut, "not cut \(place)")
+        if case .byte(let offset) = cut { #expect(cutAt == offset) }
         try officer.expectSuccess(["sync"])
         try expectConverged(server: lantiand.database, devices: [officer])
     }

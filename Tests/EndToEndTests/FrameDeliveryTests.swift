@@ -6,6 +6,11 @@ import Testing
 
 /// Whole frames delivered twice or late by ``FrameProxy``, on the real binaries: the sync still
 /// completes or fails cleanly, and nothing is lost or stored twice.
+///
+/// The proxy reads frames, so these sessions run on the plaintext debugging listener
+/// (`--insecure-plaintext-loopback`): over TLS a record delivered twice or replayed fails its
+/// authentication and ends the connection (``TLSTransportTests``), so only a faulty endpoint could
+/// repeat a frame. The session layer's answer to a repeated frame is what is checked here.
 @Suite struct FrameDeliveryTests {
     static func isPushOrPull(_ message: Message) -> Bool {
         switch message { case .push, .pull: true; default: false }
@@ -20,7 +25,7 @@ import Testing
         ("every acknowledgement and page reaches the client twice", false),
     ])
     func framesDeliveredTwiceStoreNothingTwice(_ what: String, _ toServer: Bool) throws {
-        let town = try Town()
+        let town = try Town(plaintext: true)
         try recordBacklog(1_500, on: town.officer)
         try town.staff.reportFire(note: "镇街上报")
         let proxy = try FrameProxy(upstreamPort: town.server.port) { towardServer, message in
@@ -36,14 +41,15 @@ import Testing
     }
 
     @Test func aPushDeliveredLateAfterTheClientGaveUpAndSyncedAgainStoresNothingTwice() throws {
-        let town = try Town()
+        let town = try Town(plaintext: true)
         try recordBacklog(800, on: town.officer)
         let proxy = try FrameProxy(upstreamPort: town.server.port) { toServer, message in
             if toServer, case .push = message { return .delay(2) }
             return .forward
         }
         // The sync through the slow path is abandoned; the phone syncs again straight away.
-        let slow = try BackgroundProcess("lantian", ["sync", "--server", proxy.address, "--db", town.officer.store], folder: town.folder)
+        let slow = try BackgroundProcess("lantian", ["sync", "--server", proxy.address, "--db", town.officer.store], folder: town.folder,
+                                        environment: town.officer.channelEnvironment)
         #expect(waitUntil(seconds: 10) { proxy.tamperedFrames == 1 })
         slow.stop(signal: SIGKILL)
         try town.officer.expectSuccess(["sync"])
@@ -79,7 +85,7 @@ import Testing
     /// A middlebox that sends `hello` twice: a network fault (exit 69) the user can retry, not a
     /// refusal. (The client retries a disturbed session itself; every retry is disturbed here.)
     @Test func aHelloSentTwiceIsANetworkFaultToRetry() throws {
-        let town = try Town()
+        let town = try Town(plaintext: true)
         try town.officer.reportFire(note: "一处")
         let broken = try FrameProxy(upstreamPort: town.server.port) { toServer, message in
             guard toServer, case .hello = message else { return .forward }

@@ -72,8 +72,8 @@ import Testing
     }
 
     static let caseCounts: [(String, Int)] = [
-        ("GPSError", 4), ("InvalidValue", 22), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 26),
-        ("StoreError", 7), ("SyncError", 10), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 12),
+        ("GPSError", 4), ("InvalidValue", 22), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 29),
+        ("StoreError", 7), ("SyncError", 12), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 16),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
 
@@ -114,6 +114,7 @@ import Testing
             .refusedRecord("1", reason: Refusal.outsideScope(node: "1", user: "甲", scope: "2").wire), .noDataFor("371521", name: "阳谷县", scope: "371502"),
             .noPatrolUnderWay, .patrolUnderWay(since: "2026-10-01 17:30"), .farFromPatrolPoint("村西麦田", metres: 850, allowed: 300),
             .alertNotInForce("2026-11-02 08:00"), .alertNotInForce(nil), .notAMeasure("停产", measures: ["停止 1 号冲天炉"]), .inquiryConcluded("失职"),
+            .enrolmentCodeWithoutPin("7KQ2M-X9D4P"), .plaintextBeyondLoopback("10.0.0.1:7700"), .secureChannel("甲"),
         ]
         let stores: [StoreError] = [
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
@@ -123,6 +124,7 @@ import Testing
             .unreachable(NetworkFailure("甲")), .connectionClosed, .refused(WireError(code: .conflict, message: "甲")),
             .protocolViolation("甲"), .timedOut(seconds: 5), .storage("甲"), .damagedStore("甲"), .notEnrolled,
             .unverified(count: 2, first: "甲"), .serverTooOld(speaks: 3, needed: 4),
+            .untrustedServer(presented: "06eb2c0a 7abb09fe"), .secureChannelFailed("甲"),
         ]
         let imports: [ImportError] = [
             .unreadable(path: "甲"), .notText(path: "甲", line: 3, byte: 40), .notSpreadsheet(path: "甲", reason: "no worksheet"), .notCSV(path: "甲", reason: "乙"), .notGeoJSON(path: "甲", reason: "乙"),
@@ -137,6 +139,7 @@ import Testing
             .unknownNode("1"), .wrongLevel(node: "1", level: .cell, parent: "2", parentLevel: .city), .parentRequired("1", .county),
             .badCode("甲"), .badUserName("甲"), .emptySetting("甲"), .unknownUser("甲"), .badValidity(0), .unknownDevice("1"),
             .ambiguousDevice("1"), .cannotRevokeServer, .missingServerKey("甲"),
+            .tlsRotationPending("甲"), .noTLSRotationPending, .tls(.closedDuringHandshake), .tls(.identityFile(path: "甲", problem: .notForKey("乙"))), .plaintextBeyondLoopback("10.0.0.1:7700"),
         ]
         let pushes: [PushRefusal] = [
             .gap(expected: 2, received: 3), .conflict(id: id, cseq: 1), .foreignDevice(id: id, device: id), .brokenChain(id: id, cseq: 1),
@@ -276,6 +279,9 @@ import Testing
         case .alertNotInForce: 23
         case .notAMeasure: 24
         case .inquiryConcluded: 25
+        case .enrolmentCodeWithoutPin: 26
+        case .plaintextBeyondLoopback: 27
+        case .secureChannel: 28
         }
     }
 
@@ -312,6 +318,8 @@ import Testing
         case .notEnrolled: 7
         case .unverified: 8
         case .serverTooOld: 9
+        case .untrustedServer: 10
+        case .secureChannelFailed: 11
         }
     }
 
@@ -351,6 +359,10 @@ import Testing
         case .ambiguousDevice: 9
         case .cannotRevokeServer: 10
         case .missingServerKey: 11
+        case .tlsRotationPending: 12
+        case .noTLSRotationPending: 13
+        case .tls: 14
+        case .plaintextBeyondLoopback: 15
         }
     }
 

@@ -15,7 +15,7 @@ import Testing
         guard case .challenge(let challenge) = session.greeting() else { Issue.record("no challenge"); return }
         let key = DeviceKey()
         let device = UUID()
-        let proof = try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: device, device: device))
+        let proof = try key.sign(SessionProof.hello(nonce: challenge.nonce, channel: Data(), credential: device, device: device))
         guard case .sendAndClose(.error(let error)) = session.handle(.hello(Hello(versions: MessageCodec.versions, device: device,
                                                                                 actor: "officer.zhang", proof: proof))) else {
             Issue.record("an unknown device was let in"); return
@@ -30,7 +30,7 @@ import Testing
         let (_, device) = try clientStore("officer.zhang", enrolledAt: server)
         let session = try serverSessionOf(server)
         guard case .challenge(let challenge) = session.greeting() else { return }
-        let proof = try DeviceKey().sign(SessionProof.hello(nonce: challenge.nonce, credential: device.id, device: device.id))
+        let proof = try DeviceKey().sign(SessionProof.hello(nonce: challenge.nonce, channel: Data(), credential: device.id, device: device.id))
         guard case .sendAndClose(.error(let error)) = session.handle(.hello(Hello(versions: MessageCodec.versions, device: device.id,
                                                                                 actor: device.actor, proof: proof))) else {
             Issue.record("a wrong key was let in"); return

@@ -155,10 +155,10 @@ import Testing
 
     @Test func aClientOutsideTheServersVersionsIsToldBothRanges() throws {
         let session = try serverSession(try serverStore())
-        let reply = session.handle(.hello(Hello(versions: 5...6, device: UUID(), actor: "officer.zhang")))
+        let reply = session.handle(.hello(Hello(versions: 6...7, device: UUID(), actor: "officer.zhang")))
         guard case .sendAndClose(.error(let error)) = reply else { Issue.record("expected an error and close, got \(reply)"); return }
         #expect(error.code == .unsupportedVersion)
-        #expect(error.message.contains("server speaks 2–4") && error.message.contains("client 5–6"))
+        #expect(error.message.contains("server speaks 2–5") && error.message.contains("client 6–7"))
     }
 
     @Test func pushingOrPullingBeforeHelloIsRefusedAndEndsTheSession() throws {

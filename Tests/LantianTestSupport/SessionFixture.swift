@@ -72,7 +72,7 @@ public func clientStore(_ user: String, enrolledAt server: EventStore) throws ->
     let key = DeviceKey()
     try KeyFile.write(key, to: KeyFile.path(forStore: store.path))
     let code = try server.issueEnrolmentCode(for: user, now: .now(), expiresAt: Timestamp(millisecondsSince1970: Timestamp.now().millisecondsSince1970 + 3_600_000))
-    _ = try #require(try converse(ClientSession(store: store, key: key, purpose: .enrol(code: code.description, server: "127.0.0.1:1")),
+    _ = try #require(try converse(ClientSession(store: store, key: key, purpose: .enrol(code: code.description, server: "127.0.0.1:1", certificateAuthorities: nil)),
                                   serverSessionOf(server)))
     _ = try #require(try converse(clientSession(store, .sync), serverSessionOf(server)))
     return (store, try #require(try store.localDevice()))
@@ -174,7 +174,7 @@ public func welcomedSession(_ store: EventStore, server: EventStore, limits: Wir
     let device = try #require(try store.localDevice())
     guard case .challenge(let challenge) = session.greeting() else { throw CancellationError() }
     let hello = Hello(versions: versions, device: device.id, actor: device.actor,
-                      proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: device.id, device: device.id)))
+                      proof: try key.sign(SessionProof.hello(nonce: challenge.nonce, channel: Data(), credential: device.id, device: device.id)))
     guard case .send(.welcome(let welcome)) = session.handle(.hello(hello)) else { throw CancellationError() }
     return (session, key, welcome)
 }

@@ -14,12 +14,31 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
     return !timedOut
 }
 
+/// A server's TLS context with a fresh self-signed key, and a client's that pins that key.
+struct TLSPair {
+    static let shared = try! TLSPair()  // a test fixture: failing to make it fails every test at once
+    let server: ChannelSecurity
+    let client: ChannelSecurity
+    let identity: TLSIdentity
+
+    init() throws {
+        identity = try TLSIdentity.generate(commonName: "lantiand test")
+        server = .tls(try TLSContext(serving: identity))
+        client = .tls(try TLSContext(trusting: .pinned([identity.fingerprint])))
+    }
+}
+
 @Suite struct ConnectionTests {
     let localhost = Endpoint(host: "127.0.0.1", port: 0)
+    static let both: [String] = ["tls", "plaintext"]
+    func securities(_ name: String) -> (server: ChannelSecurity, client: ChannelSecurity) {
+        name == "tls" ? (TLSPair.shared.server, TLSPair.shared.client) : (.plaintext, .plaintext)
+    }
 
-    @Test func framesArriveWholeAndInOrderWhateverTheirSize() throws {
+    @Test(arguments: both) func framesArriveWholeAndInOrderWhateverTheirSize(_ security: String) throws {
         let loop = try EventLoop()
-        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 8 << 20)
+        let (serverSecurity, clientSecurity) = securities(security)
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 8 << 20, security: serverSecurity)
         // Larger than a loopback socket takes at once, so part of it waits in libuv's write queue;
         // a marker every 4 KiB shows the bytes arrive in order.
         var large = [UInt8](repeating: 0, count: 3 << 20)
@@ -32,7 +51,8 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
                 if received.count == bodies.count { connection.close(); listener.close() }
             }
         }
-        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1 << 10, timeoutMilliseconds: 2_000) { result in
+        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1 << 10, security: clientSecurity,
+                           timeoutMilliseconds: 2_000) { result in
             guard case .success(let connection) = result else { return listener.close() }
             for body in bodies { connection.send(body) }
             connection.close()
@@ -42,9 +62,10 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
         #expect(received == bodies, "the bytes differ")
     }
 
-    @Test func anOversizedFrameIsReportedToTheReceiverBeforeItsBodyArrives() throws {
+    @Test(arguments: both) func anOversizedFrameIsReportedToTheReceiverBeforeItsBodyArrives(_ security: String) throws {
         let loop = try EventLoop()
-        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024)
+        let (serverSecurity, clientSecurity) = securities(security)
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024, security: serverSecurity)
         var reported: FrameError?
         listener.onConnection = { connection in
             connection.onFrame = { _ in Issue.record("an oversized frame must not be delivered") }
@@ -54,7 +75,8 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
                 listener.close()
             }
         }
-        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1_024, timeoutMilliseconds: 2_000) { result in
+        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1_024, security: clientSecurity,
+                           timeoutMilliseconds: 2_000) { result in
             guard case .success(let connection) = result else { return listener.close() }
             connection.send([UInt8](repeating: 1, count: 2_048))
             connection.close()
@@ -63,15 +85,17 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
         #expect(reported == .oversized(declaredBytes: 2_048, maxBytes: 1_024))
     }
 
-    @Test func aPeerClosingIsReportedOnce() throws {
+    @Test(arguments: both) func aPeerClosingIsReportedOnce(_ security: String) throws {
         let loop = try EventLoop()
-        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024)
+        let (serverSecurity, clientSecurity) = securities(security)
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024, security: serverSecurity)
         listener.onConnection = { connection in
             connection.close()
             listener.close()
         }
         var reasons: [Connection.CloseReason] = []
-        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1_024, timeoutMilliseconds: 2_000) { result in
+        Connection.connect(loop: loop, endpoint: listener.boundEndpoint, maxFrameBytes: 1_024, security: clientSecurity,
+                           timeoutMilliseconds: 2_000) { result in
             guard case .success(let connection) = result else { return }
             connection.onClose = { reasons.append($0) }
         }
@@ -81,11 +105,11 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
 
     @Test func connectingWhereNothingListensFailsAsUnreachable() throws {
         let loop = try EventLoop()
-        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024)
+        let listener = try TCPListener(loop: loop, endpoint: localhost, maxFrameBytes: 1_024, security: .plaintext)
         let closedPort = listener.boundEndpoint
         listener.close()
         var failure: TransportError?
-        Connection.connect(loop: loop, endpoint: closedPort, maxFrameBytes: 1_024, timeoutMilliseconds: 2_000) { result in
+        Connection.connect(loop: loop, endpoint: closedPort, maxFrameBytes: 1_024, security: TLSPair.shared.client, timeoutMilliseconds: 2_000) { result in
             if case .failure(let error) = result { failure = error }
         }
         #expect(try run(loop))
@@ -97,7 +121,7 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
         let loop = try EventLoop()
         var failure: TransportError?
         Connection.connect(loop: loop, endpoint: Endpoint(host: "no-such-host.invalid", port: 7700), maxFrameBytes: 1_024,
-                           timeoutMilliseconds: 3_000) { result in
+                           security: TLSPair.shared.client, timeoutMilliseconds: 3_000) { result in
             if case .failure(let error) = result { failure = error }
         }
         #expect(try run(loop))
@@ -144,7 +168,7 @@ func run(_ loop: EventLoop, atMost seconds: UInt64 = 10) throws -> Bool {
     /// requests once its unwritten answers pass the high-water mark, so they stop piling up.
     @Test func aPeerThatDoesNotReadItsAnswersGetsNoMoreOfThem() throws {
         let loop = try EventLoop()
-        let listener = try TCPListener(loop: loop, endpoint: Endpoint(host: "127.0.0.1", port: 0), maxFrameBytes: 1 << 20)
+        let listener = try TCPListener(loop: loop, endpoint: Endpoint(host: "127.0.0.1", port: 0), maxFrameBytes: 1 << 20, security: .plaintext)
         var answered = 0
         var peakQueued = 0
         var paused = false

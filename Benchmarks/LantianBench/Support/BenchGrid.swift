@@ -61,7 +61,7 @@ enum BenchGrid {
         let device = UUID()
         try enrol(device, key: key, as: user, at: server, identity: identity)
         let local = try store.noteEnrolled(Enrolled(user: user, serverDevice: identity.device.id, serverKey: identity.key.publicKey),
-                                           device: device, server: address)
+                                           device: device, server: address, tlsKey: nil, certificateAuthorities: nil)
         return (store, local)
     }
 

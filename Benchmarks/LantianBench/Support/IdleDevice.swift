@@ -30,8 +30,8 @@ final class IdleDevice {
         key = try DeviceKey(rawRepresentation: credentials.privateKey)
     }
 
-    func connect(loop: EventLoop, server: Endpoint) {
-        Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes),
+    func connect(loop: EventLoop, server: Endpoint, security: ChannelSecurity) {
+        Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes), security: security,
                            timeoutMilliseconds: 60_000) { [self] result in
             switch result {
             case .failure(let error): onFailure?("\(credentials.actor): cannot connect: \(error)")
@@ -50,7 +50,7 @@ final class IdleDevice {
     private func hear(_ message: Message) throws {
         switch message {
         case .challenge(let challenge):
-            let proof = try key.sign(SessionProof.hello(nonce: challenge.nonce, credential: credentials.device, device: credentials.device))
+            let proof = try key.sign(SessionProof.hello(nonce: challenge.nonce, channel: Data(connection?.channelBinding ?? []), credential: credentials.device, device: credentials.device))
             send(.hello(Hello(versions: MessageCodec.versions, device: credentials.device, credential: credentials.device,
                               actor: credentials.actor, proof: proof, recordedCseq: 0, cursor: 0, cursorEvent: nil, clock: .now())))
         case .welcome:

@@ -3,9 +3,10 @@ import LantianFraming
 import LantianTransport
 import LantianWire
 
-/// A rural mobile link between `lantian` and `lantiand` on loopback, played by a relay of frames on
-/// its own thread and libuv loop. Each direction is a line of ``Shape/bitsPerSecond``: a frame
-/// leaves once the line is free and its bytes have gone through, and arrives
+/// A rural mobile link between `lantian` and `lantiand` on loopback, played by a relay of the TLS
+/// byte stream (as it arrives from each side's socket) on its own thread and libuv loop. Each
+/// direction is a line of ``Shape/bitsPerSecond``: a chunk leaves once the line is free and its
+/// bytes have gone through, and arrives
 /// ``Shape/oneWayMilliseconds`` later; each 1,460-byte segment is lost with ``Shape/lossRate`` and
 /// costs a retransmission timeout. That models what TCP over such a link delivers (in order, late),
 /// not packets: this machine's kernel has no `netem` to shape a real interface.
@@ -22,7 +23,7 @@ final class ShapedLink: @unchecked Sendable {
     let address: String
     private let state = State()
 
-    /// Bytes relayed each way (frames with their headers).
+    /// Bytes relayed each way (TLS records and handshake).
     var bytesUp: Int { state.lock.withLock { state.up } }
     var bytesDown: Int { state.lock.withLock { state.down } }
 
@@ -40,8 +41,7 @@ final class ShapedLink: @unchecked Sendable {
         let thread = Thread { [state] in
             do {
                 let loop = try EventLoop()
-                let listener = try TCPListener(loop: loop, endpoint: Endpoint(host: "127.0.0.1", port: 0),
-                                               maxFrameBytes: Int(WireLimits.standard.maxFrameBytes) + 1024)
+                let listener = try TCPListener(loop: loop, endpoint: Endpoint(host: "127.0.0.1", port: 0), framing: .stream, security: .plaintext)
                 listener.onConnection = { client in
                     Relay(loop: loop, client: client, upstream: upstream, shape: shape) { direction, bytes in
                         state.lock.withLock { if direction == .up { state.up += bytes } else { state.down += bytes } }
@@ -82,7 +82,7 @@ private final class Relay {
     private var random = SystemRandomNumberGenerator()
     private let count: (Direction, Int) -> Void
     private var server: Connection?
-    /// Frames from the client that arrive before the server's connection is up.
+    /// Bytes from the client that arrive before the server's connection is up.
     private var waiting: [[UInt8]] = []
     /// When each line is next free, in milliseconds of the loop's clock.
     private var freeAt: [Direction: Double] = [.up: 0, .down: 0]
@@ -98,8 +98,7 @@ private final class Relay {
             carry(body, .up) { [self] in if let server { server.send(body) } else { waiting.append(body) } }
         }
         client.onClose = { [self] _ in server?.close() }
-        Connection.connect(loop: loop, endpoint: upstream, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes) + 1024,
-                          timeoutMilliseconds: 10_000) { [self] result in
+        Connection.connect(loop: loop, endpoint: upstream, framing: .stream, security: .plaintext, timeoutMilliseconds: 10_000) { [self] result in
             guard case .success(let connection) = result else { return client.close() }
             server = connection
             connection.onFrame = { [self] body in carry(body, .down) { [self] in client.send(body) } }
@@ -112,7 +111,7 @@ private final class Relay {
     /// Delivers `body` after the line's delay: behind what is already on the line, its bytes at the
     /// line's rate, a retransmission timeout for each segment lost, then the one-way delay.
     private func carry(_ body: [UInt8], _ direction: Direction, deliver: @escaping () -> Void) {
-        let bytes = body.count + Frame.headerBytes
+        let bytes = body.count
         count(direction, bytes)
         let elapsed = (ContinuousClock.now - started).components
         let now = Double(elapsed.seconds) * 1_000 + Double(elapsed.attoseconds) / 1e15

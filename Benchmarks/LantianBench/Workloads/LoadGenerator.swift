@@ -26,6 +26,8 @@ struct Load: ParsableCommand {
     @Option(help: "A JSON file of enrolled devices that connect, subscribe and stay idle through the evening (workload 11).") var idle: String?
     @Option(help: "The server's process id, to count its open descriptors while every device is connected.") var serverPid: Int32?
     @Option(help: "office: only sync at the office and record; evening: only the evening (the office done before); both.") var phase = Phase.both
+    @Option(help: "The server's TLS certificate, whose key every device pins; without it, plaintext (a server with --insecure-plaintext-loopback).")
+    var serverCertificate: String?
 
     enum Phase: String, ExpressibleByArgument {
         case office, evening, both
@@ -38,6 +40,10 @@ struct Load: ParsableCommand {
         setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
 
         let endpoint = try Endpoint(parsing: server)
+        // One TLS context for every simulated phone, pinning the server's key as each phone would.
+        let security: ChannelSecurity = try serverCertificate.map {
+            .tls(try TLSContext(trusting: .pinned([try KeyFingerprint(certificateAt: $0)])))
+        } ?? .plaintext
         let paths = try FileManager.default.contentsOfDirectory(atPath: stores).filter { $0.hasSuffix(".sqlite") }.sorted()
             .map { stores + "/" + $0 }
         // The simulated phones keep only the read models sync needs (users, device keys: a server's
@@ -73,7 +79,7 @@ struct Load: ParsableCommand {
                     ended += 1
                     if ended == group.count { loop.stop() }
                 }
-                driver.start(loop: loop, server: endpoint, connectTimeout: 60_000, idleTimeout: 120_000)
+                driver.start(loop: loop, server: endpoint, security: security, connectTimeout: 60_000, idleTimeout: 120_000)
                 drivers.append(driver)
             }
             loop.run()
@@ -107,7 +113,7 @@ struct Load: ParsableCommand {
                     let device = try IdleDevice(credential)
                     device.onSubscribed = { waiting -= 1; if waiting == 0 { evening.stop() } }
                     device.onFailure = { failures.append($0); evening.stop() }
-                    device.connect(loop: evening, server: endpoint)
+                    device.connect(loop: evening, server: endpoint, security: security)
                     idleDevices.append(device)
                 }
                 evening.run()

@@ -29,7 +29,8 @@ enum ManyDevices {
         }
         var server = try RunningServer(programs, database: serverPath)
         func generator() -> [String] {
-            ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)", "--server-pid", "\(server.pid)"]
+            ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)", "--server-pid", "\(server.pid)",
+             "--server-certificate", serverPath + ".tls.crt"]
         }
         if idle > 0 {
             // The pushing phones sync at the office before the idle ones are enrolled, so that they

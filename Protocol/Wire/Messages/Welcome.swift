@@ -21,6 +21,12 @@ public struct Welcome: Hashable, Sendable {
     public var cursorKnown: Bool
     /// The server's wall clock as it sent welcome, for the client to warn its user of a wrong clock.
     public var clock: Timestamp
+    /// Version 5: the TLS key the server will move to (the SHA-256 of its SubjectPublicKeyInfo),
+    /// announced inside a TLS session the current key authenticated; devices pin it as well.
+    public var nextServerTLSKey: Data?
+
+    /// The size of a TLS key fingerprint.
+    public static let tlsKeyBytes = 32
 
     public init(version: UInt16, epoch: UUID, limits: WireLimits, acknowledgedCseq: Int64, acknowledgedEvent: UUID? = nil,
                 head: Int64 = 0, cursorKnown: Bool = true, clock: Timestamp = Timestamp(millisecondsSince1970: 0)) {

@@ -5,12 +5,12 @@ final class BackgroundProcess {
     private let process: ChildProcess
     private let log: URL
 
-    init(_ executable: String, _ arguments: [String], folder: URL) throws {
+    init(_ executable: String, _ arguments: [String], folder: URL, environment: [String: String] = [:]) throws {
         log = folder.appendingPathComponent("\(executable)-\(UUID().uuidString).out")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create \(log.path)") }
         let printed = try FileHandle(forWritingTo: log)
         defer { try? printed.close() }
-        process = try ChildProcess(path: try Binaries.path(executable), arguments: arguments, environment: ProcessInfo.processInfo.environment,
+        process = try ChildProcess(path: try Binaries.path(executable), arguments: arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
                                    input: FileHandle.nullDevice.fileDescriptor, output: printed.fileDescriptor, error: printed.fileDescriptor)
     }
 

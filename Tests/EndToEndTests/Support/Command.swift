@@ -78,6 +78,9 @@ struct FieldDevice {
         }
     }
 
+    /// The plaintext switch, for a device whose server listens in plaintext.
+    var channelEnvironment: [String: String] { ServerProcess.isPlaintext(server) ? ["LANTIAN_INSECURE_PLAINTEXT_LOOPBACK": "1"] : [:] }
+
     var isEnrolled: Bool { FileManager.default.fileExists(atPath: store + ".key") }
 
     /// Enrols the device with the server whose store is `database`, with a code issued there.
@@ -86,7 +89,7 @@ struct FieldDevice {
         try TestGrid.register(user, in: database)
         let issued = try TestGrid.lantiand(["enroll", user, "--db", database])
         let code = try #require(issued.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
-        return try run("lantian", ["enroll", "--server", server, "--code", code, "--db", store] + arguments)
+        return try run("lantian", ["enroll", "--server", server, "--code", code, "--db", store] + arguments, environment: channelEnvironment)
     }
 
     /// Enrols the device before a command that talks to the server, if the server at its address
@@ -101,6 +104,7 @@ struct FieldDevice {
 
     func lantian(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
         try enrolIfNeeded(before: arguments)
+        let environment = channelEnvironment.merging(environment) { $1 }
         guard let clockOffset else { return try run("lantian", arguments + ["--db", store], environment: environment) }
         return try run(path: "/usr/bin/faketime", ["-f", clockOffset, try Binaries.path("lantian")] + arguments + ["--db", store],
                        environment: environment)

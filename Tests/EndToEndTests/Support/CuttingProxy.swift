@@ -1,8 +1,9 @@
 import Foundation
 
-/// A loopback TCP proxy of our own that forwards a connection faithfully until a chosen number of
-/// bytes has passed in one direction, then cuts both sides: the network dropping mid-frame.
-/// Only the first connection is cut; later ones pass through untouched.
+/// A loopback TCP proxy of our own that forwards a connection's bytes (TLS records, which it cannot
+/// read) faithfully until a chosen point in one direction (``CutPoint``), then cuts both sides: the
+/// network dropping inside the handshake or inside a record. Only the first connection is cut;
+/// later ones pass through untouched.
 final class CuttingProxy: @unchecked Sendable {
     enum Direction { case toServer, toClient }
 
@@ -14,13 +15,17 @@ final class CuttingProxy: @unchecked Sendable {
     /// Bytes that had passed in the cut direction when the cut happened (nil before).
     private var cutAt: Int?
 
-    init(upstreamPort: UInt16, cutAfterBytes: Int, direction: Direction) throws {
+    convenience init(upstreamPort: UInt16, cutAfterBytes: Int, direction: Direction) throws {
+        try self.init(upstreamPort: upstreamPort, cut: .byte(cutAfterBytes), direction: direction)
+    }
+
+    init(upstreamPort: UInt16, cut: CutPoint, direction: Direction) throws {
         (listener, port) = try LoopbackSocket.listen()
         ProxiedPair.acceptAll(on: listener, upstreamPort: upstreamPort) { [self] pair in
             let cutting = lock.withLock { defer { cutDone = true }; return !cutDone }
-            let limit = cutting ? cutAfterBytes : Int.max
-            Thread.detachNewThread { pair.pump(from: pair.client, to: pair.server, limit: direction == .toServer ? limit : .max) { self.noteCut($0) } }
-            Thread.detachNewThread { pair.pump(from: pair.server, to: pair.client, limit: direction == .toClient ? limit : .max) { self.noteCut($0) } }
+            let point = cutting ? cut : nil
+            Thread.detachNewThread { pair.pump(from: pair.client, to: pair.server, cut: direction == .toServer ? point : nil) { self.noteCut($0) } }
+            Thread.detachNewThread { pair.pump(from: pair.server, to: pair.client, cut: direction == .toClient ? point : nil) { self.noteCut($0) } }
         }
     }
 

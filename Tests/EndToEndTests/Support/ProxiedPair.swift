@@ -27,18 +27,28 @@ final class ProxiedPair: @unchecked Sendable {
         }
     }
 
-    /// Forwards bytes until the source ends or `limit` bytes have passed (then calls `onCut`), and ends the pair.
-    func pump(from source: Int32, to destination: Int32, limit: Int, onCut: (Int) -> Void) {
+    /// Forwards bytes until the source ends or the cut point is reached (then calls `onCut` with
+    /// the bytes passed), and ends the pair.
+    func pump(from source: Int32, to destination: Int32, cut: CutPoint?, onCut: (Int) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var records = TLSRecordScanner()
+        var limit: Int? = if case .byte(let offset)? = cut { offset } else { nil }
         var passed = 0
         while true {
-            let wanted = min(buffer.count, limit - passed)
-            if wanted == 0 {
+            if let limit, passed >= limit {
                 onCut(passed)
                 break
             }
-            let count = buffer.withUnsafeMutableBytes { recv(source, $0.baseAddress, wanted, 0) }
+            let wanted = min(buffer.count, (limit ?? .max) - passed)
+            var count = buffer.withUnsafeMutableBytes { recv(source, $0.baseAddress, wanted, 0) }
             guard count > 0 else { break }
+            if limit == nil, case .applicationRecord(let index, let offset, let handshakeRecords)? = cut {
+                records.scan(buffer[..<count])
+                if let start = records.startOfApplicationRecord(index, after: handshakeRecords) {
+                    limit = start + offset
+                    count = min(count, start + offset - passed)
+                }
+            }
             let sent = buffer.withUnsafeBytes { send(destination, $0.baseAddress, count, Int32(MSG_NOSIGNAL)) }
             guard sent == count else { break }
             passed += count
@@ -64,5 +74,39 @@ final class ProxiedPair: @unchecked Sendable {
                 Glibc.close(server)
             }
         }
+    }
+}
+
+/// Where a proxy cuts a connection: after so many bytes, or inside a TLS record that carries
+/// application data, counted after the handshake's own encrypted records (as OpenSSL 3 sends
+/// TLS 1.3: the client's Finished is one such record; the server's EncryptedExtensions,
+/// Certificate, CertificateVerify and Finished are four).
+enum CutPoint: Sendable, Equatable {
+    case byte(Int)
+    /// `offset` bytes into the `index`th application record (0 is the first), its 5-byte header included.
+    case applicationRecord(Int, offset: Int, handshakeRecords: Int)
+
+    static func toServer(record index: Int, offset: Int) -> CutPoint { .applicationRecord(index, offset: offset, handshakeRecords: 1) }
+    static func toClient(record index: Int, offset: Int) -> CutPoint { .applicationRecord(index, offset: offset, handshakeRecords: 4) }
+}
+
+/// Finds where TLS records start in a byte stream, from their 5-byte headers.
+struct TLSRecordScanner {
+    private var stream: [UInt8] = []
+    private var nextRecord = 0
+    /// Where each record of content type 23 (application data) starts, in order.
+    private var encryptedRecordStarts: [Int] = []
+
+    mutating func scan(_ bytes: ArraySlice<UInt8>) {
+        stream.append(contentsOf: bytes)
+        while nextRecord + 5 <= stream.count {
+            if stream[nextRecord] == 23 { encryptedRecordStarts.append(nextRecord) }
+            nextRecord += 5 + (Int(stream[nextRecord + 3]) << 8 | Int(stream[nextRecord + 4]))
+        }
+    }
+
+    func startOfApplicationRecord(_ index: Int, after handshakeRecords: Int) -> Int? {
+        let position = handshakeRecords + index
+        return position < encryptedRecordStarts.count ? encryptedRecordStarts[position] : nil
     }
 }

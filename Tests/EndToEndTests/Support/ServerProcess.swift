@@ -11,6 +11,11 @@ final class ServerProcess {
 
     static func store(at address: String) -> String? { storesLock.withLock { stores[address] } }
 
+    /// Addresses of servers started with the plaintext debugging listener: devices that sync with
+    /// them are told to speak plaintext (``FieldClient/plaintextVariable``).
+    nonisolated(unsafe) static var plaintextAddresses: Set<String> = []
+    static func isPlaintext(_ address: String) -> Bool { storesLock.withLock { plaintextAddresses.contains(address) } }
+
     let database: String
     let port: UInt16
     var address: String { "127.0.0.1:\(port)" }
@@ -21,12 +26,17 @@ final class ServerProcess {
     /// Starts the server and returns once it prints that it is listening; `launcher` (a command
     /// and its arguments, `prlimit` say) runs it, when given. It speaks Chinese, as an
     /// administrator's terminal does by default, unless `lang` (a `LANG` value) says otherwise.
+    /// - Parameter plaintext: listen with `--insecure-plaintext-loopback`, for proxies that read frames.
     init(database: String, port: UInt16, folder: URL, extraArguments: [String] = [], launcher: [String] = [],
-         lang: String = "zh_CN.UTF-8") throws {
+         lang: String = "zh_CN.UTF-8", plaintext: Bool = false) throws {
         self.database = database
         self.port = port
         if !FileManager.default.fileExists(atPath: database) { try TestGrid.administer(database) }
-        Self.storesLock.withLock { Self.stores["127.0.0.1:\(port)"] = database }
+        Self.storesLock.withLock {
+            Self.stores["127.0.0.1:\(port)"] = database
+            if plaintext { Self.plaintextAddresses.insert("127.0.0.1:\(port)") } else { Self.plaintextAddresses.remove("127.0.0.1:\(port)") }
+        }
+        let extraArguments = extraArguments + (plaintext ? ["--insecure-plaintext-loopback"] : [])
         output = folder.appendingPathComponent("lantiand-\(UUID().uuidString).out")
         log = folder.appendingPathComponent("lantiand-\(UUID().uuidString).log")
         guard FileManager.default.createFile(atPath: output.path, contents: nil),

@@ -13,12 +13,14 @@ struct Town {
     static let cell = TestGrid.cell
     static let township = TestGrid.township
 
-    /// - Parameter settings: `lantiand config …` arguments to run before the server starts.
-    init(settings: [[String]] = []) throws {
+    /// - Parameters:
+    ///   - settings: `lantiand config …` arguments to run before the server starts.
+    ///   - plaintext: serve and sync without TLS (`--insecure-plaintext-loopback`), for proxies that read frames.
+    init(settings: [[String]] = [], plaintext: Bool = false) throws {
         folder = try temporaryFolder()
         let database = folder.appendingPathComponent("server.sqlite").path
         try TestGrid.administer(database, settings: settings)
-        server = try ServerProcess(database: database, port: try freePort(), folder: folder)
+        server = try ServerProcess(database: database, port: try freePort(), folder: folder, plaintext: plaintext)
         officer = try FieldDevice(user: "officer.zhang", server: server.address, folder: folder)
         staff = try FieldDevice(user: "staff.wang", server: server.address, folder: folder)
         supervisor = try FieldDevice(user: "supervisor.zhao", server: server.address, folder: folder)

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import LantianServer
+import LantianTransport
+
+struct TLSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tls", abstract: "服务器的 TLS 密钥：查看、轮换。The server's TLS key: show it, rotate it.",
+        discussion: """
+            轮换分两步：lantiand tls rotate 生成新密钥，服务器在每次同步时把它告知终端；多数终端同步后，\
+            停止服务器，运行 lantiand tls promote，再启动。错过通知的终端需重新入网。
+            Rotation takes two steps: lantiand tls rotate makes the next key, which the server announces at every sync; \
+            once most devices have synced, stop the server, run lantiand tls promote, and start it again. A device that \
+            missed the announcement must enrol again.
+            """,
+        subcommands: [Show.self, Rotate.self, Promote.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "显示 TLS 密钥指纹与入网码后两组（尚无密钥则生成）。Show the TLS key's fingerprint and the pin enrolment codes end with (made if absent).")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+        func run() throws {
+            try reportingFailure {
+                let files = ServerTLSFiles(store: db)
+                do {
+                    print(texts.tlsKeys(current: try files.current().fingerprint, next: try files.nextIdentity()?.fingerprint, files: files))
+                } catch let failure as TLSFailure {
+                    throw AdministrationError.tls(failure)
+                }
+            }
+        }
+    }
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "生成下一把 TLS 密钥；重启服务器后在同步时告知终端。Make the next TLS key; announced to devices at their syncs once the server restarts.")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+        func run() throws {
+            try reportingFailure {
+                let files = ServerTLSFiles(store: db)
+                do {
+                    let next = try files.prepareNext()
+                    print(texts.tlsKeys(current: try files.current().fingerprint, next: next.fingerprint, files: files))
+                } catch let failure as TLSFailure {
+                    throw AdministrationError.tls(failure)
+                }
+            }
+        }
+    }
+
+    struct Promote: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "启用下一把 TLS 密钥（先停止服务器）。Put the next TLS key in use (stop the server first).")
+        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+
+        func run() throws {
+            try reportingFailure {
+                let files = ServerTLSFiles(store: db)
+                do {
+                    print(texts.tlsKeys(current: try files.promoteNext().fingerprint, next: nil, files: files))
+                } catch let failure as TLSFailure {
+                    throw AdministrationError.tls(failure)
+                }
+            }
+        }
+    }
+}
