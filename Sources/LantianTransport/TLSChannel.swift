@@ -36,7 +36,12 @@ final class TLSChannel {
         case .client(let serverName):
             SSL_set_connect_state(ssl)
             if SocketAddress.numeric(Endpoint(host: serverName, port: 0)) == nil { _ = lantian_SSL_set_tlsext_host_name(ssl, serverName) }
-            if context.trust?.certificateAuthorities != nil, SSL_set1_host(ssl, serverName) != 1 { throw .call("SSL_set1_host") }
+            if context.trust?.certificateAuthorities != nil {
+                // The certificate must name the host dialled: its DNS name, or its IP address.
+                let named = serverName == "localhost" || SocketAddress.numeric(Endpoint(host: serverName, port: 0)) == nil
+                    ? SSL_set1_host(ssl, serverName) : X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName)
+                guard named == 1 else { throw .call("naming the host to verify") }  // deinit frees the session
+            }
         case .server:
             SSL_set_accept_state(ssl)
         }

@@ -200,3 +200,52 @@ import Testing
         return [local.serverTLSKey, local.serverNextTLSKey].compactMap { $0?.map { String(format: "%02x", $0) }.joined() }
     }
 }
+
+/// A deployment with its own certificate authority: the server runs with its certificate, devices
+/// enrol with the CA bundle and check the certificate names the address they dial.
+@Suite struct OwnPKITests {
+    @Test func aServerWithACertificateFromTheCAIsTrustedThroughTheBundleAndOneFromAnotherCAIsNot() throws {
+        let folder = try temporaryFolder()
+        func openssl(_ arguments: [String]) throws {
+            let result = try run(path: "/usr/bin/openssl", arguments)
+            guard result.status == 0 else { throw Failure("openssl \(arguments.joined(separator: " ")): \(result.errors)") }
+        }
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        // A city's CA, and a server certificate it signs for 127.0.0.1.
+        for ca in ["ca", "other-ca"] {
+            try openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", path("\(ca).key"),
+                         "-out", path("\(ca).crt"), "-subj", "/CN=\(ca)", "-days", "30"])
+        }
+        try openssl(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", path("server.key"),
+                     "-out", path("server.csr"), "-subj", "/CN=lantiand"])
+        try "subjectAltName=IP:127.0.0.1\n".write(toFile: path("san.ext"), atomically: true, encoding: .utf8)
+        try openssl(["x509", "-req", "-in", path("server.csr"), "-CA", path("ca.crt"), "-CAkey", path("ca.key"), "-CAcreateserial",
+                     "-out", path("server.crt"), "-days", "30", "-extfile", path("san.ext")])
+
+        let database = path("server.sqlite")
+        let lantiand = try ServerProcess(database: database, port: try freePort(), folder: folder,
+                                         extraArguments: ["--tls-cert", path("server.crt"), "--tls-key", path("server.key")])
+        let officer = try FieldDevice(user: "officer.zhang", server: "127.0.0.1:1", folder: folder)
+        try TestGrid.register("officer.zhang", in: database)
+        func code() throws -> String {
+            let issued = try TestGrid.lantiand(["enroll", "officer.zhang", "--db", database, "--tls-cert", path("server.crt")])
+            return try #require(issued.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
+        }
+        // A bundle of another CA: refused, saying the certificate does not verify.
+        let wrong = try officer.lantian(["enroll", "--server", lantiand.address, "--code", try code(), "--ca-file", path("other-ca.crt")])
+        #expect(wrong.status == 69, "\(wrong.errors)")
+        #expect(wrong.errors.contains("does not verify"), "\(wrong.errors)")
+        // The city's CA: enrolled, synced, and the bundle kept for every later sync.
+        try officer.expectSuccess(["enroll", "--server", lantiand.address, "--code", try code(), "--ca-file", path("ca.crt")])
+        try officer.reportFire(note: "证书体系")
+        try officer.expectSuccess(["sync"])
+        let device = try #require(try EventStore(path: officer.store).localDevice())
+        #expect(device.certificateAuthorities == path("ca.crt"))
+        #expect(device.serverTLSKey == nil)
+        // Dialled by another name than the certificate's, it is refused.
+        let misnamed = try officer.lantian(["sync", "--server", "localhost:\(lantiand.port)"])
+        #expect(misnamed.status == 69, "\(misnamed.errors)")
+        #expect(misnamed.errors.contains("does not verify"), "\(misnamed.errors)")
+        #expect(lantiand.stop() == 0)
+    }
+}
