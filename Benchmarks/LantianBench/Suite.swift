@@ -27,6 +27,7 @@ struct Suite {
         if runs(11) { try manyConnections(&results) }
         if runs(9) { try readGrowth(&results) }
         if runs(10) { try ruralLink(&results) }
+        if runs(12) { try transportSecurity(&results) }
         if runs(7), let peer, let measured {
             try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: measured.recordBytes)
         }
@@ -228,6 +229,48 @@ struct Suite {
         results.goals.append(Goal(figure: memory, kind: .atMost(512)))
         results.goals.append(Goal(figure: p99, kind: .atMost(5_000)))
         results.notes.append("Workload 11: \(Format.number(Double(idle))) idle devices (each grid officer's second to tenth phone) connect in waves of 500, sign in and subscribe, and stay connected while \(Format.number(Double(pushing))) devices push 100 events each (the server restarted after the idle ones were enrolled); an idle device hears of new events only when its scope's change.")
+    }
+
+    /// Workload 12: what TLS costs, measured beside the plaintext debugging listener in the same run.
+    private func transportSecurity(_ results: inout Results) throws {
+        let records = 20_000 / scale
+        let scratch = try Scratch("tls")
+        defer { scratch.remove() }
+        let serverPath = scratch.path("server.sqlite")
+        let season = 100_000 / scale
+        _ = try Season.makeServer(at: serverPath, events: season)
+        var push: [BenchChannel: Figure] = [:], pull: [BenchChannel: Figure] = [:]
+        for channel in BenchChannel.allCases {
+            push[channel] = Figure("12. Push \(Format.number(Double(records))) events, \(channel.name)", unit: "events/s")
+            pull[channel] = Figure("12. Pull \(Format.number(Double(season))) events, \(channel.name)", unit: "events/s")
+        }
+        try eachRun("push and pull, TLS and plaintext alternating") { run in
+            for channel in BenchChannel.allCases {
+                push[channel]?.samples.append(try PushWorkload.run(count: records, programs: programs, scratch: run, channel: channel).eventsPerSecond)
+                let client = run.path("pull-\(channel.rawValue).sqlite")
+                pull[channel]?.samples.append(try PullWorkload.run(serverPath: serverPath, into: client, programs: programs, channel: channel).eventsPerSecond)
+            }
+        }
+        for channel in BenchChannel.allCases { results.add(push[channel]!); results.add(pull[channel]!) }
+        if let tls = push[.tls], let plain = push[.plaintext] { results.goals.append(Goal(figure: tls, kind: .atLeastTimes(0.9, of: plain))) }
+        if let tls = pull[.tls], let plain = pull[.plaintext] { results.goals.append(Goal(figure: tls, kind: .atLeastTimes(0.9, of: plain))) }
+
+        for channel in BenchChannel.allCases {
+            log("connection setup and memory per connection, \(channel.name)")
+            let server = try RunningServer(programs, database: serverPath, channel: channel, extraArguments: ["--idle-timeout", "300"])
+            let security = try TransportSecurityWorkload.security(channel, serverStore: serverPath)
+            results.add(Figure("12. Connect to the server's first message, \(channel.name)", unit: "ms",
+                               samples: try TransportSecurityWorkload.setupMilliseconds(server: server, security: security, samples: 200)))
+            _ = try server.stop()
+            for count in [1_000, 10_000].map({ $0 / scale }) {
+                let fresh = try RunningServer(programs, database: serverPath, channel: channel, extraArguments: ["--idle-timeout", "300"])
+                let bytes = try TransportSecurityWorkload.bytesPerConnection(server: fresh, security: security, count: count)
+                results.add(Figure("12. Server memory per open connection, \(Format.number(Double(count))) open, \(channel.name)", unit: "kB",
+                                   samples: [bytes / 1_024]))
+                _ = try fresh.stop()
+            }
+        }
+        results.notes.append("Workload 12: TLS 1.3 (OpenSSL 3, Ed25519 server key, X25519, AES-256-GCM as negotiated) against the plaintext debugging listener (`--insecure-plaintext-loopback`), alternating in the same run; connection setup is 200 connections one after another, from connect to the server's challenge (TLS: the handshake and the pinned key's check); memory per connection is the server's VmRSS with that many connections open and greeted, less before, divided by the count.")
     }
 
     /// Workload 7: Lantian and Kinto, the same number of records of the same size.

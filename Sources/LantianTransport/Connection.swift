@@ -117,7 +117,7 @@ public final class Connection: HandleOwner {
         let frame = framing.encode(body)
         guard let tls else { return write(frame) }
         do {
-            try tls.send(frame)
+            try tls.send(frame) { write($0) }
             flushTLS()
         } catch {
             failTLS(error)
@@ -189,7 +189,7 @@ public final class Connection: HandleOwner {
             return deliverBufferedFrames()
         }
         var failure: TLSFailure?
-        do { try tls.receive(bytes) { decoder.append($0) } } catch { failure = error }
+        do { try tls.receive(bytes, scratch: loop.plaintextBuffer) { decoder.append($0) } } catch { failure = error }
         if failure == nil { flushTLS() }
         // The handshake may finish in the same bytes as the peer's first records and its goodbye:
         // the owner hears of the connection, then of what arrived whole, then of the end.

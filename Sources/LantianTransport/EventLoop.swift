@@ -14,6 +14,9 @@ public final class EventLoop {
     /// One read buffer shared by every connection: libuv hands it to a read callback and gets it
     /// back before it asks for the next one, and each callback copies out what it keeps.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+    /// One buffer shared by every TLS connection to decrypt into: each copies out what it keeps
+    /// (an idle connection holds no buffer of its own).
+    let plaintextBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
 
     public init() throws(TransportError) {
         // libuv writes to sockets whose peer may have gone; without this, SIGPIPE would end the process.
@@ -23,6 +26,7 @@ public final class EventLoop {
         guard result == 0 else {
             raw.deallocate()
             readBuffer.deallocate()
+            plaintextBuffer.deallocate()
             throw TransportError(code: result, operation: "uv_loop_init")
         }
     }
@@ -46,5 +50,6 @@ public final class EventLoop {
         uv_loop_close(raw)
         raw.deallocate()
         readBuffer.deallocate()
+        plaintextBuffer.deallocate()
     }
 }

@@ -14,7 +14,8 @@ final class TLSChannel {
     private let outgoing: OpaquePointer
     private let trust: ServerTrust?
     private var waiting: [[UInt8]] = []
-    private var scratch = [UInt8](repeating: 0, count: 16 << 10)
+    /// Records of what waited, sealed as the handshake finished, not yet taken (``takeOutgoing()``).
+    private var sealedEarly: [UInt8] = []
     private(set) var isEstablished = false
     /// The server's key, once established (a client's view).
     private(set) var peerFingerprint: KeyFingerprint?
@@ -52,35 +53,57 @@ final class TLSChannel {
     /// Starts the handshake (a client's first flight).
     func start() throws(TLSFailure) { try advance() }
 
-    /// Takes bytes from the socket; hands every whole plaintext record to `deliver`. The handshake
-    /// may finish on the way (``isEstablished``).
-    func receive(_ bytes: UnsafeRawBufferPointer, deliver: (UnsafeRawBufferPointer) -> Void) throws(TLSFailure) {
-        guard BIO_write(incoming, bytes.baseAddress, Int32(bytes.count)) == bytes.count else { throw .call("BIO_write") }
-        if !isEstablished { try advance() }
-        guard isEstablished else { return }
-        while true {
-            let count = scratch.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
-            guard count > 0 else {
-                try check(count, during: "reading")
-                break
+    /// The most bytes given to OpenSSL's memory buffers at once, either way: the buffers keep the
+    /// largest size they ever held for as long as the connection lives, so a 4 MB page must not
+    /// pass through them whole.
+    static let sliceBytes = 16 << 10
+
+    /// Takes bytes from the socket; decrypts what they complete into `scratch` and hands it to
+    /// `deliver`. The handshake may finish on the way (``isEstablished``).
+    func receive(_ bytes: UnsafeRawBufferPointer, scratch: UnsafeMutableRawBufferPointer,
+                 deliver: (UnsafeRawBufferPointer) -> Void) throws(TLSFailure) {
+        var offset = 0
+        while offset < bytes.count {
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<min(offset + Self.sliceBytes, bytes.count)])
+            guard BIO_write(incoming, slice.baseAddress, Int32(slice.count)) == slice.count else { throw .call("BIO_write") }
+            offset += slice.count
+            if !isEstablished { try advance() }
+            guard isEstablished else { continue }
+            while true {
+                let count = SSL_read(ssl, scratch.baseAddress, Int32(scratch.count))
+                guard count > 0 else {
+                    try check(count, during: "reading")
+                    break
+                }
+                deliver(UnsafeRawBufferPointer(rebasing: scratch.prefix(Int(count))))
             }
-            scratch.withUnsafeBytes { deliver(UnsafeRawBufferPointer(rebasing: $0.prefix(Int(count)))) }
         }
     }
 
-    /// Seals `plaintext` for sending, or keeps it until the handshake is done.
-    func send(_ plaintext: [UInt8]) throws(TLSFailure) {
+    /// Seals `plaintext` for sending, a slice at a time, handing each slice's records to `drain`;
+    /// before the handshake is done it waits instead.
+    func send(_ plaintext: [UInt8], drain: ([UInt8]) -> Void) throws(TLSFailure) {
         guard isEstablished else { return waiting.append(plaintext) }
-        try seal(plaintext)
+        try seal(plaintext, drain: drain)
     }
 
     /// The bytes TLS has ready for the socket: handshake messages, records, alerts.
     func takeOutgoing() -> [UInt8]? {
+        if !sealedEarly.isEmpty {
+            defer { sealedEarly = [] }
+            return sealedEarly + (takeBuffered() ?? [])
+        }
+        return takeBuffered()
+    }
+
+    private func takeBuffered() -> [UInt8]? {
         let count = Int(lantian_BIO_pending(outgoing))
         guard count > 0 else { return nil }
         var bytes = [UInt8](repeating: 0, count: count)
-        let read = BIO_read(outgoing, &bytes, Int32(count))
-        return read > 0 ? Array(bytes.prefix(Int(read))) : nil
+        let read = Int(BIO_read(outgoing, &bytes, Int32(count)))
+        guard read > 0 else { return nil }
+        if read < count { bytes.removeLast(count - read) }
+        return bytes
     }
 
     /// Says goodbye (a close_notify alert, left in the outgoing bytes).
@@ -117,13 +140,20 @@ final class TLSChannel {
         isEstablished = true
         let waiting = waiting
         self.waiting = []
-        for plaintext in waiting { try seal(plaintext) }
+        // What waited is small (a server's challenge): its records stay for the caller to drain.
+        for plaintext in waiting { try seal(plaintext) { sealedEarly.append(contentsOf: $0) } }
     }
 
-    private func seal(_ plaintext: [UInt8]) throws(TLSFailure) {
-        guard !plaintext.isEmpty else { return }
-        let written = plaintext.withUnsafeBytes { SSL_write(ssl, $0.baseAddress, Int32($0.count)) }
-        guard written == plaintext.count else { return try check(written, during: "writing") }
+    /// Seals `plaintext` a slice at a time; between slices, hands the records so far to `drain`.
+    private func seal(_ plaintext: [UInt8], drain: ([UInt8]) -> Void) throws(TLSFailure) {
+        var offset = 0
+        while offset < plaintext.count {
+            let end = min(offset + Self.sliceBytes, plaintext.count)
+            let written = plaintext.withUnsafeBytes { SSL_write(ssl, $0.baseAddress! + offset, Int32(end - offset)) }
+            guard written == end - offset else { return try check(written, during: "writing") }
+            offset = end
+            if offset < plaintext.count, let records = takeOutgoing() { drain(records) }
+        }
     }
 
     /// Whether a non-positive result only means "wait for more bytes"; otherwise the failure.

@@ -35,6 +35,21 @@ import Testing
         #expect(lantiand.stop() == 0)
     }
 
+    /// A connection that opens TCP and never finishes its TLS handshake (a phone that lost signal
+    /// at once, or someone holding sockets open) is closed after the same timeout.
+    @Test func aConnectionThatNeverFinishesItsTLSHandshakeIsClosed() throws {
+        let (lantiand, _) = try Self.server()
+        let socket = try #require(LoopbackSocket.connect(to: lantiand.port))
+        defer { close(socket) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        #expect(LoopbackSocket.read(1, from: socket) == nil)  // closed, with nothing sent
+        #expect(Date().timeIntervalSince(started) < 8)
+        #expect(lantiand.logText.contains("TLS 握手未完成，断开"))
+        #expect(lantiand.stop() == 0)
+    }
+
     @Test func aConnectionThatAnswersPingsStaysOpen() throws {
         let (lantiand, folder) = try Self.server()
         let live = try RawConnection(port: lantiand.port)

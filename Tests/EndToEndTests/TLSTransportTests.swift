@@ -115,6 +115,25 @@ import Testing
         guard case .welcome? = try first.helloAs(store: town.officer.store).0 else { Issue.record("the device's own proof was refused"); return }
     }
 
+    /// A record captured and sent again (a replay, or a middlebox repeating a segment's contents)
+    /// fails TLS's authentication: the connection ends, nothing is stored twice, the next sync completes.
+    @Test(arguments: [
+        ("the push's first record replayed to the server", CutPoint.toServer(record: 2, offset: 0), CuttingProxy.Direction.toServer),
+        ("an acknowledgement replayed to the client", .toClient(record: 3, offset: 0), .toClient),
+    ])
+    func aReplayedRecordEndsTheConnectionAndStoresNothingTwice(_ what: String, _ at: CutPoint, _ direction: CuttingProxy.Direction) throws {
+        let folder = try temporaryFolder()
+        let lantiand = try ServerProcess(database: folder.appendingPathComponent("server.sqlite").path, port: try freePort(), folder: folder)
+        let officer = try FieldDevice(user: "officer.zhang", server: lantiand.address, folder: folder)
+        try recordBacklog(4_500, on: officer)
+        let proxy = try CuttingProxy(upstreamPort: lantiand.port, cut: at, direction: direction, replaying: true)
+        let disturbed = try officer.lantian(["sync", "--server", proxy.address])
+        #expect(proxy.bytesBeforeCut != nil, "\(what): nothing was replayed")
+        #expect(disturbed.status == 69, "\(what): \(disturbed.errors)")
+        try officer.expectSuccess(["sync"])
+        try expectConverged(server: lantiand.database, devices: [officer])
+    }
+
     @Test func revokedAndWrongKeyDevicesAreStillRefusedOverTLS() throws {
         let town = try Town()
         let device = try #require(try EventStore(path: town.staff.store).localDevice()).id

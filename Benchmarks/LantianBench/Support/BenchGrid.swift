@@ -77,14 +77,14 @@ enum BenchGrid {
 
     /// A new server at `scratch`, running, and a grid officer's phone (their first cell) enrolled
     /// and synced at the township office (the grid and the directory pulled), ready to go offline.
-    static func officerSyncedAtTheOffice(programs: Programs, scratch: Scratch)
+    static func officerSyncedAtTheOffice(programs: Programs, scratch: Scratch, channel: BenchChannel = .tls)
         throws -> (officer: UserRegistered, client: EventStore, device: LocalDevice, clientPath: String, server: RunningServer) {
         let officer = officer(1, of: cells[0])
         let clientPath = scratch.path("officer.sqlite"), serverPath = scratch.path("server.sqlite")
         let (server, identity) = try makeServer(at: serverPath)
         let (client, device) = try enrolClient(at: clientPath, as: officer.name, server: server, identity: identity, address: "127.0.0.1:1")
-        let running = try RunningServer(programs, database: serverPath)
-        _ = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address])
+        let running = try RunningServer(programs, database: serverPath, channel: channel)
+        _ = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address], environment: channel.clientEnvironment)
         return (officer, client, device, clientPath, running)
     }
 }

@@ -42,7 +42,12 @@ final class ChildProcess {
     }
 
     /// What the process has written to standard output so far.
-    var outputSoFar: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+    var outputSoFar: String { Self.text(at: outputPath) }
+
+    /// A file's text, with any invalid UTF-8 replaced rather than the whole lost (a message cut mid-character).
+    static func text(at path: String) -> String {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
 
     /// Sends `signal` to the process.
     func send(_ signal: Int32) { kill(pid, signal) }
@@ -61,7 +66,7 @@ final class ChildProcess {
         }
         let elapsed = ContinuousClock.now - started
         let output = outputSoFar
-        let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        let errors = Self.text(at: errorPath)
         try? FileManager.default.removeItem(atPath: outputPath)
         try? FileManager.default.removeItem(atPath: errorPath)
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

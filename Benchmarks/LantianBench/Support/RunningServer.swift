@@ -1,5 +1,19 @@
 import Foundation
 
+/// How the benchmarked programs talk: TLS, as always in the field, or plaintext on loopback, to
+/// measure what TLS costs (`--insecure-plaintext-loopback`, and the client told so).
+enum BenchChannel: String, CaseIterable {
+    case tls, plaintext
+
+    /// As figures name it.
+    var name: String { self == .tls ? "TLS 1.3" : "plaintext" }
+
+    /// What `lantiand serve` is given.
+    var serverArguments: [String] { self == .plaintext ? ["--insecure-plaintext-loopback"] : [] }
+    /// What `lantian` is run with.
+    var clientEnvironment: [String: String] { self == .plaintext ? ["LANTIAN_INSECURE_PLAINTEXT_LOOPBACK": "1"] : [:] }
+}
+
 /// The real `lantiand serve`, on a loopback port it picks itself.
 final class RunningServer {
     private let process: ChildProcess
@@ -7,8 +21,8 @@ final class RunningServer {
     let address: String
     var pid: pid_t { process.pid }
 
-    init(_ programs: Programs, database: String) throws {
-        process = try ChildProcess(programs.lantiand, ["serve", "--db", database, "--listen", "127.0.0.1:0"])
+    init(_ programs: Programs, database: String, channel: BenchChannel = .tls, extraArguments: [String] = []) throws {
+        process = try ChildProcess(programs.lantiand, ["serve", "--db", database, "--listen", "127.0.0.1:0"] + channel.serverArguments + extraArguments)
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
             let output = process.outputSoFar
@@ -23,6 +37,13 @@ final class RunningServer {
             }
             usleep(20_000)
         }
+    }
+
+    /// The server's resident memory now (`VmRSS`), in bytes.
+    var residentBytes: Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
     }
 
     /// Stops the server as an operator would (SIGTERM) and waits for it to exit.

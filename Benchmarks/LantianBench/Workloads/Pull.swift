@@ -15,14 +15,15 @@ enum PullWorkload {
     }
 
     /// Pulls from the server store at `serverPath` into a new store at `clientPath`.
-    static func run(serverPath: String, into clientPath: String, programs: Programs) throws -> Outcome {
+    static func run(serverPath: String, into clientPath: String, programs: Programs, channel: BenchChannel = .tls) throws -> Outcome {
         do {
             let server = try EventStore(path: serverPath)
             _ = try BenchGrid.enrolClient(at: clientPath, as: BenchGrid.supervisor.name, server: server,
                                           identity: try ServerIdentity.of(server), address: "127.0.0.1:1")
         }
-        let server = try RunningServer(programs, database: serverPath)
-        let sync = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", server.address, "--json"])
+        let server = try RunningServer(programs, database: serverPath, channel: channel)
+        let sync = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", server.address, "--json"],
+                                        environment: channel.clientEnvironment)
         _ = try server.stop()
         let pulled = try SyncOutput(sync.output).pulled
         return Outcome(eventsPerSecond: Double(pulled) / sync.seconds, peakResidentBytes: sync.peakResidentBytes,

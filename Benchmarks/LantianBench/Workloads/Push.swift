@@ -15,14 +15,15 @@ enum PushWorkload {
         var events: [Event]
     }
 
-    static func run(count: Int, programs: Programs, scratch: Scratch) throws -> Outcome {
-        let (officer, client, device, clientPath, running) = try BenchGrid.officerSyncedAtTheOffice(programs: programs, scratch: scratch)
+    static func run(count: Int, programs: Programs, scratch: Scratch, channel: BenchChannel = .tls) throws -> Outcome {
+        let (officer, client, device, clientPath, running) = try BenchGrid.officerSyncedAtTheOffice(programs: programs, scratch: scratch, channel: channel)
         // A week offline, recorded as the officer would: each fire and its issue together.
         for number in 0..<(count / 2) {
             _ = try client.record(try FieldWork.fire(number, in: officer.scope), device: device, now: .now())
         }
         let events = try client.events(of: device.id, after: 0, limit: count)
-        let sync = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address, "--json"])
+        let sync = try ChildProcess.run(programs.lantian, ["sync", "--db", clientPath, "--server", running.address, "--json"],
+                                        environment: channel.clientEnvironment)
         _ = try running.stop()
         let pushed = try SyncOutput(sync.output).pushed
         guard pushed == count else { throw BenchError.failed("push: \(pushed) of \(count) events acknowledged") }

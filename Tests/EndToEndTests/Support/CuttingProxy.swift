@@ -19,13 +19,14 @@ final class CuttingProxy: @unchecked Sendable {
         try self.init(upstreamPort: upstreamPort, cut: .byte(cutAfterBytes), direction: direction)
     }
 
-    init(upstreamPort: UInt16, cut: CutPoint, direction: Direction) throws {
+    /// - Parameter replaying: at the cut point, send the record before it again and go on, instead of cutting.
+    init(upstreamPort: UInt16, cut: CutPoint, direction: Direction, replaying: Bool = false) throws {
         (listener, port) = try LoopbackSocket.listen()
         ProxiedPair.acceptAll(on: listener, upstreamPort: upstreamPort) { [self] pair in
             let cutting = lock.withLock { defer { cutDone = true }; return !cutDone }
             let point = cutting ? cut : nil
-            Thread.detachNewThread { pair.pump(from: pair.client, to: pair.server, cut: direction == .toServer ? point : nil) { self.noteCut($0) } }
-            Thread.detachNewThread { pair.pump(from: pair.server, to: pair.client, cut: direction == .toClient ? point : nil) { self.noteCut($0) } }
+            Thread.detachNewThread { pair.pump(from: pair.client, to: pair.server, cut: direction == .toServer ? point : nil, replaying: replaying) { self.noteCut($0) } }
+            Thread.detachNewThread { pair.pump(from: pair.server, to: pair.client, cut: direction == .toClient ? point : nil, replaying: replaying) { self.noteCut($0) } }
         }
     }
 

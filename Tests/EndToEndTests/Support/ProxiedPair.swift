@@ -28,29 +28,36 @@ final class ProxiedPair: @unchecked Sendable {
     }
 
     /// Forwards bytes until the source ends or the cut point is reached (then calls `onCut` with
-    /// the bytes passed), and ends the pair.
-    func pump(from source: Int32, to destination: Int32, cut: CutPoint?, onCut: (Int) -> Void) {
+    /// the bytes passed), and ends the pair. With `replaying`, at the cut point it sends the
+    /// application record before it once more (a replayed record) and goes on forwarding instead.
+    func pump(from source: Int32, to destination: Int32, cut: CutPoint?, replaying: Bool = false, onCut: (Int) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         var records = TLSRecordScanner()
         var limit: Int? = if case .byte(let offset)? = cut { offset } else { nil }
+        var tampering = cut != nil
         var passed = 0
+        func send(_ bytes: ArraySlice<UInt8>) -> Bool {
+            bytes.withUnsafeBytes { Glibc.send(destination, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+        }
         while true {
-            if let limit, passed >= limit {
+            if tampering, let limit, passed >= limit {
                 onCut(passed)
-                break
+                guard replaying, case .applicationRecord(let index, _, let handshakeRecords)? = cut,
+                      let repeated = records.applicationRecord(index - 1, after: handshakeRecords) else { break }
+                guard send(repeated[...]) else { break }
+                tampering = false
             }
-            let wanted = min(buffer.count, (limit ?? .max) - passed)
+            let wanted = min(buffer.count, tampering ? (limit ?? .max) - passed : buffer.count)
             var count = buffer.withUnsafeMutableBytes { recv(source, $0.baseAddress, wanted, 0) }
             guard count > 0 else { break }
-            if limit == nil, case .applicationRecord(let index, let offset, let handshakeRecords)? = cut {
+            if tampering, limit == nil, case .applicationRecord(let index, let offset, let handshakeRecords)? = cut {
                 records.scan(buffer[..<count])
                 if let start = records.startOfApplicationRecord(index, after: handshakeRecords) {
                     limit = start + offset
                     count = min(count, start + offset - passed)
                 }
             }
-            let sent = buffer.withUnsafeBytes { send(destination, $0.baseAddress, count, Int32(MSG_NOSIGNAL)) }
-            guard sent == count else { break }
+            guard send(buffer[..<count]) else { break }
             passed += count
         }
         finish()
@@ -103,6 +110,13 @@ struct TLSRecordScanner {
             if stream[nextRecord] == 23 { encryptedRecordStarts.append(nextRecord) }
             nextRecord += 5 + (Int(stream[nextRecord + 3]) << 8 | Int(stream[nextRecord + 4]))
         }
+    }
+
+    /// The bytes of a whole application record already scanned.
+    func applicationRecord(_ index: Int, after handshakeRecords: Int) -> [UInt8]? {
+        guard index >= 0, let start = startOfApplicationRecord(index, after: handshakeRecords), start + 5 <= stream.count else { return nil }
+        let end = start + 5 + (Int(stream[start + 3]) << 8 | Int(stream[start + 4]))
+        return end <= stream.count ? Array(stream[start..<end]) : nil
     }
 
     func startOfApplicationRecord(_ index: Int, after handshakeRecords: Int) -> Int? {
