@@ -35,6 +35,9 @@ let package = Package(
 
         // Edges: SQLite, libuv, the sync sessions and their drivers, files, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),
+        // libpq, for the server's store on PostgreSQL (issue 27, under way: the event log so far).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
+        .target(name: "LantianPostgres", dependencies: ["CLibPQ", "LantianDomain"]),
         // OpenSSL, for TLS 1.3 on every sync connection.
         .systemLibrary(name: "CLantianOpenSSL", path: "Sources/CLantianOpenSSL"),
         .target(name: "LantianStore", dependencies: [
@@ -92,6 +95,7 @@ let package = Package(
         .testTarget(name: "LantianStoreTests", dependencies: [
             "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "LantianPostgresTests", dependencies: ["LantianPostgres", "LantianDomain", "LantianTestSupport"]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport", "LantianFraming"]),
         .testTarget(name: "LantianSessionsTests", dependencies: [
             "LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport",

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A throwaway PostgreSQL cluster of its own, under a temporary folder, on a Unix socket there:
+/// Debian's `postgresql` binaries (`initdb`, `pg_ctl`), started for a suite and stopped with it.
+/// PostgreSQL will not run as root, so as root (CI) the cluster runs as the `postgres` user the
+/// package creates.
+final class PostgresCluster: @unchecked Sendable {
+    let folder: String
+    let port: UInt16
+    /// What `PostgresConnection` is given.
+    var connectionString: String { "host=\(folder) port=\(port) dbname=lantian user=postgres connect_timeout=10" }
+
+    init() throws {
+        guard let bin = Self.binaries() else { throw ClusterError("no PostgreSQL under /usr/lib/postgresql: run script/bootstrap") }
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-pg-\(UUID().uuidString.prefix(8))").path
+        port = UInt16.random(in: 40_000...50_000)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if getuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", folder]) }
+        try Self.run(bin + "/initdb", ["-D", folder + "/data", "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
+        try Self.run(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/log", "-w", "-o",
+                                        "-p \(port) -k \(folder) -c listen_addresses='' -c fsync=off", "start"])
+        self.bin = bin
+        Self.stopAtExit(self)
+        try Self.run(bin + "/createdb", ["-h", folder, "-p", "\(port)", "-U", "postgres", "lantian"])
+    }
+
+    /// Clusters still running, stopped when the test process exits (a suite's cluster lives in a
+    /// static, which is never deinitialised).
+    nonisolated(unsafe) private static var running: [PostgresCluster] = []
+
+    private static func stopAtExit(_ cluster: PostgresCluster) {
+        if running.isEmpty { atexit { for cluster in PostgresCluster.running { cluster.stop() } } }
+        running.append(cluster)
+    }
+
+    private var bin = ""
+
+    /// Stops the server at once and removes the folder.
+    func stop() {
+        try? Self.run(bin + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    deinit { stop() }
+
+    /// The newest PostgreSQL's binaries folder.
+    static func binaries() -> String? {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        return versions.compactMap(Int.init).max().map { "/usr/lib/postgresql/\($0)/bin" }
+    }
+
+    /// Runs a PostgreSQL program to its end (as `postgres` when this process is root), its output
+    /// in a file (a pipe would stay open as long as the server pg_ctl starts). posix_spawn and
+    /// waitpid, not Foundation's `Process`, whose wait can hang while other tests spawn processes.
+    static func run(_ program: String, _ arguments: [String]) throws {
+        let command = (getuid() == 0 && !program.hasSuffix("chown") ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] : [program]) + arguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-pg-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let arguments = command.map { strdup($0) } + [nil]
+        defer { for argument in arguments { free(argument) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
+        guard spawned == 0 else { throw ClusterError("cannot start \(command[0]): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        guard status == 0 else {
+            let said = FileManager.default.contents(atPath: output).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            throw ClusterError("\(command.joined(separator: " ")) failed (status \(status)): \(said)")
+        }
+    }
+}
+
+struct ClusterError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
