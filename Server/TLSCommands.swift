@@ -21,13 +21,8 @@ struct TLSCommand: ParsableCommand {
         @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
 
         func run() throws {
-            try reportingFailure {
-                let files = ServerTLSFiles(store: db)
-                do {
-                    print(texts.tlsKeys(current: try files.current().fingerprint, next: try files.nextIdentity()?.fingerprint, files: files))
-                } catch let failure as TLSFailure {
-                    throw AdministrationError.tls(failure)
-                }
+            try withTLSFiles(db) { files in
+                texts.tlsKeys(current: try files.current().fingerprint, next: try files.nextIdentity()?.fingerprint, files: files)
             }
         }
     }
@@ -38,14 +33,9 @@ struct TLSCommand: ParsableCommand {
         @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
 
         func run() throws {
-            try reportingFailure {
-                let files = ServerTLSFiles(store: db)
-                do {
-                    let next = try files.prepareNext()
-                    print(texts.tlsKeys(current: try files.current().fingerprint, next: next.fingerprint, files: files))
-                } catch let failure as TLSFailure {
-                    throw AdministrationError.tls(failure)
-                }
+            try withTLSFiles(db) { files in
+                let next = try files.prepareNext()
+                return texts.tlsKeys(current: try files.current().fingerprint, next: next.fingerprint, files: files)
             }
         }
     }
@@ -56,14 +46,19 @@ struct TLSCommand: ParsableCommand {
         @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
 
         func run() throws {
-            try reportingFailure {
-                let files = ServerTLSFiles(store: db)
-                do {
-                    print(texts.tlsKeys(current: try files.promoteNext().fingerprint, next: nil, files: files))
-                } catch let failure as TLSFailure {
-                    throw AdministrationError.tls(failure)
-                }
-            }
+            try withTLSFiles(db) { files in texts.tlsKeys(current: try files.promoteNext().fingerprint, next: nil, files: files) }
+        }
+    }
+}
+
+/// Runs `body` on the TLS files of the store at `db` and prints what it says; a TLS failure is
+/// reported as the administration error it is.
+private func withTLSFiles(_ db: String, _ body: (ServerTLSFiles) throws -> String) throws {
+    try reportingFailure {
+        do {
+            print(try body(ServerTLSFiles(store: db)))
+        } catch let failure as TLSFailure {
+            throw AdministrationError.tls(failure)
         }
     }
 }

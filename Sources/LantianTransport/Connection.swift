@@ -17,9 +17,6 @@ public final class Connection: HandleOwner {
         case failed(TransportError)
     }
 
-    /// How the connection is secured, fixed when it is made.
-    public let security: ChannelSecurity
-
     public var onFrame: (([UInt8]) -> Void)?
     public var onFrameError: ((FrameError) -> Void)?
     public var onClose: ((CloseReason) -> Void)?
@@ -47,7 +44,6 @@ public final class Connection: HandleOwner {
     init(loop: EventLoop, framing: Framing, security: ChannelSecurity, role: TLSChannel.Role) throws(TransportError) {
         self.loop = loop
         self.framing = framing
-        self.security = security
         decoder = framing.decoder()
         switch security {
         case .tls(let context):
@@ -59,9 +55,6 @@ public final class Connection: HandleOwner {
         Handle.retain(self, in: handle)
         uv_tcp_nodelay(handle, 1)
     }
-
-    /// Whether the connection is ready for messages: its TLS handshake done and the peer trusted.
-    public var isEstablished: Bool { tls?.isEstablished ?? true }
 
     /// The server's TLS key as this client saw it (`nil` without TLS, or on a server).
     public var serverKeyFingerprint: KeyFingerprint? { tls?.peerFingerprint }
