@@ -50,6 +50,37 @@ public final class PostgresConnection {
         }
     }
 
+    /// A notification heard on a channel this connection listens to (`LISTEN`).
+    public struct Notification: Hashable, Sendable {
+        public var channel: String
+        public var payload: String
+    }
+
+    /// Notifications that have arrived, waiting up to `timeoutMilliseconds` for the first (0: only
+    /// what is already here). PostgreSQL delivers a transaction's notifications at its commit, in
+    /// commit order, and never a rolled-back one's.
+    public func notifications(timeoutMilliseconds: Int32) throws(PostgresError) -> [Notification] {
+        var heard = drainNotifications()
+        guard heard.isEmpty, timeoutMilliseconds > 0 else { return heard }
+        var socket = pollfd(fd: PQsocket(raw), events: Int16(POLLIN), revents: 0)
+        guard poll(&socket, 1, timeoutMilliseconds) > 0 else { return [] }
+        guard PQconsumeInput(raw) == 1 else {
+            throw PostgresError(state: nil, message: String(cString: PQerrorMessage(raw)), operation: "receive notifications")
+        }
+        heard = drainNotifications()
+        return heard
+    }
+
+    private func drainNotifications() -> [Notification] {
+        _ = PQconsumeInput(raw)
+        var heard: [Notification] = []
+        while let notification = PQnotifies(raw) {
+            heard.append(Notification(channel: String(cString: notification.pointee.relname), payload: String(cString: notification.pointee.extra)))
+            PQfreemem(notification)
+        }
+        return heard
+    }
+
     /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN")

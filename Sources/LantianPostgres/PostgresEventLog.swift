@@ -13,6 +13,10 @@ import LantianDomain
 /// commit, and what any snapshot sees is a prefix 1…n (`EventLogTests` checks it under concurrent
 /// accepts on several connections, as several `lantiand` nodes would make them).
 ///
+/// Every accepting transaction also notifies channel ``headChannel`` with its last number, which
+/// PostgreSQL delivers at the commit to every connection that listens: how the `lantiand` nodes on
+/// one database learn of each other's accepts, to tell their own subscribed devices.
+///
 /// ```swift
 /// let log = try PostgresEventLog(connection)
 /// let accepted = try log.append(events, receivedAt: now)   // numbered, committed
@@ -30,6 +34,9 @@ public final class PostgresEventLog {
             try connection.execute(Self.schema)
         }
     }
+
+    /// The notification channel that carries the head after each accept (`LISTEN lantian_head`).
+    public static let headChannel = "lantian_head"
 
     /// The advisory lock key that serialises schema changes ("LT" + 1).
     static let schemaLock: Int64 = 0x4C54_0001
@@ -88,6 +95,7 @@ public final class PostgresEventLog {
             // The head's row lock, held to the commit, orders the numbers as the commits.
             let last = try Int64(connection.query("UPDATE event_head SET sseq = sseq + $1 RETURNING sseq", ["\(events.count)"])[0][0] ?? "") ?? 0
             var sseq = last - Int64(events.count)
+            try connection.query("SELECT pg_notify($1, $2)", [Self.headChannel, "\(last)"])
             return try events.map { event in
                 sseq += 1
                 try connection.query("""

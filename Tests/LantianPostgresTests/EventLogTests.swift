@@ -99,6 +99,27 @@ import Testing
         #expect(failures.all.isEmpty, "\(failures.all)")
         #expect(seen == Array(1...total))
     }
+
+    /// Live notification across nodes: a node listening on the head channel hears each committed
+    /// accept's head, in commit order, and nothing of a refused one.
+    @Test func aListeningNodeHearsEachCommittedHeadAndNothingOfARefusedBatch() throws {
+        let (log, _) = try log()
+        let listener = try PostgresConnection(try Self.cluster.get().connectionString)
+        try listener.execute("LISTEN \(PostgresEventLog.headChannel)")
+        let device = UUID()
+        let events = Self.events(6, device: device)
+        _ = try log.append(Array(events[0..<2]), receivedAt: .now())
+        _ = try log.append(Array(events[2..<5]), receivedAt: .now())
+        #expect(throws: PostgresEventLog.Refusal.self) { try log.append([events[5], events[5]], receivedAt: .now()) }
+        #expect(throws: PostgresEventLog.Refusal.self) { try log.append(Array(events[4...]), receivedAt: .now()) }  // not the next event: rolled back
+        var heard: [String] = []
+        let deadline = Date().addingTimeInterval(5)
+        while heard.count < 2, Date() < deadline {
+            heard += try listener.notifications(timeoutMilliseconds: 500).filter { $0.channel == PostgresEventLog.headChannel }.map(\.payload)
+        }
+        heard += try listener.notifications(timeoutMilliseconds: 300).map(\.payload)
+        #expect(heard == ["2", "5"])
+    }
 }
 
 /// Failures collected from threads.
