@@ -128,6 +128,7 @@ public struct Texts: Sendable {
                 : say("\(status.quarantined) 条（lantian quarantine 查看原因）", "\(status.quarantined) (see lantian quarantine)")],
             [say("上次同步", "Last sync"), lastSync],
             [say("服务器标识", "Server epoch"), status.sync.serverEpoch.map { String($0.uuidString.lowercased().prefix(8)) } ?? "—"],
+            [say("服务器密钥", "Server key"), serverKey(of: status.device)],
             [say("本机事件", "Events on device"), "\(status.eventCount)"],
         ]
         let width = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
@@ -135,6 +136,15 @@ public struct Texts: Sendable {
             .joined(separator: "\n")
             + (status.looksDamaged ? "\n" + say("注意：本机数据文件的计数前后不一，可能已损坏。运行 lantian verify 检查，lantian repair 修复。",
                                                  "Note: this store's counts disagree; it may be damaged. Run lantian verify to check, lantian repair to mend it.") : "")
+    }
+
+    /// The server's TLS key as this device trusts it, to compare with `lantiand tls show`: the start
+    /// of the pinned fingerprint, or the CA bundle that checks it.
+    func serverKey(of device: LocalDevice) -> String {
+        if let bundle = device.certificateAuthorities { return say("由证书文件核验：\(bundle)", "checked against \(bundle)") }
+        guard let pinned = device.serverTLSKey else { return say("尚未记下（下次同步时记下）", "not pinned yet (at the next sync)") }
+        let hex = pinned.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return "\(hex.prefix(8)) \(hex.suffix(8))…" + (device.serverNextTLSKey == nil ? "" : say("（已记下更换后的密钥）", " (next key pinned too)"))
     }
 
     public func synced(_ report: SyncReport, server: String) -> String {

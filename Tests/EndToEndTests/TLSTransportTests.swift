@@ -32,6 +32,9 @@ import Testing
         #expect(code.split(separator: "\n")[0].hasSuffix(String(pin)))
         // The pin as PROTOCOL.md defines it, computed by OpenSSL from the key OpenSSL was shown.
         #expect(try Self.pin(ofFingerprint: fingerprint) == String(pin))
+        // An officer comparing keys with the administrator reads the same start on the phone.
+        let status = try town.officer.expectSuccess(["status", "--offline"])
+        #expect(status.contains("服务器密钥") && status.contains(String(fingerprint.prefix(8))), "\(status)")
     }
 
     /// PROTOCOL.md's pin: PBKDF2-HMAC-SHA256 of the fingerprint (`openssl kdf`), its first 50 bits
