@@ -53,22 +53,13 @@ extension EventStore {
         }
     }
 
-    /// Notes what a welcome said of the server's TLS keys: the key this connection presented
-    /// becomes the pinned one if it was the announced next key (or if none was pinned: a device
-    /// enrolled before the transport had TLS trusts its first TLS server), and `next` (if any) is
-    /// kept as the one to accept from now on as well. A device checked by CA bundle pins nothing.
+    /// Notes what a welcome said of the server's TLS keys (``LocalDevice/tlsPins(presented:next:)``;
+    /// a device enrolled before the transport had TLS pins its first TLS server), writing only
+    /// when a pin changes.
     public func noteServerTLSKeys(presented: Data?, next: Data?) throws {
+        guard let pins = try localDevice()?.tlsPins(presented: presented, next: next) else { return }  // most syncs: nothing to write
         try write { db in
-            guard let device = try Self.localDevice(db), device.certificateAuthorities == nil else { return }
-            var pinned = device.serverTLSKey
-            var announced = device.serverNextTLSKey
-            if let presented, presented == announced || pinned == nil {
-                pinned = presented
-                announced = nil
-            }
-            if let next, next != pinned { announced = next }
-            guard pinned != device.serverTLSKey || announced != device.serverNextTLSKey else { return }
-            try db.execute(sql: "UPDATE local_device SET serverTLSKey = ?, serverNextTLSKey = ?", arguments: [pinned, announced])
+            try db.execute(sql: "UPDATE local_device SET serverTLSKey = ?, serverNextTLSKey = ?", arguments: [pins.current, pins.next])
         }
     }
 

@@ -31,6 +31,20 @@ public struct LocalDevice: Hashable, Sendable {
         self.serverKey = serverKey
     }
 
+    /// The TLS keys to pin after meeting `presented` with `next` announced: the announced key
+    /// becomes the pinned one once presented (or the first key met, when none was pinned), and
+    /// `next` is kept beside it. `nil` when nothing changes, or a CA bundle checks the server.
+    public func tlsPins(presented: Data?, next: Data?) -> (current: Data?, next: Data?)? {
+        guard certificateAuthorities == nil else { return nil }
+        var pinned = serverTLSKey, announced = serverNextTLSKey
+        if let presented, presented == announced || pinned == nil {
+            pinned = presented
+            announced = nil
+        }
+        if let next, next != pinned { announced = next }
+        return pinned != serverTLSKey || announced != serverNextTLSKey ? (pinned, announced) : nil
+    }
+
     /// Whether the device was enrolled with a server, and can sync.
     public var isEnrolled: Bool { credential != nil && serverDevice != nil && serverKey != nil }
 }

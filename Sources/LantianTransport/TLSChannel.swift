@@ -36,10 +36,11 @@ final class TLSChannel {
         switch role {
         case .client(let serverName):
             SSL_set_connect_state(ssl)
-            if SocketAddress.numeric(Endpoint(host: serverName, port: 0)) == nil { _ = lantian_SSL_set_tlsext_host_name(ssl, serverName) }
+            let isAddress = SocketAddress.numeric(Endpoint(host: serverName, port: 0)) != nil  // localhost counts as one
+            if !isAddress { _ = lantian_SSL_set_tlsext_host_name(ssl, serverName) }
             if context.trust?.certificateAuthorities != nil {
                 // The certificate must name the host dialled: its DNS name, or its IP address.
-                let named = serverName == "localhost" || SocketAddress.numeric(Endpoint(host: serverName, port: 0)) == nil
+                let named = serverName == "localhost" || !isAddress
                     ? SSL_set1_host(ssl, serverName) : X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName)
                 guard named == 1 else { throw .call("naming the host to verify") }  // deinit frees the session
             }

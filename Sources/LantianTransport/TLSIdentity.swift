@@ -112,8 +112,7 @@ public final class TLSIdentity: @unchecked Sendable {
 /// PEM files read and written through OpenSSL's memory BIOs.
 enum PEMFile {
     static func read(_ path: String, _ parse: (OpaquePointer?) -> OpaquePointer?) throws(TLSFailure) -> OpaquePointer {
-        guard let first = try readAll(path, parse).first else { throw .identityFile(path: path, problem: .notPEM) }
-        return first
+        try readAll(path, parse)[0]  // readAll throws when there is none
     }
 
     static func readAll(_ path: String, _ parse: (OpaquePointer?) -> OpaquePointer?) throws(TLSFailure) -> [OpaquePointer] {
