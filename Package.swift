@@ -35,13 +35,13 @@ let package = Package(
 
         // Edges: SQLite, libuv, the sync sessions and their drivers, files, and the two applications' logic.
         .systemLibrary(name: "CLibUV", path: "Sources/CLibUV"),
-        // libpq, for the server's store on PostgreSQL (issue 27, under way: the event log so far).
+        // libpq: a server record shared by several lantiand nodes on one PostgreSQL database.
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
-        .target(name: "LantianPostgres", dependencies: ["CLibPQ", "LantianDomain"]),
+        .target(name: "LantianPostgres", dependencies: ["CLibPQ", "LantianStore", "LantianDomain"]),
         // OpenSSL, for TLS 1.3 on every sync connection.
         .systemLibrary(name: "CLantianOpenSSL", path: "Sources/CLantianOpenSSL"),
         .target(name: "LantianStore", dependencies: [
-            "LantianDomain", "LantianWire",
+            "LantianDomain", "LantianWire", "LantianFraming",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "LantianTransport", dependencies: ["LantianFraming", "CLibUV", "CLantianOpenSSL"]),
@@ -58,7 +58,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "LantianServer", dependencies: [
-            "LantianSync", "LantianStore", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",
+            "LantianSync", "LantianStore", "LantianPostgres", "LantianTransport", "LantianFiles", "LantianDomain", "LantianWire",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "LantianClient", dependencies: [
@@ -88,14 +88,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/LantianBench"),
 
-        .target(name: "LantianTestSupport", dependencies: ["LantianSessions", "LantianStore", "LantianDomain", "LantianWire"],
+        .target(name: "LantianTestSupport", dependencies: ["LantianSessions", "LantianStore", "LantianPostgres", "LantianDomain", "LantianWire"],
                 path: "Tests/LantianTestSupport"),
         .testTarget(name: "LantianDomainTests", dependencies: ["LantianDomain", "LantianTestSupport"]),
         .testTarget(name: "LantianWireTests", dependencies: ["LantianWire", "LantianDomain", "LantianFraming", "LantianTestSupport"]),
         .testTarget(name: "LantianStoreTests", dependencies: [
             "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "LantianPostgresTests", dependencies: ["LantianPostgres", "LantianDomain", "LantianTestSupport"]),
+        .testTarget(name: "LantianPostgresTests", dependencies: ["LantianPostgres", "LantianStore", "LantianDomain", "LantianTestSupport"]),
         .testTarget(name: "LantianTransportTests", dependencies: ["LantianTransport", "LantianFraming"]),
         .testTarget(name: "LantianSessionsTests", dependencies: [
             "LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianTestSupport",
@@ -109,7 +109,7 @@ let package = Package(
             "LantianFiles", "LantianDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianTestSupport", "CLantianOpenSSL",
+            "LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianPostgres", "LantianTestSupport", "CLantianOpenSSL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],

@@ -9,8 +9,8 @@ extension GridLevel: ExpressibleByArgument {}
 extension Datum: ExpressibleByArgument {}
 
 /// Runs an administration command, printing any error as a sentence that says what to fix.
-func administer(_ databasePath: String, _ body: (Administration) throws -> Void) throws {
-    try reportingFailure { try body(try Administration(databasePath: databasePath)) }
+func administer(_ store: StoreOption, _ body: (Administration) throws -> Void) throws {
+    try reportingFailure { try body(try Administration(location: store.location)) }
 }
 
 /// The language of the administrator's terminal: Chinese unless `LANG` (or `LC_ALL`, `LC_MESSAGES`) says English.
@@ -40,7 +40,7 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "添加用户或修改其角色、范围。Add a user, or change their role or scope.")
 
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Argument(help: "用户名，如 officer.zhang。The user name.") var name: String
         @Option(help: "角色：grid-officer, township-staff, supervisor, admin。The role.") var role: Role
         @Option(help: "负责的网格节点编码。The grid node (code) the user answers for.") var scope: String
@@ -55,7 +55,7 @@ struct UserCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出用户。List users.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
 
         func run() throws {
             try administer(db) { admin in
@@ -74,7 +74,7 @@ struct GridCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "从文件导入网格；重复导入不产生新记录。Import the grid from files; importing again records only what changed.")
 
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Option(help: "市 编码:名称，如 371500:聊城市。The city, CODE:NAME.") var city: String
         @Option(help: "县区边界 GeoJSON（properties.adcode, name）。County boundaries, GeoJSON.") var counties: String
         @Option(help: "乡镇 CSV：code,name,countyCode。Townships CSV.") var townships: String
@@ -96,7 +96,7 @@ struct GridCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "添加或更名网格节点。Add or rename a grid node.")
 
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Argument(help: "节点编码，如 371502001。The node's code.") var code: String
         @Argument(help: "名称，如 古楼街道。The node's Chinese name.") var name: String
         @Option(help: "层级：city, county, township, cell。The level.") var level: GridLevel
@@ -112,7 +112,7 @@ struct GridCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出网格树。Print the grid tree.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
 
         func run() throws {
             try administer(db) { admin in

@@ -11,7 +11,7 @@ struct ConfigCommand: ParsableCommand {
 
     struct Checklist: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "扬尘检查表。The dust-site checklist.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Option(help: "网格编码。The grid node.") var node: String
         @Option(parsing: .upToNextOption, help: "检查项 编号:中文:English，如 fencing:周边围挡:perimeter fencing。Items as id:中文:English.")
         var item: [String]
@@ -29,7 +29,7 @@ struct ConfigCommand: ParsableCommand {
     struct MonitoringThreshold: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "monitoring-threshold", abstract: "须装在线监测和视频的面积（平方米）。The area from which monitoring is required.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Option(help: "网格编码。The grid node.") var node: String
         @Option(help: "平方米。Square metres.") var area: Double
         func run() throws { try configure(db, .monitoringThreshold(squareMetres: area), node: node) }
@@ -38,7 +38,7 @@ struct ConfigCommand: ParsableCommand {
     struct DustfallLimit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "dustfall-limit", abstract: "某年降尘限值 t/(km²·30d)。A year's dust-fall limit.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Option(help: "网格编码。The grid node.") var node: String
         @Option(help: "年份。The year.") var year: Int
         @Option(help: "限值。The limit.") var limit: Double
@@ -48,7 +48,7 @@ struct ConfigCommand: ParsableCommand {
     struct SignOff: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "signoff-departments", abstract: "升级改造须会审签字的部门。Departments that sign off upgrades.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Option(help: "网格编码。The grid node.") var node: String
         @Option(parsing: .upToNextOption, help: "部门。Departments.") var department: [String]
         func run() throws { try configure(db, .signOffDepartments(department), node: node) }
@@ -58,7 +58,7 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "patrol-seasons",
             abstract: "巡查季节：季节内每个网格每天须在所列时段巡查（默认夏收、秋收的收工时和上半夜）。The seasons patrols are required in.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Option(help: "网格编码。The grid node.") var node: String
         @Option(parsing: .upToNextOption,
                 help: "名称:起:止:时段，如 秋收:09-20:11-10:after-work+first-half-of-night。Name:from:to:slots.")
@@ -85,7 +85,7 @@ struct ConfigCommand: ParsableCommand {
     struct Assessment: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "乡镇考核办法：各项权重和等次分数线（默认见 README）。How townships are assessed: weights and grade thresholds.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Option(help: "网格编码。The grid node.") var node: String
         @Option(help: "年份。The year.") var year: Int
         @Option(parsing: .upToNextOption, help: "项=权重，如 rectification=30 overdue=20 fires=15 dustfall=15 patrols=10 alerts=10。Figure=weight.")
@@ -117,7 +117,7 @@ struct ConfigCommand: ParsableCommand {
         @Option(help: "重污染天数目标。The heavy-day target.") var heavyDays: Int?
         @Option(help: "上季 PM2.5 实际浓度。Last season's PM2.5.") var lastPm25: Double?
         @Option(help: "上季重污染实际天数。Last season's heavy days.") var lastHeavyDays: Int?
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
 
         func run() throws {
             let tiered = lastPm25.flatMap { pm25 in lastHeavyDays.map { SeasonTarget.tiered(lastPM25: pm25, lastHeavyDays: $0) } }
@@ -129,8 +129,8 @@ struct ConfigCommand: ParsableCommand {
     }
 }
 
-private func configure(_ databasePath: String, _ setting: LocalSetting, node: String) throws {
-    try administer(databasePath) { admin in
+private func configure(_ store: StoreOption, _ setting: LocalSetting, node: String) throws {
+    try administer(store) { admin in
         try admin.configure(setting, node: node)
         print(texts.settingMade(setting, node: node))
     }

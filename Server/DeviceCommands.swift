@@ -13,7 +13,7 @@ struct Enroll: ParsableCommand {
             its last two groups are the server's TLS key pin, with which the device knows it reached this server.
             """)
 
-    @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+    @OptionGroup var db: StoreOption
     @Argument(help: "用户名。The user the device is for.") var user: String
     @Option(help: "有效小时数（1–720）。Hours the code stays valid (1–720).") var validHours = 24
     @Option(help: "服务器以 --tls-cert 运行时，同一证书文件：入网码后两组按它生成。When the server runs with --tls-cert: the same file, for the code's pin.")
@@ -33,7 +33,7 @@ struct DeviceCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出已入网的终端。List enrolled devices.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
 
         func run() throws {
             try administer(db) { admin in
@@ -45,7 +45,7 @@ struct DeviceCommand: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "吊销终端（如手机丢失）：下次连接即被拒绝，已接收的记录仍然有效。Revoke a device (a lost phone): refused from its next connection; what it recorded stays valid.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
         @Argument(help: "终端编号，或其开头/结尾至少4位。The device id, or 4+ characters from its start or end.") var device: String
         @Option(help: "原因。Why.") var reason = "revoked"
 
@@ -62,7 +62,7 @@ struct Rebuild: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "从全部记录重建查询用的表（升级时自动进行）。Rebuild the tables the server reads, from every event (done by itself on upgrade).")
 
-    @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+    @OptionGroup var db: StoreOption
 
     func run() throws {
         try administer(db) { admin in print(texts.rebuilt(try admin.rebuild())) }
@@ -74,7 +74,7 @@ struct Verify: ParsableCommand {
         abstract: "核验数据文件中每条记录的哈希链与签名。Re-check every event's hash chain and signature in the store.",
         discussion: "发现被改动、缺失或错序的记录时逐条列出并以状态 1 退出。Names every altered, missing or reordered event and exits 1.")
 
-    @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+    @OptionGroup var db: StoreOption
 
     func run() throws {
         var problems = 0

@@ -10,7 +10,7 @@ struct Lantiand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantiand",
         abstract: "蓝天服务器：保存全部网格事件，与巡查终端同步。Lantian server: stores every grid event and syncs field clients.",
-        subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, TLSCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Rebuild.self, Backup.self, Restore.self])
+        subcommands: [Serve.self, UserCommand.self, Enroll.self, DeviceCommand.self, TLSCommand.self, GridCommand.self, ConfigCommand.self, Verify.self, Rebuild.self, Backup.self, Restore.self, Migrate.self])
 
     /// Argument errors in the user's language (``UsageMessage``).
     static func main() { mainInUsersLanguage() }
@@ -20,8 +20,7 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "运行服务器，直到收到 SIGINT/SIGTERM。Serve until SIGINT or SIGTERM.")
 
-    @Option(help: "SQLite 数据文件，不存在则创建。The SQLite file; created if absent.")
-    var db: String
+    @OptionGroup var db: StoreOption
 
     @Option(help: "监听地址 主机:端口（端口 0 由系统选择）。Address to listen on, HOST:PORT (port 0 lets the system choose).")
     var listen = "127.0.0.1:7700"
@@ -53,7 +52,7 @@ struct Serve: ParsableCommand {
         default: throw ValidationError(language.say("--tls-cert 与 --tls-key 须一起给出", "--tls-cert and --tls-key go together"))
         }
         try reportingFailure {
-            try Daemon.serve(databasePath: db, listen: endpoint, security: security, idleTimeoutSeconds: max(idleTimeout, 1),
+            try Daemon.serve(location: db.location, listen: endpoint, security: security, idleTimeoutSeconds: max(idleTimeout, 1),
                              verbose: verbose, language: language)
         }
     }
@@ -68,6 +67,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            guard !StoreLocation.isDatabaseURL(db) else { throw AdministrationError.backupOfSharedDatabase }
             print(texts.backedUp(try Maintenance.backup(store: db, to: to), from: db, to: to))
         }
     }
@@ -89,5 +89,32 @@ struct Restore: ParsableCommand {
         try reportingFailure {
             print(texts.restored(from: from, into: db, epoch: try Maintenance.restore(backup: from, into: db)))
         }
+    }
+}
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "把服务器的全部记录从 SQLite 数据文件迁入空的 PostgreSQL 数据库，并读回核对。Move the server's record from its SQLite file into an empty PostgreSQL database, and check it read back.",
+        discussion: """
+            数据文件不被改动；本节点副本与服务器密钥、TLS 密钥写在 --node-copy 处。The file is not changed; this node's \
+            copy, with the server key and TLS keys, is written at --node-copy.
+            """)
+
+    @Option(help: "现有的服务器数据文件。The server's SQLite file.") var from: String
+    @Option(help: "空的 PostgreSQL 数据库，postgresql://用户@主机/库名。An empty PostgreSQL database, postgresql://USER@HOST/NAME.") var to: String
+    @Option(help: "本节点的副本文件（不得已存在）。This node's copy (must not exist).") var nodeCopy: String = StoreLocation.defaultNodeCopy
+
+    func run() throws {
+        guard StoreLocation.isDatabaseURL(to) else {
+            throw ValidationError(language.say("--to 须是 postgresql:// 地址", "--to must be a postgresql:// address"))
+        }
+        var intact = true
+        try reportingFailure {
+            let location = StoreLocation(db: to, nodeCopy: nodeCopy)
+            let report = try Migration.run(from: from, to: location)
+            intact = report.audit.isIntact
+            print(texts.migrated(report, from: from, to: location))
+        }
+        if !intact { throw ExitCode(1) }
     }
 }

@@ -18,7 +18,7 @@ struct TLSCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "显示 TLS 密钥指纹与入网码后两组（尚无密钥则生成）。Show the TLS key's fingerprint and the pin enrolment codes end with (made if absent).")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
 
         func run() throws {
             try withTLSFiles(db) { files in
@@ -30,7 +30,7 @@ struct TLSCommand: ParsableCommand {
     struct Rotate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "生成下一把 TLS 密钥；重启服务器后在同步时告知终端。Make the next TLS key; announced to devices at their syncs once the server restarts.")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
 
         func run() throws {
             try withTLSFiles(db) { files in
@@ -43,7 +43,7 @@ struct TLSCommand: ParsableCommand {
     struct Promote: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "启用下一把 TLS 密钥（先停止服务器）。Put the next TLS key in use (stop the server first).")
-        @Option(help: "服务器数据文件。The server's SQLite file.") var db: String
+        @OptionGroup var db: StoreOption
 
         func run() throws {
             try withTLSFiles(db) { files in texts.tlsKeys(current: try files.promoteNext().fingerprint, next: nil, files: files) }
@@ -53,10 +53,10 @@ struct TLSCommand: ParsableCommand {
 
 /// Runs `body` on the TLS files of the store at `db` and prints what it says; a TLS failure is
 /// reported as the administration error it is.
-private func withTLSFiles(_ db: String, _ body: (ServerTLSFiles) throws -> String) throws {
+private func withTLSFiles(_ db: StoreOption, _ body: (ServerTLSFiles) throws -> String) throws {
     try reportingFailure {
         do {
-            print(try body(ServerTLSFiles(store: db)))
+            print(try body(ServerTLSFiles(store: db.location.file)))
         } catch let failure as TLSFailure {
             throw AdministrationError.tls(failure)
         }

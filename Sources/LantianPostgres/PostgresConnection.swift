@@ -27,6 +27,21 @@ public final class PostgresConnection {
 
     deinit { PQfinish(raw) }
 
+    /// The connection's socket, for an event loop to wait on (notifications arriving).
+    public var socket: Int32 { PQsocket(raw) }
+
+    /// Whether the connection is up; libpq's `PQreset` connects again if not (after the server
+    /// restarted, or a standby was promoted: with several hosts in the connection string, to
+    /// whichever now accepts writes).
+    public func reconnectIfBroken() throws(PostgresError) {
+        guard PQstatus(raw) != CONNECTION_OK else { return }
+        PQreset(raw)
+        guard PQstatus(raw) == CONNECTION_OK else {
+            throw PostgresError(state: nil, message: String(cString: PQerrorMessage(raw)).trimmingCharacters(in: .whitespacesAndNewlines),
+                                operation: "reconnect")
+        }
+    }
+
     /// Runs statements with no parameters (several, separated by semicolons: a schema).
     public func execute(_ sql: String) throws(PostgresError) {
         let result = PQexec(raw, sql)
@@ -50,6 +65,47 @@ public final class PostgresConnection {
         }
     }
 
+    /// A parameter sent in binary form where text would cost a hex encoding: bytes for `bytea`.
+    public enum Parameter: Sendable {
+        case text(String?)
+        case bytes(Data)
+    }
+
+    /// Runs one statement with `parameters` and returns its rows in PostgreSQL's binary form: `bytea`
+    /// as its bytes, `bigint` as 8 bytes big-endian, `text` as UTF-8 (`nil` for NULL).
+    @discardableResult
+    public func queryBinary(_ sql: String, _ parameters: [Parameter] = []) throws(PostgresError) -> [[Data?]] {
+        let texts: [String?] = parameters.map { if case .text(let text) = $0 { text } else { nil } }
+        let blobs: [Data?] = parameters.map { if case .bytes(let data) = $0 { data } else { nil } }
+        let result = Self.withCStrings(texts) { values in
+            var pointers = values
+            var lengths = [Int32](repeating: 0, count: parameters.count)
+            var formats = [Int32](repeating: 0, count: parameters.count)
+            let buffers = blobs.map { $0.map { data in
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
+                _ = data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
+                return (buffer, data.count)
+            } }
+            defer { for buffer in buffers { buffer?.0.deallocate() } }
+            for (index, buffer) in buffers.enumerated() {
+                guard let (raw, count) = buffer else { continue }
+                pointers[index] = UnsafePointer(raw.baseAddress?.assumingMemoryBound(to: CChar.self))
+                lengths[index] = Int32(count)
+                formats[index] = 1
+            }
+            return PQexecParams(raw, sql, Int32(parameters.count), nil, pointers, lengths, formats, 1)
+        }
+        defer { PQclear(result) }
+        try check(result, sql)
+        let rows = Int(PQntuples(result)), columns = Int(PQnfields(result))
+        return (0..<rows).map { row in
+            (0..<columns).map { column in
+                guard PQgetisnull(result, Int32(row), Int32(column)) == 0, let value = PQgetvalue(result, Int32(row), Int32(column)) else { return nil }
+                return Data(bytes: value, count: Int(PQgetlength(result, Int32(row), Int32(column))))
+            }
+        }
+    }
+
     /// A notification heard on a channel this connection listens to (`LISTEN`).
     public struct Notification: Hashable, Sendable {
         public var channel: String
@@ -60,19 +116,21 @@ public final class PostgresConnection {
     /// what is already here). PostgreSQL delivers a transaction's notifications at its commit, in
     /// commit order, and never a rolled-back one's.
     public func notifications(timeoutMilliseconds: Int32) throws(PostgresError) -> [Notification] {
-        var heard = drainNotifications()
+        var heard = try drainNotifications()
         guard heard.isEmpty, timeoutMilliseconds > 0 else { return heard }
         var socket = pollfd(fd: PQsocket(raw), events: Int16(POLLIN), revents: 0)
         guard poll(&socket, 1, timeoutMilliseconds) > 0 else { return [] }
-        guard PQconsumeInput(raw) == 1 else {
-            throw PostgresError(state: nil, message: String(cString: PQerrorMessage(raw)), operation: "receive notifications")
-        }
-        heard = drainNotifications()
+        heard = try drainNotifications()
         return heard
     }
 
-    private func drainNotifications() -> [Notification] {
-        _ = PQconsumeInput(raw)
+    /// Reads what has arrived and returns the notifications among it; a connection the server
+    /// closed throws.
+    private func drainNotifications() throws(PostgresError) -> [Notification] {
+        guard PQconsumeInput(raw) == 1 else {
+            throw PostgresError(state: nil, message: String(cString: PQerrorMessage(raw)).trimmingCharacters(in: .whitespacesAndNewlines),
+                                operation: "receive notifications")
+        }
         var heard: [Notification] = []
         while let notification = PQnotifies(raw) {
             heard.append(Notification(channel: String(cString: notification.pointee.relname), payload: String(cString: notification.pointee.extra)))

@@ -19,9 +19,13 @@ public struct Administration {
     private let store: EventStore
     private let server: ServerIdentity
 
-    public init(databasePath: String, actor: String = "admin") throws {
-        store = try EventStore(path: databasePath, keeping: .server)
+    public init(location: StoreLocation, actor: String = "admin") throws {
+        store = try location.open()
         server = try ServerIdentity.of(store).acting(as: actor)
+    }
+
+    public init(databasePath: String, actor: String = "admin") throws {
+        try self.init(location: StoreLocation(db: databasePath), actor: actor)
     }
 
     /// Defines a grid node, or renames it. Its parent must exist one level up (only a city has none).

@@ -29,6 +29,14 @@ public enum AdministrationError: Hashable, Sendable, CustomStringConvertible {
     case tls(TLSFailure)
     /// `--insecure-plaintext-loopback` with an address that is not this machine's.
     case plaintextBeyondLoopback(String)
+    /// The PostgreSQL database cannot be reached or refused a statement: its address (no password), what it said.
+    case database(String, String)
+    /// `lantiand backup` of a record on PostgreSQL: that is the database's own backup's work.
+    case backupOfSharedDatabase
+    /// `lantiand migrate` into a database that already holds a record.
+    case databaseNotEmpty(String)
+    /// `lantiand migrate` read back from the database something other than what it moved.
+    case migrationDiffers(String)
 
     public var description: String { message(in: .english) }
 }
@@ -101,6 +109,18 @@ extension AdministrationError: PresentableError {
         case .plaintextBeyondLoopback(let address):
             return say("明文监听只能用于本机调试（127.0.0.1 或 ::1），\(address) 不是本机地址：去掉 --insecure-plaintext-loopback",
                        "A plaintext listener is for debugging on this machine only (127.0.0.1 or ::1), and \(address) is not: drop --insecure-plaintext-loopback")
+        case .database(let address, let said):
+            return say("无法使用数据库 \(address)（PostgreSQL：\(said)）：检查地址、用户、密码和数据库是否存在，以及 PostgreSQL 是否在运行；未写入任何内容",
+                       "Cannot use the database \(address) (PostgreSQL: \(said)): check the address, user, password and that the database exists and PostgreSQL runs; nothing was written")
+        case .backupOfSharedDatabase:
+            return say("记录保存在 PostgreSQL 中：用 pg_dump（或流复制、pg_basebackup）备份数据库，并另行保存节点副本旁的服务器密钥与 TLS 密钥文件",
+                       "The record is in PostgreSQL: back the database up with pg_dump (or streaming replication, pg_basebackup), and keep the server key and TLS key files beside a node's copy separately")
+        case .databaseNotEmpty(let address):
+            return say("数据库 \(address) 已有记录：迁移只写入空数据库。新建一个数据库（createdb）再迁移；已有内容未被改动",
+                       "The database \(address) already holds a record: a migration writes only into an empty one. Create a new database (createdb) and migrate again; nothing there was changed")
+        case .migrationDiffers(let what):
+            return say("迁移后从数据库读回的内容与原数据文件不一致（\(what)）：不要启用该数据库，原数据文件未被改动；请保留两者并报告此问题",
+                       "What was read back from the database after the migration differs from the file (\(what)): do not use the database; the file was not changed. Keep both and report this")
         }
     }
 }

@@ -97,6 +97,12 @@ public struct AdministrationTexts: Sendable {
         return (problems + [summary]).joined(separator: "\n")
     }
 
+    public func migrated(_ report: Migration.Report, from file: String, to location: StoreLocation) -> String {
+        verified(report.audit) + "\n" + say(
+            "已将 \(file) 的 \(report.events) 条记录（另有 \(report.quarantined) 条隔离记录）迁入 \(location.description)，共 \(report.changesets) 批变更，并已从数据库读回逐条核对。本节点副本为 \(report.nodeCopy)，服务器密钥与 TLS 密钥在其旁边：复制到每个节点。停止旧服务器，用 lantiand serve --db 数据库地址 启动各节点。",
+            "Moved \(report.events) events (and \(report.quarantined) quarantined) of \(file) into \(location.description) as \(report.changesets) changesets, read back from the database and checked one by one. This node's copy is \(report.nodeCopy), with the server key and TLS keys beside it: copy them to every node. Stop the old server and start each node with lantiand serve --db DATABASE.")
+    }
+
     public func rebuilt(_ events: Int) -> String {
         say("已从 \(events) 条记录重建查询表", "Rebuilt the tables the server reads from \(events) event(s)")
     }

@@ -9,7 +9,7 @@ import Logging
 /// `lantiand serve`: serves one store until SIGINT or SIGTERM, then shuts down cleanly.
 ///
 /// ```swift
-/// try Daemon.serve(databasePath: "server.sqlite", listen: Endpoint(host: "127.0.0.1", port: 7700))
+/// try Daemon.serve(location: StoreLocation(db: "server.sqlite"), listen: Endpoint(host: "127.0.0.1", port: 7700))
 /// ```
 public enum Daemon {
     /// How the server secures its connections.
@@ -22,21 +22,22 @@ public enum Daemon {
         case insecurePlaintextLoopback
     }
 
-    /// Opens (or creates) the store, listens, and returns once a signal has stopped the server and
-    /// every connection is closed. Prints `正在监听 HOST:PORT，纪元 EPOCH` (in English `listening on
+    /// Opens (or creates) the store — on a shared PostgreSQL record, this node's copy, brought up to
+    /// date, and listening for other nodes' commits — listens, and returns once a signal has stopped
+    /// the server and every connection is closed. Prints `正在监听 HOST:PORT，纪元 EPOCH` (in English `listening on
     /// HOST:PORT epoch EPOCH`) on standard output when ready to accept connections; logs in `language`.
-    public static func serve(databasePath: String, listen: Endpoint, security: Security = .selfSigned, idleTimeoutSeconds: UInt64 = 30,
+    public static func serve(location: StoreLocation, listen: Endpoint, security: Security = .selfSigned, idleTimeoutSeconds: UInt64 = 30,
                              verbose: Bool = false, language: Language = .chinese) throws {
         let say = language.say
         var logger = Logger(label: "lantiand") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .debug : .info
         // After an upgrade that changes the read models, they are rebuilt before the server listens.
-        let store = try EventStore(path: databasePath, keeping: .server, rebuilding: { progress in
+        let store = try location.open(rebuilding: { progress in
             guard progress.read % 100_000 == 0 || progress.read == progress.total else { return }
             logger.info("\(say("正在重建读模型：已读 \(progress.read) / \(progress.total) 条事件", "rebuilding the read models: \(progress.read) of \(progress.total) events read"))")
         })
         let files = OpenFileLimit.raise()
-        let (channel, next) = try channelSecurity(security, store: databasePath, listen: listen)
+        let (channel, next) = try channelSecurity(security, store: location.file, listen: listen)
         switch channel {
         case .tls(let context):
             let key = context.identity?.fingerprint
@@ -53,10 +54,16 @@ public enum Daemon {
         let loop = try EventLoop()
         let server = try SyncServer(loop: loop, store: store, endpoint: listen, security: channel, nextServerTLSKey: next,
                                     logger: logger, language: language, idleTimeoutMilliseconds: idleTimeoutSeconds * 1000)
+        let otherNodes = try location.database.map { database in
+            try SharedRecordWatcher(database: database, loop: loop, onCommit: { server.recordMoved() }, onLost: { reason in
+                logger.warning("\(say("与数据库的监听连接断开，每秒重连", "lost the database connection that listens for other nodes, reconnecting every second"))：\(reason)")
+            })
+        }
         var watchers: [SignalWatcher] = []
         let stop = {
             logger.info("\(say("正在停止：关闭 \(server.connectionCount) 个连接", "stopping: closing \(server.connectionCount) connection(s)"))")
             server.shutDown()
+            otherNodes?.close()
             for watcher in watchers { watcher.close() }
         }
         watchers = [try SignalWatcher(loop: loop, signal: SIGINT, action: stop),
@@ -66,8 +73,8 @@ public enum Daemon {
         FileHandle.standardOutput.write(Data(ready.utf8))
         let events = try store.count()
         logger.info("""
-            \(say("服务 \(databasePath)（\(events) 条事件），地址 \(server.endpoint)；可同时连接 \(files.devices) 台设备（可打开文件数 \(files.soft)）",
-                   "serving \(databasePath) (\(events) events) on \(server.endpoint); up to \(files.devices) devices at once (open files: \(files.soft))"))
+            \(say("服务 \(location)（\(events) 条事件），地址 \(server.endpoint)；可同时连接 \(files.devices) 台设备（可打开文件数 \(files.soft)）",
+                   "serving \(location) (\(events) events) on \(server.endpoint); up to \(files.devices) devices at once (open files: \(files.soft))"))
             """)
         loop.run()
         logger.info("\(say("已停止", "stopped"))")

@@ -263,6 +263,16 @@ extension EventStore {
                 ALTER TABLE local_device ADD COLUMN certificateAuthorities TEXT;
                 """)
         }
+        migrator.registerMigration("v16: how far a node's copy has applied a shared record") { db in
+            // Server: a node of several on one PostgreSQL database (``SharedRecord``) notes the
+            // position of the last changeset it applied; no row on a store that is its own record.
+            try db.execute(sql: """
+                CREATE TABLE shared_record (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    position  INTEGER NOT NULL CHECK (position >= 0)
+                );
+                """)
+        }
         return migrator
     }
 }

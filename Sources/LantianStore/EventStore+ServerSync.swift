@@ -268,7 +268,7 @@ extension EventStore {
         return (events + carried.values).sorted { $0.sseq < $1.sseq }
     }
 
-    private static func accepted(_ row: Row) throws -> AcceptedEvent {
+    static func accepted(_ row: Row) throws -> AcceptedEvent {
         AcceptedEvent(event: try Event(row: row), sseq: try row.decode(atIndex: Event.Columns.allCases.count),
                       receivedAt: Timestamp(millisecondsSince1970: try row.decode(atIndex: Event.Columns.allCases.count + 1)))
     }

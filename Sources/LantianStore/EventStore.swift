@@ -23,21 +23,32 @@ public final class EventStore: Sendable {
     /// The read models writes keep; `nil` only in a benchmark, to measure what they cost.
     let readModels: ReadModelSet?
 
+    /// The shared record this store is one node's copy of (`nil`: the store is the whole record).
+    let sharing: Sharing?
+
+    /// The shared record this store is one node's copy of, if it is.
+    public var sharedRecord: (any SharedRecord)? { sharing?.record }
+
     /// Opens the store at `path`, creating the file and migrating its schema as needed; read
     /// models of another version are rebuilt first, telling `progress` how far it has got.
     /// `keeping`: the read models to keep from now on, whoever opens the store later (the server
     /// says `.server`); without it, those the file says it keeps, or all of them in a new file.
-    public convenience init(path: String, keeping set: ReadModelSet? = nil, rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws {
-        try self.init(path: path, keepingReadModels: true, set: set, progress: progress)
+    ///
+    /// `sharing`: the record this file is one node's copy of (several `lantiand` nodes on one
+    /// PostgreSQL database): the copy is brought up to date now, and before every read and write.
+    public convenience init(path: String, keeping set: ReadModelSet? = nil, sharing record: (any SharedRecord)? = nil,
+                            rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws {
+        try self.init(path: path, keepingReadModels: true, set: set, sharing: record, progress: progress)
     }
 
     /// Benchmarks only: a store whose writes do not keep the read models (its views are wrong), to
     /// measure what keeping them costs in the same run.
     @_spi(Benchmarks) public convenience init(path: String, keepingReadModels: Bool) throws {
-        try self.init(path: path, keepingReadModels: keepingReadModels, set: nil, progress: nil)
+        try self.init(path: path, keepingReadModels: keepingReadModels, set: nil, sharing: nil, progress: nil)
     }
 
-    private init(path: String, keepingReadModels: Bool, set requested: ReadModelSet?, progress: ((RebuildProgress) -> Void)?) throws {
+    private init(path: String, keepingReadModels: Bool, set requested: ReadModelSet?, sharing record: (any SharedRecord)?,
+                 progress: ((RebuildProgress) -> Void)?) throws {
         self.path = path
         var kept: ReadModelSet?
         var configuration = Configuration()
@@ -59,11 +70,15 @@ public final class EventStore: Sendable {
                     return set
                 }
             }
+            readModels = kept
+            let queue = database
+            let shared = try record.map { record in Sharing(record: record, tables: try queue.write(Self.prepareSharing)) }
+            if let shared { try Self.attach(queue, shared, path: path, keepsReadModels: kept != nil) }
+            sharing = shared
             guard let identity = try database.read({ db in try UUID.fetchOne(db, sql: "SELECT epoch FROM store_identity") }) else {
                 throw StoreError.notAStore(path: path)
             }
             epoch = identity
-            readModels = kept
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             // A file that begins like SQLite but does not read as it is a damaged store, not a wrong path.
             let file = FileHandle(forReadingAtPath: path)
@@ -83,6 +98,7 @@ public final class EventStore: Sendable {
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
             return try database.write { db in
+                if let sharing { return try writeShared(db, sharing, updates) }
                 let result = try updates(db)
                 if readModels != nil { try Self.refreshReadModels(db) }
                 return result
@@ -97,6 +113,7 @@ public final class EventStore: Sendable {
     /// Runs `reads` on a consistent view of the store. A damaged file is reported as ``StoreError/damaged(_:)``.
     func read<T>(_ reads: (Database) throws -> T) throws -> T {
         do {
+            if let sharing { try catchUp(sharing) }
             return try database.read(reads)
         } catch let error as DatabaseError where Self.isDamage(error) {
             throw StoreError.damaged(error.message ?? "\(error.resultCode)")

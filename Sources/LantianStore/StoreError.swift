@@ -17,6 +17,13 @@ public enum StoreError: Hashable, Sendable, CustomStringConvertible {
     case noLocalDevice
     /// The store is damaged (bytes changed behind Lantian's back, a disk failing): what was found.
     case damaged(String)
+    /// This node's copy of a shared record has applied changesets the record no longer holds (a
+    /// standby promoted without the old primary's last commits): the copy must be made again.
+    case copyAheadOfSharedRecord(copy: Int64, record: Int64)
+    /// A changeset of the shared record cannot be applied here (damaged, or from another version).
+    case sharedRecordUnreadable(position: Int64, reason: String)
+    /// The store holds a history of its own and the shared record another.
+    case otherHistory(path: String)
 
     public var description: String { message(in: .english) }
 }
@@ -24,8 +31,8 @@ public enum StoreError: Hashable, Sendable, CustomStringConvertible {
 extension StoreError: PresentableError {
     public var exitStatus: ExitStatus {
         switch self {
-        case .corruptEvent, .damaged: .ioError
-        case .notAStore, .cannotOpen, .exists, .noLocalDevice: .dataError
+        case .corruptEvent, .damaged, .sharedRecordUnreadable: .ioError
+        case .notAStore, .cannotOpen, .exists, .noLocalDevice, .copyAheadOfSharedRecord, .otherHistory: .dataError
         case .diskFull: .failure
         }
     }
@@ -50,6 +57,15 @@ extension StoreError: PresentableError {
         case .diskFull(let path):
             return say("存储 \(path) 的磁盘已满：本次未写入任何内容，已保存的记录完好。请清理空间后重试。",
                        "The disk holding \(path) is full: nothing was written and what was stored is intact. Free space and try again.")
+        case .copyAheadOfSharedRecord(let copy, let record):
+            return say("本节点的副本已应用到共享记录的第 \(copy) 条变更，而数据库只有 \(record) 条（备库提升时主库最后的提交未复制过去）。删除本节点的副本文件后重启，它会从数据库重新建立；数据库中的记录未被改动。",
+                       "This node's copy has applied the shared record's changeset \(copy), but the database holds only \(record) (a standby was promoted without the primary's last commits). Delete this node's copy file and restart: it is made again from the database, which was not touched.")
+        case .sharedRecordUnreadable(let position, let detail):
+            return say("共享记录的第 \(position) 条变更无法应用（\(detail)）：各节点须运行同一版本的 lantiand；本节点的副本未被改动。",
+                       "The shared record's changeset \(position) cannot be applied (\(detail)): every node must run the same lantiand version; this node's copy was not changed.")
+        case .otherHistory(let path):
+            return say("\(path) 已有自己的记录，而数据库中是另一份记录：为本节点换一个新的副本文件（lantiand migrate 才把已有记录迁入数据库）；两者均未被改动。",
+                       "\(path) holds a history of its own and the database another: give this node a new copy file (lantiand migrate is what moves a history into the database); neither was touched.")
         case .noLocalDevice:
             return say("本机尚未设置：先运行 lantian setup --user 用户名 --server 主机:端口",
                        "This device is not set up: run lantian setup --user NAME --server HOST:PORT first")

@@ -73,7 +73,7 @@ import Testing
 
     static let caseCounts: [(String, Int)] = [
         ("GPSError", 4), ("InvalidValue", 22), ("Refusal", 23), ("TicketRuleViolation", 13), ("EnterpriseRuleViolation", 6), ("FieldError", 29),
-        ("StoreError", 7), ("SyncError", 12), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 16),
+        ("StoreError", 10), ("SyncError", 12), ("ImportError", 7), ("KeyFileError", 5), ("AdministrationError", 20),
         ("PushRefusal", 5), ("AttachmentRefusal", 4), ("EnrolmentRefusal", 5),
     ]
 
@@ -117,6 +117,7 @@ import Testing
             .enrolmentCodeWithoutPin("7KQ2M-X9D4P"), .plaintextBeyondLoopback("10.0.0.1:7700"), .secureChannel("甲"),
         ]
         let stores: [StoreError] = [
+            .copyAheadOfSharedRecord(copy: 42, record: 40), .sharedRecordUnreadable(position: 7, reason: "table x"), .otherHistory(path: "node.sqlite"),
             .notAStore(path: "甲"), .cannotOpen(path: "甲", reason: "乙"), .corruptEvent(id: id, reason: "乙"), .exists(path: "甲"),
             .diskFull(path: "甲"), .noLocalDevice, .damaged("乙"),
         ]
@@ -140,6 +141,8 @@ import Testing
             .badCode("甲"), .badUserName("甲"), .emptySetting("甲"), .unknownUser("甲"), .badValidity(0), .unknownDevice("1"),
             .ambiguousDevice("1"), .cannotRevokeServer, .missingServerKey("甲"),
             .tlsRotationPending("甲"), .noTLSRotationPending, .tls(.closedDuringHandshake), .tls(.identityFile(path: "甲", problem: .notForKey("乙"))), .plaintextBeyondLoopback("10.0.0.1:7700"),
+            .database("postgresql://lantian@db/lantian", "connection refused"), .backupOfSharedDatabase, .databaseNotEmpty("postgresql://db/lantian"),
+            .migrationDiffers("events 3 ≠ 4"),
         ]
         let pushes: [PushRefusal] = [
             .gap(expected: 2, received: 3), .conflict(id: id, cseq: 1), .foreignDevice(id: id, device: id), .brokenChain(id: id, cseq: 1),
@@ -303,6 +306,9 @@ import Testing
         case .diskFull: 4
         case .noLocalDevice: 5
         case .damaged: 6
+        case .copyAheadOfSharedRecord: 7
+        case .sharedRecordUnreadable: 8
+        case .otherHistory: 9
         }
     }
 
@@ -363,6 +369,10 @@ import Testing
         case .noTLSRotationPending: 13
         case .tls: 14
         case .plaintextBeyondLoopback: 15
+        case .database: 16
+        case .backupOfSharedDatabase: 17
+        case .databaseNotEmpty: 18
+        case .migrationDiffers: 19
         }
     }
 

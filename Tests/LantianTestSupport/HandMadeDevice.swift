@@ -8,7 +8,7 @@ import Testing
 /// A device enrolled for a user whose events are made by hand, the way a stolen or badly built phone
 /// could make them: any values, yet chained and signed with its real key, so only the server's
 /// rules stand between them and every replica.
-public struct HandMadeDevice {
+public struct HandMadeDevice: Sendable {
     public let store: EventStore
     public let device: LocalDevice
     public private(set) var events: [Event] = []

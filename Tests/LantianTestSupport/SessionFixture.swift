@@ -50,9 +50,10 @@ public enum TestGrid {
     }
 }
 
-/// A server store holding ``TestGrid`` and its users, with its key next to it.
+/// A server store holding ``TestGrid`` and its users, with its key next to it: on one SQLite file,
+/// or one node's copy of a record on PostgreSQL (``ServerStoreUnderTest``).
 public func serverStore(_ name: String = "server") throws -> EventStore {
-    let store = try EventStore(path: temporaryPath(name), keeping: .server)
+    let store = try ServerStoreUnderTest.make(path: temporaryPath(name))
     let admin = try ServerIdentity.of(store).acting(as: "admin")
     let drafts = try TestGrid.nodes.map { try EventDraft(subject: GridNodeDefined.subject(for: $0.code), payload: $0) }
         + TestGrid.users.map { try EventDraft(subject: UserRegistered.subject(for: $0.name), payload: $0) }
@@ -60,9 +61,11 @@ public func serverStore(_ name: String = "server") throws -> EventStore {
     return store
 }
 
-/// A server's side of a session on `store`, as its own identity.
+/// A server's side of a session on `store`, as its own identity (on a shared record, on each of
+/// two nodes in turn).
 public func serverSessionOf(_ store: EventStore, limits: WireLimits = .standard) throws -> ServerSession {
-    ServerSession(store: store, server: try ServerIdentity.of(store), limits: limits, clock: { .now() })
+    let node = try ServerStoreUnderTest.node(serving: store)
+    return ServerSession(store: node, server: try ServerIdentity.of(node), limits: limits, clock: { .now() })
 }
 
 /// A client store enrolled at `server` for `user` through a real enrolment session, with its key

@@ -43,7 +43,8 @@ final class ServerProcess {
               FileManager.default.createFile(atPath: log.path, contents: nil) else { throw Failure("cannot create files in \(folder.path)") }
         let (printed, logged) = (try FileHandle(forWritingTo: output), try FileHandle(forWritingTo: log))
         defer { try? printed.close(); try? logged.close() }
-        let command = launcher + [try Binaries.path("lantiand"), "serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments
+        let command = launcher + [try Binaries.path("lantiand")]
+            + SharedDatabases.resolving(["serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + extraArguments)
         process = try ChildProcess(path: command[0], arguments: Array(command.dropFirst()),
                                    environment: ProcessInfo.processInfo.environment.merging(["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""]) { $1 },
                                    input: FileHandle.nullDevice.fileDescriptor,

@@ -18,6 +18,7 @@ extension TestGrid {
     /// Defines the grid and the users in the server store `database`, then runs `settings`
     /// (`lantiand config …` arguments).
     static func administer(_ database: String, settings: [[String]] = []) throws {
+        if ServerStoreUnderTest.sharesRecord, SharedDatabases.url(of: database) == nil { try SharedDatabases.register(database) }
         let nodes = administeredNodes.map { node in
             ["grid", "add", node.code, node.name, "--level", node.level.rawValue] + (node.parent.map { ["--parent", $0] } ?? [])
         }
@@ -51,7 +52,7 @@ extension TestGrid {
 
     @discardableResult
     static func lantiand(_ arguments: [String]) throws -> String {
-        let result = try run("lantiand", arguments)
+        let result = try run("lantiand", SharedDatabases.resolving(arguments))
         guard result.status == 0 else { throw Failure("lantiand \(arguments.joined(separator: " ")): \(result.errors)") }
         return result.output
     }

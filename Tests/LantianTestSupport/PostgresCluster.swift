@@ -1,16 +1,31 @@
 import Foundation
+import LantianPostgres
 
 /// A throwaway PostgreSQL cluster of its own, under a temporary folder, on a Unix socket there:
 /// Debian's `postgresql` binaries (`initdb`, `pg_ctl`), started for a suite and stopped with it.
 /// PostgreSQL will not run as root, so as root (CI) the cluster runs as the `postgres` user the
 /// package creates.
-final class PostgresCluster: @unchecked Sendable {
-    let folder: String
-    let port: UInt16
+public final class PostgresCluster: @unchecked Sendable {
+    public let folder: String
+    public let port: UInt16
     /// What `PostgresConnection` is given.
-    var connectionString: String { "host=\(folder) port=\(port) dbname=lantian user=postgres connect_timeout=10" }
+    public var connectionString: String { connectionString(database: "lantian") }
 
-    init() throws {
+    public func connectionString(database: String) -> String {
+        "host=\(folder) port=\(port) dbname=\(database) user=postgres connect_timeout=10"
+    }
+
+    /// One cluster for the whole test process, started at first use.
+    public static let shared = Result { try PostgresCluster() }
+
+    /// A new, empty database of its own: the connection string to it.
+    public func newDatabase() throws -> String {
+        let name = "lantian_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresConnection(connectionString).execute("CREATE DATABASE \(name)")
+        return connectionString(database: name)
+    }
+
+    public init() throws {
         guard let bin = Self.binaries() else { throw ClusterError("no PostgreSQL under /usr/lib/postgresql: run script/bootstrap") }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-pg-\(UUID().uuidString.prefix(8))").path
         port = UInt16.random(in: 40_000...50_000)
@@ -36,7 +51,7 @@ final class PostgresCluster: @unchecked Sendable {
     private var bin = ""
 
     /// Stops the server at once and removes the folder.
-    func stop() {
+    public func stop() {
         try? Self.run(bin + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: folder)
     }
@@ -76,7 +91,7 @@ final class PostgresCluster: @unchecked Sendable {
     }
 }
 
-struct ClusterError: Error, CustomStringConvertible {
-    var description: String
+public struct ClusterError: Error, CustomStringConvertible {
+    public var description: String
     init(_ description: String) { self.description = description }
 }
