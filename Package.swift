@@ -83,7 +83,7 @@ let package = Package(
 
         // Benchmarks (release builds; `script/bench`, results in Benchmarks/BENCHMARKS.md).
         .executableTarget(name: "lantian-bench", dependencies: [
-            "LantianSync", "LantianSessions", "LantianStore", "LantianDomain", "LantianWire", "LantianFraming", "LantianTransport", "CLibUV",
+            "LantianSync", "LantianSessions", "LantianStore", "LantianPostgres", "LantianDomain", "LantianWire", "LantianFraming", "LantianTransport", "CLibUV",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/LantianBench"),

@@ -28,6 +28,7 @@ struct Suite {
         if runs(9) { try readGrowth(&results) }
         if runs(10) { try ruralLink(&results) }
         if runs(12) { try transportSecurity(&results) }
+        if runs(13) { try sharedDatabase(&results) }
         if runs(7), let peer, let measured {
             try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: measured.recordBytes)
         }
@@ -271,6 +272,49 @@ struct Suite {
             }
         }
         results.notes.append("Workload 12: TLS 1.3 (OpenSSL 3, Ed25519 server key, X25519, AES-256-GCM as negotiated) against the plaintext debugging listener (`--insecure-plaintext-loopback`), alternating in the same run; connection setup is 200 connections one after another, from connect to the server's challenge (TLS: the handshake and the pinned key's check); memory per connection is the server's VmRSS with that many connections open and greeted, less before, divided by the count.")
+    }
+
+    /// Workload 13: the server's record on PostgreSQL (one node, and two) against the SQLite file,
+    /// alternating in the same run.
+    private func sharedDatabase(_ results: inout Results) throws {
+        let records = 20_000 / scale
+        let season = 100_000 / scale
+        log("PostgreSQL: a cluster of its own, and a \(Format.number(Double(season)))-event server moved into a database")
+        let postgres = try BenchPostgres()
+        defer { postgres.stop() }
+        let scratch = try Scratch("shared")
+        defer { scratch.remove() }
+        let serverPath = scratch.path("server.sqlite"), nodePath = scratch.path("node.sqlite")
+        _ = try Season.makeServer(at: serverPath, events: season)
+        try EventStore(path: serverPath).backup(to: nodePath)
+        try FileManager.default.copyItem(atPath: KeyFile.path(forStore: serverPath), toPath: KeyFile.path(forStore: nodePath))
+        let url = try postgres.moveIntoNewDatabase(serverStore: nodePath)
+        var push = ["SQLite": Figure("13. Push \(Format.number(Double(records))) events, SQLite", unit: "events/s"),
+                    "PostgreSQL": Figure("13. Push \(Format.number(Double(records))) events, PostgreSQL, one node", unit: "events/s")]
+        var pull = ["SQLite": Figure("13. Pull \(Format.number(Double(season))) events, SQLite", unit: "events/s"),
+                    "PostgreSQL": Figure("13. Pull \(Format.number(Double(season))) events, PostgreSQL, one node", unit: "events/s")]
+        var together = [1: Figure("13. Two phones push \(Format.number(Double(records))) events each at once, one node", unit: "events/s"),
+                        2: Figure("13. Two phones push \(Format.number(Double(records))) events each at once, two nodes", unit: "events/s")]
+        try eachRun("push and pull, SQLite and PostgreSQL alternating; two phones to one node and to two") { run in
+            for (name, database) in [("SQLite", nil), ("PostgreSQL", postgres)] as [(String, BenchPostgres?)] {
+                let pushing = try Scratch("push")
+                defer { pushing.remove() }
+                push[name]?.samples.append(try PushWorkload.run(count: records, programs: programs, scratch: pushing, postgres: database).eventsPerSecond)
+            }
+            pull["SQLite"]?.samples.append(try PullWorkload.run(serverPath: serverPath, into: run.path("pull-sqlite.sqlite"), programs: programs).eventsPerSecond)
+            pull["PostgreSQL"]?.samples.append(try PullWorkload.run(serverPath: nodePath, into: run.path("pull-postgresql.sqlite"), programs: programs,
+                                                                     database: url).eventsPerSecond)
+            for nodes in [1, 2] {
+                let pushing = try Scratch("two-phones")
+                defer { pushing.remove() }
+                together[nodes]?.samples.append(try SharedDatabaseWorkload.twoPhonesPushing(count: records, nodes: nodes, programs: programs,
+                                                                                            scratch: pushing, postgres: postgres))
+            }
+        }
+        for name in ["SQLite", "PostgreSQL"] { results.add(push[name]!); results.add(pull[name]!) }
+        results.add(together[1]!)
+        results.add(together[2]!)
+        results.notes.append("Workload 13: the same push and pull as 2 and 3 (TLS), served by lantiand from its SQLite file and by one node of a PostgreSQL database (PostgreSQL 15 on this machine, a cluster of its own, fsync and synchronous_commit on; the node's copy on the same disk), alternating in the same run; then two phones pushing at once, both to one node or each to its own node of the same database.")
     }
 
     /// Workload 7: Lantian and Kinto, the same number of records of the same size.

@@ -25,18 +25,56 @@ public final class PostgresCluster: @unchecked Sendable {
         return connectionString(database: name)
     }
 
-    public init() throws {
+    /// Starts a new cluster with a `lantian` database; `settings` are server settings (`name=value`).
+    public convenience init(settings: [String] = []) throws {
+        try self.init(standbyOf: nil, settings: settings)
+    }
+
+    /// Starts a new cluster, or a streaming-replication standby of `primary` (a copy made with
+    /// `pg_basebackup`, following the primary under the name `standby`).
+    private init(standbyOf primary: PostgresCluster?, settings: [String]) throws {
         guard let bin = Self.binaries() else { throw ClusterError("no PostgreSQL under /usr/lib/postgresql: run script/bootstrap") }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantian-pg-\(UUID().uuidString.prefix(8))").path
         port = UInt16.random(in: 40_000...50_000)
+        self.bin = bin
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if getuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", folder]) }
-        try Self.run(bin + "/initdb", ["-D", folder + "/data", "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
-        try Self.run(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/log", "-w", "-o",
-                                        "-p \(port) -k \(folder) -c listen_addresses='' -c fsync=off", "start"])
-        self.bin = bin
+        if let primary {
+            try Self.run(bin + "/pg_basebackup", ["-d", "host=\(primary.folder) port=\(primary.port) user=postgres application_name=standby",
+                                                  "-D", folder + "/data", "-R", "-X", "stream", "--no-sync", "--checkpoint=fast"])
+        } else {
+            try Self.run(bin + "/initdb", ["-D", folder + "/data", "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
+        }
+        let options = (["-p \(port)", "-k \(folder)", "-c listen_addresses=''", "-c fsync=off"] + settings.map { "-c \($0)" }).joined(separator: " ")
+        try Self.run(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/log", "-w", "-o", options, "start"])
         Self.stopAtExit(self)
-        try Self.run(bin + "/createdb", ["-h", folder, "-p", "\(port)", "-U", "postgres", "lantian"])
+        if primary == nil { try Self.run(bin + "/createdb", ["-h", folder, "-p", "\(port)", "-U", "postgres", "lantian"]) }
+    }
+
+    /// A primary and a standby that follows it by streaming replication, synchronously: a commit
+    /// returns once the standby has it (`synchronous_commit = on`, `synchronous_standby_names`).
+    public static func primaryWithSynchronousStandby() throws -> (primary: PostgresCluster, standby: PostgresCluster) {
+        let primary = try PostgresCluster(settings: ["wal_level=replica", "max_wal_senders=4"])
+        let standby = try PostgresCluster(standbyOf: primary, settings: [])
+        let connection = try PostgresConnection(primary.connectionString)
+        try connection.execute("ALTER SYSTEM SET synchronous_standby_names = 'standby'")
+        try connection.execute("SELECT pg_reload_conf()")
+        let deadline = Date().addingTimeInterval(20)
+        while try connection.query("SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby'").first?.first != "sync" {
+            guard Date() < deadline else { throw ClusterError("the standby did not become synchronous") }
+            usleep(50_000)
+        }
+        return (primary, standby)
+    }
+
+    /// Stops the server at once, as a machine that fails would (its folder kept).
+    public func kill() throws {
+        try Self.run(bin + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
+    }
+
+    /// Makes a standby the primary: it stops following and accepts writes.
+    public func promote() throws {
+        try Self.run(bin + "/pg_ctl", ["-D", folder + "/data", "-w", "promote"])
     }
 
     /// Clusters still running, stopped when the test process exits (a suite's cluster lives in a
@@ -48,7 +86,7 @@ public final class PostgresCluster: @unchecked Sendable {
         running.append(cluster)
     }
 
-    private var bin = ""
+    private let bin: String
 
     /// Stops the server at once and removes the folder.
     public func stop() {

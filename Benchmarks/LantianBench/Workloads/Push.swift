@@ -15,8 +15,15 @@ enum PushWorkload {
         var events: [Event]
     }
 
-    static func run(count: Int, programs: Programs, scratch: Scratch, channel: BenchChannel = .tls) throws -> Outcome {
-        let (officer, client, device, clientPath, running) = try BenchGrid.officerSyncedAtTheOffice(programs: programs, scratch: scratch, channel: channel)
+    /// - Parameter postgres: serve from one node of a database there, the server's store moved into it, rather than from the file.
+    static func run(count: Int, programs: Programs, scratch: Scratch, channel: BenchChannel = .tls, postgres: BenchPostgres? = nil) throws -> Outcome {
+        var (officer, client, device, clientPath, running) = try BenchGrid.officerSyncedAtTheOffice(programs: programs, scratch: scratch, channel: channel)
+        if let postgres {
+            _ = try running.stop()
+            let serverPath = scratch.path("server.sqlite")
+            running = try RunningServer(programs, database: try postgres.moveIntoNewDatabase(serverStore: serverPath), channel: channel,
+                                        extraArguments: ["--node-copy", serverPath])
+        }
         // A week offline, recorded as the officer would: each fire and its issue together.
         for number in 0..<(count / 2) {
             _ = try client.record(try FieldWork.fire(number, in: officer.scope), device: device, now: .now())
