@@ -29,6 +29,7 @@ struct Suite {
         if runs(10) { try ruralLink(&results) }
         if runs(12) { try transportSecurity(&results) }
         if runs(13) { try sharedDatabase(&results) }
+        if runs(14) { try eveningOnPostgres(&results) }
         if runs(7), let peer, let measured {
             try peerComparison(&results, python: peer.python, script: peer.script, recordBytes: measured.recordBytes)
         }
@@ -314,7 +315,32 @@ struct Suite {
         for name in ["SQLite", "PostgreSQL"] { results.add(push[name]!); results.add(pull[name]!) }
         results.add(together[1]!)
         results.add(together[2]!)
+
         results.notes.append("Workload 13: the same push and pull as 2 and 3 (TLS), served by lantiand from its SQLite file and by one node of a PostgreSQL database (PostgreSQL 15 on this machine, a cluster of its own, fsync and synchronous_commit on; the node's copy on the same disk), alternating in the same run; then two phones pushing at once, both to one node or each to its own node of the same database.")
+    }
+
+    /// Workload 14: workload 4's evening (a thousand phones at once) on the SQLite file and on one
+    /// node of a PostgreSQL database, alternating in the same run.
+    private func eveningOnPostgres(_ results: inout Results) throws {
+        let postgres = try BenchPostgres()
+        defer { postgres.stop() }
+        let devices = 1_000 / scale
+        var p99: [String: Figure] = [:], round: [String: Figure] = [:]
+        for name in ["SQLite", "PostgreSQL"] {
+            p99[name] = Figure("14. \(devices) devices at once, push acknowledgement p99, \(name)", unit: "ms")
+            round[name] = Figure("14. \(devices) devices at once, push round, \(name)", unit: "s")
+        }
+        try eachRun("\(devices) devices, SQLite and PostgreSQL alternating") { run in
+            for (name, database) in [("SQLite", nil), ("PostgreSQL", postgres)] as [(String, BenchPostgres?)] {
+                let evening = try Scratch("evening")
+                defer { evening.remove() }
+                let outcome = try ManyDevices.run(devices: devices, eventsEach: 100, programs: programs, scratch: evening, postgres: database)
+                p99[name]?.samples.append(outcome.load.percentile(0.99))
+                round[name]?.samples.append(outcome.load.pushRoundSeconds)
+            }
+        }
+        for name in ["SQLite", "PostgreSQL"] { results.add(p99[name]!); results.add(round[name]!) }
+        results.notes.append("Workload 14: workload 4's evening (each phone pushes 100 events, then pulls its cell) served by lantiand from its SQLite file and by one node of a PostgreSQL database, alternating in the same run.")
     }
 
     /// Workload 7: Lantian and Kinto, the same number of records of the same size.

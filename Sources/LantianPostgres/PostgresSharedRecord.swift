@@ -32,6 +32,8 @@ public final class PostgresSharedRecord: SharedRecord, @unchecked Sendable {
         connection = try PostgresConnection(connectionString)
         try connection.transaction {
             try connection.query("SELECT pg_advisory_xact_lock($1)", ["\(Self.schemaLock)"])
+            // "already exists, skipping" notices would go to standard error, every start.
+            try connection.execute("SET LOCAL client_min_messages = warning")
             try connection.execute(Self.schema)
         }
     }

@@ -32,7 +32,12 @@ public enum Migration {
         // becomes this node's copy; opening it on the empty record publishes the whole record.
         _ = try Maintenance.backup(store: path, to: location.file)
         let source = try EventStore(path: path, keeping: .server)
-        let node = try EventStore(path: location.file, keeping: .server, sharing: record)
+        let node: EventStore
+        do { node = try EventStore(path: location.file, keeping: .server, sharing: record) } catch {
+            // Nothing was committed to the database: the copy goes too, so the command can simply be run again.
+            for suffix in ["", "-wal", "-shm", ".key", ".tls.key", ".tls.crt"] { try? FileManager.default.removeItem(atPath: location.file + suffix) }
+            throw error
+        }
         // Read back from the database alone, into a copy of its own.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantiand-migrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -126,7 +126,7 @@ extension EventStore {
             guard !pending.isEmpty else { return }
             try database.write { db in
                 let applied = try sharedPosition(db) ?? 0
-                _ = try applyShared(db, pending.filter { $0.position > applied }, sharing, after: applied)
+                try applyShared(db, pending.filter { $0.position > applied }, sharing, after: applied)
                 if keepsReadModels { try refreshReadModels(db) }
             }
         }
@@ -136,25 +136,25 @@ extension EventStore {
     /// handed to the record (and committed there) before this transaction commits.
     func writeShared<T>(_ db: Database, _ sharing: Sharing, _ updates: (Database) throws -> T) throws -> T {
         let applied = try Self.sharedPosition(db) ?? 0
-        var result: Result<T, any Error>?
+        var result: T?
         try sharing.record.write(after: applied) { pending in
-            _ = try Self.applyShared(db, pending, sharing, after: applied)
+            try Self.applyShared(db, pending, sharing, after: applied)
             let position = pending.last?.position ?? applied
             let head = try Int64.fetchOne(db, sql: "SELECT MAX(sseq) FROM event") ?? 0
             let value = try updates(db)
             if readModels != nil { try Self.refreshReadModels(db) }
-            result = .success(value)
+            result = value
             guard let changeset = try Self.takeChanges(db, sharing, position: position + 1, acceptedAfter: head) else { return [] }
             try Self.noteSharedPosition(db, changeset.position)
             return [changeset]
         }
         guard let result else { throw StoreError.damaged("the shared record did not run the write") }
-        return try result.get()
+        return result
     }
 
-    /// Applies `changesets` (which must follow `applied`) to this copy, notes how far it has got,
-    /// and returns nothing to add: the change log they filled is emptied.
-    private static func applyShared(_ db: Database, _ changesets: [RecordChangeset], _ sharing: Sharing, after applied: Int64) throws -> [RecordChangeset] {
+    /// Applies `changesets` (which must follow `applied`) to this copy and notes how far it has got;
+    /// the change log they filled is emptied (they are not this node's changes).
+    private static func applyShared(_ db: Database, _ changesets: [RecordChangeset], _ sharing: Sharing, after applied: Int64) throws {
         var expected = applied + 1
         for changeset in changesets {
             guard changeset.position == expected else {
@@ -169,7 +169,6 @@ extension EventStore {
         }
         try db.execute(sql: "DELETE FROM record_change")
         if let last = changesets.last { try noteSharedPosition(db, last.position) }
-        return []
     }
 
     /// Applies one row, naming only tables and columns this store's schema has.

@@ -12,9 +12,11 @@ enum ManyDevices {
         var load: LoadReport
     }
 
-    /// - Parameter idle: devices more (workload 11), each a grid officer's second phone in turn, that
-    ///   connect and subscribe before the evening and stay idle through it (``IdleDevice``).
-    static func run(devices: Int, eventsEach: Int, idle: Int = 0, programs: Programs, scratch: Scratch) throws -> Outcome {
+    /// - Parameters:
+    ///   - idle: devices more (workload 11), each a grid officer's second phone in turn, that
+    ///     connect and subscribe before the evening and stay idle through it (``IdleDevice``).
+    ///   - postgres: serve from one node of a database there, the server's store moved into it (workload 13; no idle devices).
+    static func run(devices: Int, eventsEach: Int, idle: Int = 0, programs: Programs, scratch: Scratch, postgres: BenchPostgres? = nil) throws -> Outcome {
         let serverPath = scratch.path("server.sqlite")
         let folder = scratch.path("devices")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -27,12 +29,15 @@ enum ManyDevices {
                 enrolled.append(device.id)
             }
         }
-        var server = try RunningServer(programs, database: serverPath)
+        var server = try postgres.map { postgres in
+            try RunningServer(programs, database: try postgres.moveIntoNewDatabase(serverStore: serverPath), extraArguments: ["--node-copy", serverPath])
+        } ?? RunningServer(programs, database: serverPath)
         func generator() -> [String] {
             ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)", "--server-pid", "\(server.pid)",
              "--server-certificate", serverPath + ".tls.crt"]
         }
         if idle > 0 {
+            guard postgres == nil else { throw BenchError.failed("idle devices on PostgreSQL are not measured") }
             // The pushing phones sync at the office before the idle ones are enrolled, so that they
             // need not pull those enrolments; the server is restarted for the evening, so that
             // subscribers are not told of enrolments made behind its back.
