@@ -203,6 +203,11 @@ extension EventStore {
         for change in try Row.fetchAll(db, sql: "SELECT * FROM record_change ORDER BY seq") {
             let name: String = try change.decode(forColumn: "tbl")
             guard let table = sharing.tables[name], let kind = RecordChangeset.Row.Change(rawValue: try change.decode(forColumn: "change")) else { continue }
+            // Rows without a rowid cannot be found again on another copy: such tables are only ever
+            // inserted into, and a write that changes one otherwise is refused rather than diverge.
+            guard table.hasRowid || kind == .insert else {
+                throw StoreError.sharedRecordUnreadable(position: position, reason: "\(name) has no rowid to \(kind) by")
+            }
             let values = kind == .delete ? [] : (0..<table.columns.count).map { change["v\($0)"] as DatabaseValue }
             rows.append(RecordChangeset.Row(table: name, change: kind, rowid: try change.decode(forColumn: "rid"),
                                             columns: kind == .delete ? [] : table.columns, values: values))

@@ -35,13 +35,15 @@ public final class SessionDriver {
     /// Connects to `server` and starts the session.
     ///
     /// - Parameters:
-    ///   - connectTimeout: milliseconds to wait for the connection.
+    ///   - connectTimeout: milliseconds to wait for the server to take the connection (its TLS
+    ///     handshake may then take as long as `idleTimeout`).
     ///   - idleTimeout: milliseconds of silence after which the server is pinged; after a second
     ///     such silence the session ends as timed out.
     ///   - security: TLS with the server's trust (``ChannelSecurity``).
     public func start(loop: EventLoop, server: Endpoint, security: ChannelSecurity, connectTimeout: UInt64, idleTimeout: UInt64) {
+        // A server that took the connection is given as long to finish the handshake as to answer anything.
         Connection.connect(loop: loop, endpoint: server, maxFrameBytes: Int(WireLimits.standard.maxFrameBytes), security: security,
-                           timeoutMilliseconds: connectTimeout) { [self] result in
+                           timeoutMilliseconds: connectTimeout, handshakeTimeoutMilliseconds: max(connectTimeout, idleTimeout)) { [self] result in
             switch result {
             case .failure(let error):
                 end(.failure(SyncError(error)))

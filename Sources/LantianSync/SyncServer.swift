@@ -143,12 +143,12 @@ public final class SyncServer {
         }
     }
 
-    /// Tells each subscribed client whom new events concern that they are there to pull: live
-    /// updates without polling. Once per turn of the loop: a burst of pushes wakes each once.
     /// Another node committed to the shared record this server's store is a copy of: subscribed
     /// devices hear of whatever concerns them.
     public func recordMoved() { notifySubscribers() }
 
+    /// Tells each subscribed client whom new events concern that they are there to pull: live
+    /// updates without polling. Once per turn of the loop: a burst of pushes wakes each once.
     private func notifySubscribers() {
         guard !notifyingArmed, !isShutDown else { return }
         notifyingArmed = true

@@ -3,26 +3,30 @@ import CLibUV
 extension Connection {
     /// Connects to `endpoint`, resolving a host name first if needed, and calls `completion` exactly
     /// once: with the connection, its TLS handshake done, the server trusted, reading and ready for
-    /// ``send(_:)``; or with why it failed. Gives up with `ETIMEDOUT` after `timeoutMilliseconds`.
+    /// ``send(_:)``; or with why it failed. Gives up with `ETIMEDOUT` when the server has not taken
+    /// the connection within `timeoutMilliseconds`, or, once it has, not finished the handshake
+    /// within `handshakeTimeoutMilliseconds` (by default the same): a busy server that is there is
+    /// given longer than one that cannot be reached.
     ///
     /// ```swift
     /// Connection.connect(loop: loop, endpoint: endpoint, maxFrameBytes: 1 << 20, security: .tls(context), timeoutMilliseconds: 3_000) { result in … }
     /// ```
     public static func connect(
         loop: EventLoop, endpoint: Endpoint, maxFrameBytes: Int, security: ChannelSecurity, timeoutMilliseconds: UInt64,
-        completion: @escaping (Result<Connection, TransportError>) -> Void
+        handshakeTimeoutMilliseconds: UInt64? = nil, completion: @escaping (Result<Connection, TransportError>) -> Void
     ) {
         connect(loop: loop, endpoint: endpoint, framing: .frames(maxBodyBytes: maxFrameBytes), security: security,
-                timeoutMilliseconds: timeoutMilliseconds, completion: completion)
+                timeoutMilliseconds: timeoutMilliseconds, handshakeTimeoutMilliseconds: handshakeTimeoutMilliseconds, completion: completion)
     }
 
-    /// As ``connect(loop:endpoint:maxFrameBytes:security:timeoutMilliseconds:completion:)``, with messages cut as `framing` says.
+    /// As ``connect(loop:endpoint:maxFrameBytes:security:timeoutMilliseconds:handshakeTimeoutMilliseconds:completion:)``, with messages cut as `framing` says.
     public static func connect(
         loop: EventLoop, endpoint: Endpoint, framing: Framing, security: ChannelSecurity, timeoutMilliseconds: UInt64,
-        completion: @escaping (Result<Connection, TransportError>) -> Void
+        handshakeTimeoutMilliseconds: UInt64? = nil, completion: @escaping (Result<Connection, TransportError>) -> Void
     ) {
         do {
-            let connector = try Connector(loop: loop, endpoint: endpoint, framing: framing, security: security, completion: completion)
+            let connector = try Connector(loop: loop, endpoint: endpoint, framing: framing, security: security,
+                                          handshakeTimeoutMilliseconds: handshakeTimeoutMilliseconds ?? timeoutMilliseconds, completion: completion)
             connector.start(timeoutMilliseconds: timeoutMilliseconds)
         } catch {
             completion(.failure(error))
@@ -38,11 +42,13 @@ private final class Connector {
     private let security: ChannelSecurity
     private var completion: ((Result<Connection, TransportError>) -> Void)?
     private let deadline: LoopTimer
+    private let handshakeTimeout: UInt64
     private var connection: Connection?
 
-    init(loop: EventLoop, endpoint: Endpoint, framing: Framing, security: ChannelSecurity,
+    init(loop: EventLoop, endpoint: Endpoint, framing: Framing, security: ChannelSecurity, handshakeTimeoutMilliseconds: UInt64,
          completion: @escaping (Result<Connection, TransportError>) -> Void) throws(TransportError) {
         self.loop = loop
+        handshakeTimeout = handshakeTimeoutMilliseconds
         self.endpoint = endpoint
         self.framing = framing
         self.security = security
@@ -51,14 +57,18 @@ private final class Connector {
     }
 
     func start(timeoutMilliseconds: UInt64) {
-        deadline.start(afterMilliseconds: timeoutMilliseconds) { [self] in
-            connection?.abort()
-            finish(.failure(TransportError(code: UV_ETIMEDOUT.rawValue, operation: "connect \(endpoint)")))
-        }
+        startDeadline(afterMilliseconds: timeoutMilliseconds)
         if let address = SocketAddress.numeric(endpoint) {
             connect(to: address)
         } else {
             resolve()
+        }
+    }
+
+    private func startDeadline(afterMilliseconds delay: UInt64) {
+        deadline.start(afterMilliseconds: delay) { [self] in
+            connection?.abort()
+            finish(.failure(TransportError(code: UV_ETIMEDOUT.rawValue, operation: "connect \(endpoint)")))
         }
     }
 
@@ -132,6 +142,8 @@ private final class Connector {
             return finish(.failure(TransportError(code: status, operation: "connect \(endpoint)")))
         }
         guard completion != nil else { return connection.abort() }
+        // The server is there: its handshake gets its own, longer, deadline.
+        startDeadline(afterMilliseconds: handshakeTimeout)
         // The connection holds this attempt until the handshake ends either way (both closures are then released).
         connection.onClose = { [self] reason in
             switch reason {
