@@ -2,8 +2,8 @@ import CLibPQ
 import Foundation
 
 /// One connection to PostgreSQL through libpq, used from one thread at a time. Statements take
-/// their parameters separately from the SQL (never spliced into it), in text form; results come
-/// back as rows of text (`nil` for NULL).
+/// their parameters separately from the SQL (never spliced into it); results come back as rows of
+/// text, or of PostgreSQL's binary values (`nil` for NULL).
 ///
 /// ```swift
 /// let connection = try PostgresConnection("postgresql://lantian@/lantian?host=/run/postgresql")
@@ -19,13 +19,16 @@ public final class PostgresConnection {
         }
         self.raw = raw
         guard PQstatus(raw) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(raw)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = lastError
             PQfinish(raw)
             throw PostgresError(state: nil, message: message, operation: "connect")
         }
     }
 
     deinit { PQfinish(raw) }
+
+    /// libpq's message for the last failure on this connection.
+    private var lastError: String { String(cString: PQerrorMessage(raw)).trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// The connection's socket, for an event loop to wait on (notifications arriving).
     public var socket: Int32 { PQsocket(raw) }
@@ -37,7 +40,7 @@ public final class PostgresConnection {
         guard PQstatus(raw) != CONNECTION_OK else { return }
         PQreset(raw)
         guard PQstatus(raw) == CONNECTION_OK else {
-            throw PostgresError(state: nil, message: String(cString: PQerrorMessage(raw)).trimmingCharacters(in: .whitespacesAndNewlines),
+            throw PostgresError(state: nil, message: lastError,
                                 operation: "reconnect")
         }
     }
@@ -49,20 +52,10 @@ public final class PostgresConnection {
         try check(result, sql)
     }
 
-    /// Runs one statement with `parameters` ($1, $2, …; `nil` for NULL) and returns its rows.
+    /// Runs one statement with `parameters` ($1, $2, …; `nil` for NULL) and returns its rows as text.
     @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> [[String?]] {
-        let result = Self.withCStrings(parameters) { values in
-            PQexecParams(raw, sql, Int32(values.count), nil, values, nil, nil, 0)
-        }
-        defer { PQclear(result) }
-        try check(result, sql)
-        let rows = Int(PQntuples(result)), columns = Int(PQnfields(result))
-        return (0..<rows).map { row in
-            (0..<columns).map { column in
-                PQgetisnull(result, Int32(row), Int32(column)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
-            }
-        }
+        try run(sql, parameters.map(Parameter.text), binaryResults: false) { value, _ in String(cString: value) }
     }
 
     /// A parameter sent in binary form where text would cost a hex encoding: bytes for `bytea`.
@@ -75,33 +68,38 @@ public final class PostgresConnection {
     /// as its bytes, `bigint` as 8 bytes big-endian, `text` as UTF-8 (`nil` for NULL).
     @discardableResult
     public func queryBinary(_ sql: String, _ parameters: [Parameter] = []) throws(PostgresError) -> [[Data?]] {
+        try run(sql, parameters, binaryResults: true) { value, length in Data(bytes: value, count: length) }
+    }
+
+    /// Runs one statement, text parameters as C strings and bytes as binary, and reads each cell of
+    /// its result with `cell` (its bytes and their length).
+    private func run<Cell>(_ sql: String, _ parameters: [Parameter], binaryResults: Bool,
+                           cell: (UnsafePointer<CChar>, Int) -> Cell) throws(PostgresError) -> [[Cell?]] {
         let texts: [String?] = parameters.map { if case .text(let text) = $0 { text } else { nil } }
-        let blobs: [Data?] = parameters.map { if case .bytes(let data) = $0 { data } else { nil } }
         let result = Self.withCStrings(texts) { values in
             var pointers = values
             var lengths = [Int32](repeating: 0, count: parameters.count)
             var formats = [Int32](repeating: 0, count: parameters.count)
-            let buffers = blobs.map { $0.map { data in
+            var buffers: [UnsafeMutableRawBufferPointer] = []
+            defer { for buffer in buffers { buffer.deallocate() } }
+            for (index, parameter) in parameters.enumerated() {
+                guard case .bytes(let data) = parameter else { continue }
                 let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
                 _ = data.copyBytes(to: buffer.bindMemory(to: UInt8.self))
-                return (buffer, data.count)
-            } }
-            defer { for buffer in buffers { buffer?.0.deallocate() } }
-            for (index, buffer) in buffers.enumerated() {
-                guard let (raw, count) = buffer else { continue }
-                pointers[index] = UnsafePointer(raw.baseAddress?.assumingMemoryBound(to: CChar.self))
-                lengths[index] = Int32(count)
+                buffers.append(buffer)
+                pointers[index] = UnsafePointer(buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
+                lengths[index] = Int32(data.count)
                 formats[index] = 1
             }
-            return PQexecParams(raw, sql, Int32(parameters.count), nil, pointers, lengths, formats, 1)
+            return PQexecParams(raw, sql, Int32(parameters.count), nil, pointers, lengths, formats, binaryResults ? 1 : 0)
         }
         defer { PQclear(result) }
         try check(result, sql)
-        let rows = Int(PQntuples(result)), columns = Int(PQnfields(result))
+        let rows = PQntuples(result), columns = PQnfields(result)
         return (0..<rows).map { row in
             (0..<columns).map { column in
-                guard PQgetisnull(result, Int32(row), Int32(column)) == 0, let value = PQgetvalue(result, Int32(row), Int32(column)) else { return nil }
-                return Data(bytes: value, count: Int(PQgetlength(result, Int32(row), Int32(column))))
+                guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
+                return cell(value, Int(PQgetlength(result, row, column)))
             }
         }
     }
@@ -128,7 +126,7 @@ public final class PostgresConnection {
     /// closed throws.
     private func drainNotifications() throws(PostgresError) -> [Notification] {
         guard PQconsumeInput(raw) == 1 else {
-            throw PostgresError(state: nil, message: String(cString: PQerrorMessage(raw)).trimmingCharacters(in: .whitespacesAndNewlines),
+            throw PostgresError(state: nil, message: lastError,
                                 operation: "receive notifications")
         }
         var heard: [Notification] = []
@@ -157,7 +155,7 @@ public final class PostgresConnection {
         guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK else { return }
         let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
         let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
-            ?? String(cString: PQerrorMessage(raw)).trimmingCharacters(in: .whitespacesAndNewlines)
+            ?? lastError
         throw PostgresError(state: state, message: message, operation: String(sql.prefix(60)))
     }
 

@@ -89,30 +89,23 @@ public final class PostgresSharedRecord: SharedRecord, @unchecked Sendable {
         """
 
     public func position() throws -> Int64 {
-        try lock.withLock {
-            try connection.reconnectIfBroken()
-            return try head().position
-        }
+        try connected { try head().position }
     }
 
     /// The highest global sequence number committed.
     public func sseqHead() throws -> Int64 {
-        try lock.withLock { try head().sseq }
+        try connected { try head().sseq }
     }
 
     public func changesets(after position: Int64, limit: Int) throws -> [RecordChangeset] {
-        try lock.withLock {
-            try connection.reconnectIfBroken()
-            return try changesets(after: position, through: position + Int64(max(limit, 0)))
-        }
+        try connected { try changesets(after: position, through: position + Int64(max(limit, 0))) }
     }
 
     public func write(after position: Int64, _ body: ([RecordChangeset]) throws -> [RecordChangeset]) throws {
-        try lock.withLock {
-            try connection.reconnectIfBroken()
+        try connected {
             try connection.transaction {
                 // The head's row lock, held to the commit, makes this the only writer.
-                let head = try Self.head(of: connection.queryBinary("SELECT position, sseq FROM record_head FOR UPDATE"))
+                let head = try head(locking: true)
                 guard position <= head.position else { throw StoreError.copyAheadOfSharedRecord(copy: position, record: head.position) }
                 let added = try body(try changesets(after: position, through: head.position))
                 guard !added.isEmpty else { return }
@@ -143,7 +136,7 @@ public final class PostgresSharedRecord: SharedRecord, @unchecked Sendable {
     /// Up to `limit` accepted events after global sequence number `after`, in order, as the
     /// `event` table holds them.
     public func events(after: Int64, limit: Int) throws -> [AcceptedEvent] {
-        try lock.withLock {
+        try connected {
             try connection.queryBinary("""
                 SELECT sseq, id::text, device::text, cseq, actor, hlc, recorded_at, subject::text, type, schema::bigint, payload, previous, received_at
                 FROM event WHERE sseq > $1 ORDER BY sseq LIMIT $2
@@ -151,11 +144,18 @@ public final class PostgresSharedRecord: SharedRecord, @unchecked Sendable {
         }
     }
 
-    private func head() throws -> (position: Int64, sseq: Int64) {
-        try Self.head(of: connection.queryBinary("SELECT position, sseq FROM record_head"))
+    /// Runs `body` as the connection's only user, the connection made again first if it was lost.
+    private func connected<T>(_ body: () throws -> T) throws -> T {
+        try lock.withLock {
+            try connection.reconnectIfBroken()
+            return try body()
+        }
     }
 
-    private static func head(of rows: [[Data?]]) throws -> (position: Int64, sseq: Int64) {
+    /// The last changeset's position and the last event's number; `locking`: with the row lock that
+    /// makes this transaction the record's only writer.
+    private func head(locking: Bool = false) throws -> (position: Int64, sseq: Int64) {
+        let rows = try connection.queryBinary("SELECT position, sseq FROM record_head" + (locking ? " FOR UPDATE" : ""))
         guard let row = rows.first, row.count == 2, let position = row[0].flatMap(PostgresValue.bigint), let sseq = row[1].flatMap(PostgresValue.bigint) else {
             throw PostgresError(state: nil, message: "record_head has no row", operation: "read the head")
         }

@@ -33,7 +33,7 @@ public enum Migration {
         _ = try Maintenance.backup(store: path, to: location.file)
         let source = try EventStore(path: path, keeping: .server)
         let node: EventStore
-        do { node = try EventStore(path: location.file, keeping: .server, sharing: record) } catch {
+        do { node = try location.open() } catch {
             // Nothing was committed to the database: the copy goes too, so the command can simply be run again.
             for suffix in ["", "-wal", "-shm", ".key", ".tls.key", ".tls.crt"] { try? FileManager.default.removeItem(atPath: location.file + suffix) }
             throw error
@@ -42,8 +42,7 @@ public enum Migration {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantiand-migrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let readBack = try EventStore(path: folder.appendingPathComponent("read-back.sqlite").path, keeping: .server,
-                                      sharing: try PostgresSharedRecord(database))
+        let readBack = try StoreLocation(db: database, nodeCopy: folder.appendingPathComponent("read-back.sqlite").path).open()
         var cursor: Int64 = 0, events = 0
         while true {
             let expected = try source.page(after: cursor, limit: 10_000, maxBytes: .max).events

@@ -45,14 +45,20 @@ public struct StoreLocation: Hashable, Sendable, CustomStringConvertible {
 
     /// Opens the store: the file, or this node's copy brought up to date with the database's record.
     public func open(rebuilding progress: ((RebuildProgress) -> Void)? = nil) throws -> EventStore {
-        try EventStore(path: file, keeping: .server, sharing: try sharedRecord(), rebuilding: progress)
+        try presentingDatabaseErrors { try EventStore(path: file, keeping: .server, sharing: try sharedRecord(), rebuilding: progress) }
     }
 
     /// The database's record, connected (`nil` for a file).
     public func sharedRecord() throws -> PostgresSharedRecord? {
         guard let database else { return nil }
-        do { return try PostgresSharedRecord(database) } catch let error as PostgresError {
-            throw AdministrationError.database(Self.withoutPassword(database), error.message)
+        return try presentingDatabaseErrors { try PostgresSharedRecord(database) }
+    }
+
+    /// `body`, a failure PostgreSQL reports turned into the administration error that names the
+    /// database and says what to check.
+    private func presentingDatabaseErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as PostgresError {
+            throw AdministrationError.database(Self.withoutPassword(database ?? file), error.message)
         }
     }
 

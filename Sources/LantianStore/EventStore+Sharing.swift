@@ -164,17 +164,20 @@ extension EventStore {
             do { rows = try changeset.decodedRows() } catch {
                 throw StoreError.sharedRecordUnreadable(position: changeset.position, reason: "\(error)")
             }
-            for row in rows { try apply(db, row, sharing) }
+            for row in rows { try apply(db, row, sharing, from: changeset.position) }
             expected += 1
         }
         try db.execute(sql: "DELETE FROM record_change")
         if let last = changesets.last { try noteSharedPosition(db, last.position) }
     }
 
-    /// Applies one row, naming only tables and columns this store's schema has.
-    private static func apply(_ db: Database, _ row: RecordChangeset.Row, _ sharing: Sharing) throws {
+    /// Applies one row of the changeset at `position`, naming only tables and columns this store's schema has.
+    private static func apply(_ db: Database, _ row: RecordChangeset.Row, _ sharing: Sharing, from position: Int64) throws {
         guard let table = sharing.tables[row.table], Set(row.columns).isSubset(of: table.columns) else {
-            throw StoreError.sharedRecordUnreadable(position: 0, reason: "table \(row.table) or its columns \(row.columns) are not this version's")
+            throw StoreError.sharedRecordUnreadable(position: position, reason: "table \(row.table) or its columns \(row.columns) are not this version's")
+        }
+        guard row.change == .insert || row.rowid != nil else {
+            throw StoreError.sharedRecordUnreadable(position: position, reason: "a change to \(row.table) names no row")
         }
         let quoted = row.columns.map { "\"\($0)\"" }
         switch row.change {
@@ -187,12 +190,10 @@ extension EventStore {
                 VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
                 """).execute(arguments: StatementArguments(values))
         case .update:
-            guard let rowid = row.rowid else { return }
             try db.cachedStatement(sql: "UPDATE \(row.table) SET \(quoted.map { "\($0) = ?" }.joined(separator: ", ")) WHERE _rowid_ = ?")
-                .execute(arguments: StatementArguments(row.values + [rowid.databaseValue]))
+                .execute(arguments: StatementArguments(row.values + [row.rowid.databaseValue]))
         case .delete:
-            guard let rowid = row.rowid else { return }
-            try db.cachedStatement(sql: "DELETE FROM \(row.table) WHERE _rowid_ = ?").execute(arguments: [rowid])
+            try db.cachedStatement(sql: "DELETE FROM \(row.table) WHERE _rowid_ = ?").execute(arguments: [row.rowid])
         }
     }
 

@@ -112,7 +112,8 @@ public final class TLSIdentity: @unchecked Sendable {
 /// PEM files read and written through OpenSSL's memory BIOs.
 enum PEMFile {
     static func read(_ path: String, _ parse: (OpaquePointer?) -> OpaquePointer?) throws(TLSFailure) -> OpaquePointer {
-        try readAll(path, parse)[0]  // readAll throws when there is none
+        guard let first = try readAll(path, parse).first else { throw .identityFile(path: path, problem: .notPEM) }  // no subscript to trap on
+        return first
     }
 
     static func readAll(_ path: String, _ parse: (OpaquePointer?) -> OpaquePointer?) throws(TLSFailure) -> [OpaquePointer] {

@@ -163,9 +163,9 @@ import Testing
     /// without the primary's last commits) is refused, saying what to do; a new copy is made.
     @Test func aCopyAheadOfTheRecordIsRefusedAndANewCopyIsMade() throws {
         let cluster = try PostgresCluster.shared.get()
-        let connection = try database()
+        let name = try cluster.newDatabaseName()
+        let connection = cluster.connectionString(database: name)
         let path = try firstNode(connection).path  // closed again: a database is copied only when no one is connected
-        let name = try #require(connection.split(separator: " ").first { $0.hasPrefix("dbname=") }?.dropFirst(7))
         let earlier = "lantian_earlier_" + UUID().uuidString.prefix(8).lowercased()
         try retrying { try PostgresConnection(cluster.connectionString).execute("CREATE DATABASE \(earlier) TEMPLATE \(name)") }
         let store = try EventStore(path: path, keeping: .server, sharing: try PostgresSharedRecord(connection))

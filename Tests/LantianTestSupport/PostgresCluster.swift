@@ -18,11 +18,21 @@ public final class PostgresCluster: @unchecked Sendable {
     /// One cluster for the whole test process, started at first use.
     public static let shared = Result { try PostgresCluster() }
 
-    /// A new, empty database of its own: the connection string to it.
-    public func newDatabase() throws -> String {
+    /// The database `name` as a URL, the form `lantiand --db` takes.
+    public func url(database name: String) -> String {
+        "postgresql://postgres@/\(name)?host=\(folder)&port=\(port)"
+    }
+
+    /// A new, empty database of its own: its name.
+    public func newDatabaseName() throws -> String {
         let name = "lantian_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
         try PostgresConnection(connectionString).execute("CREATE DATABASE \(name)")
-        return connectionString(database: name)
+        return name
+    }
+
+    /// A new, empty database of its own: the connection string to it.
+    public func newDatabase() throws -> String {
+        connectionString(database: try newDatabaseName())
     }
 
     /// Starts a new cluster with a `lantian` database; `settings` are server settings (`name=value`).

@@ -11,9 +11,7 @@ enum SharedDatabases {
     /// A new, empty database on the cluster, as a URL `lantiand` takes.
     static func newDatabase() throws -> String {
         let cluster = try PostgresCluster.shared.get()
-        let keywords = try cluster.newDatabase()
-        let name = keywords.split(separator: " ").first { $0.hasPrefix("dbname=") }.map { String($0.dropFirst(7)) } ?? "lantian"
-        return "postgresql://postgres@/\(name)?host=\(cluster.folder)&port=\(cluster.port)"
+        return cluster.url(database: try cluster.newDatabaseName())
     }
 
     /// Makes `path` a node's copy of the record in `database` (a new database when `nil`).
