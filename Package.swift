@@ -110,7 +110,7 @@ let package = Package(
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "LantianDomain", "LantianWire", "LantianFraming", "LantianStore", "LantianPostgres", "LantianTestSupport", "CLantianOpenSSL",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -319,28 +319,31 @@ struct Suite {
         results.notes.append("Workload 13: the same push and pull as 2 and 3 (TLS), served by lantiand from its SQLite file and by one node of a PostgreSQL database (PostgreSQL 15 on this machine, a cluster of its own, fsync and synchronous_commit on; the node's copy on the same disk), alternating in the same run; then two phones pushing at once, both to one node or each to its own node of the same database.")
     }
 
-    /// Workload 14: workload 4's evening (a thousand phones at once) on the SQLite file and on one
-    /// node of a PostgreSQL database, alternating in the same run.
+    /// Workload 14: workload 4's evening (a thousand phones at once) on the SQLite file, on one node
+    /// of a PostgreSQL database and on two, alternating in the same run.
     private func eveningOnPostgres(_ results: inout Results) throws {
         let postgres = try BenchPostgres()
         defer { postgres.stop() }
         let devices = 1_000 / scale
+        let stores: [(name: String, postgres: BenchPostgres?, nodes: Int)] = [("SQLite", nil, 1), ("PostgreSQL, one node", postgres, 1),
+                                                                             ("PostgreSQL, two nodes", postgres, 2)]
         var p99: [String: Figure] = [:], round: [String: Figure] = [:]
-        for name in ["SQLite", "PostgreSQL"] {
-            p99[name] = Figure("14. \(devices) devices at once, push acknowledgement p99, \(name)", unit: "ms")
-            round[name] = Figure("14. \(devices) devices at once, push round, \(name)", unit: "s")
+        for store in stores {
+            p99[store.name] = Figure("14. \(devices) devices at once, push acknowledgement p99, \(store.name)", unit: "ms")
+            round[store.name] = Figure("14. \(devices) devices at once, push round, \(store.name)", unit: "s")
         }
-        try eachRun("\(devices) devices, SQLite and PostgreSQL alternating") { run in
-            for (name, database) in [("SQLite", nil), ("PostgreSQL", postgres)] as [(String, BenchPostgres?)] {
+        try eachRun("\(devices) devices, SQLite and PostgreSQL (one node, two) alternating") { run in
+            for store in stores {
                 let evening = try Scratch("evening")
                 defer { evening.remove() }
-                let outcome = try ManyDevices.run(devices: devices, eventsEach: 100, programs: programs, scratch: evening, postgres: database)
-                p99[name]?.samples.append(outcome.load.percentile(0.99))
-                round[name]?.samples.append(outcome.load.pushRoundSeconds)
+                let outcome = try ManyDevices.run(devices: devices, eventsEach: 100, programs: programs, scratch: evening, postgres: store.postgres,
+                                                  nodes: store.nodes)
+                p99[store.name]?.samples.append(outcome.load.percentile(0.99))
+                round[store.name]?.samples.append(outcome.load.pushRoundSeconds)
             }
         }
-        for name in ["SQLite", "PostgreSQL"] { results.add(p99[name]!); results.add(round[name]!) }
-        results.notes.append("Workload 14: workload 4's evening (each phone pushes 100 events, then pulls its cell) served by lantiand from its SQLite file and by one node of a PostgreSQL database, alternating in the same run.")
+        for store in stores { results.add(p99[store.name]!); results.add(round[store.name]!) }
+        results.notes.append("Workload 14: workload 4's evening (each phone pushes 100 events, then pulls its cell) served by lantiand from its SQLite file, by one node of a PostgreSQL database and by two (the phones taking them in turn), alternating in the same run; a run fails if any session fails.")
     }
 
     /// Workload 7: Lantian and Kinto, the same number of records of the same size.

@@ -31,6 +31,8 @@ public final class Connection: HandleOwner {
     public var writeHighWaterBytes = 8 << 20
     /// Whether reading is paused because too much is waiting to be written.
     public private(set) var isReadingPaused = false
+    /// Whether the owner is busy with the last frame and takes no other until ``resumeFrames()``.
+    public private(set) var isHoldingFrames = false
 
     let loop: EventLoop
     let handle: UnsafeMutablePointer<uv_tcp_t>
@@ -117,6 +119,24 @@ public final class Connection: HandleOwner {
         }
     }
 
+    /// Hands over no further frame, and reads no further bytes, until ``resumeFrames()``: the owner
+    /// answers the last frame off the loop, and frames are answered one at a time, in order. A peer
+    /// that keeps sending meanwhile fills its own socket buffers, not this process's memory.
+    public func holdFrames() {
+        guard !isHoldingFrames else { return }
+        isHoldingFrames = true
+        uv_read_stop(Handle.stream(handle))
+    }
+
+    /// Hands over frames again: those already received first, then what the socket brings.
+    public func resumeFrames() {
+        guard isHoldingFrames else { return }
+        isHoldingFrames = false
+        guard isOpen else { return }
+        if !isReadingPaused { startReading() }
+        deliverBufferedFrames()
+    }
+
     /// Hands what TLS has ready to the socket.
     private func flushTLS() {
         while let bytes = tls?.takeOutgoing() { write(bytes) }
@@ -201,7 +221,7 @@ public final class Connection: HandleOwner {
     /// Hands over every complete frame received, unless reading is paused or the connection closing.
     private func deliverBufferedFrames() {
         do {
-            while isOpen, !isReadingPaused, let body = try decoder.nextBody() { onFrame?(body) }
+            while isOpen, !isReadingPaused, !isHoldingFrames, let body = try decoder.nextBody() { onFrame?(body) }
         } catch {
             uv_read_stop(Handle.stream(handle))
             if let onFrameError { onFrameError(error) } else { close() }
@@ -249,6 +269,7 @@ public final class Connection: HandleOwner {
     private func resumeReadingIfDrained() {
         guard isReadingPaused, isOpen, queuedWriteBytes <= writeHighWaterBytes / 2 else { return }
         isReadingPaused = false
+        guard !isHoldingFrames else { return }
         startReading()
         deliverBufferedFrames()
     }

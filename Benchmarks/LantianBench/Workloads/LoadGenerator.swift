@@ -19,7 +19,7 @@ import LantianTransport
 struct Load: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load generator for the many-devices workload (run by `lantian-bench run`).")
 
-    @Option(help: "The server, HOST:PORT.") var server: String
+    @Option(help: "The server, HOST:PORT; given again for each node of a shared database, the devices take them in turn.") var server: [String]
     @Option(help: "A folder of enrolled device stores (*.sqlite, each with its .key).") var stores: String
     @Option(help: "Events each device records (fires and their issues).") var events = 100
     @Option(help: "Devices in each cell (to check that each pulled its cell's fire points).") var devicesPerCell = BenchGrid.officersPerCell
@@ -39,7 +39,7 @@ struct Load: ParsableCommand {
         limit.rlim_cur = limit.rlim_max
         setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
 
-        let endpoint = try Endpoint(parsing: server)
+        let endpoints = try server.map { try Endpoint(parsing: $0) }
         // One TLS context for every simulated phone, pinning the server's key as each phone would.
         let security: ChannelSecurity = try serverCertificate.map {
             .tls(try TLSContext(trusting: .pinned([try KeyFingerprint(certificateAt: $0)])))
@@ -61,7 +61,7 @@ struct Load: ParsableCommand {
             var drivers: [SessionDriver] = []
             var ended = 0
             let start = ContinuousClock.now
-            for device in group {
+            for (index, device) in zip(group.indices, group) {
                 let driver = try SessionDriver(loop: loop, session: ClientSession(store: device.store, key: device.key, purpose: purpose))
                 var pushedAt: ContinuousClock.Instant?
                 driver.onSent = { if case .push = $0 { pushedAt = .now } }
@@ -79,7 +79,7 @@ struct Load: ParsableCommand {
                     ended += 1
                     if ended == group.count { loop.stop() }
                 }
-                driver.start(loop: loop, server: endpoint, security: security, connectTimeout: 60_000, idleTimeout: 120_000)
+                driver.start(loop: loop, server: endpoints[index % endpoints.count], security: security, connectTimeout: 60_000, idleTimeout: 120_000)
                 drivers.append(driver)
             }
             loop.run()
@@ -113,7 +113,7 @@ struct Load: ParsableCommand {
                     let device = try IdleDevice(credential)
                     device.onSubscribed = { waiting -= 1; if waiting == 0 { evening.stop() } }
                     device.onFailure = { failures.append($0); evening.stop() }
-                    device.connect(loop: evening, server: endpoint, security: security)
+                    device.connect(loop: evening, server: endpoints[0], security: security)
                     idleDevices.append(device)
                 }
                 evening.run()

@@ -1,5 +1,6 @@
 import Foundation
 import LantianDomain
+import LantianPostgres
 import LantianStore
 
 /// Workload 4, a county's evening sync: `devices` grid officers' phones (ten in each cell), each
@@ -15,8 +16,10 @@ enum ManyDevices {
     /// - Parameters:
     ///   - idle: devices more (workload 11), each a grid officer's second phone in turn, that
     ///     connect and subscribe before the evening and stay idle through it (``IdleDevice``).
-    ///   - postgres: serve from one node of a database there, the server's store moved into it (workload 13; no idle devices).
-    static func run(devices: Int, eventsEach: Int, idle: Int = 0, programs: Programs, scratch: Scratch, postgres: BenchPostgres? = nil) throws -> Outcome {
+    ///   - postgres: serve from a database there, the server's store moved into it (workload 14; no idle devices)…
+    ///   - nodes: …by this many nodes, the phones taking them in turn.
+    static func run(devices: Int, eventsEach: Int, idle: Int = 0, programs: Programs, scratch: Scratch, postgres: BenchPostgres? = nil,
+                    nodes: Int = 1) throws -> Outcome {
         let serverPath = scratch.path("server.sqlite")
         let folder = scratch.path("devices")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -29,12 +32,12 @@ enum ManyDevices {
                 enrolled.append(device.id)
             }
         }
-        var server = try postgres.map { postgres in
-            try RunningServer(programs, database: try postgres.moveIntoNewDatabase(serverStore: serverPath), extraArguments: ["--node-copy", serverPath])
-        } ?? RunningServer(programs, database: serverPath)
+        let database = try postgres?.moveIntoNewDatabase(serverStore: serverPath)
+        var servers = try database.map { try RunningServer.nodes(nodes, database: $0, firstCopy: serverPath, programs: programs) }
+            ?? [RunningServer(programs, database: serverPath)]
         func generator() -> [String] {
-            ["load", "--server", server.address, "--stores", folder, "--events", "\(eventsEach)", "--server-pid", "\(server.pid)",
-             "--server-certificate", serverPath + ".tls.crt"]
+            ["load", "--stores", folder, "--events", "\(eventsEach)", "--server-pid", "\(servers[0].pid)", "--server-certificate", serverPath + ".tls.crt"]
+                + servers.flatMap { ["--server", $0.address] }
         }
         if idle > 0 {
             guard postgres == nil else { throw BenchError.failed("idle devices on PostgreSQL are not measured") }
@@ -42,7 +45,7 @@ enum ManyDevices {
             // need not pull those enrolments; the server is restarted for the evening, so that
             // subscribers are not told of enrolments made behind its back.
             _ = try ChildProcess.run(programs.bench, generator() + ["--phase", "office"])
-            _ = try server.stop()
+            _ = try servers[0].stop()
             let store = try EventStore(path: serverPath)
             let identity = try ServerIdentity.of(store)
             let officers = BenchGrid.users.filter { $0.role == .gridOfficer }
@@ -52,14 +55,15 @@ enum ManyDevices {
                 return IdleDevice.Credentials(device: device, actor: officer.name, privateKey: key.rawRepresentation)
             }
             try JSONEncoder().encode(credentials).write(to: URL(fileURLWithPath: scratch.path("idle.json")))
-            server = try RunningServer(programs, database: serverPath)
+            servers = [try RunningServer(programs, database: serverPath)]
         }
         let load = try ChildProcess.run(programs.bench, generator() + (idle > 0 ? ["--phase", "evening", "--idle", scratch.path("idle.json")] : []))
-        let serverOutcome = try server.stop()
+        let serverOutcome = try servers.map { try $0.stop() }[0]
         let report = try JSONDecoder().decode(LoadReport.self, from: Data(load.output.utf8))
 
-        // Every event stored, and each once: the server holds each device's sequence 1…eventsEach and no more.
-        let store = try EventStore(path: serverPath)
+        // Every event stored, and each once: the server holds each device's sequence 1…eventsEach and
+        // no more (on a database, the first node's copy brought up to date with what others committed).
+        let store = try EventStore(path: serverPath, keeping: .server, sharing: try database.map { try PostgresSharedRecord($0) })
         for device in enrolled {
             let held = try store.events(of: device, after: 0, limit: eventsEach + 1)
             guard held.map(\.cseq) == Array(1...Int64(eventsEach)) else {

@@ -18,12 +18,7 @@ enum SharedDatabaseWorkload {
                                                  address: "127.0.0.1:1"))
         }
         let url = try postgres.moveIntoNewDatabase(serverStore: serverPath)
-        var running = [try RunningServer(programs, database: url, extraArguments: ["--node-copy", serverPath])]
-        if nodes > 1 {
-            let second = scratch.path("node-2.sqlite")
-            for suffix in [".key", ".tls.key", ".tls.crt"] { try FileManager.default.copyItem(atPath: serverPath + suffix, toPath: second + suffix) }
-            running.append(try RunningServer(programs, database: url, extraArguments: ["--node-copy", second]))
-        }
+        let running = try RunningServer.nodes(nodes, database: url, firstCopy: serverPath, programs: programs)
         defer { for server in running { _ = try? server.stop() } }
         for (index, phone) in phones.enumerated() {
             let server = running[index % running.count]

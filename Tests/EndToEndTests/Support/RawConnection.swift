@@ -62,6 +62,13 @@ final class RawConnection {
         try send(Frame.encode(body: MessageCodec.encode(message)))
     }
 
+    /// Whether the server has sent nothing that is not yet read (without waiting for it).
+    var hasNothingToRead: Bool {
+        guard SSL_pending(tls) == 0 else { return false }
+        var waiting = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, 0) == 0
+    }
+
     /// The next message the server sends; `nil` if it closed the connection.
     func receive() throws -> Message? {
         guard let header = read(4) else { return nil }
