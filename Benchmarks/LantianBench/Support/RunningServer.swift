@@ -42,12 +42,13 @@ final class RunningServer {
     /// `count` nodes serving the database at `url`: the first keeps its copy at `firstCopy` (the
     /// migrated server's file, with its keys), each other one a copy of its own next to it, with the
     /// same server and TLS keys, as an administrator sets nodes up.
-    static func nodes(_ count: Int, database url: String, firstCopy: String, programs: Programs) throws -> [RunningServer] {
-        var nodes = [try RunningServer(programs, database: url, extraArguments: ["--node-copy", firstCopy])]
+    static func nodes(_ count: Int, database url: String, firstCopy: String, programs: Programs,
+                      extraArguments: [String] = []) throws -> [RunningServer] {
+        var nodes = [try RunningServer(programs, database: url, extraArguments: ["--node-copy", firstCopy] + extraArguments)]
         for number in stride(from: 2, through: count, by: 1) {
             let copy = firstCopy.replacingOccurrences(of: ".sqlite", with: "") + "-node-\(number).sqlite"
             for suffix in [".key", ".tls.key", ".tls.crt"] { try FileManager.default.copyItem(atPath: firstCopy + suffix, toPath: copy + suffix) }
-            nodes.append(try RunningServer(programs, database: url, extraArguments: ["--node-copy", copy]))
+            nodes.append(try RunningServer(programs, database: url, extraArguments: ["--node-copy", copy] + extraArguments))
         }
         return nodes
     }

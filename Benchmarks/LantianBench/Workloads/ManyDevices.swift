@@ -32,9 +32,12 @@ enum ManyDevices {
                 enrolled.append(device.id)
             }
         }
+        // The load generator is a thousand phones on one core: a phone's answer to a ping waits
+        // behind the others' pages. The server gives each the two minutes the generator gives the server.
+        let patience = ["--idle-timeout", "120"]
         let database = try postgres?.moveIntoNewDatabase(serverStore: serverPath)
-        var servers = try database.map { try RunningServer.nodes(nodes, database: $0, firstCopy: serverPath, programs: programs) }
-            ?? [RunningServer(programs, database: serverPath)]
+        var servers = try database.map { try RunningServer.nodes(nodes, database: $0, firstCopy: serverPath, programs: programs, extraArguments: patience) }
+            ?? [RunningServer(programs, database: serverPath, extraArguments: patience)]
         func generator() -> [String] {
             ["load", "--stores", folder, "--events", "\(eventsEach)", "--server-pid", "\(servers[0].pid)", "--server-certificate", serverPath + ".tls.crt"]
                 + servers.flatMap { ["--server", $0.address] }
@@ -55,7 +58,7 @@ enum ManyDevices {
                 return IdleDevice.Credentials(device: device, actor: officer.name, privateKey: key.rawRepresentation)
             }
             try JSONEncoder().encode(credentials).write(to: URL(fileURLWithPath: scratch.path("idle.json")))
-            servers = [try RunningServer(programs, database: serverPath)]
+            servers = [try RunningServer(programs, database: serverPath, extraArguments: patience)]
         }
         let load = try ChildProcess.run(programs.bench, generator() + (idle > 0 ? ["--phase", "evening", "--idle", scratch.path("idle.json")] : []))
         let serverOutcome = try servers.map { try $0.stop() }[0]
